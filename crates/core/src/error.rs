@@ -1,0 +1,169 @@
+//! Errors meant for people.
+//!
+//! Every variant renders as one sentence a non-technical user can act on, and carries a stable
+//! [`Error::code`] that front ends translate (the UI has the sentence in Kazakh, Russian and
+//! English). No variant ever holds a password, a key or personal data.
+
+use std::io;
+
+/// What went wrong, in words for the person at the keyboard.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The password did not unwrap any password slot.
+    #[error("That password does not open this vault. Check the keyboard layout and Caps Lock.")]
+    WrongPassword,
+    /// The folder holds neither `vault.db` nor `keyslots`.
+    #[error("This folder is not a Derbes vault.")]
+    NotAVault,
+    /// `init` was asked to create a vault where one exists.
+    #[error("A vault already exists in this folder; Derbes never overwrites a vault.")]
+    VaultExists,
+    /// `init` was pointed at a folder holding other files.
+    #[error("The folder is not empty; choose an empty or a new folder for the vault.")]
+    FolderNotEmpty,
+    /// `vault.db` cannot be read: a flipped byte, a truncated file, a foreign file.
+    #[error("The vault file is damaged; restore the vault from a backup.")]
+    VaultDamaged,
+    /// `vault.db` is present but `keyslots` is not.
+    #[error("The key file (keyslots) is missing, so the vault cannot be opened; restore it from a backup.")]
+    KeyslotsMissing,
+    /// `keyslots` does not parse, fails its checksum, or belongs to another vault.
+    #[error("The key file (keyslots) is damaged or was edited; restore it from a backup.")]
+    KeyslotsDamaged,
+    /// The database was written by a newer Derbes.
+    #[error("This vault was created by a newer version of Derbes (schema {found}; this version knows up to {known}). Update Derbes to open it.")]
+    NewerVersion {
+        /// Schema version found in the file.
+        found: i64,
+        /// Newest schema version this build knows.
+        known: i64,
+    },
+    /// The folder or a vault file cannot be written.
+    #[error("The vault folder is read-only; Derbes needs to be able to write to it.")]
+    ReadOnly,
+    /// The password and its repetition differ.
+    #[error("The two passwords do not match.")]
+    PasswordMismatch,
+    /// No password was given.
+    #[error("The password is empty.")]
+    PasswordEmpty,
+    /// The password is refused by the strength rule; `problems` are stable codes.
+    #[error("The password is too weak: {}.", problems.join(", "))]
+    PasswordWeak {
+        /// Codes of what makes it weak (see [`crate::password::assess`]).
+        problems: Vec<String>,
+    },
+    /// The text is not shaped like a recovery key, or its check characters disagree.
+    #[error("That is not a valid recovery key: it has 8 groups of 4 letters and digits; check for a typo.")]
+    RecoveryKeyInvalid,
+    /// A well-formed recovery key that does not open this vault.
+    #[error("That recovery key does not open this vault.")]
+    RecoveryKeyWrong,
+    /// The typed confirmation group differs from the recovery key's last group.
+    #[error("The group you typed does not match the last group of the recovery key.")]
+    RecoveryGroupMismatch,
+    /// Another process holds the vault open.
+    #[error("The vault is open in another Derbes window or command; close it there first.")]
+    VaultInUse,
+    /// The action needs an unlocked vault.
+    #[error("The vault is locked; unlock it first.")]
+    Locked,
+    /// A value given by the user is not acceptable; `field` is a stable key.
+    #[error("{reason}")]
+    InvalidInput {
+        /// Stable key of the field, e.g. `auto_lock_minutes`.
+        field: &'static str,
+        /// One sentence saying what is wrong.
+        reason: String,
+    },
+    /// The disk has no room left; the transaction was rolled back.
+    #[error("The disk is full; nothing was changed. Free some space and try again.")]
+    DiskFull,
+    /// Another input/output failure.
+    #[error("Could not read or write the vault folder: {detail}.")]
+    Io {
+        /// The operating system's description (never personal data).
+        detail: String,
+    },
+    /// A bug in Derbes; the message names no personal data.
+    #[error("Something went wrong inside Derbes ({0}); nothing was changed.")]
+    Internal(String),
+}
+
+impl Error {
+    /// A stable machine code for this error, used by front ends to pick a translation.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::WrongPassword => "wrong_password",
+            Error::NotAVault => "not_a_vault",
+            Error::VaultExists => "vault_exists",
+            Error::FolderNotEmpty => "folder_not_empty",
+            Error::VaultDamaged => "vault_damaged",
+            Error::KeyslotsMissing => "keyslots_missing",
+            Error::KeyslotsDamaged => "keyslots_damaged",
+            Error::NewerVersion { .. } => "newer_version",
+            Error::ReadOnly => "read_only",
+            Error::PasswordMismatch => "password_mismatch",
+            Error::PasswordEmpty => "password_empty",
+            Error::PasswordWeak { .. } => "password_weak",
+            Error::RecoveryKeyInvalid => "recovery_key_invalid",
+            Error::RecoveryKeyWrong => "recovery_key_wrong",
+            Error::RecoveryGroupMismatch => "recovery_group_mismatch",
+            Error::VaultInUse => "vault_in_use",
+            Error::Locked => "locked",
+            Error::InvalidInput { .. } => "invalid_input",
+            Error::DiskFull => "disk_full",
+            Error::Io { .. } => "io",
+            Error::Internal(_) => "internal",
+        }
+    }
+
+    /// Parameters a translation may interpolate (never personal data).
+    pub fn params(&self) -> serde_json::Value {
+        match self {
+            Error::NewerVersion { found, known } => {
+                serde_json::json!({"found": found, "known": known})
+            }
+            Error::PasswordWeak { problems } => serde_json::json!({"problems": problems}),
+            Error::InvalidInput { field, reason } => {
+                serde_json::json!({"field": field, "reason": reason})
+            }
+            Error::Io { detail } => serde_json::json!({"detail": detail}),
+            _ => serde_json::json!({}),
+        }
+    }
+}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        match e.kind() {
+            io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => Error::ReadOnly,
+            io::ErrorKind::StorageFull => Error::DiskFull,
+            _ if e.raw_os_error() == Some(28) => Error::DiskFull, // ENOSPC on older kinds
+            _ => Error::Io {
+                detail: e.to_string(),
+            },
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::NotADatabase | C::DatabaseCorrupt) => Error::VaultDamaged,
+            Some(C::DiskFull) => Error::DiskFull,
+            Some(C::ReadOnly) => Error::ReadOnly,
+            Some(C::DatabaseBusy | C::DatabaseLocked) => Error::VaultInUse,
+            Some(C::CannotOpen) => Error::Io {
+                detail: "the vault file cannot be opened".into(),
+            },
+            // Other SQL errors are bugs; the message may quote SQL but never bound values.
+            _ => Error::Internal(e.to_string()),
+        }
+    }
+}
+
+/// Result with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

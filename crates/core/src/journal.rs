@@ -1,0 +1,402 @@
+//! The journal: an append-only, hash-chained record of every action on the vault.
+//!
+//! Each entry stores who (a user id), what (an [`Action`] code), when (UTC), on which object
+//! (an internal id), and details that are codes and counts — never personal data. Its hash covers
+//! all of that and the previous entry's hash, so changing or deleting an entry breaks the chain
+//! at that entry; the head (last seq and hash) is kept in `meta` so cutting off the tail shows too.
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+
+const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+const HEAD_KEY: &str = "journal_head";
+
+/// Everything the journal can record. The code is stable: it is hashed and shown translated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Action {
+    /// The vault was created.
+    VaultCreated,
+    /// Unlocked with a password.
+    VaultUnlocked,
+    /// Failed unlock attempts since the last success (counted outside the database).
+    VaultUnlockFailed,
+    /// Locked by the user, by idle time, or by closing.
+    VaultLocked,
+    /// A user's password was changed.
+    PasswordChanged,
+    /// The recovery key opened the vault.
+    RecoveryKeyUsed,
+    /// The user proved they wrote the recovery key down.
+    RecoveryKeyConfirmed,
+    /// A setting changed (details name the key, not the value when it could be personal).
+    SettingsChanged,
+    /// A demo vault was filled with synthetic data.
+    DemoCreated,
+    /// The journal was checked.
+    JournalVerified,
+}
+
+impl Action {
+    /// The stable code stored in the journal.
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::VaultCreated => "vault.created",
+            Action::VaultUnlocked => "vault.unlocked",
+            Action::VaultUnlockFailed => "vault.unlock_failed",
+            Action::VaultLocked => "vault.locked",
+            Action::PasswordChanged => "vault.password_changed",
+            Action::RecoveryKeyUsed => "vault.recovery_key_used",
+            Action::RecoveryKeyConfirmed => "vault.recovery_key_confirmed",
+            Action::SettingsChanged => "settings.changed",
+            Action::DemoCreated => "demo.created",
+            Action::JournalVerified => "journal.verified",
+        }
+    }
+}
+
+/// One journal entry as read back.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    /// Position in the chain, from 1.
+    pub seq: i64,
+    /// When, RFC 3339 UTC.
+    pub at: String,
+    /// Who (user id), if a user was known.
+    pub user_id: Option<String>,
+    /// The user's display name (staff name, joined for display; not part of the hash).
+    pub user_name: Option<String>,
+    /// What: an [`Action`] code.
+    pub action: String,
+    /// The object acted on: an internal id.
+    pub object: Option<String>,
+    /// Codes and counts.
+    pub details: serde_json::Value,
+}
+
+/// What `verify` found.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Verification {
+    /// Whether the whole chain checks out.
+    pub ok: bool,
+    /// Entries examined.
+    pub entries: i64,
+    /// The first problem, if any.
+    pub problem: Option<Problem>,
+}
+
+/// The first place the chain breaks.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Problem {
+    /// The entry at which the chain breaks.
+    pub seq: i64,
+    /// `changed`, `missing`, `truncated` or `reordered`.
+    pub kind: &'static str,
+    /// One sentence for a person.
+    pub message: String,
+}
+
+fn now_utc() -> String {
+    // Second precision keeps the journal readable; seq orders entries within a second.
+    OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or(OffsetDateTime::now_utc())
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+fn entry_hash(
+    seq: i64,
+    at: &str,
+    user_id: Option<&str>,
+    action: &str,
+    object: Option<&str>,
+    details: &str,
+    prev: &str,
+) -> String {
+    let mut h = Sha256::new();
+    // Length-prefixed fields: no two different entries encode to the same bytes.
+    for field in [
+        "derbes-journal-v1",
+        &seq.to_string(),
+        at,
+        user_id.unwrap_or(""),
+        action,
+        object.unwrap_or(""),
+        details,
+        prev,
+    ] {
+        h.update((field.len() as u64).to_be_bytes());
+        h.update(field.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+/// Append one entry. Call inside the same transaction as the change it records, so the change
+/// and its journal entry commit together or not at all.
+pub fn append(
+    conn: &Connection,
+    user: Option<Uuid>,
+    action: Action,
+    object: Option<&str>,
+    details: serde_json::Value,
+) -> Result<i64> {
+    let head: Option<(i64, String)> = conn
+        .query_row(
+            "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (prev_seq, prev_hash) = head.unwrap_or((0, GENESIS.to_string()));
+    let seq = prev_seq + 1;
+    let at = now_utc();
+    let user = user.map(|u| u.to_string());
+    let details = serde_json::to_string(&details).map_err(|e| Error::Internal(e.to_string()))?;
+    let hash = entry_hash(
+        seq,
+        &at,
+        user.as_deref(),
+        action.code(),
+        object,
+        &details,
+        &prev_hash,
+    );
+    conn.execute(
+        "INSERT INTO journal (seq, at, user_id, action, object, details, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![seq, at, user, action.code(), object, details, prev_hash, hash],
+    )?;
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![HEAD_KEY, format!("{seq}:{hash}")],
+    )?;
+    Ok(seq)
+}
+
+/// The number of entries.
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?)
+}
+
+/// Entries, newest first.
+pub fn list(conn: &Connection, limit: i64, offset: i64) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT j.seq, j.at, j.user_id, u.name, j.action, j.object, j.details
+         FROM journal j LEFT JOIN user u ON u.id = j.user_id
+         ORDER BY j.seq DESC LIMIT ?1 OFFSET ?2",
+    )?;
+    let rows = stmt.query_map(params![limit, offset], |r| {
+        let details: String = r.get(6)?;
+        Ok(Entry {
+            seq: r.get(0)?,
+            at: r.get(1)?,
+            user_id: r.get(2)?,
+            user_name: r.get(3)?,
+            action: r.get(4)?,
+            object: r.get(5)?,
+            details: serde_json::from_str(&details).unwrap_or(serde_json::Value::Null),
+        })
+    })?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
+/// Walk the whole chain and report the first break.
+pub fn verify(conn: &Connection) -> Result<Verification> {
+    let mut stmt = conn.prepare("SELECT seq, at, user_id, action, object, details, prev_hash, hash FROM journal ORDER BY seq")?;
+    let mut rows = stmt.query([])?;
+    let mut expected_seq = 1i64;
+    let mut prev = GENESIS.to_string();
+    let mut n = 0i64;
+    let fail = |n, seq, kind, message: String| {
+        Ok(Verification {
+            ok: false,
+            entries: n,
+            problem: Some(Problem { seq, kind, message }),
+        })
+    };
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let at: String = r.get(1)?;
+        let user: Option<String> = r.get(2)?;
+        let action: String = r.get(3)?;
+        let object: Option<String> = r.get(4)?;
+        let details: String = r.get(5)?;
+        let prev_hash: String = r.get(6)?;
+        let hash: String = r.get(7)?;
+        n += 1;
+        if seq != expected_seq {
+            return fail(
+                n,
+                expected_seq,
+                "missing",
+                format!("Journal entry {expected_seq} is missing."),
+            );
+        }
+        if prev_hash != prev {
+            return fail(
+                n,
+                seq,
+                "reordered",
+                format!(
+                    "Journal entry {seq} does not follow entry {}: the chain was altered.",
+                    seq - 1
+                ),
+            );
+        }
+        if entry_hash(
+            seq,
+            &at,
+            user.as_deref(),
+            &action,
+            object.as_deref(),
+            &details,
+            &prev_hash,
+        ) != hash
+        {
+            return fail(
+                n,
+                seq,
+                "changed",
+                format!("Journal entry {seq} was changed after it was written."),
+            );
+        }
+        prev = hash;
+        expected_seq += 1;
+    }
+    let head: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [HEAD_KEY], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if let Some(head) = head {
+        let (head_seq, head_hash) = head.split_once(':').unwrap_or(("0", ""));
+        let head_seq: i64 = head_seq.parse().unwrap_or(0);
+        if head_seq != n || head_hash != prev {
+            let first_missing = n + 1;
+            return fail(n, first_missing, "truncated", format!("The journal ends early: entries from {first_missing} to {head_seq} are missing."));
+        }
+    } else if n > 0 {
+        return fail(
+            n,
+            n,
+            "truncated",
+            "The journal's head record is missing.".to_string(),
+        );
+    }
+    Ok(Verification {
+        ok: true,
+        entries: n,
+        problem: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn db() -> Connection {
+        let mut c = Connection::open_in_memory().unwrap();
+        crate::schema::migrate(&mut c).unwrap();
+        c
+    }
+
+    fn fill(c: &Connection, n: usize) {
+        let u = Uuid::now_v7();
+        for i in 0..n {
+            append(
+                c,
+                Some(u),
+                Action::VaultUnlocked,
+                Some(&format!("obj{i}")),
+                json!({"i": i}),
+            )
+            .unwrap();
+        }
+    }
+
+    fn drop_guards(c: &Connection) {
+        c.execute_batch("DROP TRIGGER journal_no_update; DROP TRIGGER journal_no_delete;")
+            .unwrap();
+    }
+
+    #[test]
+    fn an_untouched_chain_verifies() {
+        let c = db();
+        fill(&c, 10);
+        let v = verify(&c).unwrap();
+        assert!(v.ok, "{v:?}");
+        assert_eq!(v.entries, 10);
+        assert_eq!(list(&c, 3, 0).unwrap()[0].seq, 10);
+    }
+
+    #[test]
+    fn the_journal_refuses_updates_and_deletes() {
+        let c = db();
+        fill(&c, 2);
+        assert!(c
+            .execute("UPDATE journal SET action = 'x' WHERE seq = 1", [])
+            .is_err());
+        assert!(c.execute("DELETE FROM journal WHERE seq = 1", []).is_err());
+    }
+
+    #[test]
+    fn a_changed_entry_is_named() {
+        let c = db();
+        fill(&c, 5);
+        drop_guards(&c);
+        c.execute(
+            "UPDATE journal SET details = '{\"i\":99}' WHERE seq = 3",
+            [],
+        )
+        .unwrap();
+        let v = verify(&c).unwrap();
+        assert!(!v.ok);
+        let p = v.problem.unwrap();
+        assert_eq!((p.seq, p.kind), (3, "changed"));
+    }
+
+    #[test]
+    fn a_deleted_entry_is_named() {
+        let c = db();
+        fill(&c, 5);
+        drop_guards(&c);
+        c.execute("DELETE FROM journal WHERE seq = 2", []).unwrap();
+        let p = verify(&c).unwrap().problem.unwrap();
+        assert_eq!((p.seq, p.kind), (2, "missing"));
+    }
+
+    #[test]
+    fn a_cut_tail_is_noticed() {
+        let c = db();
+        fill(&c, 5);
+        drop_guards(&c);
+        c.execute("DELETE FROM journal WHERE seq >= 4", []).unwrap();
+        let p = verify(&c).unwrap().problem.unwrap();
+        assert_eq!((p.seq, p.kind), (4, "truncated"));
+    }
+
+    #[test]
+    fn a_rewritten_entry_with_a_fresh_hash_breaks_the_next_link() {
+        let c = db();
+        fill(&c, 4);
+        drop_guards(&c);
+        let (at, prev): (String, String) = c
+            .query_row("SELECT at, prev_hash FROM journal WHERE seq = 2", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        let forged = entry_hash(2, &at, None, "vault.locked", None, "{}", &prev);
+        c.execute("UPDATE journal SET user_id = NULL, action = 'vault.locked', object = NULL, details = '{}', hash = ?1 WHERE seq = 2", [forged]).unwrap();
+        let p = verify(&c).unwrap().problem.unwrap();
+        assert_eq!((p.seq, p.kind), (3, "reordered"));
+    }
+}

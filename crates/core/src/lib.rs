@@ -1,0 +1,25 @@
+//! # derbes-core
+//!
+//! Every rule of Derbes, the personal-data register for small Kazakh NGOs: the encrypted vault
+//! and its keys, the hash-chained journal, and (in later modules) the register, consent,
+//! retention, destruction and reports. The desktop app and the `derbes` CLI are thin doors to
+//! this crate; it holds the only SQL.
+//!
+//! Start with [`vault::Vault`]: [`vault::Vault::create`] makes a vault, [`vault::Vault::unlock`]
+//! opens one, [`vault::Vault::lock`] closes it.
+
+pub mod demo;
+pub mod error;
+pub mod idle;
+pub mod journal;
+pub mod keyslots;
+pub mod password;
+pub mod schema;
+pub mod secret;
+pub mod settings;
+pub mod vault;
+
+pub use error::{Error, Result};
+pub use keyslots::KdfParams;
+pub use secret::{Password, RecoveryKey};
+pub use vault::Vault;

@@ -1,0 +1,88 @@
+//! Vault settings kept inside the encrypted database, each change journaled.
+
+use rusqlite::{params, OptionalExtension};
+use serde_json::json;
+
+use crate::error::{Error, Result};
+use crate::journal::Action;
+use crate::vault::Vault;
+
+/// Minutes without input before the app locks itself, unless the user chose otherwise.
+pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 5;
+/// The range the auto-lock setting accepts: locking must stay meaningful on a shared laptop.
+pub const AUTO_LOCK_RANGE: std::ops::RangeInclusive<u32> = 1..=60;
+
+const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
+
+impl Vault {
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Store a setting and journal that it changed. `journal_value` says whether the value itself
+    /// may go into the journal (only for values that can never be personal data).
+    fn set_setting(&self, key: &'static str, value: &str, journal_value: bool) -> Result<()> {
+        let tx = self.conn().unchecked_transaction()?;
+        tx.execute("INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])?;
+        let details = if journal_value {
+            json!({"key": key, "value": value})
+        } else {
+            json!({"key": key})
+        };
+        crate::journal::append(
+            &tx,
+            Some(self.user().id),
+            Action::SettingsChanged,
+            None,
+            details,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Minutes of inactivity after which the app locks.
+    pub fn auto_lock_minutes(&self) -> Result<u32> {
+        Ok(self
+            .setting(AUTO_LOCK_KEY)?
+            .and_then(|v| v.parse().ok())
+            .filter(|m| AUTO_LOCK_RANGE.contains(m))
+            .unwrap_or(DEFAULT_AUTO_LOCK_MINUTES))
+    }
+
+    /// Change the auto-lock delay (1 to 60 minutes).
+    pub fn set_auto_lock_minutes(&self, minutes: u32) -> Result<()> {
+        if !AUTO_LOCK_RANGE.contains(&minutes) {
+            return Err(Error::InvalidInput {
+                field: "auto_lock_minutes",
+                reason: format!(
+                    "Auto-lock must be between {} and {} minutes.",
+                    AUTO_LOCK_RANGE.start(),
+                    AUTO_LOCK_RANGE.end()
+                ),
+            });
+        }
+        self.set_setting(AUTO_LOCK_KEY, &minutes.to_string(), true)
+    }
+
+    /// The organisation's name, as set in Settings.
+    pub fn organisation_name(&self) -> Result<Option<String>> {
+        self.setting("organisation.name")
+    }
+
+    /// Set the organisation's name.
+    pub fn set_organisation_name(&self, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 300 {
+            return Err(Error::InvalidInput {
+                field: "organisation.name",
+                reason: "Enter the organisation's name (up to 300 characters).".into(),
+            });
+        }
+        self.set_setting("organisation.name", name, false)
+    }
+}

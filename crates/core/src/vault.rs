@@ -1,0 +1,643 @@
+//! The vault: a folder holding `vault.db` (SQLCipher 4) and `keyslots`.
+//!
+//! [`Vault`] is the unlocked state: it owns the only connection to the database. Dropping it or
+//! calling [`Vault::lock`] closes the connection, and with it SQLCipher's copy of the key; the
+//! data key itself is never kept after the database is opened.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::journal::{self, Action};
+use crate::keyslots::{sync_dir, KdfParams, Keyslots, SlotKind, KEYSLOTS_FILE};
+use crate::password;
+use crate::schema;
+use crate::secret::{recovery_group_matches, DataKey, Password, RecoveryKey};
+
+/// Name of the database file inside a vault folder.
+pub const DB_FILE: &str = "vault.db";
+/// Side file counting failed unlocks (a count and two times; no secrets, no personal data).
+pub const FAILURES_FILE: &str = "unlock-failures.json";
+/// Lock file held while a process has the vault open.
+pub const LOCK_FILE: &str = "vault.lock";
+
+/// A person who uses the vault.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct User {
+    /// Stable id, recorded in the journal.
+    pub id: Uuid,
+    /// Display name.
+    pub name: String,
+    /// `responsible` (the person responsible for processing) or `staff`.
+    pub role: String,
+}
+
+/// Exclusive hold on a vault folder, so two processes never write one vault at once.
+#[derive(Debug)]
+struct FolderLock(fs::File);
+
+impl FolderLock {
+    fn acquire(dir: &Path) -> Result<Self> {
+        let f = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(dir.join(LOCK_FILE))?;
+        match f.try_lock() {
+            Ok(()) => Ok(Self(f)),
+            Err(fs::TryLockError::WouldBlock) => Err(Error::VaultInUse),
+            Err(fs::TryLockError::Error(e)) => Err(e.into()),
+        }
+    }
+}
+
+impl Drop for FolderLock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Failures {
+    count: u64,
+    first: String,
+    last: String,
+}
+
+fn now_rfc3339() -> String {
+    OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or(OffsetDateTime::now_utc())
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+/// Count a failed unlock in the side file. Best effort: a read-only folder simply is not counted.
+fn record_failure(dir: &Path) {
+    let path = dir.join(FAILURES_FILE);
+    let mut f: Failures = fs::read(&path)
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+        .unwrap_or_default();
+    let now = now_rfc3339();
+    if f.count == 0 {
+        f.first = now.clone();
+    }
+    f.count += 1;
+    f.last = now;
+    if let Ok(bytes) = serde_json::to_vec(&f) {
+        let tmp = dir.join(format!("{FAILURES_FILE}.tmp"));
+        if fs::write(&tmp, bytes).is_ok() {
+            let _ = fs::rename(&tmp, &path);
+        }
+    }
+}
+
+fn is_read_only(dir: &Path) -> bool {
+    // The folder's own flag is honoured even for root, who could otherwise write anyway.
+    fs::metadata(dir)
+        .map(|m| m.permissions().readonly())
+        .unwrap_or(false)
+}
+
+/// What a folder holds, before anything is opened.
+fn check_is_vault(dir: &Path) -> Result<()> {
+    if !dir.is_dir() {
+        return Err(Error::NotAVault);
+    }
+    let has_db = dir.join(DB_FILE).is_file();
+    let has_slots = dir.join(KEYSLOTS_FILE).is_file();
+    match (has_db, has_slots) {
+        (false, false) => Err(Error::NotAVault),
+        (true, false) => Err(Error::KeyslotsMissing),
+        (false, true) => Err(Error::VaultDamaged),
+        (true, true) => Ok(()),
+    }
+}
+
+/// Open `vault.db` with the data key and make sure it reads.
+fn open_db(path: &Path, key: &DataKey, create: bool) -> Result<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags)?;
+    // SQLCipher would otherwise print its own diagnostics to stderr; errors reach people as
+    // one sentence through `Error` instead.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    let stmt = zeroize::Zeroizing::new(format!(
+        "PRAGMA key = \"{}\";",
+        &*key.sqlcipher_pragma_value()
+    ));
+    conn.execute_batch(&stmt)?;
+    // The first read decrypts page 1: a wrong key or a damaged header fails here.
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })?;
+    Ok(conn)
+}
+
+/// Check every page's HMAC and the b-tree structure before trusting the file.
+fn check_integrity(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
+    if stmt.query([])?.next()?.is_some() {
+        return Err(Error::VaultDamaged);
+    }
+    let quick: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if quick != "ok" {
+        return Err(Error::VaultDamaged);
+    }
+    Ok(())
+}
+
+/// Settings every connection needs; see architecture.md for the reasons.
+fn configure(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;
+         PRAGMA cache_size = -65536;
+         PRAGMA foreign_keys = ON;",
+    )?;
+    Ok(())
+}
+
+fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?)
+}
+
+/// How the vault is being opened.
+enum Credential<'a> {
+    Password(&'a Password),
+    Recovery(&'a RecoveryKey),
+}
+
+/// An unlocked vault.
+#[derive(Debug)]
+pub struct Vault {
+    dir: PathBuf,
+    conn: Connection,
+    vault_id: Uuid,
+    user: User,
+    is_demo: bool,
+    _lock: FolderLock,
+}
+
+impl Vault {
+    /// Create a new vault in `dir` (which must be empty or not exist) for its first user, the
+    /// responsible person, and unlock it. Returns the recovery key, which is shown once and never
+    /// stored in clear.
+    pub fn create(
+        dir: &Path,
+        user_name: &str,
+        password: &Password,
+        repeated: &Password,
+        params: KdfParams,
+    ) -> Result<(Vault, RecoveryKey)> {
+        let user_name = user_name.trim();
+        if user_name.is_empty() {
+            return Err(Error::InvalidInput {
+                field: "user_name",
+                reason: "Enter your name: the journal records who does what.".into(),
+            });
+        }
+        if user_name.chars().count() > 200 {
+            return Err(Error::InvalidInput {
+                field: "user_name",
+                reason: "The name is too long (200 characters at most).".into(),
+            });
+        }
+        password::check_new(password, repeated, &[user_name])?;
+        Self::create_unchecked(dir, user_name, password, params, false)
+    }
+
+    /// Create without the password-strength rule: only for the demo vault, whose password is
+    /// random and never shown.
+    pub(crate) fn create_unchecked(
+        dir: &Path,
+        user_name: &str,
+        password: &Password,
+        params: KdfParams,
+        is_demo: bool,
+    ) -> Result<(Vault, RecoveryKey)> {
+        prepare_new_folder(dir)?;
+        let lock = FolderLock::acquire(dir)?;
+        let result = Self::write_new(dir, user_name, password, params, is_demo, lock);
+        if result.is_err() {
+            // Never leave half a vault behind.
+            for f in [
+                DB_FILE,
+                "vault.db-wal",
+                "vault.db-shm",
+                KEYSLOTS_FILE,
+                "keyslots.tmp",
+                LOCK_FILE,
+            ] {
+                let _ = fs::remove_file(dir.join(f));
+            }
+        }
+        result
+    }
+
+    fn write_new(
+        dir: &Path,
+        user_name: &str,
+        password: &Password,
+        params: KdfParams,
+        is_demo: bool,
+        lock: FolderLock,
+    ) -> Result<(Vault, RecoveryKey)> {
+        let key = DataKey::generate();
+        let recovery = RecoveryKey::generate();
+        let vault_id = Uuid::now_v7();
+        let user = User {
+            id: Uuid::now_v7(),
+            name: user_name.to_string(),
+            role: "responsible".into(),
+        };
+        let keyslots = Keyslots::create(
+            vault_id,
+            user.id,
+            password.expose().as_bytes(),
+            recovery.kdf_input(),
+            &key,
+            params,
+        )?;
+
+        let mut conn = open_db(&dir.join(DB_FILE), &key, true)?;
+        drop(key);
+        configure(&conn)?;
+        schema::migrate(&mut conn)?;
+        let tx = conn.transaction()?;
+        let now = now_rfc3339();
+        tx.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?1), ('created_at', ?2), ('is_demo', ?3)", params![vault_id.to_string(), now, if is_demo { "1" } else { "0" }])?;
+        tx.execute(
+            "INSERT INTO user (id, name, role, created_at) VALUES (?1, ?2, ?3, ?4)",
+            params![user.id.to_string(), user.name, user.role, now],
+        )?;
+        journal::append(
+            &tx,
+            Some(user.id),
+            Action::VaultCreated,
+            Some(&vault_id.to_string()),
+            json!({"schema": schema::latest_version(), "demo": is_demo}),
+        )?;
+        tx.commit()?;
+        keyslots.write_atomic(dir)?;
+        sync_dir(dir)?;
+        Ok((
+            Vault {
+                dir: dir.to_path_buf(),
+                conn,
+                vault_id,
+                user,
+                is_demo,
+                _lock: lock,
+            },
+            recovery,
+        ))
+    }
+
+    /// Unlock with a user's password.
+    pub fn unlock(dir: &Path, password: &Password) -> Result<Vault> {
+        if password.is_empty() {
+            return Err(Error::PasswordEmpty);
+        }
+        Self::open(dir, Credential::Password(password))
+    }
+
+    /// Unlock with the recovery key (acting as the responsible person). Usually followed by
+    /// [`Vault::set_password_after_recovery`].
+    pub fn unlock_with_recovery_key(dir: &Path, key: &RecoveryKey) -> Result<Vault> {
+        Self::open(dir, Credential::Recovery(key))
+    }
+
+    /// Recover a vault whose password is forgotten: unlock with the recovery key and give the
+    /// responsible person a new password, in one step.
+    pub fn recover(
+        dir: &Path,
+        key: &RecoveryKey,
+        new_password: &Password,
+        repeated: &Password,
+    ) -> Result<Vault> {
+        // Check the new password first, so a weak one costs no KDF run and changes nothing.
+        password::check_new(new_password, repeated, &[])?;
+        let mut vault = Self::open(dir, Credential::Recovery(key))?;
+        vault.set_password_after_recovery(key, new_password, repeated)?;
+        Ok(vault)
+    }
+
+    fn open(dir: &Path, cred: Credential<'_>) -> Result<Vault> {
+        check_is_vault(dir)?;
+        if is_read_only(dir) {
+            return Err(Error::ReadOnly);
+        }
+        let lock = FolderLock::acquire(dir)?;
+        let keyslots = Keyslots::read(dir)?;
+        let (secret, kind): (&[u8], _) = match &cred {
+            Credential::Password(p) => (p.expose().as_bytes(), SlotKind::Password),
+            Credential::Recovery(k) => (k.kdf_input(), SlotKind::Recovery),
+        };
+        let Some((key, slot)) = keyslots.unlock(kind, secret)? else {
+            record_failure(dir);
+            return Err(match cred {
+                Credential::Password(_) => Error::WrongPassword,
+                Credential::Recovery(_) => Error::RecoveryKeyWrong,
+            });
+        };
+        let slot_user = slot.user_id;
+        let mut conn = open_db(&dir.join(DB_FILE), &key, false)?;
+        drop(key);
+        check_integrity(&conn)?;
+        // Every vault has at least its first migration; an empty file is not a vault.
+        if schema::current_version(&conn)? < 1 {
+            return Err(Error::VaultDamaged);
+        }
+        schema::check_not_newer(&conn)?;
+        configure(&conn)?;
+        schema::migrate(&mut conn)?;
+
+        let stored_id = meta(&conn, "vault_id")?.and_then(|s| Uuid::parse_str(&s).ok());
+        if stored_id != Some(keyslots.vault_id) {
+            return Err(Error::KeyslotsDamaged);
+        }
+        let is_demo = meta(&conn, "is_demo")?.as_deref() == Some("1");
+        let user = match slot_user {
+            Some(id) => load_user(&conn, id)?,
+            None => responsible_person(&conn)?,
+        };
+        let mut vault = Vault {
+            dir: dir.to_path_buf(),
+            conn,
+            vault_id: keyslots.vault_id,
+            user,
+            is_demo,
+            _lock: lock,
+        };
+        vault.absorb_failures_and_record_unlock(matches!(cred, Credential::Recovery(_)))?;
+        Ok(vault)
+    }
+
+    fn absorb_failures_and_record_unlock(&mut self, by_recovery: bool) -> Result<()> {
+        let path = self.dir.join(FAILURES_FILE);
+        let failures: Option<Failures> = fs::read(&path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok());
+        let uid = self.user.id;
+        let tx = self.conn.transaction()?;
+        if let Some(f) = &failures {
+            journal::append(
+                &tx,
+                None,
+                Action::VaultUnlockFailed,
+                None,
+                json!({"count": f.count, "first": f.first, "last": f.last}),
+            )?;
+        }
+        let action = if by_recovery {
+            Action::RecoveryKeyUsed
+        } else {
+            Action::VaultUnlocked
+        };
+        journal::append(
+            &tx,
+            Some(uid),
+            action,
+            Some(&self.vault_id.to_string()),
+            json!({}),
+        )?;
+        tx.commit()?;
+        if failures.is_some() {
+            let _ = fs::remove_file(&path);
+        }
+        Ok(())
+    }
+
+    /// Change the current user's password. Rewrites that user's slot atomically; the database
+    /// is not re-encrypted.
+    pub fn change_password(
+        &mut self,
+        current: &Password,
+        new_password: &Password,
+        repeated: &Password,
+    ) -> Result<()> {
+        password::check_new(new_password, repeated, &[&self.user.name])?;
+        let mut keyslots = Keyslots::read(&self.dir)?;
+        let (key, slot) = keyslots
+            .unlock(SlotKind::Password, current.expose().as_bytes())?
+            .ok_or(Error::WrongPassword)?;
+        if slot.user_id != Some(self.user.id) {
+            return Err(Error::WrongPassword);
+        }
+        let params = slot.kdf_params().max_with(KdfParams::default());
+        keyslots.reseal_password(self.user.id, new_password.expose().as_bytes(), &key, params)?;
+        self.commit_keyslots(keyslots, Action::PasswordChanged)
+    }
+
+    /// After a recovery-key unlock: give the responsible person a new password.
+    pub fn set_password_after_recovery(
+        &mut self,
+        key: &RecoveryKey,
+        new_password: &Password,
+        repeated: &Password,
+    ) -> Result<()> {
+        password::check_new(new_password, repeated, &[&self.user.name])?;
+        let mut keyslots = Keyslots::read(&self.dir)?;
+        let (data_key, _) = keyslots
+            .unlock(SlotKind::Recovery, key.kdf_input())?
+            .ok_or(Error::RecoveryKeyWrong)?;
+        keyslots.reseal_password(
+            self.user.id,
+            new_password.expose().as_bytes(),
+            &data_key,
+            KdfParams::default(),
+        )?;
+        self.commit_keyslots(keyslots, Action::PasswordChanged)
+    }
+
+    /// Write the new keyslots file and journal it. The journal entry is committed only after the
+    /// file is safely renamed into place.
+    fn commit_keyslots(&mut self, keyslots: Keyslots, action: Action) -> Result<()> {
+        keyslots.write_atomic(&self.dir)?;
+        let tx = self.conn.transaction()?;
+        journal::append(
+            &tx,
+            Some(self.user.id),
+            action,
+            Some(&self.user.id.to_string()),
+            json!({}),
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Record that the user typed back the recovery key's last group; refuse a mismatch.
+    pub fn confirm_recovery_key(
+        &mut self,
+        key: &RecoveryKey,
+        typed_last_group: &str,
+    ) -> Result<()> {
+        if !recovery_group_matches(&key.last_group(), typed_last_group) {
+            return Err(Error::RecoveryGroupMismatch);
+        }
+        self.record(Action::RecoveryKeyConfirmed, None, json!({}))
+    }
+
+    /// Lock: journal it, fold the WAL back into the database, close the connection (SQLCipher
+    /// wipes its key), release the folder.
+    pub fn lock(self, reason: &str) -> Result<()> {
+        let reason = match reason {
+            "idle" | "manual" | "exit" => reason,
+            _ => "manual",
+        };
+        self.record(Action::VaultLocked, None, json!({"reason": reason}))?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        self.conn.close().map_err(|(_, e)| Error::from(e))?;
+        Ok(())
+    }
+
+    /// Append a journal entry for the current user in its own transaction.
+    pub fn record(
+        &self,
+        action: Action,
+        object: Option<&str>,
+        details: serde_json::Value,
+    ) -> Result<()> {
+        let tx = self.conn.unchecked_transaction()?;
+        journal::append(&tx, Some(self.user.id), action, object, details)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The journal, newest first.
+    pub fn journal(&self, limit: i64, offset: i64) -> Result<(i64, Vec<journal::Entry>)> {
+        Ok((
+            journal::count(&self.conn)?,
+            journal::list(&self.conn, limit.clamp(1, 10_000), offset.max(0))?,
+        ))
+    }
+
+    /// Check the journal's hash chain.
+    pub fn verify_journal(&self) -> Result<journal::Verification> {
+        journal::verify(&self.conn)
+    }
+
+    /// The folder this vault lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The vault's id (also in `keyslots`).
+    pub fn id(&self) -> Uuid {
+        self.vault_id
+    }
+
+    /// The user who unlocked the vault.
+    pub fn user(&self) -> &User {
+        &self.user
+    }
+
+    /// Whether this is a demo vault full of made-up people.
+    pub fn is_demo(&self) -> bool {
+        self.is_demo
+    }
+
+    /// A display name for the vault: its folder's name.
+    pub fn name(&self) -> String {
+        display_name(&self.dir)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// A vault's display name: its folder's name.
+pub fn display_name(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| dir.display().to_string())
+}
+
+/// Whether `dir` looks like a vault (both files present). Reads nothing inside them.
+pub fn looks_like_vault(dir: &Path) -> bool {
+    check_is_vault(dir).is_ok()
+}
+
+fn prepare_new_folder(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(Error::InvalidInput {
+                field: "folder",
+                reason: "That path is a file, not a folder.".into(),
+            });
+        }
+        if dir.join(DB_FILE).exists() || dir.join(KEYSLOTS_FILE).exists() {
+            return Err(Error::VaultExists);
+        }
+        if fs::read_dir(dir)?.next().is_some() {
+            return Err(Error::FolderNotEmpty);
+        }
+        if is_read_only(dir) {
+            return Err(Error::ReadOnly);
+        }
+    } else {
+        fs::create_dir_all(dir)?;
+    }
+    Ok(())
+}
+
+fn load_user(conn: &Connection, id: Uuid) -> Result<User> {
+    conn.query_row(
+        "SELECT id, name, role FROM user WHERE id = ?1",
+        [id.to_string()],
+        |r| {
+            Ok(User {
+                id,
+                name: r.get(1)?,
+                role: r.get(2)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or(Error::KeyslotsDamaged)
+}
+
+fn responsible_person(conn: &Connection) -> Result<User> {
+    let id: String = conn
+        .query_row(
+            "SELECT id FROM user WHERE role = 'responsible' ORDER BY created_at LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or(Error::VaultDamaged)?;
+    load_user(conn, Uuid::parse_str(&id).map_err(|_| Error::VaultDamaged)?)
+}
+
+impl KdfParams {
+    /// Never weaken a slot when rewriting it: keep whichever cost is higher.
+    fn max_with(self, other: KdfParams) -> KdfParams {
+        KdfParams {
+            memory_kib: self.memory_kib.max(other.memory_kib),
+            iterations: self.iterations.max(other.iterations),
+            parallelism: self.parallelism.max(other.parallelism),
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "vault_tests.rs"]
+mod tests;

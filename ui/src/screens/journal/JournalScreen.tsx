@@ -1,0 +1,173 @@
+import { ChevronLeft, ChevronRight, ScrollText } from 'lucide-react';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { api, toApiError, type ApiError, type JournalEntry, type JournalPage } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { LoadingBlock } from '../../components/Spinner';
+import { formatDateTime } from '../../lib/format';
+import { useDelayedFlag } from '../../lib/hooks';
+import { IntegrityCheck } from './Integrity';
+
+const PAGE_SIZE = 50;
+
+/** The action code in words; a code this UI does not know yet is shown as it is. */
+export function actionText(t: TFunction, code: string, i18nExists: (key: string) => boolean): string {
+  const key = `journal.actions.${code}`;
+  return i18nExists(key) ? t(key) : code;
+}
+
+function detailsText(t: TFunction, entry: JournalEntry, exists: (key: string) => boolean): string | null {
+  const d = entry.details ?? {};
+  switch (entry.action) {
+    case 'vault.unlock_failed': {
+      const count = typeof d.count === 'number' ? d.count : null;
+      if (count === null) return null;
+      const first = typeof d.first === 'string' ? formatDateTime(d.first) : null;
+      const last = typeof d.last === 'string' ? formatDateTime(d.last) : null;
+      return first && last && first !== last
+        ? t('journal.details.attemptsBetween', { count, first, last })
+        : t('journal.details.attempts', { count });
+    }
+    case 'settings.changed': {
+      if (typeof d.key !== 'string') return null;
+      const key = `journal.settingKeys.${d.key}`;
+      return exists(key) ? t(key) : d.key;
+    }
+    case 'vault.locked':
+      return d.reason === 'idle' ? t('journal.details.lockedIdle') : null;
+    default:
+      return null;
+  }
+}
+
+export function JournalScreen() {
+  const { t, i18n } = useTranslation();
+  const [offset, setOffset] = useState(0);
+  const [page, setPage] = useState<JournalPage | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(true);
+  const showLoading = useDelayedFlag(loading);
+  const exists = (key: string) => i18n.exists(key);
+
+  const load = useCallback(async (from: number) => {
+    setLoading(true);
+    setError(null);
+    try {
+      setPage(await api.journalList(PAGE_SIZE, from));
+      setOffset(from);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(0);
+  }, [load]);
+
+  const total = page?.total ?? 0;
+  const entries = page?.entries ?? [];
+
+  return (
+    <div className="page page--full">
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">{t('journal.title')}</h1>
+          <p className="page__lead">{t('journal.lead')}</p>
+        </div>
+      </header>
+
+      <section className="card card--flat" aria-label={t('integrity.title')}>
+        <IntegrityCheck />
+      </section>
+
+      <section className="table-card" aria-labelledby="journal-table-title" aria-busy={loading}>
+        <h2 id="journal-table-title" className="visually-hidden">
+          {t('journal.tableTitle')}
+        </h2>
+        {error ? (
+          <div className="state">
+            <ErrorMessage error={error} />
+            <button type="button" className="button button--secondary" onClick={() => void load(offset)}>
+              {t('common.tryAgain')}
+            </button>
+          </div>
+        ) : page === null ? (
+          showLoading ? <LoadingBlock label={t('journal.loading')} /> : <div className="state state--blank" />
+        ) : total === 0 ? (
+          <div className="state">
+            <ScrollText size={32} aria-hidden="true" className="state__icon" />
+            <p className="state__title">{t('journal.emptyTitle')}</p>
+            <p className="muted">{t('journal.emptyText')}</p>
+          </div>
+        ) : (
+          <>
+            <div className="table-scroll" tabIndex={0} aria-label={t('journal.tableTitle')}>
+              <table className="table" data-testid="journal-table">
+                <thead>
+                  <tr>
+                    <th scope="col" className="table__num">{t('journal.columns.seq')}</th>
+                    <th scope="col" className="table__when">{t('journal.columns.when')}</th>
+                    <th scope="col">{t('journal.columns.who')}</th>
+                    <th scope="col">{t('journal.columns.action')}</th>
+                    <th scope="col">{t('journal.columns.object')}</th>
+                  </tr>
+                </thead>
+                <tbody className={loading ? 'is-loading' : undefined}>
+                  {entries.map((entry) => {
+                    const details = detailsText(t, entry, exists);
+                    return (
+                      <tr key={entry.seq} data-action={entry.action}>
+                        <td className="table__num">{entry.seq}</td>
+                        <td className="table__when">{formatDateTime(entry.at)}</td>
+                        <td>{entry.userName ?? <span className="muted">{t('journal.noUser')}</span>}</td>
+                        <td>
+                          <span className={`action action--${entry.action.split('.').join('-')}`}>
+                            {actionText(t, entry.action, exists)}
+                          </span>
+                          {details && <span className="table__details">{details}</span>}
+                        </td>
+                        <td>{entry.object ?? <span className="muted">—</span>}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <footer className="pager">
+              <span className="pager__range">
+                {t('journal.range', {
+                  from: offset + 1,
+                  to: Math.min(offset + entries.length, total),
+                  total,
+                })}
+              </span>
+              <div className="pager__buttons">
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={offset === 0 || loading}
+                  onClick={() => void load(Math.max(0, offset - PAGE_SIZE))}
+                >
+                  <ChevronLeft size={16} aria-hidden="true" />
+                  {t('journal.newer')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  disabled={offset + PAGE_SIZE >= total || loading}
+                  onClick={() => void load(offset + PAGE_SIZE)}
+                >
+                  {t('journal.older')}
+                  <ChevronRight size={16} aria-hidden="true" />
+                </button>
+              </div>
+            </footer>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

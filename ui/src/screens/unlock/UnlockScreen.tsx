@@ -1,0 +1,269 @@
+import { ArrowLeft, Clock, FlaskConical, FolderOpen, KeyRound, Lock, Plus } from 'lucide-react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, toApiError, type ApiError } from '../../api';
+import { useApp, type Route } from '../../app-context';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { LogoMark } from '../../components/Logo';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { PasswordInput } from '../../components/PasswordInput';
+import { Spinner } from '../../components/Spinner';
+import { useDelayedFlag, usePasswordAssessment } from '../../lib/hooks';
+
+type UnlockRoute = Extract<Route, { name: 'unlock' }>;
+
+/** One task: type the password. Recovery with the printed key is one link away. */
+export function UnlockScreen({ route }: { route: UnlockRoute }) {
+  const { t } = useTranslation();
+  const { setRoute, openFolder, startDemo, status } = useApp();
+  const [mode, setMode] = useState<'password' | 'recover'>(route.mode ?? 'password');
+  const [linkError, setLinkError] = useState<ApiError | null>(null);
+  const [note, setNote] = useState(route.note ?? null);
+
+  const runLink = async (action: () => Promise<void>) => {
+    setLinkError(null);
+    try {
+      await action();
+    } catch (e) {
+      setLinkError(toApiError(e));
+    }
+  };
+
+  return (
+    <main className="centered-page" data-testid="unlock-screen">
+      <div className="corner-tools">
+        <LanguageSwitch />
+      </div>
+      <section className="card card--narrow unlock" aria-labelledby="unlock-title">
+        <div className="brand brand--small">
+          <LogoMark size={28} />
+          <span className="brand__name">{t('app.name')}</span>
+        </div>
+
+        <div className="unlock__vault">
+          <span className="unlock__vault-icon" aria-hidden="true">
+            {mode === 'password' ? <Lock size={22} /> : <KeyRound size={22} />}
+          </span>
+          <div className="unlock__vault-text">
+            <h1 id="unlock-title" className="unlock__vault-name">
+              {route.vaultName}
+            </h1>
+            <p className="path path--small" title={route.folder}>
+              {route.folder}
+            </p>
+          </div>
+        </div>
+
+        {note === 'idle' && mode === 'password' && (
+          <div className="notice notice--info" role="status" data-testid="unlock-idle-note">
+            <Clock size={18} aria-hidden="true" />
+            <p>{t('unlock.idleNote', { count: status?.autoLockMinutes ?? 0 })}</p>
+          </div>
+        )}
+
+        {mode === 'password' ? (
+          <PasswordForm
+            folder={route.folder}
+            onTyping={() => setNote(null)}
+            onUseRecovery={() => setMode('recover')}
+          />
+        ) : (
+          <RecoverForm folder={route.folder} onBack={() => setMode('password')} />
+        )}
+
+        {mode === 'password' && (
+          <nav className="unlock__links" aria-label={t('unlock.otherActions')}>
+            <button type="button" className="link-button" onClick={() => void runLink(openFolder)}>
+              <FolderOpen size={16} aria-hidden="true" />
+              {t('unlock.openAnother')}
+            </button>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setRoute({ name: 'create', back: { ...route, note: null } })}
+            >
+              <Plus size={16} aria-hidden="true" />
+              {t('unlock.createNew')}
+            </button>
+            <button type="button" className="link-button" onClick={() => void runLink(startDemo)} data-testid="unlock-demo">
+              <FlaskConical size={16} aria-hidden="true" />
+              {t('unlock.demo')}
+            </button>
+          </nav>
+        )}
+        {linkError && <ErrorMessage error={linkError} />}
+      </section>
+    </main>
+  );
+}
+
+function PasswordForm({
+  folder,
+  onTyping,
+  onUseRecovery,
+}: {
+  folder: string;
+  onTyping: () => void;
+  onUseRecovery: () => void;
+}) {
+  const { t } = useTranslation();
+  const { enterApp } = useApp();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.unlockVault(folder, password);
+      setPassword('');
+      await enterApp();
+    } catch (e) {
+      setError(toApiError(e));
+      setBusy(false);
+      // Keep what was typed, selected, so the next try is one keystroke away.
+      requestAnimationFrame(() => input.current?.select());
+    }
+  };
+
+  return (
+    <form
+      className="unlock__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (password && !busy) void submit();
+      }}
+    >
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-pw`}>
+          {t('unlock.password')}
+        </label>
+        <PasswordInput
+          ref={input}
+          id={`${id}-pw`}
+          value={password}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            setError(null);
+            onTyping();
+          }}
+          testId="unlock-password"
+          aria-invalid={error !== null}
+          aria-describedby={error ? `${id}-error` : undefined}
+          disabled={busy}
+        />
+        {error && <ErrorMessage error={error} testId="unlock-error" id={`${id}-error`} />}
+      </div>
+      <button
+        type="submit"
+        className="button button--primary button--block"
+        data-testid="unlock-submit"
+        disabled={!password || busy}
+      >
+        {busy ? <Spinner /> : <Lock size={18} aria-hidden="true" />}
+        {busy ? t('unlock.unlocking') : t('unlock.submit')}
+      </button>
+      <button type="button" className="link-button link-button--center" onClick={onUseRecovery} data-testid="unlock-use-recovery">
+        {t('unlock.forgot')}
+      </button>
+    </form>
+  );
+}
+
+function RecoverForm({ folder, onBack }: { folder: string; onBack: () => void }) {
+  const { t } = useTranslation();
+  const { enterApp } = useApp();
+  const id = useId();
+  const [key, setKey] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const { assessment, pending, acceptable } = usePasswordAssessment(password);
+  const showSpinner = useDelayedFlag(busy);
+  const canSubmit = key.trim() !== '' && acceptable && password === confirm && !busy;
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.recoverVault(folder, key.trim(), password, confirm);
+      setKey('');
+      setPassword('');
+      setConfirm('');
+      await enterApp();
+    } catch (e) {
+      setError(toApiError(e));
+      setBusy(false);
+    }
+  };
+
+  const clear = () => setError(null);
+
+  return (
+    <form
+      className="unlock__form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (canSubmit) void submit();
+      }}
+    >
+      <h2 className="subtitle">{t('recover.title')}</h2>
+      <p className="muted">{t('recover.intro')}</p>
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-key`}>
+          {t('recover.key')}
+        </label>
+        <input
+          id={`${id}-key`}
+          className="input input--key"
+          value={key}
+          onChange={(e) => {
+            setKey(e.target.value);
+            clear();
+          }}
+          placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          data-testid="recover-key"
+          autoFocus
+        />
+        <p className="field__hint">{t('recover.keyHint')}</p>
+      </div>
+      <NewPasswordFields
+        password={password}
+        confirm={confirm}
+        onPassword={(v) => {
+          setPassword(v);
+          clear();
+        }}
+        onConfirm={(v) => {
+          setConfirm(v);
+          clear();
+        }}
+        assessment={assessment}
+        pending={pending}
+        passwordTestId="recover-password"
+        confirmTestId="recover-password-confirm"
+      />
+      {error && <ErrorMessage error={error} testId="recover-error" />}
+      <button type="submit" className="button button--primary button--block" data-testid="recover-submit" disabled={!canSubmit}>
+        {showSpinner && <Spinner />}
+        {t('recover.submit')}
+      </button>
+      <button type="button" className="link-button link-button--center" onClick={onBack}>
+        <ArrowLeft size={16} aria-hidden="true" />
+        {t('recover.back')}
+      </button>
+    </form>
+  );
+}

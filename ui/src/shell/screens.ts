@@ -1,0 +1,26 @@
+import { LayoutDashboard, ScrollText, Settings, type LucideIcon } from 'lucide-react';
+import type { ComponentType } from 'react';
+import { Dashboard } from '../screens/dashboard/Dashboard';
+import { JournalScreen } from '../screens/journal/JournalScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+
+export interface ScreenDef {
+  /** The URL hash (#/id), the i18n key nav.<id>, and data-testid nav-<id>. */
+  id: string;
+  icon: LucideIcon;
+  component: ComponentType;
+  /** Pinned to the bottom of the sidebar (Settings). */
+  bottom?: boolean;
+}
+
+/**
+ * The screens of the app, in sidebar order. A capability's screen is added here when it exists
+ * (People, Consents, Retention, Reports, Requests come with their issues).
+ */
+export const SCREENS: ScreenDef[] = [
+  { id: 'dashboard', icon: LayoutDashboard, component: Dashboard },
+  { id: 'journal', icon: ScrollText, component: JournalScreen },
+  { id: 'settings', icon: Settings, component: SettingsScreen, bottom: true },
+];
+
+export const DEFAULT_SCREEN = 'dashboard';
