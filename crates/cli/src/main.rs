@@ -1,1 +1,279 @@
-fn main() {}
+//! `derbes`: the Derbes core from a terminal, for scripts, tests and benchmarks.
+//!
+//! A thin door: it parses arguments, reads secrets, calls `derbes-core`, and prints. Exit code 0
+//! on success, 1 on a user error (one sentence on stderr), 2 on a usage error.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use derbes_core::{Error, KdfParams, Password, RecoveryKey, Vault};
+use serde_json::json;
+
+mod output;
+
+/// Derbes: an encrypted register of personal data for small NGOs.
+#[derive(Parser)]
+#[command(name = "derbes", version, about, propagate_version = true)]
+struct Cli {
+    /// The vault folder (or set DERBES_VAULT).
+    #[arg(long, global = true, env = "DERBES_VAULT", value_name = "DIR")]
+    vault: Option<PathBuf>,
+    /// Read the password(s) from standard input, one per line, instead of prompting.
+    #[arg(long, global = true)]
+    password_stdin: bool,
+    /// Read the recovery key from the first line of standard input and use it instead of the
+    /// password.
+    #[arg(long, global = true)]
+    recovery_key_stdin: bool,
+    /// Print machine-readable JSON.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new vault in an empty or new folder and print its recovery key once.
+    Init {
+        /// Your name, as the responsible person (default: your login name).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Unlock the vault, check its files and its journal, and lock it again.
+    UnlockCheck,
+    /// Change your password (or set a new one with --recovery-key-stdin).
+    Passwd,
+    /// Read or check the journal.
+    Journal {
+        #[command(subcommand)]
+        command: JournalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum JournalCommand {
+    /// List journal entries, newest first.
+    List {
+        /// At most this many entries (default: all).
+        #[arg(long)]
+        limit: Option<i64>,
+        /// Skip this many of the newest entries.
+        #[arg(long, default_value_t = 0)]
+        offset: i64,
+    },
+    /// Check the hash chain; exit 1 and name the first broken entry if it was altered.
+    Verify,
+}
+
+/// Where secrets come from: a TTY prompt, or successive lines of stdin.
+struct Secrets {
+    from_stdin: bool,
+    lines: Option<std::io::Lines<std::io::StdinLock<'static>>>,
+}
+
+impl Secrets {
+    fn new(from_stdin: bool) -> Self {
+        Self {
+            from_stdin,
+            lines: None,
+        }
+    }
+
+    fn next_line(&mut self) -> Result<String, Error> {
+        let lines = self
+            .lines
+            .get_or_insert_with(|| std::io::stdin().lock().lines());
+        match lines.next() {
+            Some(Ok(mut l)) => {
+                if l.ends_with('\r') {
+                    l.pop();
+                }
+                Ok(l)
+            }
+            Some(Err(e)) => Err(e.into()),
+            None => Err(Error::InvalidInput {
+                field: "stdin",
+                reason: "Standard input ended before the expected password or key.".into(),
+            }),
+        }
+    }
+
+    fn read(&mut self, prompt: &str) -> Result<Password, Error> {
+        if self.from_stdin {
+            return Ok(Password::new(self.next_line()?));
+        }
+        if !std::io::stdin().is_terminal() {
+            return Err(Error::InvalidInput {
+                field: "password",
+                reason: "No terminal to ask for the password; use --password-stdin.".into(),
+            });
+        }
+        Ok(Password::new(rpassword::prompt_password(prompt)?))
+    }
+
+    /// A new password: once from stdin, twice (with repetition) at a prompt.
+    fn read_new(&mut self, prompt: &str) -> Result<(Password, Password), Error> {
+        let first = self.read(prompt)?;
+        let second = if self.from_stdin {
+            first.clone()
+        } else {
+            self.read("Repeat the new password: ")?
+        };
+        Ok((first, second))
+    }
+}
+
+fn vault_dir(cli: &Cli) -> Result<PathBuf, Error> {
+    cli.vault.clone().ok_or(Error::InvalidInput {
+        field: "vault",
+        reason: "Say which vault: --vault DIR (or set DERBES_VAULT).".into(),
+    })
+}
+
+fn read_recovery_key(secrets: &mut Secrets) -> Result<RecoveryKey, Error> {
+    let line = secrets.next_line()?;
+    RecoveryKey::parse(&line)
+}
+
+/// Unlock with whatever the flags say: the recovery key, or a password.
+fn unlock(cli: &Cli, secrets: &mut Secrets) -> Result<Vault, Error> {
+    let dir = vault_dir(cli)?;
+    if cli.recovery_key_stdin {
+        let key = read_recovery_key(secrets)?;
+        return Vault::unlock_with_recovery_key(&dir, &key);
+    }
+    let pw = secrets.read("Password: ")?;
+    Vault::unlock(&dir, &pw)
+}
+
+fn run(cli: &Cli) -> Result<(), Error> {
+    let mut secrets = Secrets::new(cli.password_stdin || cli.recovery_key_stdin);
+    match &cli.command {
+        Command::Init { name } => {
+            let dir = vault_dir(cli)?;
+            let name = name
+                .clone()
+                .or_else(|| std::env::var("USER").ok())
+                .unwrap_or_else(|| "Responsible person".into());
+            let (pw, repeated) = secrets.read_new("New vault password: ")?;
+            let (vault, recovery) =
+                Vault::create(&dir, &name, &pw, &repeated, KdfParams::default())?;
+            let id = vault.id();
+            vault.lock("exit")?;
+            if cli.json {
+                output::json(&json!({"id": id, "vault": dir, "recoveryKey": &*recovery.display()}));
+            } else {
+                println!("Vault created in {}.", dir.display());
+                println!();
+                println!("Recovery key (shown once — write it down or print it, and keep it away from the laptop):");
+                println!();
+                println!("    {}", &*recovery.display());
+                println!();
+                println!("It is the only way into the vault if the password is forgotten.");
+            }
+        }
+        Command::UnlockCheck => {
+            let vault = unlock(cli, &mut secrets)?;
+            let v = vault.verify_journal();
+            let user = vault.user().name.clone();
+            vault.lock("exit")?;
+            let v = v?;
+            if cli.json {
+                output::json(&json!({"ok": v.ok, "user": user, "journal": v}));
+            } else {
+                println!("The vault opens for {user}; its files are intact.");
+            }
+            if let Some(p) = v.problem {
+                return Err(Error::InvalidInput {
+                    field: "journal",
+                    reason: p.message,
+                });
+            }
+            if !cli.json {
+                println!("The journal's {} entries are intact.", v.entries);
+            }
+        }
+        Command::Passwd => {
+            let dir = vault_dir(cli)?;
+            let vault = if cli.recovery_key_stdin {
+                let key = read_recovery_key(&mut secrets)?;
+                let (new_pw, repeated) = secrets.read_new("New password: ")?;
+                Vault::recover(&dir, &key, &new_pw, &repeated)?
+            } else {
+                let current = secrets.read("Current password: ")?;
+                let (new_pw, repeated) = secrets.read_new("New password: ")?;
+                let mut vault = Vault::unlock(&dir, &current)?;
+                let changed = vault.change_password(&current, &new_pw, &repeated);
+                if let Err(e) = changed {
+                    vault.lock("exit")?;
+                    return Err(e);
+                }
+                vault
+            };
+            vault.lock("exit")?;
+            if cli.json {
+                output::json(&json!({"ok": true}));
+            } else {
+                println!("Password changed.");
+            }
+        }
+        Command::Journal { command } => {
+            let vault = unlock(cli, &mut secrets)?;
+            let result = match command {
+                JournalCommand::List { limit, offset } => vault
+                    .journal(limit.unwrap_or(i64::MAX), *offset)
+                    .map(|(_, entries)| {
+                        if cli.json {
+                            output::json(&serde_json::Value::Array(
+                                entries.iter().map(output::journal_json).collect(),
+                            ));
+                        } else {
+                            output::journal_table(&entries);
+                        }
+                    }),
+                JournalCommand::Verify => vault.verify_journal().and_then(|v| {
+                    if cli.json {
+                        output::json(&serde_json::to_value(&v).unwrap_or_default());
+                    }
+                    match v.problem {
+                        Some(p) => Err(Error::InvalidInput {
+                            field: "journal",
+                            reason: p.message,
+                        }),
+                        None => {
+                            if !cli.json {
+                                println!("The journal's {} entries are intact.", v.entries);
+                            }
+                            Ok(())
+                        }
+                    }
+                }),
+            };
+            vault.lock("exit")?;
+            result?;
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = std::io::stdout().flush();
+            if cli.json {
+                eprintln!(
+                    "{}",
+                    json!({"error": {"code": e.code(), "message": e.to_string(), "params": e.params()}})
+                );
+            } else {
+                eprintln!("{e}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}

@@ -14,6 +14,7 @@ pub mod idle;
 pub mod journal;
 pub mod keyslots;
 pub mod password;
+pub mod recent;
 pub mod schema;
 pub mod secret;
 pub mod settings;

@@ -277,6 +277,7 @@ impl Vault {
 
         let mut conn = open_db(&dir.join(DB_FILE), &key, true)?;
         drop(key);
+        owner_only(&dir.join(DB_FILE))?;
         configure(&conn)?;
         schema::migrate(&mut conn)?;
         let tx = conn.transaction()?;
@@ -595,7 +596,22 @@ fn prepare_new_folder(dir: &Path) -> Result<()> {
         }
     } else {
         fs::create_dir_all(dir)?;
+        owner_only(dir)?;
     }
+    Ok(())
+}
+
+/// Other accounts on a shared laptop get no access to the vault's files, not even ciphertext.
+/// SQLite gives `-wal` and `-shm` the database file's mode.
+pub(crate) fn owner_only(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = if path.is_dir() { 0o700 } else { 0o600 };
+        fs::set_permissions(path, fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
     Ok(())
 }
 

@@ -128,6 +128,17 @@ fn the_recovery_key_opens_the_vault_and_resets_the_password() {
         .unwrap();
 }
 
+#[cfg(unix)]
+#[test]
+fn only_the_owner_can_read_the_vault_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_t, dir, _) = new_vault();
+    let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(mode(&dir.join(DB_FILE)), 0o600);
+    assert_eq!(mode(&dir.join(KEYSLOTS_FILE)), 0o600);
+}
+
 #[test]
 fn a_wrong_or_mistyped_recovery_key_is_told_apart() {
     let (_t, dir, _) = new_vault();

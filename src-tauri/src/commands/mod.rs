@@ -1,0 +1,6 @@
+//! The IPC commands, one file per domain. Each parses its arguments, calls `derbes-core`, and
+//! maps errors; none holds a rule of its own.
+
+pub mod journal;
+pub mod settings;
+pub mod vault;

@@ -1,0 +1,71 @@
+//! The Derbes desktop app: a window, the IPC commands, and the app state. Every rule is in
+//! `derbes-core`; this crate wires it to Tauri.
+
+mod commands;
+mod error;
+mod state;
+
+use std::time::{Duration, Instant};
+
+use derbes_core::recent::RecentVaults;
+use tauri::{Emitter, Manager, RunEvent};
+
+use crate::commands::vault::Locked;
+use crate::state::AppState;
+
+/// How often the idle timer is checked.
+const IDLE_CHECK: Duration = Duration::from_secs(5);
+
+/// Start the app.
+pub fn run() {
+    let app = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let config = app.path().app_config_dir()?;
+            app.manage(AppState::new(RecentVaults::at(
+                config.join("recent-vaults.json"),
+            )));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(IDLE_CHECK);
+                let state = handle.state::<AppState>();
+                let mut s = state.session();
+                if s.idle.as_ref().is_some_and(|t| t.is_due(Instant::now())) {
+                    // A failed lock still drops the vault: better locked without its journal line
+                    // than left open.
+                    let _ = s.lock("idle");
+                    drop(s);
+                    let _ = handle.emit("vault-locked", Locked { reason: "idle" });
+                }
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::vault::app_status,
+            commands::vault::default_vault_folder,
+            commands::vault::choose_folder,
+            commands::vault::assess_password,
+            commands::vault::create_vault,
+            commands::vault::confirm_recovery_key,
+            commands::vault::unlock_vault,
+            commands::vault::recover_vault,
+            commands::vault::open_demo,
+            commands::vault::lock_vault,
+            commands::vault::touch,
+            commands::vault::change_password,
+            commands::settings::set_auto_lock_minutes,
+            commands::journal::journal_list,
+            commands::journal::journal_verify,
+        ])
+        .build(tauri::generate_context!())
+        .expect("the Derbes window could not be created");
+
+    app.run(|handle, event| {
+        if let RunEvent::Exit = event {
+            // Closing the window locks the vault (and deletes a demo).
+            if let Some(state) = handle.try_state::<AppState>() {
+                let _ = state.session().lock("exit");
+            }
+        }
+    });
+}

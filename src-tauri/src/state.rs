@@ -1,0 +1,83 @@
+//! What the app holds between commands: at most one unlocked vault, the folder of the vault
+//! being shown on the unlock screen, a just-created recovery key awaiting confirmation, and the
+//! idle timer. Locking drops the vault (and with it the database key).
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use derbes_core::idle::IdleTimer;
+use derbes_core::recent::RecentVaults;
+use derbes_core::{demo, Error, RecoveryKey, Result, Vault};
+
+/// Everything behind one lock: commands run one at a time against the vault.
+#[derive(Default)]
+pub struct Session {
+    /// The unlocked vault, if any.
+    pub vault: Option<Vault>,
+    /// The vault folder the unlock screen offers (last used, or chosen).
+    pub selected: Option<PathBuf>,
+    /// A new vault's recovery key until the user types its last group back.
+    pub pending_recovery: Option<RecoveryKey>,
+    /// When to lock for inactivity.
+    pub idle: Option<IdleTimer>,
+}
+
+/// Managed Tauri state.
+pub struct AppState {
+    session: Mutex<Session>,
+    /// Where recently opened vaults are remembered.
+    pub recent: RecentVaults,
+}
+
+impl AppState {
+    /// State with the recent-vaults list stored at `recent`.
+    pub fn new(recent: RecentVaults) -> Self {
+        let selected = recent.list().into_iter().next().map(|r| r.path);
+        Self {
+            session: Mutex::new(Session {
+                selected,
+                ..Session::default()
+            }),
+            recent,
+        }
+    }
+
+    /// The session; a poisoned lock (a panic elsewhere) still yields the data.
+    pub fn session(&self) -> MutexGuard<'_, Session> {
+        self.session.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+impl Session {
+    /// The unlocked vault, or the "locked" error.
+    pub fn vault(&self) -> Result<&Vault> {
+        self.vault.as_ref().ok_or(Error::Locked)
+    }
+
+    /// The unlocked vault, mutably, or the "locked" error.
+    pub fn vault_mut(&mut self) -> Result<&mut Vault> {
+        self.vault.as_mut().ok_or(Error::Locked)
+    }
+
+    /// Install a freshly unlocked vault and start its idle timer.
+    pub fn open(&mut self, vault: Vault) -> Result<()> {
+        let minutes = vault.auto_lock_minutes()?;
+        self.idle = Some(IdleTimer::new(minutes));
+        if !vault.is_demo() {
+            self.selected = Some(vault.dir().to_path_buf());
+        }
+        self.vault = Some(vault);
+        Ok(())
+    }
+
+    /// Lock whatever is open; a demo vault is deleted rather than kept.
+    pub fn lock(&mut self, reason: &str) -> Result<()> {
+        self.idle = None;
+        self.pending_recovery = None;
+        match self.vault.take() {
+            Some(v) if v.is_demo() => demo::discard(v),
+            Some(v) => v.lock(reason),
+            None => Ok(()),
+        }
+    }
+}
