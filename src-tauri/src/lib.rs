@@ -30,12 +30,23 @@ pub fn run() {
                 std::thread::sleep(IDLE_CHECK);
                 let state = handle.state::<AppState>();
                 let mut s = state.session();
-                if s.idle.as_ref().is_some_and(|t| t.is_due(Instant::now())) {
+                let due = s
+                    .idle
+                    .as_ref()
+                    .filter(|t| t.is_due(Instant::now()))
+                    .map(|t| t.minutes());
+                if let Some(minutes) = due {
                     // A failed lock still drops the vault: better locked without its journal line
                     // than left open.
                     let _ = s.lock("idle");
                     drop(s);
-                    let _ = handle.emit("vault-locked", Locked { reason: "idle" });
+                    let _ = handle.emit(
+                        "vault-locked",
+                        Locked {
+                            reason: "idle",
+                            minutes: Some(minutes),
+                        },
+                    );
                 }
             });
             Ok(())

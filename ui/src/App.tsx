@@ -54,13 +54,13 @@ export function App() {
 
   /** The vault was locked (by us, by the idle timer, or found locked by a command). */
   const showLocked = useCallback(
-    async (reason: 'idle' | 'manual' | null) => {
+    async (reason: 'idle' | 'manual' | null, idleMinutes?: number) => {
       try {
         const next = await refresh();
         const vault = next.vault ?? status?.vault;
         if (next.state === 'unlocked') return; // a stale event: nothing to do
         if (vault) {
-          setRoute({ name: 'unlock', folder: vault.path, vaultName: vault.name, note: reason === 'idle' ? 'idle' : null });
+          setRoute({ name: 'unlock', folder: vault.path, vaultName: vault.name, note: reason === 'idle' ? 'idle' : null, idleMinutes });
         } else {
           setRoute({ name: 'welcome' });
         }
@@ -85,7 +85,7 @@ export function App() {
     let cancelled = false;
     void events
       .onVaultLocked((payload) => {
-        void showLocked(payload.reason);
+        void showLocked(payload.reason, payload.minutes ?? undefined);
       })
       .then((fn) => {
         if (cancelled) fn();

@@ -111,6 +111,8 @@ export interface JournalVerification {
 
 export interface VaultLockedEvent {
   reason: 'idle' | 'manual';
+  /** For an idle lock: the auto-lock delay that ran out. */
+  minutes?: number | null;
 }
 
 export interface ApiError {

@@ -11,6 +11,8 @@ export type Route =
       vaultName: string;
       /** 'idle': the backend locked the vault after inactivity; say so once. */
       note?: 'idle' | null;
+      /** With note 'idle': the auto-lock delay that ran out. */
+      idleMinutes?: number;
       mode?: 'password' | 'recover';
     }
   | { name: 'app' };

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 pub struct IdleTimer {
     last_activity: Instant,
     limit: Duration,
+    paused: bool,
 }
 
 impl IdleTimer {
@@ -18,6 +19,7 @@ impl IdleTimer {
         Self {
             last_activity: Instant::now(),
             limit: Duration::from_secs(u64::from(minutes) * 60),
+            paused: false,
         }
     }
 
@@ -31,9 +33,21 @@ impl IdleTimer {
         self.limit = Duration::from_secs(u64::from(minutes) * 60);
     }
 
+    /// Hold off locking while something on screen would be lost for good by a lock — the new
+    /// vault's recovery key, which someone may be copying by hand for minutes.
+    pub fn pause(&mut self) {
+        self.paused = true;
+    }
+
+    /// Count idle time again, from now.
+    pub fn resume(&mut self) {
+        self.paused = false;
+        self.touch();
+    }
+
     /// Whether the vault should be locked at `now`.
     pub fn is_due(&self, now: Instant) -> bool {
-        now.saturating_duration_since(self.last_activity) >= self.limit
+        !self.paused && now.saturating_duration_since(self.last_activity) >= self.limit
     }
 
     /// The configured delay in whole minutes.
@@ -57,5 +71,9 @@ mod tests {
         t.set_minutes(1);
         assert!(t.is_due(t.last_activity + Duration::from_secs(60)));
         assert_eq!(t.minutes(), 1);
+        t.pause();
+        assert!(!t.is_due(t.last_activity + Duration::from_secs(3600)));
+        t.resume();
+        assert!(t.is_due(t.last_activity + Duration::from_secs(60)));
     }
 }

@@ -19,6 +19,7 @@ pub const MIN_SCORE: u8 = 3;
 
 /// How strong a password is and what, if anything, is wrong with it.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
 pub struct Assessment {
     /// zxcvbn's score, 0 (trivial) to 4 (very strong).
     pub score: u8,
@@ -28,6 +29,8 @@ pub struct Assessment {
     pub problems: Vec<String>,
     /// Codes of how to improve it.
     pub suggestions: Vec<String>,
+    /// The minimum length, for the UI's "at least N characters".
+    pub min_length: usize,
 }
 
 fn warning_code(w: Warning) -> &'static str {
@@ -77,6 +80,7 @@ pub fn assess(password: &Password, context: &[&str]) -> Assessment {
             acceptable: false,
             problems: vec!["empty".into()],
             suggestions: vec!["use_few_words".into()],
+            min_length: MIN_LENGTH,
         };
     }
     // zxcvbn compares lower-cased text, so the context words must be lower-cased too.
@@ -141,6 +145,7 @@ pub fn assess(password: &Password, context: &[&str]) -> Assessment {
         acceptable,
         problems,
         suggestions,
+        min_length: MIN_LENGTH,
     }
 }
 

@@ -53,6 +53,8 @@ pub struct Created {
 pub struct Locked {
     /// `idle` or `manual`.
     pub reason: &'static str,
+    /// The auto-lock delay that ran out, for an idle lock.
+    pub minutes: Option<u32>,
 }
 
 #[tauri::command]
@@ -143,6 +145,9 @@ pub async fn create_vault(
     )?;
     state.recent.remember(vault.dir());
     s.open(vault)?;
+    if let Some(idle) = s.idle.as_mut() {
+        idle.pause();
+    }
     let shown = recovery.display().to_string();
     s.pending_recovery = Some(recovery);
     Ok(Created {
@@ -161,6 +166,8 @@ pub async fn confirm_recovery_key(state: State<'_, AppState>, group: String) -> 
     let result = s.vault_mut()?.confirm_recovery_key(&key, &group);
     if result.is_err() {
         s.pending_recovery = Some(key);
+    } else if let Some(idle) = s.idle.as_mut() {
+        idle.resume();
     }
     Ok(result?)
 }
@@ -211,7 +218,13 @@ pub async fn open_demo(state: State<'_, AppState>) -> CmdResult<()> {
 #[tauri::command]
 pub async fn lock_vault(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
     state.session().lock("manual")?;
-    let _ = app.emit("vault-locked", Locked { reason: "manual" });
+    let _ = app.emit(
+        "vault-locked",
+        Locked {
+            reason: "manual",
+            minutes: None,
+        },
+    );
     Ok(())
 }
 

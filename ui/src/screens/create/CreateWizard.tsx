@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { LogoMark } from '../../components/Logo';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { Path } from '../../components/Path';
 import { Spinner } from '../../components/Spinner';
 import { folderName } from '../../lib/format';
 import { useDelayedFlag, usePasswordAssessment } from '../../lib/hooks';
@@ -229,7 +230,7 @@ function WhoStep({
     >
       <h2 className="subtitle">{t('create.who.title')}</h2>
       <p className="muted small">
-        {t('create.who.folderIs')} <span className="path">{folder}</span>
+        {t('create.who.folderIs')} <Path path={folder} />
       </p>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-name`}>
@@ -284,7 +285,7 @@ function WhoStep({
           <ArrowLeft size={18} aria-hidden="true" />
           {t('common.back')}
         </button>
-        <button type="submit" className="button button--primary" data-testid="create-submit" disabled={!canSubmit}>
+        <button type="submit" className="button button--primary" data-testid="create-submit" aria-busy={busy} disabled={!canSubmit}>
           {showSpinner && <Spinner />}
           {busy ? t('create.who.creating') : t('create.who.submit')}
         </button>

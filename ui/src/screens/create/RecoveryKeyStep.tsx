@@ -78,6 +78,8 @@ export function RecoveryKeyStep({
             <span key={i}>
               <span className={`recovery-key__group${i === confirmGroupIndex ? ' is-confirm' : ''}`}>{g}</span>
               {i < groups.length - 1 && <span className="recovery-key__sep">-</span>}
+              {/* Two even lines of four groups: easier to copy by hand. */}
+              {i === 3 && <br />}
             </span>
           ))}
         </p>
@@ -130,7 +132,7 @@ export function RecoveryKeyStep({
         <button
           type="submit"
           className="button button--primary"
-          data-testid="recovery-confirm-submit"
+          data-testid="recovery-confirm-submit" aria-busy={busy}
           disabled={!written || !group.trim() || busy}
         >
           {showSpinner && <Spinner />}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, toApiError, type ApiError } from '../../api';
 import { useApp } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { Path } from '../../components/Path';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag } from '../../lib/hooks';
 import { IntegrityCheck } from '../journal/Integrity';
@@ -62,7 +63,9 @@ export function Dashboard() {
             </div>
             <div className="facts__row">
               <dt>{t('dashboard.folder')}</dt>
-              <dd className="path">{vault?.path}</dd>
+              <dd>
+                <Path path={vault?.path ?? ''} />
+              </dd>
             </div>
             <div className="facts__row">
               <dt>{t('dashboard.encryption')}</dt>

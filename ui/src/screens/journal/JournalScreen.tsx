@@ -83,7 +83,9 @@ export function JournalScreen() {
         <IntegrityCheck />
       </section>
 
-      <section className="table-card" aria-labelledby="journal-table-title" aria-busy={loading}>
+      <section
+        className={`table-card${page !== null && total === 0 ? ' table-card--empty' : ''}`}
+        aria-labelledby="journal-table-title" aria-busy={loading}>
         <h2 id="journal-table-title" className="visually-hidden">
           {t('journal.tableTitle')}
         </h2>

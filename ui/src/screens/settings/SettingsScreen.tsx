@@ -201,7 +201,7 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           <button type="button" className="button button--ghost" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="button button--primary" disabled={!canSubmit} data-testid="change-submit">
+          <button type="submit" className="button button--primary" disabled={!canSubmit} data-testid="change-submit" aria-busy={busy}>
             {showSpinner && <Spinner />}
             {t('settings.password.submit')}
           </button>

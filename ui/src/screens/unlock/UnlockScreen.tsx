@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { LogoMark } from '../../components/Logo';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { PasswordInput } from '../../components/PasswordInput';
+import { Path } from '../../components/Path';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag, usePasswordAssessment } from '../../lib/hooks';
 
@@ -49,8 +50,8 @@ export function UnlockScreen({ route }: { route: UnlockRoute }) {
             <h1 id="unlock-title" className="unlock__vault-name">
               {route.vaultName}
             </h1>
-            <p className="path path--small" title={route.folder}>
-              {route.folder}
+            <p>
+              <Path path={route.folder} className="path path--small" title={route.folder} />
             </p>
           </div>
         </div>
@@ -58,7 +59,7 @@ export function UnlockScreen({ route }: { route: UnlockRoute }) {
         {note === 'idle' && mode === 'password' && (
           <div className="notice notice--info" role="status" data-testid="unlock-idle-note">
             <Clock size={18} aria-hidden="true" />
-            <p>{t('unlock.idleNote', { count: status?.autoLockMinutes ?? 0 })}</p>
+            <p>{t('unlock.idleNote', { count: route.idleMinutes ?? status?.autoLockMinutes ?? 0 })}</p>
           </div>
         )}
 
@@ -165,7 +166,7 @@ function PasswordForm({
       <button
         type="submit"
         className="button button--primary button--block"
-        data-testid="unlock-submit"
+        data-testid="unlock-submit" aria-busy={busy}
         disabled={!password || busy}
       >
         {busy ? <Spinner /> : <Lock size={18} aria-hidden="true" />}
@@ -256,7 +257,7 @@ function RecoverForm({ folder, onBack }: { folder: string; onBack: () => void })
         confirmTestId="recover-password-confirm"
       />
       {error && <ErrorMessage error={error} testId="recover-error" />}
-      <button type="submit" className="button button--primary button--block" data-testid="recover-submit" disabled={!canSubmit}>
+      <button type="submit" className="button button--primary button--block" data-testid="recover-submit" aria-busy={busy} disabled={!canSubmit}>
         {showSpinner && <Spinner />}
         {t('recover.submit')}
       </button>

@@ -50,7 +50,6 @@ export function Welcome() {
             className="choice choice--primary"
             data-testid="welcome-create"
             onClick={() => setRoute({ name: 'create', back: { name: 'welcome' } })}
-            autoFocus
           >
             <span className="choice__icon" aria-hidden="true">
               <Plus size={22} />

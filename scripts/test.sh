@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Run every test of Derbes: core and CLI (cargo), the interface (tsc + Vitest), and the real
+# app end to end under Xvfb (tauri-driver + WebKitWebDriver). Installs what is missing first.
+# Screenshots from the end-to-end run land in artifacts/e2e/.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+setup_tests
+cd "$ROOT"
+
+say "Formatting"
+cargo fmt --all -- --check
+
+say "Core and CLI tests"
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run -p derbes-core -p derbes --no-fail-fast
+  cargo test -p derbes-core --doc
+else
+  cargo test -p derbes-core -p derbes --no-fail-fast
+fi
+
+say "Interface: type check and unit tests"
+(cd ui && npm run --silent typecheck && npm test --silent)
+
+say "Building the app for the end-to-end test"
+(cd ui && npm run build --silent)
+cargo build -p derbes-app
+
+say "End-to-end test on the real app (Xvfb)"
+rm -rf artifacts/e2e
+(cd tests/e2e && xvfb-run -a -s "-screen 0 1400x900x24" npm test --silent)
+say "All tests passed. Screenshots: artifacts/e2e/"

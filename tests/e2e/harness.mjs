@@ -1,0 +1,73 @@
+// Drives the real Derbes binary: tauri-driver (WebDriver server for Tauri apps) starts the app
+// with WebKitWebDriver under the X display the caller provides (xvfb-run in scripts/test.sh).
+// Each session gets its own HOME, so recent vaults and default folders never leak between runs.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repo = path.resolve(here, '..', '..');
+export const artifacts = path.join(repo, 'artifacts', 'e2e');
+const app = process.env.DERBES_APP ?? path.join(repo, 'target', 'debug', 'derbes-app');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForPort(port, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/status`);
+      if (r.ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`tauri-driver did not start on port ${port}`);
+}
+
+/** Start tauri-driver and the app; returns { browser, home, stop }. */
+export async function launch({ port = 4444 } = {}) {
+  if (!existsSync(app)) throw new Error(`the app is not built: ${app}`);
+  mkdirSync(artifacts, { recursive: true });
+  const home = mkdtempSync(path.join(tmpdir(), 'derbes-e2e-home-'));
+  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), LANG: 'C.UTF-8' };
+  const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
+  const driver = spawn(driverBin, ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  await waitForPort(port, 20_000);
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port,
+    logLevel: 'error',
+    // WebKitWebDriver speaks classic WebDriver only; WebdriverIO 9 would otherwise ask for BiDi.
+    capabilities: { 'tauri:options': { application: app }, 'wdio:enforceWebDriverClassic': true },
+  });
+  const stop = async () => {
+    try {
+      await browser.deleteSession();
+    } catch {
+      // the app may already be gone
+    }
+    driver.kill();
+  };
+  return { browser, home, stop };
+}
+
+/** The element with `data-testid`, once it is displayed. */
+export async function byId(browser, id, timeout = 15_000) {
+  const el = await browser.$(`[data-testid="${id}"]`);
+  await el.waitForDisplayed({ timeout, timeoutMsg: `[data-testid="${id}"] never appeared` });
+  return el;
+}
+
+/** Save a screenshot as artifacts/e2e/NAME.png. */
+export async function shot(browser, name) {
+  await sleep(400); // let transitions settle
+  await browser.saveScreenshot(path.join(artifacts, `${name}.png`));
+}
+
+export { sleep };
