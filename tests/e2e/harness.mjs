@@ -3,6 +3,7 @@
 // Each session gets its own HOME, so recent vaults and default folders never leak between runs.
 
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,15 +17,20 @@ const app = process.env.DERBES_APP ?? path.join(repo, 'target', 'debug', 'derbes
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Wait until something listens on the port (asking tauri-driver's /status before the native
+ * driver is up makes it print a backtrace). */
 async function waitForPort(port, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/status`);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
     await sleep(200);
   }
   throw new Error(`tauri-driver did not start on port ${port}`);

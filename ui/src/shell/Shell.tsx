@@ -84,7 +84,7 @@ export function Shell() {
         <header className="topbar">
           <div className="topbar__vault">
             <span className="topbar__vault-name" title={vault?.path}>
-              {vault?.name}
+              {vault?.isDemo ? t('shell.demoVaultName') : vault?.name}
             </span>
             {vault?.isDemo && (
               <span className="badge badge--demo" data-testid="demo-badge" title={t('shell.demoBadgeHint')}>

@@ -59,7 +59,7 @@ export function Dashboard() {
           <dl className="facts">
             <div className="facts__row">
               <dt>{t('dashboard.name')}</dt>
-              <dd className="strong">{vault?.name}</dd>
+              <dd className="strong">{vault?.isDemo ? t('shell.demoVaultName') : vault?.name}</dd>
             </div>
             <div className="facts__row">
               <dt>{t('dashboard.folder')}</dt>
