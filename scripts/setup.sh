@@ -42,6 +42,8 @@ setup_app() {
 setup_tests() {
   setup_app
   apt_install xvfb xauth webkit2gtk-driver
+  # The vault-format check runs an independent reader in a Python virtual environment.
+  python3 -m venv --help >/dev/null 2>&1 || apt_install python3 python3-venv
   if ! command -v tauri-driver >/dev/null; then
     say "Installing tauri-driver"
     cargo install tauri-driver --locked

@@ -18,6 +18,9 @@ else
   cargo test -p derbes-core -p derbes --no-fail-fast
 fi
 
+say "The vault format, read by an independent program"
+bash tests/format/check.sh
+
 say "Interface: type check and unit tests"
 (cd ui && npm run --silent typecheck && npm test --silent)
 

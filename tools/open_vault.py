@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Open a Derbes vault from docs/vault-format.md alone — an independent reader.
+
+Reads the password (or, with --recovery-key, the recovery key) from the first line of stdin,
+unwraps the data key, opens vault.db with SQLCipher, verifies the journal's hash chain, and
+prints a JSON summary. Needs: argon2-cffi, pynacl, sqlcipher3-binary.
+
+    python3 tools/open_vault.py VAULT_DIR [--recovery-key] < secret
+"""
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import sqlcipher3
+from argon2.low_level import Type, hash_secret_raw
+from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_decrypt
+from nacl.exceptions import CryptoError
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def read_keyslots(vault: Path) -> dict:
+    text = (vault / "keyslots").read_bytes().decode("utf-8")
+    lines = text.split("\n")
+    assert len(lines) == 3 and lines[2] == "", "keyslots has two lines"
+    body, checksum = lines[0], lines[1]
+    if checksum != "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest():
+        raise SystemExit("keyslots is damaged or edited")
+    ks = json.loads(body)
+    assert ks["format"] == "derbes-keyslots" and ks["version"] == 1
+    return ks
+
+
+def decode_recovery_key(text: str) -> bytes:
+    chars = [c for c in text.upper() if c not in "- \t\r\n"]
+    chars = ["0" if c == "O" else "1" if c in "IL" else c for c in chars]
+    if len(chars) != 32:
+        raise SystemExit("not a recovery key")
+    bits = 0
+    for c in chars:
+        bits = (bits << 5) | ALPHABET.index(c)
+    raw = bits.to_bytes(20, "big")
+    if hashlib.sha256(raw[:18]).digest()[:2] != raw[18:]:
+        raise SystemExit("recovery key check failed")
+    return raw
+
+
+def unwrap(ks: dict, kind: str, secret: bytes) -> bytes:
+    for slot in ks["slots"]:
+        if slot["kind"] != kind:
+            continue
+        kdf, aead = slot["kdf"], slot["aead"]
+        assert kdf["algorithm"] == "argon2id" and kdf["version"] == 19
+        assert aead["algorithm"] == "xchacha20poly1305"
+        kek = hash_secret_raw(
+            secret, bytes.fromhex(kdf["salt"]), time_cost=kdf["iterations"], memory_cost=kdf["memory_kib"],
+            parallelism=kdf["parallelism"], hash_len=32, type=Type.ID, version=19,
+        )
+        aad = "|".join([
+            "derbes-keyslot-v1", ks["vault_id"], slot["id"], slot["kind"], slot["user_id"] or "",
+            kdf["algorithm"], str(kdf["version"]), str(kdf["memory_kib"]), str(kdf["iterations"]),
+            str(kdf["parallelism"]), kdf["salt"],
+        ]).encode("utf-8")
+        try:
+            return crypto_aead_xchacha20poly1305_ietf_decrypt(bytes.fromhex(slot["wrapped_key"]), aad, bytes.fromhex(aead["nonce"]), kek)
+        except CryptoError:
+            continue
+    raise SystemExit("wrong password or key")
+
+
+def field(s: str) -> bytes:
+    b = s.encode("utf-8")
+    return len(b).to_bytes(8, "big") + b
+
+
+def verify_journal(db) -> int:
+    prev, n = "0" * 64, 0
+    for seq, at, user, action, obj, details, prev_hash, h in db.execute(
+        "SELECT seq, at, user_id, action, object, details, prev_hash, hash FROM journal ORDER BY seq"
+    ):
+        n += 1
+        assert seq == n, f"entry {n} missing"
+        assert prev_hash == prev, f"entry {seq} does not follow"
+        parts = ["derbes-journal-v1", str(seq), at, user or "", action, obj or "", details, prev_hash]
+        assert hashlib.sha256(b"".join(field(p) for p in parts)).hexdigest() == h, f"entry {seq} changed"
+        prev = h
+    head = db.execute("SELECT value FROM meta WHERE key = 'journal_head'").fetchone()[0]
+    assert head == f"{n}:{prev}", "journal tail cut off"
+    return n
+
+
+def main() -> None:
+    vault = Path(sys.argv[1])
+    secret_line = sys.stdin.readline().rstrip("\r\n")
+    ks = read_keyslots(vault)
+    if "--recovery-key" in sys.argv:
+        key = unwrap(ks, "recovery", decode_recovery_key(secret_line))
+    else:
+        key = unwrap(ks, "password", secret_line.encode("utf-8"))
+    db = sqlcipher3.connect(str(vault / "vault.db"))
+    db.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    vault_id = db.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()[0]
+    assert vault_id == ks["vault_id"], "keyslots belongs to another vault"
+    org = db.execute("SELECT value FROM setting WHERE key = 'organisation.name'").fetchone()
+    print(json.dumps({
+        "vault_id": vault_id,
+        "schema": db.execute("PRAGMA user_version").fetchone()[0],
+        "users": [r[0] for r in db.execute("SELECT name FROM user")],
+        "organisation": org[0] if org else None,
+        "journal_entries": verify_journal(db),
+    }, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
