@@ -25,5 +25,21 @@ check "opens with the recovery key" '"journal_entries": 2' "$(printf '%s\n' "$KE
 check "refuses a wrong password" 'wrong password' "$(printf 'nope\n' | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v" 2>&1 || true)"
 printf '%s\n%s\n' "$PW" 'зелёный трамвай едет медленно' | "$DERBES" --vault "$T/v" --password-stdin passwd >/dev/null
 check "follows a password change" '"journal_entries": 5' "$(printf 'зелёный трамвай едет медленно\n' | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v")"
+# Tamper with journal entry 2 behind Derbes' back (the reader has the key); the CLI must name it.
+"$VENV/bin/python" - "$T/v" "$ROOT/tools" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[2])
+import sqlcipher3
+from pathlib import Path
+from open_vault import read_keyslots, unwrap
+vault = Path(sys.argv[1])
+key = unwrap(read_keyslots(vault), "password", "зелёный трамвай едет медленно".encode())
+db = sqlcipher3.connect(str(vault / "vault.db"))
+db.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+db.executescript("DROP TRIGGER journal_no_update; UPDATE journal SET details = '{\"reason\":\"forged\"}' WHERE seq = 2;")
+db.commit()
+PY
+out=$(printf 'зелёный трамвай едет медленно\n' | "$DERBES" --vault "$T/v" --password-stdin journal verify 2>&1 || true)
+check "journal verify names the changed entry" 'Journal entry 2 was changed' "$out"
 echo "format: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
