@@ -369,6 +369,8 @@ impl Keyslots {
                 .create(true)
                 .truncate(true)
                 .open(&tmp)?;
+            // Owner-only before any byte is written; the rename keeps the mode.
+            crate::vault::owner_only(&tmp).map_err(|e| std::io::Error::other(e.to_string()))?;
             f.write_all(&bytes)?;
             f.sync_all()?;
             drop(f);
