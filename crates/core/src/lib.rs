@@ -10,14 +10,18 @@
 
 pub mod demo;
 pub mod error;
+pub mod fields;
 pub mod idle;
+pub mod ids;
 pub mod journal;
 pub mod keyslots;
 pub mod password;
 pub mod recent;
+pub mod regions;
 pub mod schema;
 pub mod secret;
 pub mod settings;
+pub mod text;
 pub mod vault;
 
 pub use error::{Error, Result};
