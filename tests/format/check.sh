@@ -10,7 +10,7 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$VENV/bin/pip" install --quiet --disable-pip-version-check argon2-cffi pynacl sqlcipher3-binary
 fi
 DERBES="$ROOT/target/debug/derbes"
-[ -x "$DERBES" ] || cargo build -q -p derbes --manifest-path "$ROOT/Cargo.toml"
+cargo build -q -p derbes --manifest-path "$ROOT/Cargo.toml"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 PW='тауда қар жауды кеше түнде'
@@ -21,10 +21,10 @@ check() { # name, expected substring, command output
 printf '%s\n' "$PW" | "$DERBES" --vault "$T/v" --password-stdin --json init --name 'Айгүл Серікова' >"$T/init.json"
 KEY=$("$VENV/bin/python" -c 'import json,sys; print(json.load(open(sys.argv[1]))["recoveryKey"])' "$T/init.json")
 check "opens with the password" '"users": \["Айгүл Серікова"\]' "$(printf '%s\n' "$PW" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v")"
-check "opens with the recovery key" '"journal_entries": 2' "$(printf '%s\n' "$KEY" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v" --recovery-key)"
+check "opens with the recovery key" '"journal_entries": 3' "$(printf '%s\n' "$KEY" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v" --recovery-key)"
 check "refuses a wrong password" 'wrong password' "$(printf 'nope\n' | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v" 2>&1 || true)"
 printf '%s\n%s\n' "$PW" 'зелёный трамвай едет медленно' | "$DERBES" --vault "$T/v" --password-stdin passwd >/dev/null
-check "follows a password change" '"journal_entries": 5' "$(printf 'зелёный трамвай едет медленно\n' | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v")"
+check "follows a password change" '"journal_entries": 6' "$(printf 'зелёный трамвай едет медленно\n' | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v")"
 # Tamper with journal entry 2 behind Derbes' back (the reader has the key); the CLI must name it.
 "$VENV/bin/python" - "$T/v" "$ROOT/tools" <<'PY'
 import sys

@@ -41,6 +41,20 @@ pub enum Action {
     DemoCreated,
     /// The journal was checked.
     JournalVerified,
+    /// A version of the data inventory was approved.
+    InventoryApproved,
+    /// A person was added to the register.
+    SubjectCreated,
+    /// A person's record was changed (details list the field keys, never values).
+    SubjectUpdated,
+    /// A person's full record was opened.
+    SubjectViewed,
+    /// Masked (sensitive) fields of a person were shown in clear.
+    SubjectRevealed,
+    /// A person was made public or restricted.
+    SubjectAccessChanged,
+    /// People were imported from a file (details: row count).
+    SubjectsImported,
 }
 
 impl Action {
@@ -57,6 +71,13 @@ impl Action {
             Action::SettingsChanged => "settings.changed",
             Action::DemoCreated => "demo.created",
             Action::JournalVerified => "journal.verified",
+            Action::InventoryApproved => "inventory.approved",
+            Action::SubjectCreated => "subject.created",
+            Action::SubjectUpdated => "subject.updated",
+            Action::SubjectViewed => "subject.viewed",
+            Action::SubjectRevealed => "subject.revealed",
+            Action::SubjectAccessChanged => "subject.access_changed",
+            Action::SubjectsImported => "subjects.imported",
         }
     }
 }
@@ -104,7 +125,8 @@ pub struct Problem {
     pub message: String,
 }
 
-fn now_utc() -> String {
+/// Now, as the journal writes times: RFC 3339, UTC, whole seconds.
+pub(crate) fn now_utc() -> String {
     // Second precision keeps the journal readable; seq orders entries within a second.
     OffsetDateTime::now_utc()
         .replace_nanosecond(0)

@@ -45,6 +45,65 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
     BEGIN SELECT RAISE(ABORT, 'the journal is append-only'); END;
     "#,
+    // 2: the register — the approved data inventory, people, their services, the search index.
+    r#"
+    CREATE TABLE inventory_version (
+        version     INTEGER PRIMARY KEY,
+        approved_at TEXT NOT NULL,
+        approved_by TEXT NOT NULL,
+        document    TEXT NOT NULL               -- the whole inventory as JSON; never edited
+    ) STRICT;
+
+    CREATE TABLE subject (
+        id             TEXT PRIMARY KEY,        -- UUIDv7
+        number         INTEGER NOT NULL UNIQUE, -- the internal number people and acts refer to
+        kind           TEXT NOT NULL CHECK (kind IN ('beneficiary', 'employee', 'volunteer')),
+        access         TEXT NOT NULL DEFAULT 'restricted' CHECK (access IN ('restricted', 'public')),
+        status         TEXT NOT NULL DEFAULT 'active',
+        surname        TEXT,
+        name           TEXT,
+        patronymic     TEXT,
+        iin            TEXT UNIQUE,
+        birth_date     TEXT,
+        sex            TEXT CHECK (sex IN ('male', 'female')),
+        phone          TEXT,
+        email          TEXT,
+        region         TEXT,
+        district       TEXT,
+        settlement     TEXT,
+        address        TEXT,
+        id_document    TEXT,
+        programme      TEXT,
+        disability     TEXT,
+        household_size INTEGER,
+        health_notes   TEXT,
+        notes          TEXT,
+        created_at     TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX subject_kind ON subject (kind);
+    CREATE INDEX subject_region ON subject (region);
+    CREATE INDEX subject_programme ON subject (programme);
+    CREATE INDEX subject_birth_date ON subject (birth_date);
+    CREATE INDEX subject_phone ON subject (phone);
+    CREATE INDEX subject_sort ON subject (surname, name);
+
+    CREATE TABLE service (
+        id           TEXT PRIMARY KEY,
+        subject_id   TEXT NOT NULL REFERENCES subject (id) ON DELETE CASCADE,
+        date         TEXT NOT NULL,
+        service_type TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX service_subject ON service (subject_id, date);
+
+    -- Contentless trigram index over folded names, IIN and phone digits, keyed by subject.number.
+    -- Contentless: the text is not stored twice. secure-delete: a deleted person's tokens are
+    -- overwritten, not merely marked (a plain FTS5 delete leaves them in the index pages).
+    CREATE VIRTUAL TABLE subject_search USING fts5 (
+        doc, content = '', contentless_delete = 1, tokenize = 'trigram'
+    );
+    INSERT INTO subject_search (subject_search, rank) VALUES ('secure-delete', 1);
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -14,8 +14,14 @@ pub const AUTO_LOCK_RANGE: std::ops::RangeInclusive<u32> = 1..=60;
 
 const AUTO_LOCK_KEY: &str = "auto_lock_minutes";
 
+/// Write one setting inside the caller's transaction.
+pub(crate) fn put(conn: &rusqlite::Connection, key: &str, value: &str) -> Result<()> {
+    conn.execute("INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])?;
+    Ok(())
+}
+
 impl Vault {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn()
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
@@ -28,7 +34,7 @@ impl Vault {
     /// may go into the journal (only for values that can never be personal data).
     fn set_setting(&self, key: &'static str, value: &str, journal_value: bool) -> Result<()> {
         let tx = self.conn().unchecked_transaction()?;
-        tx.execute("INSERT INTO setting (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])?;
+        put(&tx, key, value)?;
         let details = if journal_value {
             json!({"key": key, "value": value})
         } else {

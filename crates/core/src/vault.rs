@@ -294,6 +294,7 @@ impl Vault {
             Some(&vault_id.to_string()),
             json!({"schema": schema::latest_version(), "demo": is_demo}),
         )?;
+        crate::inventory::ensure_default(&tx, user.id)?;
         tx.commit()?;
         keyslots.write_atomic(dir)?;
         sync_dir(dir)?;
@@ -397,6 +398,7 @@ impl Vault {
             .and_then(|b| serde_json::from_slice(&b).ok());
         let uid = self.user.id;
         let tx = self.conn.transaction()?;
+        crate::inventory::ensure_default(&tx, uid)?;
         if let Some(f) = &failures {
             journal::append(
                 &tx,

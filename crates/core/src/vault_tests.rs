@@ -63,7 +63,12 @@ fn create_lock_unlock_round_trip() {
     assert!(!v.is_demo());
     assert_eq!(
         actions(&v),
-        ["vault.created", "vault.locked", "vault.unlocked"]
+        [
+            "vault.created",
+            "inventory.approved",
+            "vault.locked",
+            "vault.unlocked"
+        ]
     );
     assert!(v.verify_journal().unwrap().ok);
     v.lock("manual").unwrap();
