@@ -13,7 +13,6 @@ cargo fmt --all -- --check
 say "Core and CLI tests"
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run -p derbes-core -p derbes --no-fail-fast
-  cargo test -p derbes-core --doc
 else
   cargo test -p derbes-core -p derbes --no-fail-fast
 fi
