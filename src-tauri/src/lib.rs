@@ -67,6 +67,21 @@ pub fn run() {
             commands::settings::set_auto_lock_minutes,
             commands::journal::journal_list,
             commands::journal::journal_verify,
+            commands::register::register_meta,
+            commands::register::subject_list,
+            commands::register::subject_get,
+            commands::register::subject_reveal,
+            commands::register::subject_create,
+            commands::register::subject_update,
+            commands::register::subject_set_access,
+            commands::register::subject_history,
+            commands::register::org_get,
+            commands::register::org_set,
+            commands::register::inventory_get,
+            commands::register::inventory_approve,
+            commands::import::choose_import_file,
+            commands::import::import_preview,
+            commands::import::import_run,
         ])
         .build(tauri::generate_context!())
         .expect("the Derbes window could not be created");

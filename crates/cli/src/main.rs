@@ -12,6 +12,7 @@ use derbes_core::{Error, KdfParams, Password, RecoveryKey, Vault};
 use serde_json::json;
 
 mod output;
+mod register;
 
 /// Derbes: an encrypted register of personal data for small NGOs.
 #[derive(Parser)]
@@ -50,6 +51,30 @@ enum Command {
     Journal {
         #[command(subcommand)]
         command: JournalCommand,
+    },
+    /// Add, change, show, list and import people.
+    Subject {
+        #[command(subcommand)]
+        command: register::SubjectCommand,
+    },
+    /// Show or approve the data inventory (purposes and the fields each collects).
+    Inventory {
+        #[command(subcommand)]
+        command: register::InventoryCommand,
+    },
+    /// The organisation's details (name, BIN, responsible person).
+    Org {
+        #[command(subcommand)]
+        command: register::OrgCommand,
+    },
+    /// Fill the vault with realistic synthetic people (for trying Derbes and for benchmarks).
+    Demo {
+        /// How many people to add.
+        #[arg(long, default_value_t = 200)]
+        subjects: usize,
+        /// Seed for the generator (the same seed gives the same people).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
 }
 
@@ -149,6 +174,18 @@ fn unlock(cli: &Cli, secrets: &mut Secrets) -> Result<Vault, Error> {
     Vault::unlock(&dir, &pw)
 }
 
+/// Unlock, run `f`, and lock again whatever `f` returned.
+fn with_vault(
+    cli: &Cli,
+    secrets: &mut Secrets,
+    f: impl FnOnce(&Vault) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let vault = unlock(cli, secrets)?;
+    let result = f(&vault);
+    vault.lock("exit")?;
+    result
+}
+
 fn run(cli: &Cli) -> Result<(), Error> {
     let mut secrets = Secrets::new(cli.password_stdin || cli.recovery_key_stdin);
     match &cli.command {
@@ -177,6 +214,10 @@ fn run(cli: &Cli) -> Result<(), Error> {
         }
         Command::UnlockCheck => {
             let vault = unlock(cli, &mut secrets)?;
+            if let Err(e) = vault.check_files() {
+                let _ = vault.lock("exit");
+                return Err(e);
+            }
             let v = vault.verify_journal();
             let user = vault.user().name.clone();
             vault.lock("exit")?;
@@ -220,6 +261,18 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 println!("Password changed.");
             }
         }
+        Command::Subject { command } => with_vault(cli, &mut secrets, |v| {
+            register::subject(v, command, cli.json)
+        })?,
+        Command::Inventory { command } => with_vault(cli, &mut secrets, |v| {
+            register::inventory(v, command, cli.json)
+        })?,
+        Command::Org { command } => {
+            with_vault(cli, &mut secrets, |v| register::org(v, command, cli.json))?
+        }
+        Command::Demo { subjects, seed } => with_vault(cli, &mut secrets, |v| {
+            register::demo(v, *subjects, *seed, cli.json)
+        })?,
         Command::Journal { command } => {
             let vault = unlock(cli, &mut secrets)?;
             let result = match command {

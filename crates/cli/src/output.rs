@@ -46,7 +46,7 @@ pub fn journal_table(entries: &[Entry]) {
     }
 }
 
-fn truncate(s: &str, n: usize) -> String {
+pub fn truncate(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
     } else {

@@ -77,6 +77,21 @@ pub enum Error {
         /// One sentence saying what is wrong.
         reason: String,
     },
+    /// A person's record breaks one or more rules; each problem names its field.
+    #[error("{}", invalid_sentence(problems))]
+    Invalid {
+        /// Every problem found, in form order.
+        problems: Vec<FieldProblem>,
+    },
+    /// Another person already has this IIN.
+    #[error("A person with this IIN is already in the register (record № {existing}).")]
+    DuplicateIin {
+        /// The internal number of the existing record (never its personal data).
+        existing: i64,
+    },
+    /// No person with this id or number.
+    #[error("There is no person with this number in the register.")]
+    SubjectNotFound,
     /// The disk has no room left; the transaction was rolled back.
     #[error("The disk is full; nothing was changed. Free some space and try again.")]
     DiskFull,
@@ -113,6 +128,9 @@ impl Error {
             Error::VaultInUse => "vault_in_use",
             Error::Locked => "locked",
             Error::InvalidInput { .. } => "invalid_input",
+            Error::Invalid { .. } => "invalid",
+            Error::DuplicateIin { .. } => "duplicate_iin",
+            Error::SubjectNotFound => "subject_not_found",
             Error::DiskFull => "disk_full",
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",
@@ -130,8 +148,35 @@ impl Error {
                 serde_json::json!({"field": field, "reason": reason})
             }
             Error::Io { detail } => serde_json::json!({"detail": detail}),
+            Error::Invalid { problems } => serde_json::json!({"problems": problems}),
+            Error::DuplicateIin { existing } => serde_json::json!({"existing": existing}),
             _ => serde_json::json!({}),
         }
+    }
+}
+
+/// One problem with one field of a person's record.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldProblem {
+    /// The field's stable key (`iin`, `birth_date`, …), or `kind`, or `services`.
+    pub field: String,
+    /// A stable code for translation (`iin_check_digit`, `not_in_inventory`, …).
+    pub code: &'static str,
+    /// One English sentence that never repeats the value.
+    pub message: String,
+}
+
+fn invalid_sentence(problems: &[FieldProblem]) -> String {
+    match problems {
+        [] => "The record is not valid.".into(),
+        [one] => format!("{}: {}", one.field, one.message),
+        [first, rest @ ..] => format!(
+            "{}: {} ({} more problem{}).",
+            first.field,
+            first.message.trim_end_matches('.'),
+            rest.len(),
+            if rest.len() == 1 { "" } else { "s" }
+        ),
     }
 }
 

@@ -230,6 +230,28 @@ pub fn list(conn: &Connection, limit: i64, offset: i64) -> Result<Vec<Entry>> {
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
 
+/// Entries about one object (e.g. a person's id), newest first.
+pub fn for_object(conn: &Connection, object: &str, limit: i64) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT j.seq, j.at, j.user_id, u.name, j.action, j.object, j.details
+         FROM journal j LEFT JOIN user u ON u.id = j.user_id
+         WHERE j.object = ?1 ORDER BY j.seq DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![object, limit], |r| {
+        let details: String = r.get(6)?;
+        Ok(Entry {
+            seq: r.get(0)?,
+            at: r.get(1)?,
+            user_id: r.get(2)?,
+            user_name: r.get(3)?,
+            action: r.get(4)?,
+            object: r.get(5)?,
+            details: serde_json::from_str(&details).unwrap_or(serde_json::Value::Null),
+        })
+    })?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
+}
+
 /// Walk the whole chain and report the first break.
 pub fn verify(conn: &Connection) -> Result<Verification> {
     let mut stmt = conn.prepare("SELECT seq, at, user_id, action, object, details, prev_hash, hash FROM journal ORDER BY seq")?;

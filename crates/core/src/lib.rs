@@ -8,11 +8,14 @@
 //! Start with [`vault::Vault`]: [`vault::Vault::create`] makes a vault, [`vault::Vault::unlock`]
 //! opens one, [`vault::Vault::lock`] closes it.
 
+pub mod bulk;
 pub mod demo;
+pub mod demo_data;
 pub mod error;
 pub mod fields;
 pub mod idle;
 pub mod ids;
+pub mod import;
 pub mod inventory;
 pub mod journal;
 pub mod keyslots;
@@ -23,6 +26,7 @@ pub mod regions;
 pub mod schema;
 pub mod secret;
 pub mod settings;
+pub mod subjects;
 pub mod text;
 pub mod vault;
 

@@ -78,6 +78,7 @@ const MIGRATIONS: &[&str] = &[
         household_size INTEGER,
         health_notes   TEXT,
         notes          TEXT,
+        sort_key       TEXT NOT NULL,           -- folded surname, name, patronymic: list order
         created_at     TEXT NOT NULL,
         updated_at     TEXT NOT NULL
     ) STRICT;
@@ -86,7 +87,8 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX subject_programme ON subject (programme);
     CREATE INDEX subject_birth_date ON subject (birth_date);
     CREATE INDEX subject_phone ON subject (phone);
-    CREATE INDEX subject_sort ON subject (surname, name);
+    CREATE INDEX subject_sort ON subject (sort_key, number);
+    CREATE INDEX journal_object ON journal (object);
 
     CREATE TABLE service (
         id           TEXT PRIMARY KEY,

@@ -1,6 +1,8 @@
 //! The IPC commands, one file per domain. Each parses its arguments, calls `derbes-core`, and
 //! maps errors; none holds a rule of its own.
 
+pub mod import;
 pub mod journal;
+pub mod register;
 pub mod settings;
 pub mod vault;

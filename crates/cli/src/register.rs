@@ -1,0 +1,543 @@
+//! `derbes subject …`, `derbes inventory …`, `derbes org …`, `derbes demo`: the register from a
+//! terminal. Parsing and printing only; every rule is in derbes-core.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use derbes_core::bulk::{BatchSource, ImportReport};
+use derbes_core::fields::{Field, Kind, PersonDraft, ServiceDraft};
+use derbes_core::inventory::InventoryDocument;
+use derbes_core::organisation::Organisation;
+use derbes_core::subjects::{Access, Person, Query, Row};
+use derbes_core::{Error, Vault};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use crate::output;
+
+/// `derbes subject …`
+#[derive(Subcommand)]
+pub enum SubjectCommand {
+    /// Add a person: `derbes subject add --kind beneficiary surname=… name=… iin=…`.
+    Add {
+        /// beneficiary, employee or volunteer.
+        #[arg(long)]
+        kind: String,
+        /// Field values as KEY=VALUE (keys: surname, name, patronymic, iin, birth_date, sex, phone, email, region, district, settlement, address, id_document, programme, disability, household_size, health_notes, notes).
+        values: Vec<String>,
+        /// A service received, as DATE=TYPE (repeatable), e.g. 2024-02-15=legal_consultation.
+        #[arg(long = "service")]
+        services: Vec<String>,
+    },
+    /// Change fields of a person (an empty value clears a field): `derbes subject edit 12 phone=+77011234567`.
+    Edit {
+        /// The person's number (№) or id.
+        person: String,
+        /// Field values as KEY=VALUE.
+        values: Vec<String>,
+        /// Change the kind.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Add a service, as DATE=TYPE (repeatable).
+        #[arg(long = "service")]
+        services: Vec<String>,
+        /// Make the person public or restricted.
+        #[arg(long)]
+        access: Option<String>,
+    },
+    /// Show one person; sensitive fields masked unless --reveal (journaled).
+    Show {
+        /// The person's number (№) or id.
+        person: String,
+        /// Show sensitive fields in clear (journaled).
+        #[arg(long)]
+        reveal: bool,
+    },
+    /// List people (all matches unless --limit).
+    List(ListArgs),
+    /// Import people from a CSV or XLSX file, all or nothing.
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Kind of the people in the file.
+        #[arg(long, default_value = "beneficiary")]
+        kind: String,
+        /// Check every row and report, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+/// Filters and output for `subject list`.
+#[derive(Args)]
+pub struct ListArgs {
+    /// Any part of a name, an IIN or a phone.
+    #[arg(long)]
+    search: Option<String>,
+    /// beneficiary, employee or volunteer.
+    #[arg(long)]
+    kind: Option<String>,
+    /// Programme name.
+    #[arg(long)]
+    programme: Option<String>,
+    /// Region key (e.g. almaty_city) or name.
+    #[arg(long)]
+    region: Option<String>,
+    /// restricted or public.
+    #[arg(long)]
+    access: Option<String>,
+    /// 0-17, 18-29, 30-44, 45-59 or 60+.
+    #[arg(long)]
+    age_band: Option<String>,
+    /// Status (active, …).
+    #[arg(long)]
+    status: Option<String>,
+    /// At most N people.
+    #[arg(long)]
+    limit: Option<i64>,
+    /// Skip the first N.
+    #[arg(long, default_value_t = 0)]
+    offset: i64,
+    /// Print CSV (stable English headers).
+    #[arg(long)]
+    csv: bool,
+    /// Show sensitive fields in clear (journaled).
+    #[arg(long)]
+    reveal: bool,
+}
+
+/// `derbes inventory …`
+#[derive(Subcommand)]
+pub enum InventoryCommand {
+    /// Show the approved data inventory.
+    Show,
+    /// Approve a new version: from a JSON file (as `inventory show --json` prints), or the
+    /// current one again.
+    Approve {
+        /// The inventory document (JSON).
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
+}
+
+/// `derbes org …`
+#[derive(Subcommand)]
+pub enum OrgCommand {
+    /// Show the organisation's details.
+    Show,
+    /// Set the organisation's details (only the options given change).
+    Set {
+        /// Organisation name.
+        #[arg(long)]
+        name: Option<String>,
+        /// БСН / БИН (12 digits).
+        #[arg(long)]
+        bin: Option<String>,
+        /// Legal address.
+        #[arg(long)]
+        address: Option<String>,
+        /// The person responsible for processing personal data.
+        #[arg(long)]
+        responsible: Option<String>,
+        /// That person's phone and e-mail.
+        #[arg(long)]
+        contacts: Option<String>,
+    },
+}
+
+fn usage(field: &'static str, reason: impl Into<String>) -> Error {
+    Error::InvalidInput {
+        field,
+        reason: reason.into(),
+    }
+}
+
+fn kind(s: &str) -> Result<Kind, Error> {
+    Kind::from_key(s).ok_or_else(|| {
+        usage(
+            "kind",
+            "The kind must be beneficiary, employee or volunteer.",
+        )
+    })
+}
+
+fn values(pairs: &[String]) -> Result<BTreeMap<Field, String>, Error> {
+    pairs
+        .iter()
+        .map(|p| {
+            let (k, v) = p.split_once('=').ok_or_else(|| {
+                usage(
+                    "values",
+                    "Give field values as KEY=VALUE, e.g. surname=Серікова.",
+                )
+            })?;
+            let f = Field::from_key(k.trim())
+                .filter(|f| *f != Field::Services)
+                .ok_or_else(|| {
+                    usage(
+                        "values",
+                        format!(
+                            "There is no field \"{}\"; see `derbes subject add --help`.",
+                            k.trim()
+                        ),
+                    )
+                })?;
+            Ok((f, v.to_string()))
+        })
+        .collect()
+}
+
+fn services(pairs: &[String]) -> Result<Vec<ServiceDraft>, Error> {
+    pairs
+        .iter()
+        .map(|p| {
+            let (d, t) = p.split_once('=').ok_or_else(|| {
+                usage(
+                    "service",
+                    "Give a service as DATE=TYPE, e.g. 2024-02-15=legal_consultation.",
+                )
+            })?;
+            Ok(ServiceDraft {
+                date: d.to_string(),
+                service_type: t.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn person_id(vault: &Vault, s: &str) -> Result<Uuid, Error> {
+    match s.trim_start_matches('№').trim().parse::<i64>() {
+        Ok(n) => vault.subject_id(n),
+        Err(_) => Uuid::parse_str(s).map_err(|_| Error::SubjectNotFound),
+    }
+}
+
+fn person_json(p: &Person) -> Value {
+    let mut o = json!({"id": p.id, "number": p.number, "kind": p.kind, "access": p.access, "status": p.status, "createdAt": p.created_at, "updatedAt": p.updated_at, "services": p.services});
+    for (f, v) in &p.values {
+        o[f.key()] = json!(v.value);
+    }
+    o
+}
+
+fn print_person(p: &Person, as_json: bool) {
+    if as_json {
+        output::json(&person_json(p));
+        return;
+    }
+    println!(
+        "№ {}  {}  {}  {}",
+        p.number,
+        p.kind.key(),
+        p.access.key(),
+        p.status
+    );
+    for (f, v) in &p.values {
+        println!("  {:<15} {}", f.key(), v.value);
+    }
+    for s in &p.services {
+        println!("  service         {}  {}", s.date, s.service_type);
+    }
+}
+
+fn row_json(r: &Row) -> Value {
+    let mut o = json!({"id": r.id, "number": r.number, "kind": r.kind, "access": r.access, "status": r.status});
+    for (f, v) in &r.values {
+        o[f.key()] = json!(v);
+    }
+    o
+}
+
+const LIST_COLUMNS: [Field; 9] = [
+    Field::Surname,
+    Field::Name,
+    Field::Patronymic,
+    Field::Iin,
+    Field::BirthDate,
+    Field::Sex,
+    Field::Phone,
+    Field::Region,
+    Field::Programme,
+];
+
+fn print_rows(rows: &[Row], as_json: bool, as_csv: bool) -> Result<(), Error> {
+    if as_json {
+        output::json(&Value::Array(rows.iter().map(row_json).collect()));
+    } else if as_csv {
+        let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+        let mut header = vec!["id", "number", "kind", "access", "status"];
+        header.extend(LIST_COLUMNS.iter().map(|f| f.key()));
+        w.write_record(&header).map_err(|e| Error::Io {
+            detail: e.to_string(),
+        })?;
+        for r in rows {
+            let mut rec = vec![
+                r.id.to_string(),
+                r.number.to_string(),
+                r.kind.key().into(),
+                r.access.key().into(),
+                r.status.clone(),
+            ];
+            rec.extend(
+                LIST_COLUMNS
+                    .iter()
+                    .map(|f| r.values.get(f).cloned().unwrap_or_default()),
+            );
+            w.write_record(&rec).map_err(|e| Error::Io {
+                detail: e.to_string(),
+            })?;
+        }
+        w.flush()?;
+    } else {
+        println!(
+            "{:>6}  {:<11}  {:<34}  {:<12}  {:<10}  {:<16}  region",
+            "№", "kind", "name", "IIN", "born", "phone"
+        );
+        for r in rows {
+            let v = |f: Field| r.values.get(&f).map(String::as_str).unwrap_or("");
+            let name = format!(
+                "{} {} {}",
+                v(Field::Surname),
+                v(Field::Name),
+                v(Field::Patronymic)
+            );
+            println!(
+                "{:>6}  {:<11}  {:<34}  {:<12}  {:<10}  {:<16}  {}",
+                r.number,
+                r.kind.key(),
+                output::truncate(name.trim(), 34),
+                v(Field::Iin),
+                v(Field::BirthDate),
+                v(Field::Phone),
+                v(Field::Region)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn print_report(r: &ImportReport, as_json: bool, dry_run: bool) -> Result<(), Error> {
+    if as_json {
+        output::json(&serde_json::to_value(r).unwrap_or_default());
+    } else {
+        for p in &r.rejected {
+            println!("row {:>6}  {:<14}  {}", p.row, p.field, p.message);
+        }
+        match (r.imported, dry_run) {
+            (true, _) => println!("Imported {} people.", r.accepted),
+            (false, true) if r.rejected.is_empty() => println!(
+                "All {} rows can be imported (dry run: nothing was written).",
+                r.rows
+            ),
+            _ => {}
+        }
+    }
+    if r.rejected.is_empty() {
+        Ok(())
+    } else {
+        let rows: std::collections::BTreeSet<usize> = r.rejected.iter().map(|p| p.row).collect();
+        Err(usage("file", format!("{} of {} rows would be rejected, so nothing was imported; fix them and import again.", rows.len(), r.rows)))
+    }
+}
+
+/// Run `derbes subject …` on an unlocked vault.
+pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(), Error> {
+    match cmd {
+        SubjectCommand::Add {
+            kind: k,
+            values: pairs,
+            services: s,
+        } => {
+            let draft = PersonDraft {
+                kind: Some(kind(k)?),
+                values: values(pairs)?,
+                services: services(s)?,
+            };
+            let p = vault.add_subject(&draft)?;
+            if as_json {
+                output::json(&person_json(&p));
+            } else {
+                println!("Added № {}.", p.number);
+            }
+        }
+        SubjectCommand::Edit {
+            person,
+            values: pairs,
+            kind: k,
+            services: s,
+            access,
+        } => {
+            let id = person_id(vault, person)?;
+            let draft = PersonDraft {
+                kind: k.as_deref().map(kind).transpose()?,
+                values: values(pairs)?,
+                services: services(s)?,
+            };
+            let mut p =
+                if draft.kind.is_some() || !draft.values.is_empty() || !draft.services.is_empty() {
+                    Some(vault.edit_subject(id, &draft)?)
+                } else {
+                    None
+                };
+            if let Some(a) = access {
+                let a = Access::from_key(a)
+                    .ok_or_else(|| usage("access", "Access must be restricted or public."))?;
+                vault.set_access(id, a)?;
+                p = None;
+            }
+            let p = match p {
+                Some(p) => p,
+                None => vault.subject(id)?,
+            };
+            if as_json {
+                output::json(&person_json(&p));
+            } else {
+                println!("Changed № {}.", p.number);
+            }
+        }
+        SubjectCommand::Show { person, reveal } => {
+            let id = person_id(vault, person)?;
+            let p = if *reveal {
+                vault.reveal_subject(id, &Field::ALL)?
+            } else {
+                vault.subject(id)?
+            };
+            print_person(&p, as_json);
+        }
+        SubjectCommand::List(a) => {
+            let q = Query {
+                search: a.search.clone(),
+                kind: a.kind.as_deref().map(kind).transpose()?,
+                programme: a.programme.clone(),
+                region: match &a.region {
+                    Some(r) => Some(
+                        derbes_core::regions::recognise(r)
+                            .ok_or_else(|| {
+                                usage(
+                                    "region",
+                                    "Unknown region; use a key such as almaty_city or a name.",
+                                )
+                            })?
+                            .key
+                            .to_string(),
+                    ),
+                    None => None,
+                },
+                access: a
+                    .access
+                    .as_deref()
+                    .map(|s| {
+                        Access::from_key(s)
+                            .ok_or_else(|| usage("access", "Access must be restricted or public."))
+                    })
+                    .transpose()?,
+                age_band: a.age_band.clone(),
+                status: a.status.clone(),
+                limit: a.limit,
+                offset: a.offset,
+                reveal: a.reveal,
+            };
+            let page = vault.list_subjects(&q)?;
+            print_rows(&page.rows, as_json, a.csv)?;
+        }
+        SubjectCommand::Import {
+            file,
+            kind: k,
+            dry_run,
+        } => {
+            let k = kind(k)?;
+            let table = derbes_core::import::read_file(file)?;
+            let mapping = derbes_core::import::guess_mapping(&table.headers);
+            let full_name = derbes_core::import::full_name_column(&table.headers);
+            let rows = derbes_core::import::drafts(&table, &mapping, full_name, k);
+            let report = vault.add_people(&rows, *dry_run, BatchSource::Import, &mut |_, _| {})?;
+            print_report(&report, as_json, *dry_run)?;
+        }
+    }
+    Ok(())
+}
+
+/// Run `derbes inventory …`.
+pub fn inventory(vault: &Vault, cmd: &InventoryCommand, as_json: bool) -> Result<(), Error> {
+    let inv = match cmd {
+        InventoryCommand::Show => vault.inventory()?,
+        InventoryCommand::Approve { file } => {
+            let doc: InventoryDocument = match file {
+                Some(f) => {
+                    let text = std::fs::read_to_string(f)?;
+                    serde_json::from_str(&text).map_err(|e| {
+                        usage("file", format!("The inventory file is not valid: {e}."))
+                    })?
+                }
+                None => vault.inventory()?.document,
+            };
+            vault.approve_inventory(&doc)?
+        }
+    };
+    if as_json {
+        output::json(&serde_json::to_value(&inv.document).unwrap_or_default());
+    } else {
+        println!(
+            "Data inventory, version {} (approved {} by user {}):",
+            inv.version, inv.approved_at, inv.approved_by
+        );
+        for p in &inv.document.purposes {
+            println!();
+            println!(
+                "  {} — {} / {} / {}",
+                p.key, p.names.kk, p.names.ru, p.names.en
+            );
+            for (k, fields) in &p.fields {
+                let list: Vec<&str> = fields.iter().map(|f| f.key()).collect();
+                println!("    {:<12} {}", k.key(), list.join(", "));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Run `derbes org …`.
+pub fn org(vault: &Vault, cmd: &OrgCommand, as_json: bool) -> Result<(), Error> {
+    let org = match cmd {
+        OrgCommand::Show => vault.organisation()?,
+        OrgCommand::Set {
+            name,
+            bin,
+            address,
+            responsible,
+            contacts,
+        } => {
+            let cur = vault.organisation()?;
+            let next = Organisation {
+                name: name.clone().unwrap_or(cur.name),
+                bin: bin.clone().unwrap_or(cur.bin),
+                address: address.clone().unwrap_or(cur.address),
+                responsible_name: responsible.clone().unwrap_or(cur.responsible_name),
+                responsible_contacts: contacts.clone().unwrap_or(cur.responsible_contacts),
+            };
+            vault.set_organisation(&next)?
+        }
+    };
+    if as_json {
+        output::json(&serde_json::to_value(&org).unwrap_or_default());
+    } else {
+        println!("Name:        {}", org.name);
+        println!("BIN:         {}", org.bin);
+        println!("Address:     {}", org.address);
+        println!("Responsible: {}", org.responsible_name);
+        println!("Contacts:    {}", org.responsible_contacts);
+    }
+    Ok(())
+}
+
+/// Run `derbes demo --subjects N`: add N synthetic people.
+pub fn demo(vault: &Vault, count: usize, seed: u64, as_json: bool) -> Result<(), Error> {
+    let added = derbes_core::demo::fill(vault, count, seed)?;
+    if as_json {
+        output::json(&json!({"added": added}));
+    } else {
+        println!("Added {added} synthetic people.");
+    }
+    Ok(())
+}

@@ -1,0 +1,152 @@
+//! Adding many people at once — an import file or the demo generator — all or nothing.
+//!
+//! Every row is checked first (the rules, the inventory, duplicate IINs against the register and
+//! within the file). If any row is rejected, nothing is written and the report lists every
+//! rejected row and why; otherwise all rows go in one transaction, so a crash or a full disk
+//! leaves the vault as it was. The journal gets one entry with the row count.
+
+use std::collections::HashMap;
+
+use rusqlite::OptionalExtension;
+use serde::Serialize;
+use serde_json::json;
+use time::OffsetDateTime;
+
+use crate::error::{Error, Result};
+use crate::fields::{Field, PersonDraft};
+use crate::journal::{self, Action};
+use crate::subjects::{validate, ValidPerson, Writer};
+use crate::vault::Vault;
+
+/// One problem with one row of a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowProblem {
+    /// The row as the user sees it in the file (the header is row 1).
+    pub row: usize,
+    /// The field's stable key, or `kind`.
+    pub field: String,
+    /// A stable code for translation.
+    pub code: &'static str,
+    /// One sentence, never the value itself.
+    pub message: String,
+}
+
+/// What an import did, or would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    /// Rows read.
+    pub rows: usize,
+    /// Rows that passed every check.
+    pub accepted: usize,
+    /// Every problem in every rejected row.
+    pub rejected: Vec<RowProblem>,
+    /// Whether the rows were written (never when a row was rejected or on a dry run).
+    pub imported: bool,
+}
+
+/// Why a batch is being written, for the journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchSource {
+    /// A CSV/XLSX file chosen by the user.
+    Import,
+    /// Synthetic people for the demo or a benchmark.
+    Demo,
+}
+
+impl Vault {
+    /// Check `rows` (row number as the user sees it, draft) and, unless `dry_run` or a row is
+    /// rejected, add them all in one transaction. `progress(done, total)` is called as rows are
+    /// checked and written.
+    pub fn add_people(
+        &self,
+        rows: &[(usize, PersonDraft)],
+        dry_run: bool,
+        source: BatchSource,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<ImportReport> {
+        let inventory = self.inventory()?;
+        let today = OffsetDateTime::now_utc().date();
+        let total = rows.len() * if dry_run { 1 } else { 2 };
+        let mut rejected = Vec::new();
+        let mut valid: Vec<ValidPerson> = Vec::with_capacity(rows.len());
+        let mut seen_iin: HashMap<String, usize> = HashMap::new();
+        let mut existing = self
+            .conn()
+            .prepare_cached("SELECT number FROM subject WHERE iin = ?1")?;
+        for (i, (row, draft)) in rows.iter().enumerate() {
+            match validate(draft, &inventory.document, today) {
+                Ok(p) => {
+                    let mut ok = true;
+                    if let Some(iin) = p.values.get(&Field::Iin) {
+                        if let Some(first) = seen_iin.insert(iin.clone(), *row) {
+                            rejected.push(RowProblem {
+                                row: *row,
+                                field: "iin".into(),
+                                code: "duplicate_iin_in_file",
+                                message: format!(
+                                    "The same IIN is already in row {first} of this file."
+                                ),
+                            });
+                            ok = false;
+                        } else if let Some(number) = existing
+                            .query_row([iin], |r| r.get::<_, i64>(0))
+                            .optional()?
+                        {
+                            rejected.push(RowProblem { row: *row, field: "iin".into(), code: "duplicate_iin", message: format!("A person with this IIN is already in the register (record № {number}).") });
+                            ok = false;
+                        }
+                    }
+                    if ok {
+                        valid.push(p);
+                    }
+                }
+                Err(Error::Invalid { problems }) => {
+                    rejected.extend(problems.into_iter().map(|p| RowProblem {
+                        row: *row,
+                        field: p.field,
+                        code: p.code,
+                        message: p.message,
+                    }));
+                }
+                Err(other) => return Err(other),
+            }
+            if i % 1000 == 0 {
+                progress(i, total);
+            }
+        }
+        drop(existing);
+        let mut report = ImportReport {
+            rows: rows.len(),
+            accepted: valid.len(),
+            rejected,
+            imported: false,
+        };
+        if dry_run || !report.rejected.is_empty() || valid.is_empty() {
+            progress(total, total);
+            return Ok(report);
+        }
+        let tx = self.conn().unchecked_transaction()?;
+        let mut writer = Writer::new(&tx)?;
+        for (i, p) in valid.iter().enumerate() {
+            writer.insert(p)?;
+            if i % 1000 == 0 {
+                progress(rows.len() + i, total);
+            }
+        }
+        let action = match source {
+            BatchSource::Import => Action::SubjectsImported,
+            BatchSource::Demo => Action::DemoCreated,
+        };
+        journal::append(
+            &tx,
+            Some(self.user().id),
+            action,
+            None,
+            json!({"rows": valid.len(), "inventory": inventory.version}),
+        )?;
+        tx.commit()?;
+        progress(total, total);
+        report.imported = true;
+        Ok(report)
+    }
+}
