@@ -125,12 +125,39 @@ impl Vault {
             progress(total, total);
             return Ok(report);
         }
+        // A large batch would spill dirty pages from the normal 64 MiB cache to the WAL over and
+        // over; give it room for the whole transaction, then return to the normal size.
+        self.conn().execute_batch("PRAGMA cache_size = -524288;")?;
+        let result = self.write_batch(
+            &valid,
+            rows.len(),
+            total,
+            source,
+            inventory.version,
+            progress,
+        );
+        self.conn().execute_batch("PRAGMA cache_size = -65536;")?;
+        result?;
+        report.imported = true;
+        Ok(report)
+    }
+
+    /// Write checked people in one transaction with one journal entry.
+    fn write_batch(
+        &self,
+        valid: &[ValidPerson],
+        checked: usize,
+        total: usize,
+        source: BatchSource,
+        inventory_version: i64,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<()> {
         let tx = self.conn().unchecked_transaction()?;
         let mut writer = Writer::new(&tx)?;
         for (i, p) in valid.iter().enumerate() {
-            writer.insert(p)?;
+            writer.insert_checked(p, false)?;
             if i % 1000 == 0 {
-                progress(rows.len() + i, total);
+                progress(checked + i, total);
             }
         }
         let action = match source {
@@ -142,11 +169,10 @@ impl Vault {
             Some(self.user().id),
             action,
             None,
-            json!({"rows": valid.len(), "inventory": inventory.version}),
+            json!({"rows": valid.len(), "inventory": inventory_version}),
         )?;
         tx.commit()?;
         progress(total, total);
-        report.imported = true;
-        Ok(report)
+        Ok(())
     }
 }

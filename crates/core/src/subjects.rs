@@ -443,7 +443,17 @@ impl<'t> Writer<'t> {
 
     /// Insert a valid person; refuses a duplicate IIN with the existing record's number.
     pub(crate) fn insert(&mut self, p: &ValidPerson) -> Result<(Uuid, i64)> {
-        if let Some(iin) = p.values.get(&Field::Iin) {
+        self.insert_checked(p, true)
+    }
+
+    /// Insert; `check_iin` false when the caller already checked the whole batch for duplicate
+    /// IINs (the UNIQUE constraint still refuses one that slipped through).
+    pub(crate) fn insert_checked(
+        &mut self,
+        p: &ValidPerson,
+        check_iin: bool,
+    ) -> Result<(Uuid, i64)> {
+        if let Some(iin) = p.values.get(&Field::Iin).filter(|_| check_iin) {
             if let Some(existing) = self
                 .tx
                 .prepare_cached("SELECT number FROM subject WHERE iin = ?1")?

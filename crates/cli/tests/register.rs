@@ -1,0 +1,340 @@
+//! The register from the command line: add, show (masked / revealed), list, edit, import with a
+//! dry-run report, all-or-nothing, organisation and inventory.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+const PW: &str = "correct horse battery staple";
+
+fn derbes(vault: &Path) -> Command {
+    let mut c = Command::cargo_bin("derbes").unwrap();
+    c.arg("--vault")
+        .arg(vault)
+        .arg("--password-stdin")
+        .env_remove("DERBES_VAULT")
+        .write_stdin(format!("{PW}\n"));
+    c
+}
+
+fn init() -> (tempfile::TempDir, std::path::PathBuf) {
+    let t = tempfile::tempdir().unwrap();
+    let v = t.path().join("vault");
+    derbes(&v)
+        .args(["init", "--name", "Test"])
+        .assert()
+        .success();
+    (t, v)
+}
+
+fn json(out: std::process::Output) -> serde_json::Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// A valid IIN for 8 March 1990, female, computed with the law's check digit.
+fn iin_1990_female() -> String {
+    let first11 = [9, 0, 0, 3, 0, 8, 4, 0, 0, 1, 0];
+    for serial in 0..10u8 {
+        let mut d = first11;
+        d[10] = serial;
+        let sum = |w: [u32; 11]| d.iter().zip(w).map(|(&a, w)| u32::from(a) * w).sum::<u32>() % 11;
+        let mut c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        if c == 10 {
+            c = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+        }
+        if c < 10 {
+            return d.iter().map(|x| x.to_string()).collect::<String>() + &c.to_string();
+        }
+    }
+    unreachable!()
+}
+
+#[test]
+fn add_show_reveal_list_and_edit() {
+    let (_t, v) = init();
+    let iin = iin_1990_female();
+    let added = json(
+        derbes(&v)
+            .args([
+                "--json",
+                "subject",
+                "add",
+                "--kind",
+                "beneficiary",
+                "surname=Серікова",
+                "name=Айгүл",
+                &format!("iin={iin}"),
+                "phone=8 701 234 56 78",
+                "--service",
+                "15.02.2024=legal_consultation",
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(added["number"], 1);
+    assert_eq!(added["birth_date"], "1990-03-08", "filled from the IIN");
+    assert_ne!(added["iin"], iin.as_str(), "masked");
+
+    let shown = String::from_utf8(
+        derbes(&v)
+            .args(["subject", "show", "1"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(shown.contains("90••••••") && !shown.contains(&iin));
+    let revealed = String::from_utf8(
+        derbes(&v)
+            .args(["subject", "show", "1", "--reveal"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(revealed.contains(&iin));
+
+    let list = json(
+        derbes(&v)
+            .args(["--json", "subject", "list", "--search", "СЕРИК"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let csv = String::from_utf8(
+        derbes(&v)
+            .args(["subject", "list", "--csv"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(csv.starts_with("id,number,kind,access,status,surname,name"));
+    assert!(!csv.contains(&iin), "CSV lists mask too");
+
+    derbes(&v)
+        .args([
+            "subject",
+            "edit",
+            "1",
+            "phone=+7 777 111 22 33",
+            "--access",
+            "public",
+        ])
+        .assert()
+        .success();
+    let after = json(
+        derbes(&v)
+            .args(["--json", "subject", "show", "1"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(
+        (after["phone"].as_str(), after["access"].as_str()),
+        (Some("+77771112233"), Some("public"))
+    );
+
+    let journal = json(
+        derbes(&v)
+            .args(["--json", "journal", "list"])
+            .output()
+            .unwrap(),
+    );
+    let actions: Vec<&str> = journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["action"].as_str().unwrap())
+        .collect();
+    for a in [
+        "subject.created",
+        "subject.viewed",
+        "subject.revealed",
+        "subject.updated",
+        "subject.access_changed",
+    ] {
+        assert!(actions.contains(&a), "{a} missing");
+    }
+    let text = journal.to_string();
+    assert!(
+        !text.contains("Серікова") && !text.contains(&iin),
+        "no personal data in the journal"
+    );
+}
+
+#[test]
+fn a_bad_row_is_reported_and_nothing_is_imported() {
+    let (t, v) = init();
+    let iin = iin_1990_female();
+    let mut bad_iin = iin.clone();
+    bad_iin.replace_range(11.., if iin.ends_with('0') { "1" } else { "0" });
+    let file = t.path().join("people.csv");
+    // Windows-1251, semicolons, Russian headers — as Excel in a Russian locale saves it.
+    let text = format!("Фамилия;Имя;ИИН;Дата рождения\r\nИванова;Елена;{iin};08.03.1990\r\nПетров;Иван;{bad_iin};\r\nКим;Ольга;;01.13.2001\r\n");
+    let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&text);
+    std::fs::write(&file, &bytes).unwrap();
+
+    let out = derbes(&v)
+        .args(["subject", "import"])
+        .arg(&file)
+        .arg("--dry-run")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        report.contains("row      3") && report.contains("iin"),
+        "{report}"
+    );
+    assert!(
+        report.contains("row      4") && report.contains("birth_date"),
+        "{report}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2 of 3 rows would be rejected"));
+
+    let out = derbes(&v)
+        .args(["subject", "import"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "all or nothing");
+    assert_eq!(
+        json(
+            derbes(&v)
+                .args(["--json", "subject", "list"])
+                .output()
+                .unwrap()
+        )
+        .as_array()
+        .unwrap()
+        .len(),
+        0
+    );
+
+    let good = format!("Фамилия;Имя;ИИН\nИванова;Елена;{iin}\nКим;Ольга;\n");
+    std::fs::write(&file, good).unwrap();
+    derbes(&v)
+        .args(["subject", "import"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert_eq!(
+        json(
+            derbes(&v)
+                .args(["--json", "subject", "list"])
+                .output()
+                .unwrap()
+        )
+        .as_array()
+        .unwrap()
+        .len(),
+        2
+    );
+    let journal = json(
+        derbes(&v)
+            .args(["--json", "journal", "list"])
+            .output()
+            .unwrap(),
+    );
+    let imported = journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == "subjects.imported")
+        .unwrap();
+    assert_eq!(imported["details"]["rows"], 2);
+
+    // Importing the same file again: every IIN is already in the register.
+    let out = derbes(&v)
+        .args(["subject", "import"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("record № 1"));
+}
+
+#[test]
+fn organisation_inventory_and_demo() {
+    let (t, v) = init();
+    let out = derbes(&v)
+        .args([
+            "org",
+            "set",
+            "--name",
+            "«Жәрдем» ҚБ",
+            "--bin",
+            "123456789012",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("BIN"));
+    let org = json(
+        derbes(&v)
+            .args([
+                "--json",
+                "org",
+                "set",
+                "--name",
+                "«Жәрдем» ҚБ",
+                "--responsible",
+                "Айгүл",
+            ])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(org["name"], "«Жәрдем» ҚБ");
+
+    let inv = json(
+        derbes(&v)
+            .args(["--json", "inventory", "show"])
+            .output()
+            .unwrap(),
+    );
+    let keys: Vec<&str> = inv["purposes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "legal_aid",
+            "humanitarian_aid",
+            "social_support",
+            "payroll",
+            "donor_reporting"
+        ]
+    );
+    let file = t.path().join("inventory.json");
+    std::fs::write(&file, inv.to_string()).unwrap();
+    derbes(&v)
+        .args(["inventory", "approve", "--file"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("version 2"));
+
+    let added = json(
+        derbes(&v)
+            .args(["--json", "demo", "--subjects", "300"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(added["added"], 300);
+    let minors = json(
+        derbes(&v)
+            .args(["--json", "subject", "list", "--age-band", "0-17"])
+            .output()
+            .unwrap(),
+    );
+    assert!(!minors.as_array().unwrap().is_empty());
+}
