@@ -51,6 +51,7 @@ impl FolderLock {
             .create(true)
             .truncate(false)
             .open(dir.join(LOCK_FILE))?;
+        let _ = owner_only(&dir.join(LOCK_FILE));
         match f.try_lock() {
             Ok(()) => Ok(Self(f)),
             Err(fs::TryLockError::WouldBlock) => Err(Error::VaultInUse),
