@@ -207,10 +207,7 @@ fn services(pairs: &[String]) -> Result<Vec<ServiceDraft>, Error> {
 }
 
 fn person_id(vault: &Vault, s: &str) -> Result<Uuid, Error> {
-    match s.trim_start_matches('№').trim().parse::<i64>() {
-        Ok(n) => vault.subject_id(n),
-        Err(_) => Uuid::parse_str(s).map_err(|_| Error::SubjectNotFound),
-    }
+    vault.resolve_subject(s)
 }
 
 fn person_json(p: &Person) -> Value {

@@ -55,6 +55,8 @@ pub struct Inventory {
     pub approved_at: String,
     /// Who approved it (user id).
     pub approved_by: String,
+    /// That user's name, for display.
+    pub approved_by_name: Option<String>,
     /// What was approved.
     #[serde(flatten)]
     pub document: InventoryDocument,
@@ -252,20 +254,25 @@ pub fn default_document() -> InventoryDocument {
 }
 
 fn load_current(conn: &Connection) -> Result<Option<Inventory>> {
-    let row: Option<(i64, String, String, String)> = conn
-        .query_row("SELECT version, approved_at, approved_by, document FROM inventory_version ORDER BY version DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })
+    let row: Option<(i64, String, String, Option<String>, String)> = conn
+        .query_row(
+            "SELECT i.version, i.approved_at, i.approved_by, u.name, i.document FROM inventory_version i LEFT JOIN user u ON u.id = i.approved_by ORDER BY i.version DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
         .optional()?;
-    row.map(|(version, approved_at, approved_by, doc)| {
-        let document = serde_json::from_str(&doc).map_err(|_| Error::VaultDamaged)?;
-        Ok(Inventory {
-            version,
-            approved_at,
-            approved_by,
-            document,
-        })
-    })
+    row.map(
+        |(version, approved_at, approved_by, approved_by_name, doc)| {
+            let document = serde_json::from_str(&doc).map_err(|_| Error::VaultDamaged)?;
+            Ok(Inventory {
+                version,
+                approved_at,
+                approved_by,
+                approved_by_name,
+                document,
+            })
+        },
+    )
     .transpose()
 }
 

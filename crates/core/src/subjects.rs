@@ -855,6 +855,15 @@ impl Vault {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
+    /// A person named by id, or by internal number ("12" or "№ 12").
+    pub fn resolve_subject(&self, id_or_number: &str) -> Result<Uuid> {
+        let t = id_or_number.trim().trim_start_matches('№').trim();
+        match t.parse::<i64>() {
+            Ok(number) => self.subject_id(number),
+            Err(_) => Uuid::parse_str(t).map_err(|_| Error::SubjectNotFound),
+        }
+    }
+
     /// Find a person's id by internal number.
     pub fn subject_id(&self, number: i64) -> Result<Uuid> {
         let id: String = self

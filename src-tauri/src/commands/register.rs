@@ -8,10 +8,8 @@ use derbes_core::journal::Entry;
 use derbes_core::organisation::Organisation;
 use derbes_core::regions::{Region, REGIONS};
 use derbes_core::subjects::{Access, Page, Person, Query, AGE_BANDS};
-use derbes_core::Error;
 use serde::{Deserialize, Serialize};
 use tauri::State;
-use uuid::Uuid;
 
 use crate::error::CmdResult;
 use crate::state::AppState;
@@ -73,10 +71,6 @@ impl From<DraftIn> for PersonDraft {
     }
 }
 
-fn id(s: &str) -> Result<Uuid, Error> {
-    Uuid::parse_str(s).map_err(|_| Error::SubjectNotFound)
-}
-
 #[tauri::command]
 pub async fn register_meta(state: State<'_, AppState>) -> CmdResult<RegisterMeta> {
     let s = state.session();
@@ -119,7 +113,9 @@ pub async fn subject_list(state: State<'_, AppState>, query: Query) -> CmdResult
 
 #[tauri::command]
 pub async fn subject_get(state: State<'_, AppState>, id: String) -> CmdResult<Person> {
-    Ok(state.session().vault()?.subject(self::id(&id)?)?)
+    let s = state.session();
+    let v = s.vault()?;
+    Ok(v.subject(v.resolve_subject(&id)?)?)
 }
 
 #[tauri::command]
@@ -128,10 +124,9 @@ pub async fn subject_reveal(
     id: String,
     fields: Vec<Field>,
 ) -> CmdResult<Person> {
-    Ok(state
-        .session()
-        .vault()?
-        .reveal_subject(self::id(&id)?, &fields)?)
+    let s = state.session();
+    let v = s.vault()?;
+    Ok(v.reveal_subject(v.resolve_subject(&id)?, &fields)?)
 }
 
 #[tauri::command]
@@ -145,10 +140,9 @@ pub async fn subject_update(
     id: String,
     draft: DraftIn,
 ) -> CmdResult<Person> {
-    Ok(state
-        .session()
-        .vault()?
-        .edit_subject(self::id(&id)?, &draft.into())?)
+    let s = state.session();
+    let v = s.vault()?;
+    Ok(v.edit_subject(v.resolve_subject(&id)?, &draft.into())?)
 }
 
 #[tauri::command]
@@ -157,15 +151,16 @@ pub async fn subject_set_access(
     id: String,
     access: Access,
 ) -> CmdResult<()> {
-    Ok(state
-        .session()
-        .vault()?
-        .set_access(self::id(&id)?, access)?)
+    let s = state.session();
+    let v = s.vault()?;
+    Ok(v.set_access(v.resolve_subject(&id)?, access)?)
 }
 
 #[tauri::command]
 pub async fn subject_history(state: State<'_, AppState>, id: String) -> CmdResult<Vec<Entry>> {
-    Ok(state.session().vault()?.subject_history(self::id(&id)?)?)
+    let s = state.session();
+    let v = s.vault()?;
+    Ok(v.subject_history(v.resolve_subject(&id)?)?)
 }
 
 #[tauri::command]

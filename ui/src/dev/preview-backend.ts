@@ -20,6 +20,8 @@
  *   preview=empty            unlocked; empty journal
  *   preview=fail             app_status fails (start-up error screen)
  *   slow=1                   every command takes 1.2 s (to see loading states)
+ *   people=N                 the register holds N synthetic people (default 100,000; 200 in the
+ *                            demo, 0 in `empty`), generated lazily as the list asks for them
  */
 import type {
   AppStatus,
@@ -28,6 +30,7 @@ import type {
   JournalVerification,
   PasswordAssessment,
 } from '../api';
+import { createRegister, REGISTER_COMMANDS } from './preview-register';
 
 interface PreviewVault {
   path: string;
@@ -53,7 +56,7 @@ let recoveryKeyPending = false;
 let idleTimer: ReturnType<typeof setTimeout> | undefined;
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
-function fail(code: string, message: string, params: Record<string, string | number> = {}): never {
+function fail(code: string, message: string, params: Record<string, unknown> = {}): never {
   const error: ApiError = { code, message, params };
   throw error;
 }
@@ -235,7 +238,7 @@ function assess(password: string): PasswordAssessment {
 
 function openDemo() {
   const demo = makeVault('/tmp/derbes-demo-4f2a', 'Демо: «Үміт» қоғамдық қоры', true, 'Демо пайдаланушы');
-  addEntry(demo, 'demo.created', { subjects: 200 }, demo.name);
+  addEntry(demo, 'demo.created', { rows: 200 }, demo.name);
   addEntry(demo, 'vault.unlocked');
   vaults.set(demo.path, demo);
   current = demo;
@@ -373,10 +376,33 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
 
 setup();
 
+const peopleParam = params.get('people');
+let register: ReturnType<typeof createRegister> | null = null;
+
+/** The register of the open vault, made on first use (people are generated as they are asked for). */
+function registerHandlers() {
+  const v = requireUnlocked();
+  if (!register) {
+    const count = peopleParam !== null ? Math.max(0, Number(peopleParam) || 0) : scenario === 'empty' ? 0 : v.isDemo ? 200 : 100_000;
+    register = createRegister(
+      {
+        fail,
+        journal: (action, details, object) => addEntry(requireUnlocked(), action, details, object),
+        journalFor: (object) => requireUnlocked().journal.filter((e) => e.object === object).reverse(),
+        emit,
+        userId: () => requireUnlocked().userId,
+      },
+      count,
+    );
+  }
+  return register;
+}
+
 export async function previewInvoke(command: string, args: Record<string, unknown>): Promise<unknown> {
   const handler = handlers[command];
   const delay = slow ? 1200 : command === 'unlock_vault' || command === 'recover_vault' || command === 'create_vault' ? 500 : 40;
   await new Promise((r) => setTimeout(r, delay));
+  if (REGISTER_COMMANDS.has(command)) return registerHandlers()[command]!(args);
   if (!handler) fail('internal', `preview backend: unknown command ${command}`);
   return handler(args);
 }

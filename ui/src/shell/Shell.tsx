@@ -9,8 +9,9 @@ import { useToast } from '../components/Toast';
 import { errorText } from '../lib/errors';
 import { DEFAULT_SCREEN, SCREENS } from './screens';
 
+/** The screen is the first part of the hash: "#/people/123" is the People screen. */
 function screenFromHash(): string {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return SCREENS.some((s) => s.id === id) ? id : DEFAULT_SCREEN;
 }
 

@@ -1,7 +1,8 @@
-import { LayoutDashboard, ScrollText, Settings, type LucideIcon } from 'lucide-react';
+import { LayoutDashboard, ScrollText, Settings, UsersRound, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import { Dashboard } from '../screens/dashboard/Dashboard';
 import { JournalScreen } from '../screens/journal/JournalScreen';
+import { PeopleScreen } from '../screens/people/PeopleScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 
 export interface ScreenDef {
@@ -19,6 +20,7 @@ export interface ScreenDef {
  */
 export const SCREENS: ScreenDef[] = [
   { id: 'dashboard', icon: LayoutDashboard, component: Dashboard },
+  { id: 'people', icon: UsersRound, component: PeopleScreen },
   { id: 'journal', icon: ScrollText, component: JournalScreen },
   { id: 'settings', icon: Settings, component: SettingsScreen, bottom: true },
 ];

@@ -17,9 +17,40 @@ export function actionText(t: TFunction, code: string, i18nExists: (key: string)
   return i18nExists(key) ? t(key) : code;
 }
 
-function detailsText(t: TFunction, entry: JournalEntry, exists: (key: string) => boolean): string | null {
+/** Field keys in a journal entry's details, as translated field names. */
+function fieldNames(t: TFunction, value: unknown): string | null {
+  if (!Array.isArray(value) || value.length === 0) return null;
+  return value
+    .filter((f): f is string => typeof f === 'string')
+    .map((f) => t(`fields.${f}`, { defaultValue: f }))
+    .join(', ');
+}
+
+/** A line under the action with what the entry's details say (never personal data: the backend
+ *  journals keys and counts only). */
+export function detailsText(t: TFunction, entry: JournalEntry, exists: (key: string) => boolean): string | null {
   const d = entry.details ?? {};
   switch (entry.action) {
+    case 'subject.created':
+      return typeof d.kind === 'string' ? t(`kinds.${d.kind}`, { defaultValue: d.kind }) : null;
+    case 'subject.updated': {
+      const names = fieldNames(t, d.fields);
+      return names ? t('journal.details.fields', { fields: names }) : null;
+    }
+    case 'subject.revealed': {
+      const names = fieldNames(t, d.fields);
+      if (typeof d.people === 'number') {
+        return [t('journal.details.people', { count: d.people }), names].filter(Boolean).join(' · ');
+      }
+      return names ? t('journal.details.fields', { fields: names }) : null;
+    }
+    case 'subject.access_changed':
+      return d.access === 'public' || d.access === 'restricted' ? t(`journal.details.access.${d.access}`) : null;
+    case 'subjects.imported':
+    case 'demo.created':
+      return typeof d.rows === 'number' ? t('journal.details.people', { count: d.rows }) : null;
+    case 'inventory.approved':
+      return typeof d.version === 'number' ? t('journal.details.version', { version: d.version }) : null;
     case 'vault.unlock_failed': {
       const count = typeof d.count === 'number' ? d.count : null;
       if (count === null) return null;
@@ -131,7 +162,9 @@ export function JournalScreen() {
                           </span>
                           {details && <span className="table__details">{details}</span>}
                         </td>
-                        <td>{entry.object ?? <span className="muted">—</span>}</td>
+                        <td>
+                          <ObjectCell entry={entry} />
+                        </td>
                       </tr>
                     );
                   })}
@@ -172,4 +205,18 @@ export function JournalScreen() {
       </section>
     </div>
   );
+}
+
+/** The object of an entry; a person is shown by record number with a link, not by internal id. */
+function ObjectCell({ entry }: { entry: JournalEntry }) {
+  const { t } = useTranslation();
+  const number = entry.details?.number;
+  if (entry.action.startsWith('subject.') && entry.object && typeof number === 'number') {
+    return (
+      <a className="link" href={`#/people/${encodeURIComponent(entry.object)}`}>
+        {t('personPage.number', { number })}
+      </a>
+    );
+  }
+  return entry.object ? <>{entry.object}</> : <span className="muted">—</span>;
 }

@@ -11,6 +11,8 @@ import { Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { LANGUAGES, setLanguage } from '../../i18n';
 import { useDelayedFlag, usePasswordAssessment } from '../../lib/hooks';
+import { InventorySettings } from './InventorySettings';
+import { OrganisationSettings } from './OrganisationSettings';
 
 const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60];
 
@@ -41,6 +43,9 @@ export function SettingsScreen() {
           {t('settings.password.open')}
         </button>
       </section>
+
+      <OrganisationSettings />
+      <InventorySettings />
 
       {changing && <ChangePasswordDialog onClose={() => setChanging(false)} />}
     </div>

@@ -1,0 +1,612 @@
+/**
+ * DESIGN-PREVIEW TOOL — NOT THE APP'S BACKEND.
+ *
+ * The register's stand-in for src/dev/preview-backend.ts: a lazily generated list of synthetic
+ * people (100,000 by default, made one by one as the list asks for them), the data inventory, the
+ * organisation and the import wizard. The checks below only imitate the real ones in
+ * crates/core well enough to show each state of the screens; they are not the product's rules.
+ */
+import type {
+  Access,
+  Category,
+  FieldKey,
+  FieldProblem,
+  ImportPreview,
+  ImportReport,
+  Inventory,
+  InventoryDocument,
+  JournalEntry,
+  Kind,
+  Organisation,
+  Person,
+  RegisterMeta,
+  ServiceEntry,
+  SubjectPage,
+  SubjectQuery,
+  SubjectRow,
+} from '../api';
+
+export interface RegisterHost {
+  fail(code: string, message: string, params?: Record<string, unknown>): never;
+  journal(action: string, details: Record<string, unknown>, object: string | null): void;
+  journalFor(object: string): JournalEntry[];
+  emit(event: string, payload: unknown): void;
+  userId(): string;
+}
+
+const FIELDS: FieldKey[] = [
+  'surname', 'name', 'patronymic', 'iin', 'birth_date', 'sex', 'phone', 'email', 'region', 'district',
+  'settlement', 'address', 'id_document', 'programme', 'services', 'disability', 'household_size',
+  'health_notes', 'notes',
+];
+const DEFAULT_CATEGORY: Record<FieldKey, Category> = {
+  surname: 'identity', name: 'identity', patronymic: 'identity', birth_date: 'identity', sex: 'identity',
+  phone: 'contact', email: 'contact', region: 'contact', district: 'contact', settlement: 'contact', address: 'contact',
+  iin: 'id_number', id_document: 'id_number', disability: 'health', health_notes: 'health',
+  programme: 'social_status', services: 'social_status', household_size: 'social_status', notes: 'other',
+};
+const SENSITIVE = new Set<Category>(['id_number', 'financial', 'health', 'biometric']);
+
+const REGIONS = [
+  ['astana', 'Астана', 'Астана', 'Astana', true],
+  ['almaty_city', 'Алматы', 'Алматы', 'Almaty', true],
+  ['shymkent', 'Шымкент', 'Шымкент', 'Shymkent', true],
+  ['abai', 'Абай облысы', 'Абайская область', 'Abai Region', false],
+  ['akmola', 'Ақмола облысы', 'Акмолинская область', 'Akmola Region', false],
+  ['aktobe', 'Ақтөбе облысы', 'Актюбинская область', 'Aktobe Region', false],
+  ['almaty_region', 'Алматы облысы', 'Алматинская область', 'Almaty Region', false],
+  ['atyrau', 'Атырау облысы', 'Атырауская область', 'Atyrau Region', false],
+  ['east_kazakhstan', 'Шығыс Қазақстан облысы', 'Восточно-Казахстанская область', 'East Kazakhstan Region', false],
+  ['zhambyl', 'Жамбыл облысы', 'Жамбылская область', 'Zhambyl Region', false],
+  ['zhetisu', 'Жетісу облысы', 'Жетысуская область', 'Zhetisu Region', false],
+  ['west_kazakhstan', 'Батыс Қазақстан облысы', 'Западно-Казахстанская область', 'West Kazakhstan Region', false],
+  ['karaganda', 'Қарағанды облысы', 'Карагандинская область', 'Karaganda Region', false],
+  ['kostanay', 'Қостанай облысы', 'Костанайская область', 'Kostanay Region', false],
+  ['kyzylorda', 'Қызылорда облысы', 'Кызылординская область', 'Kyzylorda Region', false],
+  ['mangystau', 'Маңғыстау облысы', 'Мангистауская область', 'Mangystau Region', false],
+  ['pavlodar', 'Павлодар облысы', 'Павлодарская область', 'Pavlodar Region', false],
+  ['north_kazakhstan', 'Солтүстік Қазақстан облысы', 'Северо-Казахстанская область', 'North Kazakhstan Region', false],
+  ['turkistan', 'Түркістан облысы', 'Туркестанская область', 'Turkistan Region', false],
+  ['ulytau', 'Ұлытау облысы', 'Улытауская область', 'Ulytau Region', false],
+].map(([key, kk, ru, en, city]) => ({ key: key as string, kk: kk as string, ru: ru as string, en: en as string, city: city as boolean }));
+
+const SERVICE_TYPES = [
+  'legal_consultation', 'psychological_support', 'social_support', 'food_package', 'hygiene_kit',
+  'cash_assistance', 'medical_referral', 'shelter', 'training', 'home_visit',
+];
+const AGE_BANDS = ['0-17', '18-29', '30-44', '45-59', '60+'];
+const PROGRAMMES = ['Қамқор 2024', 'Зорлық-зомбылықсыз өмір', 'Жылы үй', 'Правовая помощь — Алматы', 'Food for families'];
+
+// Names: [male, female] surname pairs, first names by sex, fathers' names.
+const SURNAMES: [string, string][] = [
+  ['Ахметов', 'Ахметова'], ['Сейітов', 'Сейітова'], ['Жұмабаев', 'Жұмабаева'], ['Нұрланов', 'Нұрланова'],
+  ['Омаров', 'Омарова'], ['Қасымов', 'Қасымова'], ['Әбілов', 'Әбілова'], ['Төлеуов', 'Төлеуова'],
+  ['Иванов', 'Иванова'], ['Ким', 'Ким'], ['Смагулов', 'Смагулова'], ['Бекмұхамбетов', 'Бекмұхамбетова'],
+  ['Мұқанов', 'Мұқанова'], ['Петренко', 'Петренко'], ['Оспанов', 'Оспанова'], ['Ержанов', 'Ержанова'],
+  ['Құдайбергенов', 'Құдайбергенова'], ['Садықов', 'Садықова'], ['Федоров', 'Федорова'], ['Байжанов', 'Байжанова'],
+];
+const MALE = ['Айдос', 'Ерлан', 'Нұрсұлтан', 'Әлихан', 'Дәурен', 'Бауыржан', 'Сергей', 'Арман', 'Ержан', 'Тимур', 'Дмитрий', 'Қанат'];
+const FEMALE = ['Айгерім', 'Әсел', 'Гүлнара', 'Дана', 'Жанар', 'Мөлдір', 'Наталья', 'Сәуле', 'Ақбота', 'Ольга', 'Інжу', 'Динара'];
+const FATHERS = ['Серік', 'Болат', 'Марат', 'Нұрлан', 'Қайрат', 'Ерік', 'Александр', 'Асқар', 'Талғат', 'Виктор'];
+const DISTRICTS = ['Алмалы ауданы', 'Бостандық ауданы', 'Сарыарқа ауданы', 'Еңбекшіқазақ ауданы', 'Талғар ауданы', 'Целиноградский район'];
+const SETTLEMENTS = ['Алматы', 'Есік', 'Талғар', 'Қосшы', 'Шымкент', 'Астана', 'Түркістан', 'Қаскелең'];
+const STREETS = ['Абай даңғылы', 'Сейфуллин к-сі', 'ул. Толе би', 'Достық даңғылы', 'ул. Гагарина', 'Бейбітшілік к-сі'];
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T,>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function iinCheck(d: number[]): number | null {
+  const sum = (w: number[]) => d.slice(0, 11).reduce((s, x, i) => s + x * w[i]!, 0) % 11;
+  let c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  if (c === 10) c = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+  return c === 10 ? null : c;
+}
+
+function makeIin(birth: string, sex: 'male' | 'female', serial: number): string {
+  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
+  const century = y >= 2000 ? (sex === 'male' ? 5 : 6) : sex === 'male' ? 3 : 4;
+  for (let s = serial; ; s++) {
+    const head = `${pad(y % 100)}${pad(m)}${pad(d)}${century}${pad(s % 10000, 4)}`;
+    const c = iinCheck([...head].map(Number));
+    if (c !== null) return head + c;
+  }
+}
+
+interface PreviewPerson {
+  id: string;
+  number: number;
+  kind: Kind;
+  access: Access;
+  status: string;
+  values: Partial<Record<FieldKey, string>>;
+  services: ServiceEntry[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+const idFor = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+function synth(n: number): PreviewPerson {
+  const r = rng(n * 2654435761);
+  const roll = r();
+  const kind: Kind = roll < 0.86 ? 'beneficiary' : roll < 0.95 ? 'volunteer' : 'employee';
+  const sex = r() < 0.62 ? 'female' : 'male';
+  const year = kind === 'beneficiary' ? 1935 + Math.floor(r() * 87) : 1965 + Math.floor(r() * 40);
+  const birth = `${year}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`;
+  const pair = pick(r, SURNAMES);
+  const father = pick(r, FATHERS);
+  const kazakhFather = !/[аеиоуыэюя]$/i.test(father) || /[әғқңөұүһі]/.test(father);
+  const patronymic = r() < 0.15 ? undefined : kazakhFather ? `${father}${sex === 'male' ? 'ұлы' : 'қызы'}` : `${father}${sex === 'male' ? 'ович' : 'овна'}`;
+  const region = pick(r, REGIONS).key;
+  const values: Partial<Record<FieldKey, string>> = {
+    surname: sex === 'male' ? pair[0] : pair[1],
+    name: pick(r, sex === 'male' ? MALE : FEMALE),
+    iin: makeIin(birth, sex, n),
+    birth_date: birth,
+    sex,
+    phone: `+77${pick(r, ['01', '02', '05', '07', '08', '47', '71', '75', '77'])}${String(Math.floor(r() * 1e7)).padStart(7, '0')}`,
+    region,
+    settlement: pick(r, SETTLEMENTS),
+  };
+  if (patronymic) values.patronymic = patronymic;
+  if (kind === 'beneficiary') {
+    values.programme = pick(r, PROGRAMMES);
+    values.district = pick(r, DISTRICTS);
+    values.address = `${pick(r, STREETS)}, ${1 + Math.floor(r() * 200)}${r() < 0.5 ? `, ${1 + Math.floor(r() * 120)}-пәтер` : ''}`;
+    values.household_size = String(1 + Math.floor(r() * 7));
+    if (r() < 0.12) values.disability = pick(r, ['II топ', 'III топ', 'I группа', 'Мүгедек бала']);
+    if (r() < 0.1) values.health_notes = 'Қант диабеті, тұрақты бақылауда.';
+    if (r() < 0.2) values.notes = 'Ауылдан қалаға көшіп келген.';
+  } else {
+    values.email = `user${n}@example.kz`;
+    if (kind === 'employee') values.id_document = String(40000000 + Math.floor(r() * 9999999));
+  }
+  const services: ServiceEntry[] = [];
+  const count = kind === 'beneficiary' ? Math.floor(r() * 5) : 0;
+  for (let i = 0; i < count; i++) {
+    services.push({ date: `${2021 + Math.floor(r() * 4)}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`, serviceType: pick(r, SERVICE_TYPES) });
+  }
+  const created = new Date(Date.UTC(2022, 0, 1) + n * 600_000).toISOString();
+  return {
+    id: idFor(n),
+    number: n,
+    kind,
+    access: r() < 0.03 ? 'public' : 'restricted',
+    status: 'active',
+    values,
+    services,
+    createdAt: created,
+    updatedAt: created,
+  };
+}
+
+function defaultInventory(): InventoryDocument {
+  const identity: FieldKey[] = ['surname', 'name', 'patronymic', 'iin', 'birth_date', 'sex'];
+  const place: FieldKey[] = ['region', 'district', 'settlement', 'address'];
+  return {
+    purposes: [
+      { key: 'legal_aid', names: { kk: 'Құқықтық көмек', ru: 'Правовая помощь', en: 'Legal aid' }, fields: { beneficiary: [...identity, 'phone', 'email', ...place, 'id_document', 'programme', 'services', 'notes'] } },
+      { key: 'humanitarian_aid', names: { kk: 'Гуманитарлық көмек', ru: 'Гуманитарная помощь', en: 'Humanitarian aid' }, fields: { beneficiary: [...identity, 'phone', ...place, 'programme', 'services', 'disability', 'household_size', 'notes'] } },
+      {
+        key: 'social_support',
+        names: { kk: 'Әлеуметтік қолдау', ru: 'Социальная поддержка', en: 'Social support' },
+        fields: {
+          beneficiary: [...identity, 'phone', 'email', ...place, 'programme', 'services', 'disability', 'household_size', 'health_notes', 'notes'],
+          volunteer: ['surname', 'name', 'patronymic', 'birth_date', 'sex', 'phone', 'email', 'region', 'settlement', 'programme', 'notes'],
+        },
+      },
+      { key: 'payroll', names: { kk: 'Еңбекақы төлеу', ru: 'Начисление заработной платы', en: 'Payroll' }, fields: { employee: [...identity, 'phone', 'email', 'region', 'settlement', 'address', 'id_document', 'notes'] } },
+      { key: 'donor_reporting', names: { kk: 'Донорларға есеп беру', ru: 'Отчётность перед донорами', en: 'Donor reporting' }, fields: { beneficiary: ['birth_date', 'sex', 'region', 'district', 'programme', 'services', 'disability', 'household_size'] } },
+    ],
+    categories: { ...DEFAULT_CATEGORY },
+  };
+}
+
+function parseDate(text: string): string | null {
+  const t = text.trim();
+  let m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  let y: number, mo: number, d: number;
+  if (m) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/[әғқңөұүһі]/g, (c) => ({ ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и' })[c] ?? c);
+
+function ageOf(birth: string | undefined): number | null {
+  if (!birth) return null;
+  const [y, m, d] = birth.split('-').map(Number) as [number, number, number];
+  const now = new Date();
+  let age = now.getFullYear() - y;
+  if (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d)) age--;
+  return age;
+}
+
+function inBand(age: number | null, band: string): boolean {
+  if (age === null) return false;
+  const [lo, hi] = band === '60+' ? [60, 999] : band.split('-').map(Number);
+  return age >= lo! && age <= hi!;
+}
+
+export const REGISTER_COMMANDS = new Set([
+  'register_meta', 'subject_list', 'subject_get', 'subject_reveal', 'subject_create', 'subject_update',
+  'subject_set_access', 'subject_history', 'org_get', 'org_set', 'inventory_get', 'inventory_approve',
+  'choose_import_file', 'import_preview', 'import_run',
+]);
+
+export function createRegister(host: RegisterHost, baseCount: number) {
+  const overrides = new Map<number, PreviewPerson>();
+  let count = baseCount;
+  let inventory: Inventory = { version: 1, approvedAt: new Date(Date.now() - 40 * 86400_000).toISOString(), approvedBy: host.userId(), ...defaultInventory() };
+  let org: Organisation = { name: '«Қамқор» қоғамдық қоры', bin: '', address: 'Алматы қ., Абай даңғылы, 10', responsibleName: 'Айгерім Сейітқызы', responsibleContacts: '+7 701 234 56 78, info@kamkor.kz' };
+  const queryCache = new Map<string, number[]>();
+  let iinIndex: Map<string, number> | null = null;
+
+  const get = (n: number): PreviewPerson | null => (n < 1 || n > count ? null : (overrides.get(n) ?? synth(n)));
+  const allowed = (kind: Kind): Set<FieldKey> => new Set(inventory.purposes.flatMap((p) => p.fields[kind] ?? []));
+  const sensitive = (f: FieldKey) => SENSITIVE.has(inventory.categories[f] ?? DEFAULT_CATEGORY[f]);
+  const mask = (f: FieldKey, v: string) => (f === 'iin' ? (v.length === 12 ? `${v.slice(0, 2)}••••••${v.slice(8)}` : '••••••••••••') : '•••••');
+
+  const byId = (id: string): PreviewPerson => {
+    const n = /^\d+$/.test(id) ? Number(id) : Number(id.split('-').pop());
+    const p = get(n);
+    if (!p || (!/^\d+$/.test(id) && p.id !== id)) host.fail('subject_not_found', 'There is no person with this number in the register.');
+    return p;
+  };
+
+  const toPerson = (p: PreviewPerson, reveal: FieldKey[] = []): Person => ({
+    id: p.id,
+    number: p.number,
+    kind: p.kind,
+    access: p.access,
+    status: p.status,
+    values: Object.fromEntries(
+      Object.entries(p.values).map(([k, v]) => {
+        const f = k as FieldKey;
+        const s = sensitive(f);
+        const masked = s && !reveal.includes(f);
+        return [f, { value: masked ? mask(f, v!) : v!, masked, sensitive: s }];
+      }),
+    ),
+    services: [...p.services].sort((a, b) => a.date.localeCompare(b.date)),
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  });
+
+  const toRow = (p: PreviewPerson): SubjectRow => {
+    const values: Partial<Record<FieldKey, string>> = {};
+    for (const f of ['surname', 'name', 'patronymic', 'iin', 'birth_date', 'sex', 'phone', 'region', 'programme'] as FieldKey[]) {
+      const v = p.values[f];
+      if (v !== undefined) values[f] = sensitive(f) ? mask(f, v) : v;
+    }
+    return { id: p.id, number: p.number, kind: p.kind, access: p.access, status: p.status, values };
+  };
+
+  const matches = (p: PreviewPerson, q: SubjectQuery): boolean => {
+    if (q.kind && p.kind !== q.kind) return false;
+    if (q.region && p.values.region !== q.region) return false;
+    if (q.programme && p.values.programme !== q.programme) return false;
+    if (q.access && p.access !== q.access) return false;
+    if (q.ageBand && !inBand(ageOf(p.values.birth_date), q.ageBand)) return false;
+    if (q.search) {
+      const words = fold(q.search).split(/\s+/).filter(Boolean);
+      const doc = fold(`${p.values.surname ?? ''} ${p.values.name ?? ''} ${p.values.patronymic ?? ''}`);
+      const digits = `${p.values.iin ?? ''} ${(p.values.phone ?? '').replace(/\D/g, '')}`;
+      for (const w of words) {
+        const d = w.replace(/\D/g, '');
+        if (d.length >= 3 && d.length * 2 >= w.length) {
+          if (!digits.includes(d.length === 11 && d.startsWith('8') ? `7${d.slice(1)}` : d)) return false;
+        } else if (!doc.split(' ').some((part) => part.startsWith(w)) && !(w.length >= 3 && doc.includes(w))) return false;
+      }
+    }
+    return true;
+  };
+
+  const iinOwner = (iin: string): number | undefined => {
+    if (!iinIndex) {
+      iinIndex = new Map();
+      for (let n = 1; n <= count; n++) {
+        const v = get(n)!.values.iin;
+        if (v) iinIndex.set(v, n);
+      }
+    }
+    return iinIndex.get(iin);
+  };
+
+  /** An imitation of the core's checks, enough to show every state of the form. */
+  const validate = (kind: Kind, raw: Partial<Record<FieldKey, string>>, services: ServiceEntry[], self?: number) => {
+    const ok = allowed(kind);
+    const problems: FieldProblem[] = [];
+    const values: Partial<Record<FieldKey, string>> = {};
+    const bad = (field: string, code: string, message: string) => problems.push({ field, code, message });
+    for (const [k, rawValue] of Object.entries(raw)) {
+      const f = k as FieldKey;
+      const v = (rawValue ?? '').trim();
+      if (!v) continue;
+      if (!ok.has(f)) {
+        bad(f, 'not_in_inventory', `This field is not in the approved data inventory for a ${kind}.`);
+        continue;
+      }
+      switch (f) {
+        case 'iin': {
+          const d = v.replace(/\s/g, '');
+          if (!/^\d{12}$/.test(d)) bad(f, 'iin_length', 'An IIN has exactly 12 digits.');
+          else if (!'123456'.includes(d[6]!)) bad(f, 'iin_century_sex', 'The 7th digit must be 1 to 6.');
+          else if (iinCheck([...d].map(Number)) !== Number(d[11])) bad(f, 'iin_check_digit', 'The check digit does not match.');
+          else values.iin = d;
+          break;
+        }
+        case 'birth_date': {
+          const d = parseDate(v);
+          if (!d) bad(f, 'date_format', 'Write the date as DD.MM.YYYY.');
+          else if (d > today()) bad(f, 'date_future', 'A birth date cannot be in the future.');
+          else if (d < '1900-01-01') bad(f, 'date_too_old', 'A birth date before 1900 is not plausible.');
+          else values.birth_date = d;
+          break;
+        }
+        case 'sex':
+          if (v === 'male' || v === 'female') values.sex = v;
+          else bad(f, 'sex_unknown', 'Sex must be male or female.');
+          break;
+        case 'phone': {
+          let d = v.replace(/\D/g, '');
+          if (d.length === 11 && d.startsWith('8')) d = `7${d.slice(1)}`;
+          if (d.length === 10) d = `7${d}`;
+          if (d.length !== 11 || !d.startsWith('7')) bad(f, 'phone_invalid', 'This is not a Kazakhstan phone number.');
+          else values.phone = `+${d}`;
+          break;
+        }
+        case 'email':
+          if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) values.email = v;
+          else bad(f, 'email_invalid', 'This does not look like an e-mail address.');
+          break;
+        case 'household_size':
+          if (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 50) values.household_size = String(Number(v));
+          else bad(f, 'number_invalid', 'Enter the number of people in the household (1 to 50).');
+          break;
+        default:
+          if (v.length > 300 && f !== 'notes' && f !== 'health_notes') bad(f, 'too_long', 'This is too long (300 characters at most).');
+          else values[f] = v;
+      }
+    }
+    if (values.iin) {
+      const d = values.iin;
+      const c = Number(d[6]);
+      const birth = `${(c <= 2 ? 1800 : c <= 4 ? 1900 : 2000) + Number(d.slice(0, 2))}-${d.slice(2, 4)}-${d.slice(4, 6)}`;
+      const sex = c % 2 === 1 ? 'male' : 'female';
+      if (values.birth_date && values.birth_date !== birth) bad('birth_date', 'iin_birth_date_mismatch', 'The birth date does not match the IIN.');
+      else if (!values.birth_date && ok.has('birth_date') && !problems.some((p) => p.field === 'birth_date')) values.birth_date = birth;
+      if (values.sex && values.sex !== sex) bad('sex', 'iin_sex_mismatch', 'The sex does not match the IIN.');
+      else if (!values.sex && ok.has('sex')) values.sex = sex;
+    }
+    for (const f of ['surname', 'name'] as FieldKey[]) {
+      if (ok.has(f) && !values[f] && !problems.some((p) => p.field === f)) bad(f, 'required', 'This field is required.');
+    }
+    const checked: ServiceEntry[] = [];
+    for (const s of services) {
+      const d = parseDate(s.date);
+      if (!d) bad('services', 'date_format', 'Write the date as DD.MM.YYYY.');
+      else if (d > today()) bad('services', 'date_future', 'A service date cannot be in the future.');
+      else if (!s.serviceType.trim()) bad('services', 'service_type', 'Each service needs a type.');
+      else checked.push({ date: d, serviceType: s.serviceType.trim() });
+    }
+    if (problems.length) {
+      problems.sort((a, b) => FIELDS.indexOf(a.field as FieldKey) - FIELDS.indexOf(b.field as FieldKey));
+      host.fail('invalid', `${problems[0]!.field}: ${problems[0]!.message}`, { problems });
+    }
+    if (values.iin) {
+      const owner = iinOwner(values.iin);
+      if (owner !== undefined && owner !== self) host.fail('duplicate_iin', `A person with this IIN is already in the register (record № ${owner}).`, { existing: owner });
+    }
+    return { values, services: checked };
+  };
+
+  // ---------------------------------------------------------------- import (a made-up file)
+  const IMPORT_HEADERS = ['Т.А.Ә.', 'ЖСН', 'Туған күні', 'Телефон', 'Облыс', 'Бағдарлама', 'Ескерту'];
+  const importRows = (path: string): string[][] => {
+    const rows: string[][] = [];
+    const total = /big/.test(path) ? 2500 : 48;
+    for (let i = 0; i < total; i++) {
+      const p = synth(500_000 + i);
+      const v = p.values;
+      const [y, m, d] = (v.birth_date ?? '2000-01-01').split('-');
+      rows.push([
+        `${v.surname} ${v.name} ${v.patronymic ?? ''}`.trim(),
+        makeIin(v.birth_date!, v.sex as 'male' | 'female', 7000 + i),
+        `${d}.${m}.${y}`,
+        `8 ${v.phone!.slice(2, 5)} ${v.phone!.slice(5, 8)} ${v.phone!.slice(8)}`,
+        REGIONS.find((r) => r.key === v.region)!.ru,
+        v.programme ?? '',
+        i % 7 === 0 ? 'Көпбалалы отбасы' : '',
+      ]);
+    }
+    if (/bad|қате|errors/i.test(path)) {
+      rows[3]![1] = rows[3]![1]!.slice(0, 11) + ((Number(rows[3]![1]!.slice(11)) + 1) % 10);
+      rows[11]![2] = '31.02.1988';
+      rows[20]![1] = rows[5]![1]!;
+    }
+    return rows;
+  };
+
+  const handlers: Record<string, (a: Record<string, unknown>) => unknown> = {
+    register_meta: (): RegisterMeta => {
+      const kinds: Kind[] = ['beneficiary', 'employee', 'volunteer'];
+      return {
+        fields: FIELDS.map((key) => ({ key, category: inventory.categories[key] ?? DEFAULT_CATEGORY[key], sensitive: sensitive(key) })),
+        kinds,
+        regions: REGIONS,
+        serviceTypes: SERVICE_TYPES,
+        ageBands: AGE_BANDS,
+        allowed: Object.fromEntries(kinds.map((k) => [k, FIELDS.filter((f) => allowed(k).has(f))])) as Record<Kind, FieldKey[]>,
+        programmes: count > 0 ? PROGRAMMES : [],
+      };
+    },
+    subject_list: (a): SubjectPage => {
+      const q = (a.query ?? { offset: 0 }) as SubjectQuery;
+      const offset = Number(q.offset ?? 0);
+      const limit = q.limit ?? count;
+      const filtered = q.search || q.kind || q.region || q.programme || q.access || q.ageBand;
+      if (!filtered) {
+        const rows: SubjectRow[] = [];
+        for (let n = offset + 1; n <= Math.min(count, offset + limit); n++) rows.push(toRow(get(n)!));
+        return { total: count, rows };
+      }
+      const key = JSON.stringify({ ...q, offset: 0, limit: 0, count });
+      let hits = queryCache.get(key);
+      if (!hits) {
+        hits = [];
+        for (let n = 1; n <= count; n++) if (matches(get(n)!, q)) hits.push(n);
+        if (queryCache.size > 20) queryCache.clear();
+        queryCache.set(key, hits);
+      }
+      return { total: hits.length, rows: hits.slice(offset, offset + limit).map((n) => toRow(get(n)!)) };
+    },
+    subject_get: (a) => {
+      const p = byId(String(a.id));
+      host.journal('subject.viewed', { number: p.number }, p.id);
+      return toPerson(p);
+    },
+    subject_reveal: (a) => {
+      const p = byId(String(a.id));
+      const fields = ((a.fields as FieldKey[]) ?? []).filter((f) => p.values[f] !== undefined && sensitive(f));
+      host.journal('subject.revealed', { number: p.number, fields }, p.id);
+      return toPerson(p, fields);
+    },
+    subject_create: (a) => {
+      const draft = a.draft as { kind?: Kind; values: Partial<Record<FieldKey, string>>; services: ServiceEntry[] };
+      if (!draft.kind) host.fail('invalid', 'kind: Choose a kind.', { problems: [{ field: 'kind', code: 'required', message: 'Choose whether this is a beneficiary, an employee or a volunteer.' }] });
+      const { values, services } = validate(draft.kind, draft.values ?? {}, draft.services ?? []);
+      const n = ++count;
+      const now = new Date().toISOString();
+      const p: PreviewPerson = { id: idFor(n), number: n, kind: draft.kind, access: 'restricted', status: 'active', values, services, createdAt: now, updatedAt: now };
+      overrides.set(n, p);
+      queryCache.clear();
+      if (values.iin) iinIndex?.set(values.iin, n);
+      host.journal('subject.created', { number: n, kind: draft.kind, inventory: inventory.version }, p.id);
+      return toPerson(p);
+    },
+    subject_update: (a) => {
+      const p = byId(String(a.id));
+      const draft = a.draft as { kind?: Kind; values: Partial<Record<FieldKey, string>>; services: ServiceEntry[] };
+      const kind = draft.kind ?? p.kind;
+      const merged = { ...p.values, ...draft.values };
+      const changed = Object.keys(draft.values ?? {}).filter((k) => (p.values[k as FieldKey] ?? '') !== (draft.values[k as FieldKey] ?? '').trim());
+      const { values, services } = validate(kind, merged, draft.services ?? [], p.number);
+      if (services.length) changed.push('services');
+      const next: PreviewPerson = { ...p, kind, values, services: [...p.services, ...services], updatedAt: new Date().toISOString() };
+      overrides.set(p.number, next);
+      queryCache.clear();
+      host.journal('subject.updated', { number: p.number, fields: changed }, p.id);
+      return toPerson(next);
+    },
+    subject_set_access: (a) => {
+      const p = byId(String(a.id));
+      const access = a.access === 'public' ? 'public' : 'restricted';
+      overrides.set(p.number, { ...p, access, updatedAt: new Date().toISOString() });
+      queryCache.clear();
+      host.journal('subject.access_changed', { number: p.number, access }, p.id);
+    },
+    subject_history: (a) => {
+      const p = byId(String(a.id));
+      const own = host.journalFor(p.id);
+      if (own.some((e) => e.action === 'subject.created')) return own;
+      // A synthetic person's past, so the tab has something to show.
+      const made: JournalEntry = { seq: -2, at: p.createdAt, userId: host.userId(), userName: 'Айгерім Сейітқызы', action: 'subject.created', object: p.id, details: { number: p.number, kind: p.kind } };
+      const edit: JournalEntry = { ...made, seq: -1, at: new Date(Date.parse(p.createdAt) + 86400_000 * 30).toISOString(), action: 'subject.updated', details: { number: p.number, fields: ['phone', 'address'] } };
+      return [...own, edit, made];
+    },
+    org_get: () => org,
+    org_set: (a) => {
+      const o = a.org as Organisation;
+      if (!o.name.trim()) host.fail('invalid_input', "Enter the organisation's name.", { field: 'name', reason: "Enter the organisation's name." });
+      const bin = o.bin.replace(/\s/g, '');
+      if (bin && (!/^\d{12}$/.test(bin) || iinCheck([...bin].map(Number)) !== Number(bin[11]))) {
+        host.fail('invalid_input', 'The BIN has 12 digits and a check digit; check it.', { field: 'bin', reason: 'The BIN has 12 digits and a check digit; check it.' });
+      }
+      org = { ...o, bin, name: o.name.trim() };
+      host.journal('settings.changed', { key: 'organisation.name' }, null);
+      return org;
+    },
+    inventory_get: () => inventory,
+    inventory_approve: (a) => {
+      const doc = a.document as InventoryDocument;
+      for (const [f, c] of Object.entries(doc.categories)) {
+        if (SENSITIVE.has(DEFAULT_CATEGORY[f as FieldKey]) && !SENSITIVE.has(c)) {
+          host.fail('invalid_input', `The field "${f}" must keep a sensitive category.`, { field: 'inventory', reason: `The field "${f}" must keep a sensitive category.` });
+        }
+      }
+      inventory = { version: inventory.version + 1, approvedAt: new Date().toISOString(), approvedBy: host.userId(), purposes: doc.purposes, categories: doc.categories };
+      host.journal('inventory.approved', { version: inventory.version, purposes: doc.purposes.length }, String(inventory.version));
+      return inventory;
+    },
+    choose_import_file: () => '/home/aigerim/Documents/Бенефициарлар 2024 (қате).csv',
+    import_preview: (a) => {
+      const path = String(a.path ?? '');
+      if (!/\.(csv|xlsx)$/i.test(path)) host.fail('io', 'The file cannot be read.', { detail: 'not a CSV or XLSX file' });
+      const rows = importRows(path);
+      const xlsx = /\.xlsx$/i.test(path);
+      const preview: ImportPreview = {
+        headers: IMPORT_HEADERS,
+        rows: rows.slice(0, 20),
+        rowCount: rows.length,
+        format: xlsx ? 'xlsx' : 'csv',
+        encoding: xlsx ? null : 'windows-1251',
+        delimiter: xlsx ? null : ';',
+        sheet: xlsx ? 'Тізім' : null,
+        mapping: [null, 'iin', 'birth_date', 'phone', 'region', 'programme', 'notes'],
+        fullNameColumn: 0,
+      };
+      return preview;
+    },
+    import_run: async (a) => {
+      const path = String(a.path ?? '');
+      const kind = a.kind as Kind;
+      const mapping = (a.mapping as (FieldKey | null)[]) ?? [];
+      const rows = importRows(path);
+      const ok = allowed(kind);
+      const rejected: ImportReport['rejected'] = [];
+      const seen = new Map<string, number>();
+      rows.forEach((row, i) => {
+        const line = i + 2;
+        mapping.forEach((f, c) => {
+          if (!f || !row[c]) return;
+          if (!ok.has(f)) rejected.push({ row: line, field: f, code: 'not_in_inventory', message: 'This field is not in the approved data inventory.' });
+          else if (f === 'iin') {
+            const d = row[c]!;
+            if (iinCheck([...d].map(Number)) !== Number(d[11])) rejected.push({ row: line, field: f, code: 'iin_check_digit', message: 'The check digit does not match.' });
+            else if (seen.has(d)) rejected.push({ row: line, field: f, code: 'duplicate_iin_in_file', message: `The same IIN is also in row ${seen.get(d)}.` });
+            else seen.set(d, line);
+          } else if (f === 'birth_date' && !parseDate(row[c]!)) rejected.push({ row: line, field: f, code: 'date_format', message: 'Write the date as DD.MM.YYYY.' });
+        });
+      });
+      const bad = new Set(rejected.map((r) => r.row)).size;
+      if (a.dryRun || rejected.length) return { rows: rows.length, accepted: rows.length - bad, rejected, imported: false } satisfies ImportReport;
+      for (let done = 0; done <= rows.length; done += Math.max(1, Math.ceil(rows.length / 25))) {
+        host.emit('import-progress', { done, total: rows.length });
+        await new Promise((r) => setTimeout(r, 80));
+      }
+      host.emit('import-progress', { done: rows.length, total: rows.length });
+      const first = count + 1;
+      rows.forEach((_, i) => overrides.set(count + 1 + i, { ...synth(500_000 + i), id: idFor(first + i), number: first + i, kind }));
+      count += rows.length;
+      queryCache.clear();
+      host.journal('subjects.imported', { rows: rows.length }, null);
+      return { rows: rows.length, accepted: rows.length, rejected: [], imported: true } satisfies ImportReport;
+    },
+  };
+  return handlers;
+}

@@ -1,0 +1,499 @@
+import { CircleCheck, FileSpreadsheet, FolderOpen, TriangleAlert } from 'lucide-react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  api,
+  events,
+  toApiError,
+  type ApiError,
+  type FieldKey,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportReport,
+  type Kind,
+  type RegisterMeta,
+} from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Path } from '../../components/Path';
+import { Spinner } from '../../components/Spinner';
+import { useToast } from '../../components/Toast';
+import { useDelayedFlag } from '../../lib/hooks';
+import { allowedFields, fieldLabel, kindLabel, problemText, useCount } from '../../lib/register';
+import { navigate, peoplePath } from '../../lib/route';
+import { BackLink } from './PersonForm';
+
+type Step = 'file' | 'columns' | 'report';
+const STEPS: Step[] = ['file', 'columns', 'report'];
+const FULL_NAME = '__full_name__';
+/** Rejected rows shown in the report; the count says how many there are in all. */
+const MAX_SHOWN = 1000;
+const SAMPLES = 3;
+const PREVIEW_ROWS = 8;
+
+/**
+ * Import people from a CSV or XLSX file: choose the file and the kind, match the columns (the
+ * backend guesses), check the whole file with a dry run, then import it — all or nothing.
+ */
+export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImported?: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const id = useId().replace(/:/g, '');
+  const [step, setStep] = useState<Step>('file');
+  const [path, setPath] = useState('');
+  const [kind, setKind] = useState<Kind>(meta.kinds[0] ?? 'beneficiary');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<(FieldKey | null)[]>([]);
+  const [fullNameColumn, setFullNameColumn] = useState<number | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [busy, setBusy] = useState<'choose' | 'preview' | 'check' | 'run' | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const showSpinner = useDelayedFlag(busy !== null, 150);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const count = useCount();
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [step]);
+
+  const choose = async () => {
+    setBusy('choose');
+    setError(null);
+    try {
+      const chosen = await api.chooseImportFile();
+      if (chosen) setPath(chosen);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const readFile = async () => {
+    setBusy('preview');
+    setError(null);
+    try {
+      const p = await api.importPreview(path.trim());
+      setPreview(p);
+      setMapping(p.headers.map((_, i) => p.mapping[i] ?? null));
+      setFullNameColumn(p.fullNameColumn);
+      setReport(null);
+      setStep('columns');
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const check = async () => {
+    setBusy('check');
+    setError(null);
+    try {
+      setReport(await api.importRun(path.trim(), kind, mapping, fullNameColumn, true));
+      setStep('report');
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const run = async () => {
+    setBusy('run');
+    setError(null);
+    setProgress({ done: 0, total: report?.rows ?? preview?.rowCount ?? 0 });
+    const unlisten = await events.onImportProgress((p) => setProgress(p));
+    try {
+      const result = await api.importRun(path.trim(), kind, mapping, fullNameColumn, false);
+      if (result.imported) {
+        // Let the full bar be seen for a moment, then back to the list with a toast.
+        setProgress({ done: result.rows, total: result.rows });
+        await new Promise((r) => setTimeout(r, 500));
+        toast.success(t('import.done', { count: result.accepted }));
+        onImported?.();
+        navigate(peoplePath.list());
+        return;
+      }
+      setReport(result);
+      setProgress(null);
+    } catch (e) {
+      setError(toApiError(e));
+      setProgress(null);
+    } finally {
+      unlisten();
+      setBusy(null);
+    }
+  };
+
+  const startOver = () => {
+    setStep('file');
+    setPreview(null);
+    setReport(null);
+    setError(null);
+  };
+
+  const allowed = allowedFields(meta, kind);
+
+  const setColumn = (column: number, value: string) => {
+    setReport(null);
+    if (value === FULL_NAME) {
+      setFullNameColumn(column);
+      setMapping((m) => m.map((f, i) => (i === column ? null : f)));
+      return;
+    }
+    if (fullNameColumn === column) setFullNameColumn(null);
+    setMapping((m) => m.map((f, i) => (i === column ? ((value || null) as FieldKey | null) : f)));
+  };
+
+  const columnValue = (i: number) => (fullNameColumn === i ? FULL_NAME : (mapping[i] ?? ''));
+  const columnTitle = (i: number) => {
+    if (fullNameColumn === i) return t('import.columns.fullName');
+    const f = mapping[i];
+    return f ? fieldLabel(t, f) : t('import.columns.ignored');
+  };
+
+  return (
+    <div className="page page--form" data-testid="import-wizard">
+      <BackLink href={peoplePath.list()} />
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">{t('import.title')}</h1>
+          <p className="page__lead">{t('import.lead')}</p>
+        </div>
+      </header>
+
+      <ol className="steps" aria-label={t('create.stepsLabel')}>
+        {STEPS.map((s, i) => {
+          const current = STEPS.indexOf(step);
+          const state = i < current ? 'done' : i === current ? 'current' : 'todo';
+          return (
+            <li key={s} className={`steps__item steps__item--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+              <span className="steps__dot" aria-hidden="true">
+                {state === 'done' ? '✓' : i + 1}
+              </span>
+              <span className="steps__label">{t(`import.steps.${s}`)}</span>
+            </li>
+          );
+        })}
+      </ol>
+
+      {step === 'file' && (
+        <section className="card card--panel form" aria-labelledby={`${id}-file`}>
+          <h2 id={`${id}-file`} className="subtitle" tabIndex={-1} ref={headingRef}>
+            {t('import.file.title')}
+          </h2>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-path`}>
+              {t('import.file.path')}
+            </label>
+            <div className="input-row">
+              <input
+                id={`${id}-path`}
+                className="input input--path"
+                value={path}
+                onChange={(e) => {
+                  setPath(e.target.value);
+                  setError(null);
+                }}
+                placeholder={t('import.file.pathPlaceholder')}
+                spellCheck={false}
+                autoComplete="off"
+                data-testid="import-path"
+              />
+              <button type="button" className="button button--secondary" onClick={() => void choose()} disabled={busy !== null} data-testid="import-choose">
+                <FolderOpen size={18} aria-hidden="true" />
+                {t('import.file.choose')}
+              </button>
+            </div>
+            <p className="field__hint">{t('import.file.pathHint')}</p>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-kind`}>
+              {t('import.file.kind')}
+            </label>
+            <select id={`${id}-kind`} className="input select" value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="import-kind">
+              {meta.kinds.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(t, k)}
+                </option>
+              ))}
+            </select>
+            <p className="field__hint">{t('import.file.kindHint')}</p>
+          </div>
+          <ul className="explain-list">
+            <li>{t('import.file.explainCheck')}</li>
+            <li>{t('import.file.explainAll')}</li>
+            <li>{t('import.file.explainInventory')}</li>
+          </ul>
+          {error && <ErrorMessage error={error} testId="import-error" />}
+          <div className="actions actions--end">
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={path.trim() === '' || busy !== null}
+              aria-busy={busy === 'preview'}
+              onClick={() => void readFile()}
+              data-testid="import-next"
+            >
+              {busy === 'preview' && showSpinner && <Spinner />}
+              {busy === 'preview' ? t('import.reading') : t('common.next')}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {step === 'columns' && preview && (
+        <>
+          <section className="card card--panel" aria-labelledby={`${id}-columns`}>
+            <div className="import-file">
+              <FileSpreadsheet size={22} aria-hidden="true" />
+              <div>
+                <Path path={path} className="path" />
+                <p className="muted small">
+                  {[
+                    t('import.columns.rows', { count: preview.rowCount, formatted: count(preview.rowCount) }),
+                    preview.format.toUpperCase(),
+                    preview.encoding && t('import.columns.encoding', { encoding: preview.encoding }),
+                    preview.delimiter && t('import.columns.delimiter', { delimiter: preview.delimiter === '\t' ? 'Tab' : preview.delimiter }),
+                    preview.sheet && t('import.columns.sheet', { sheet: preview.sheet }),
+                    kindLabel(t, kind),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              </div>
+            </div>
+            <h2 id={`${id}-columns`} className="subtitle" tabIndex={-1} ref={headingRef}>
+              {t('import.columns.title')}
+            </h2>
+            <p className="muted">{t('import.columns.lead')}</p>
+            <div className="mapping" role="table" aria-label={t('import.columns.title')}>
+              <div className="mapping__row mapping__row--head" role="row">
+                <span role="columnheader">{t('import.columns.column')}</span>
+                <span role="columnheader">{t('import.columns.samples')}</span>
+                <span role="columnheader">{t('import.columns.field')}</span>
+              </div>
+              {preview.headers.map((header, i) => {
+                const guessed = mapping[i];
+                const options = [...allowed];
+                if (guessed && !options.includes(guessed)) options.push(guessed);
+                const samples = preview.rows.slice(0, SAMPLES).map((r) => r[i] ?? '');
+                const ignored = columnValue(i) === '';
+                return (
+                  <div key={i} className={`mapping__row${ignored ? ' is-ignored' : ''}`} role="row" data-testid="import-column">
+                    <span role="cell" className="mapping__header">
+                      <span className="mapping__letter">{t('import.columns.columnN', { n: i + 1 })}</span>
+                      <span className="strong">{header || t('import.columns.noHeader')}</span>
+                    </span>
+                    <span role="cell" className="mapping__samples">
+                      {samples.map((s, j) => (
+                        <span key={j} className="mapping__sample" title={s}>
+                          {s || <span className="muted">{t('import.columns.empty')}</span>}
+                        </span>
+                      ))}
+                    </span>
+                    <span role="cell">
+                      <label className="visually-hidden" htmlFor={`${id}-map-${i}`}>
+                        {t('import.columns.mapLabel', { column: header || i + 1 })}
+                      </label>
+                      <select
+                        id={`${id}-map-${i}`}
+                        className="input"
+                        value={columnValue(i)}
+                        onChange={(e) => setColumn(i, e.target.value)}
+                        data-testid={`import-map-${i}`}
+                      >
+                        <option value="">{t('import.columns.ignore')}</option>
+                        <option value={FULL_NAME}>{t('import.columns.fullName')}</option>
+                        {options.map((f) => (
+                          <option key={f} value={f}>
+                            {fieldLabel(t, f)}
+                            {allowed.includes(f) ? '' : ` (${t('import.columns.notAllowed')})`}
+                          </option>
+                        ))}
+                      </select>
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          </section>
+
+          <section className="card card--panel" aria-labelledby={`${id}-preview`}>
+            <h2 id={`${id}-preview`} className="form-section__title">
+              {t('import.columns.previewTitle')}
+            </h2>
+            <div className="table-card table-card--auto import-preview">
+              <div className="table-scroll">
+                <table className="table table--compact" data-testid="import-preview">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="table__num">
+                        {t('import.report.row')}
+                      </th>
+                      {preview.headers.map((h, i) => (
+                        <th key={i} scope="col" className={columnValue(i) === '' ? 'is-ignored' : undefined}>
+                          <span className="import-preview__field">{columnTitle(i)}</span>
+                          <span className="import-preview__header">{h}</span>
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.rows.slice(0, PREVIEW_ROWS).map((row, r) => (
+                      <tr key={r}>
+                        <td className="table__num">{r + 2}</td>
+                        {preview.headers.map((_, i) => (
+                          <td key={i} className={columnValue(i) === '' ? 'is-ignored' : undefined}>
+                            {row[i] ?? ''}
+                          </td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          </section>
+
+          {error && <ErrorMessage error={error} testId="import-error" />}
+          <div className="form-footer">
+            <button type="button" className="button button--ghost" onClick={startOver} disabled={busy !== null}>
+              {t('common.back')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void check()}
+              disabled={busy !== null}
+              aria-busy={busy === 'check'}
+              data-testid="import-dry-run"
+            >
+              {busy === 'check' && showSpinner && <Spinner />}
+              {busy === 'check' ? t('import.checking') : t('import.dryRun')}
+            </button>
+          </div>
+        </>
+      )}
+
+      {step === 'report' && report && (
+        <section className="card card--panel form" aria-labelledby={`${id}-report`} data-testid="import-report" data-rejected={report.rejected.length}>
+          <h2 id={`${id}-report`} className="subtitle" tabIndex={-1} ref={headingRef}>
+            {t('import.report.title')}
+          </h2>
+          <dl className="report-figures">
+            <div>
+              <dt>{t('import.report.rows')}</dt>
+              <dd data-testid="import-report-rows">{count(report.rows)}</dd>
+            </div>
+            <div className="report-figures--ok">
+              <dt>{t('import.report.accepted')}</dt>
+              <dd data-testid="import-report-accepted">{count(report.accepted)}</dd>
+            </div>
+            <div className={report.rejected.length ? 'report-figures--bad' : undefined}>
+              <dt>{t('import.report.rejected')}</dt>
+              <dd data-testid="import-report-rejected">{count(new Set(report.rejected.map((r) => r.row)).size)}</dd>
+            </div>
+          </dl>
+
+          {report.rejected.length > 0 ? (
+            <>
+              <div className="notice notice--warning" role="alert">
+                <TriangleAlert size={20} aria-hidden="true" />
+                <div>
+                  <p className="notice__title">{t('import.report.nothingTitle')}</p>
+                  <p>{t('import.report.allOrNothing')}</p>
+                </div>
+              </div>
+              <div className="table-card table-card--auto report-table">
+                <div className="table-scroll">
+                  <table className="table" data-testid="import-rejected">
+                    <thead>
+                      <tr>
+                        <th scope="col" className="table__num">
+                          {t('import.report.row')}
+                        </th>
+                        <th scope="col">{t('import.report.field')}</th>
+                        <th scope="col">{t('import.report.problem')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {report.rejected.slice(0, MAX_SHOWN).map((r, i) => (
+                        <tr key={i} data-testid="import-rejected-row" data-row={r.row} data-code={r.code}>
+                          <td className="table__num">{r.row}</td>
+                          <td>{fieldLabel(t, r.field)}</td>
+                          <td>{problemText(t, r)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+              {report.rejected.length > MAX_SHOWN && (
+                <p className="muted small">{t('import.report.more', { shown: MAX_SHOWN, total: report.rejected.length })}</p>
+              )}
+              {error && <ErrorMessage error={error} testId="import-error" />}
+              <div className="actions actions--split">
+                <button type="button" className="button button--ghost" onClick={() => setStep('columns')}>
+                  {t('import.report.backToColumns')}
+                </button>
+                <div className="actions">
+                  <button type="button" className="button button--secondary" onClick={() => void check()} disabled={busy !== null}>
+                    {busy === 'check' && showSpinner && <Spinner />}
+                    {t('import.report.checkAgain')}
+                  </button>
+                  <button type="button" className="button button--primary" onClick={startOver} data-testid="import-choose-another">
+                    {t('import.report.chooseAnother')}
+                  </button>
+                </div>
+              </div>
+            </>
+          ) : (
+            <>
+              <div className="notice notice--info">
+                <CircleCheck size={20} aria-hidden="true" className="ok-icon" />
+                <p>{t('import.report.ok', { count: report.accepted, formatted: count(report.accepted) })}</p>
+              </div>
+              {progress && (
+                <div className="progress-block">
+                  <div
+                    className="progress"
+                    role="progressbar"
+                    aria-label={t('import.running')}
+                    aria-valuemin={0}
+                    aria-valuemax={progress.total || 1}
+                    aria-valuenow={progress.done}
+                    data-testid="import-progress"
+                  >
+                    <span className="progress__bar" style={{ width: `${progress.total ? Math.min(100, (progress.done / progress.total) * 100) : 0}%` }} />
+                  </div>
+                  <p className="muted small" aria-live="polite">
+                    {t('import.progress', { done: count(progress.done), total: count(progress.total) })}
+                  </p>
+                </div>
+              )}
+              {error && <ErrorMessage error={error} testId="import-error" />}
+              <div className="actions actions--split">
+                <button type="button" className="button button--ghost" onClick={() => setStep('columns')} disabled={busy !== null}>
+                  {t('import.report.backToColumns')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  onClick={() => void run()}
+                  disabled={busy !== null}
+                  aria-busy={busy === 'run'}
+                  data-testid="import-run"
+                >
+                  {busy === 'run' && <Spinner />}
+                  {busy === 'run' ? t('import.running') : t('import.run', { count: report.accepted, formatted: count(report.accepted) })}
+                </button>
+              </div>
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
