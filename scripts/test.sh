@@ -25,7 +25,7 @@ say "Interface: type check and unit tests"
 
 say "Building the app for the end-to-end test"
 (cd ui && npm run build --silent)
-cargo build -p derbes-app
+cargo build -p derbes-app -p derbes
 
 say "End-to-end test on the real app (Xvfb)"
 rm -rf artifacts/e2e

@@ -36,11 +36,16 @@ async function waitForPort(port, timeoutMs) {
   throw new Error(`tauri-driver did not start on port ${port}`);
 }
 
-/** Start tauri-driver and the app; returns { browser, home, stop }. */
-export async function launch({ port = 4444 } = {}) {
+/** The derbes CLI, for preparing vaults before the app starts. */
+export const cli = process.env.DERBES_CLI ?? path.join(repo, 'target', 'debug', 'derbes');
+
+/** Start tauri-driver and the app; returns { browser, home, stop }. `prepare(home)` runs before
+ * the app starts (e.g. to create a vault with the CLI and list it as recently opened). */
+export async function launch({ port = 4444, prepare } = {}) {
   if (!existsSync(app)) throw new Error(`the app is not built: ${app}`);
   mkdirSync(artifacts, { recursive: true });
   const home = mkdtempSync(path.join(tmpdir(), 'derbes-e2e-home-'));
+  if (prepare) await prepare(home);
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), LANG: 'C.UTF-8' };
   const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
   const driver = spawn(driverBin, ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
