@@ -212,9 +212,22 @@ pub fn by_key(key: &str) -> Option<&'static Region> {
     REGIONS.iter().find(|r| r.key == key)
 }
 
+/// Each region's names in the three languages, folded once (imports call [`recognise`] for
+/// every row).
+fn folded_names() -> &'static [(&'static Region, [String; 3])] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static Region, [String; 3])>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        REGIONS
+            .iter()
+            .map(|r| (r, [fold(r.kk), fold(r.ru), fold(r.en)]))
+            .collect()
+    })
+}
+
 /// Recognise a region written as a key or a name in any of the three languages ("Алматы обл.",
-/// "г. Алматы", "Karaganda region", "ВКО" is not guessed). Cities and regions of the same name
-/// are told apart by the words around them; a bare "Алматы" is the city.
+/// "г. Алматы", "Karaganda region"; abbreviations such as "ВКО" are not guessed). Cities and
+/// regions of the same name are told apart by the words around them; a bare "Алматы" is the city.
 pub fn recognise(text: &str) -> Option<&'static Region> {
     let t = text.trim();
     if let Some(r) = by_key(t) {
@@ -228,10 +241,11 @@ pub fn recognise(text: &str) -> Option<&'static Region> {
     if folded.is_empty() {
         return None;
     }
-    REGIONS
+    folded_names()
         .iter()
-        .filter(|r| !(says_region && r.city))
-        .find(|r| [r.kk, r.ru, r.en].iter().any(|n| fold(n) == folded))
+        .filter(|(r, _)| !(says_region && r.city))
+        .find(|(_, names)| names.contains(&folded))
+        .map(|(r, _)| *r)
 }
 
 #[cfg(test)]

@@ -429,6 +429,8 @@ fn today() -> Date {
 pub(crate) struct Writer<'t> {
     tx: &'t Transaction<'t>,
     next_number: i64,
+    /// One timestamp for everything this writer adds: they arrive together.
+    now: String,
 }
 
 impl<'t> Writer<'t> {
@@ -438,7 +440,11 @@ impl<'t> Writer<'t> {
             [],
             |r| r.get(0),
         )?;
-        Ok(Self { tx, next_number })
+        Ok(Self {
+            tx,
+            next_number,
+            now: journal::now_utc(),
+        })
     }
 
     /// Insert a valid person; refuses a duplicate IIN with the existing record's number.
@@ -465,7 +471,7 @@ impl<'t> Writer<'t> {
         }
         let id = Uuid::now_v7();
         let number = self.next_number;
-        let now = journal::now_utc();
+        let now = &self.now;
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO subject (id, number, kind, access, status, surname, name, patronymic, iin, birth_date, sex, phone, email, region, district, settlement, address, id_document, programme, disability, household_size, health_notes, notes, created_at, updated_at, sort_key)
              VALUES (?1, ?2, ?3, 'restricted', 'active', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23)",
