@@ -9,7 +9,7 @@ use derbes_core::bulk::{BatchSource, ImportReport};
 use derbes_core::fields::{Field, Kind, PersonDraft, ServiceDraft};
 use derbes_core::inventory::InventoryDocument;
 use derbes_core::organisation::Organisation;
-use derbes_core::subjects::{Access, Person, Query, Row};
+use derbes_core::subjects::{Access, Person, Query, Row, LIST_COLUMNS};
 use derbes_core::{Error, Vault};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -245,18 +245,6 @@ fn row_json(r: &Row) -> Value {
     }
     o
 }
-
-const LIST_COLUMNS: [Field; 9] = [
-    Field::Surname,
-    Field::Name,
-    Field::Patronymic,
-    Field::Iin,
-    Field::BirthDate,
-    Field::Sex,
-    Field::Phone,
-    Field::Region,
-    Field::Programme,
-];
 
 fn print_rows(rows: &[Row], as_json: bool, as_csv: bool) -> Result<(), Error> {
     if as_json {

@@ -203,6 +203,20 @@ pub fn append(
     Ok(seq)
 }
 
+/// An [`Entry`] from a row of `seq, at, user_id, user name, action, object, details`.
+fn entry_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Entry> {
+    let details: String = r.get(6)?;
+    Ok(Entry {
+        seq: r.get(0)?,
+        at: r.get(1)?,
+        user_id: r.get(2)?,
+        user_name: r.get(3)?,
+        action: r.get(4)?,
+        object: r.get(5)?,
+        details: serde_json::from_str(&details).unwrap_or(serde_json::Value::Null),
+    })
+}
+
 /// The number of entries.
 pub fn count(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT count(*) FROM journal", [], |r| r.get(0))?)
@@ -215,18 +229,7 @@ pub fn list(conn: &Connection, limit: i64, offset: i64) -> Result<Vec<Entry>> {
          FROM journal j LEFT JOIN user u ON u.id = j.user_id
          ORDER BY j.seq DESC LIMIT ?1 OFFSET ?2",
     )?;
-    let rows = stmt.query_map(params![limit, offset], |r| {
-        let details: String = r.get(6)?;
-        Ok(Entry {
-            seq: r.get(0)?,
-            at: r.get(1)?,
-            user_id: r.get(2)?,
-            user_name: r.get(3)?,
-            action: r.get(4)?,
-            object: r.get(5)?,
-            details: serde_json::from_str(&details).unwrap_or(serde_json::Value::Null),
-        })
-    })?;
+    let rows = stmt.query_map(params![limit, offset], entry_from_row)?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
 
@@ -237,18 +240,7 @@ pub fn for_object(conn: &Connection, object: &str, limit: i64) -> Result<Vec<Ent
          FROM journal j LEFT JOIN user u ON u.id = j.user_id
          WHERE j.object = ?1 ORDER BY j.seq DESC LIMIT ?2",
     )?;
-    let rows = stmt.query_map(params![object, limit], |r| {
-        let details: String = r.get(6)?;
-        Ok(Entry {
-            seq: r.get(0)?,
-            at: r.get(1)?,
-            user_id: r.get(2)?,
-            user_name: r.get(3)?,
-            action: r.get(4)?,
-            object: r.get(5)?,
-            details: serde_json::from_str(&details).unwrap_or(serde_json::Value::Null),
-        })
-    })?;
+    let rows = stmt.query_map(params![object, limit], entry_from_row)?;
     Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
 

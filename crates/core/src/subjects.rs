@@ -61,8 +61,13 @@ fn max_len(field: Field) -> usize {
     }
 }
 
-/// Columns of `subject` in [`Field::ALL`] order, minus `services` (a table of its own).
-const COLUMNS: [Field; 18] = [
+/// Columns of `subject`: every standard field but `services`, which has a table of its own.
+fn columns() -> impl Iterator<Item = Field> {
+    Field::ALL.into_iter().filter(|f| *f != Field::Services)
+}
+
+/// The columns a register list shows (sensitive ones masked).
+pub const LIST_COLUMNS: [Field; 9] = [
     Field::Surname,
     Field::Name,
     Field::Patronymic,
@@ -70,17 +75,8 @@ const COLUMNS: [Field; 18] = [
     Field::BirthDate,
     Field::Sex,
     Field::Phone,
-    Field::Email,
     Field::Region,
-    Field::District,
-    Field::Settlement,
-    Field::Address,
-    Field::IdDocument,
     Field::Programme,
-    Field::Disability,
-    Field::HouseholdSize,
-    Field::HealthNotes,
-    Field::Notes,
 ];
 
 /// A checked service.
@@ -540,18 +536,18 @@ struct Stored {
 }
 
 fn load_values(conn: &Connection, id: Uuid) -> Result<Option<Stored>> {
-    let cols: Vec<&str> = COLUMNS.iter().map(|f| f.key()).collect();
+    let cols: Vec<&str> = columns().map(|f| f.key()).collect();
     let sql = format!("SELECT number, kind, access, status, created_at, updated_at, {} FROM subject WHERE id = ?1", cols.join(", "));
     conn.query_row(&sql, [id.to_string()], |r| {
         let mut values = BTreeMap::new();
-        for (i, f) in COLUMNS.iter().enumerate() {
+        for (i, f) in columns().enumerate() {
             let v: Option<rusqlite::types::Value> = r.get(6 + i)?;
             match v {
                 Some(rusqlite::types::Value::Text(s)) => {
-                    values.insert(*f, s);
+                    values.insert(f, s);
                 }
                 Some(rusqlite::types::Value::Integer(n)) => {
-                    values.insert(*f, n.to_string());
+                    values.insert(f, n.to_string());
                 }
                 _ => {}
             }
@@ -773,12 +769,11 @@ impl Vault {
                 return Err(Error::DuplicateIin { existing });
             }
         }
-        let sets: Vec<String> = COLUMNS
-            .iter()
+        let sets: Vec<String> = columns()
             .enumerate()
             .map(|(i, f)| format!("{} = ?{}", f.key(), i + 1))
             .collect();
-        let n = COLUMNS.len();
+        let n = sets.len();
         let sql = format!(
             "UPDATE subject SET {}, kind = ?{}, updated_at = ?{}, sort_key = ?{} WHERE id = ?{}",
             sets.join(", "),
@@ -787,9 +782,8 @@ impl Vault {
             n + 3,
             n + 4
         );
-        let mut bind: Vec<rusqlite::types::Value> = COLUMNS
-            .iter()
-            .map(|f| match (f, valid.values.get(f)) {
+        let mut bind: Vec<rusqlite::types::Value> = columns()
+            .map(|f| match (f, valid.values.get(&f)) {
                 (Field::HouseholdSize, Some(v)) => v
                     .parse::<i64>()
                     .map(rusqlite::types::Value::Integer)
@@ -1013,17 +1007,7 @@ impl Vault {
             params_from_iter(bind.iter()),
             |r| r.get(0),
         )?;
-        let listed = [
-            Field::Surname,
-            Field::Name,
-            Field::Patronymic,
-            Field::Iin,
-            Field::BirthDate,
-            Field::Sex,
-            Field::Phone,
-            Field::Region,
-            Field::Programme,
-        ];
+        let listed = LIST_COLUMNS;
         let cols: Vec<&str> = listed.iter().map(|f| f.key()).collect();
         let limit = q.limit.unwrap_or(-1);
         let sql = format!(
