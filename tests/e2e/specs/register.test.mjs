@@ -37,6 +37,8 @@ before(async () => {
       const config = path.join(h, '.config', 'kz.derbes.app');
       mkdirSync(config, { recursive: true });
       writeFileSync(path.join(config, 'recent-vaults.json'), JSON.stringify([vault]));
+      // Someone's data arrived with markup in it: it must show as text, never run.
+      execFileSync(cli, ['--vault', vault, '--password-stdin', 'subject', 'add', '--kind', 'beneficiary', 'surname=<img src=x onerror=alert(1)>', 'name=Тест'], { input: `${PASSWORD}\n` });
       csvPath = path.join(h, 'beneficiaries.csv');
       const good = firstValid('750101', '3');
       writeFileSync(csvPath, `Фамилия;Имя;ИИН;Телефон\nЖұмабаев;Ерлан;${good};8 701 111 22 33\nКим;Ольга;12345;\n`);
@@ -102,6 +104,21 @@ test('find the person by a fragment of the name typed without Kazakh letters', a
   await type('people-search', 'серик');
   await browser.waitUntil(async () => (await browser.$$('[data-testid="people-row"]')).length === 1, { timeout: 10_000, timeoutMsg: 'search did not narrow to one row' });
   await shot(browser, '25-people-search');
+});
+
+test('a name with markup in it shows as text and runs nothing', async () => {
+  await type('people-search', 'onerror');
+  // The previous search also showed one row: wait for this one's text (textContent: WebDriver's
+  // visible-text rule skips the ellipsised name cell).
+  const rowText = () => browser.execute(() => [...document.querySelectorAll('[data-testid="people-row"]')].map((r) => r.textContent));
+  await browser.waitUntil(async () => {
+    const rows = await rowText();
+    return rows.length === 1 && rows[0].includes('onerror');
+  }, { timeout: 10_000, timeoutMsg: 'the hostile name was not found' });
+  assert.match((await rowText())[0], /<img src=x onerror=alert\(1\)>/);
+  const injected = await browser.execute(() => document.querySelectorAll('img[src="x"]').length);
+  assert.equal(injected, 0, 'no element was created from the name');
+  await shot(browser, '25b-people-hostile-name');
 });
 
 test('import a CSV with one bad row: the dry run names it and nothing is imported', async () => {
