@@ -420,19 +420,41 @@ fn a_second_process_is_refused_while_the_vault_is_open() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    first.stdin.take().unwrap().write_all(format!("{PW}\n").as_bytes()).unwrap();
+    first
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{PW}\n").as_bytes())
+        .unwrap();
     // Wait until the first process holds the vault (its unlock takes about half a second).
     let mut refused = None;
     for _ in 0..60 {
         std::thread::sleep(std::time::Duration::from_millis(100));
-        let out = derbes(&v).args(["subject", "list", "--limit", "1"]).output().unwrap();
+        let out = derbes(&v)
+            .args(["subject", "list", "--limit", "1"])
+            .output()
+            .unwrap();
         if out.status.code() == Some(1) {
             refused = Some(String::from_utf8_lossy(&out.stderr).into_owned());
             break;
         }
     }
-    assert!(first.wait().unwrap().success(), "the first process finishes its import");
+    assert!(
+        first.wait().unwrap().success(),
+        "the first process finishes its import"
+    );
     let msg = refused.expect("the second process was never refused while the first held the vault");
     assert!(msg.contains("open in another Derbes window"), "{msg}");
-    assert_eq!(json(derbes(&v).args(["--json", "subject", "list", "--search", "тест", "--limit", "5"]).output().unwrap()).as_array().unwrap().len(), 5);
+    assert_eq!(
+        json(
+            derbes(&v)
+                .args(["--json", "subject", "list", "--search", "тест", "--limit", "5"])
+                .output()
+                .unwrap()
+        )
+        .as_array()
+        .unwrap()
+        .len(),
+        5
+    );
 }

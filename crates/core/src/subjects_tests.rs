@@ -483,17 +483,51 @@ fn hostile_values_are_refused_or_stored_inert() {
     let (_t, v) = vault();
     // A 1 MB field is refused with a sentence, not stored.
     let huge = "я".repeat(1_000_000);
-    let c = codes(v.add_subject(&draft(Kind::Beneficiary, &[(Field::Surname, &huge), (Field::Name, "Б")])).unwrap_err());
+    let c = codes(
+        v.add_subject(&draft(
+            Kind::Beneficiary,
+            &[(Field::Surname, &huge), (Field::Name, "Б")],
+        ))
+        .unwrap_err(),
+    );
     assert_eq!(c, [("surname".to_string(), "too_long")]);
     // Control characters in a name are refused; newlines are fine in notes.
-    let c = codes(v.add_subject(&draft(Kind::Beneficiary, &[(Field::Surname, "Ива\u{0}нова"), (Field::Name, "Б")])).unwrap_err());
+    let c = codes(
+        v.add_subject(&draft(
+            Kind::Beneficiary,
+            &[(Field::Surname, "Ива\u{0}нова"), (Field::Name, "Б")],
+        ))
+        .unwrap_err(),
+    );
     assert_eq!(c, [("surname".to_string(), "control_chars")]);
-    let ok = v.add_subject(&draft(Kind::Beneficiary, &[(Field::Surname, "Иванова"), (Field::Name, "Б"), (Field::Notes, "line one\nline two")])).unwrap();
+    let ok = v
+        .add_subject(&draft(
+            Kind::Beneficiary,
+            &[
+                (Field::Surname, "Иванова"),
+                (Field::Name, "Б"),
+                (Field::Notes, "line one\nline two"),
+            ],
+        ))
+        .unwrap();
     assert_eq!(ok.values[&Field::Notes].value, "line one\nline two");
     // Markup and SQL are just text: stored as typed, found by search, nothing executed.
     let markup = "<img src=x onerror=alert(1)>'); DROP TABLE subject;--";
-    let p = v.add_subject(&draft(Kind::Beneficiary, &[(Field::Surname, markup), (Field::Name, "Б")])).unwrap();
+    let p = v
+        .add_subject(&draft(
+            Kind::Beneficiary,
+            &[(Field::Surname, markup), (Field::Name, "Б")],
+        ))
+        .unwrap();
     assert_eq!(p.values[&Field::Surname].value, markup);
-    assert_eq!(v.list_subjects(&Query { search: Some("onerror".into()), ..Query::default() }).unwrap().total, 1);
+    assert_eq!(
+        v.list_subjects(&Query {
+            search: Some("onerror".into()),
+            ..Query::default()
+        })
+        .unwrap()
+        .total,
+        1
+    );
     assert_eq!(v.list_subjects(&Query::default()).unwrap().total, 2);
 }
