@@ -339,6 +339,29 @@ fn organisation_inventory_and_demo() {
     assert!(!minors.as_array().unwrap().is_empty());
 }
 
+/// Start `derbes subject import FILE` in the background, password already given.
+#[cfg(unix)]
+fn spawn_import(vault: &Path, file: &Path) -> std::process::Child {
+    use std::io::Write;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("derbes"))
+        .arg("--vault")
+        .arg(vault)
+        .args(["--password-stdin", "subject", "import"])
+        .arg(file)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{PW}\n").as_bytes())
+        .unwrap();
+    child
+}
+
 /// kill -9 in the middle of a large import: the vault still opens, every page checks out, the
 /// journal verifies, and the register holds all the rows or none — never part of the file.
 #[cfg(unix)]
@@ -358,23 +381,7 @@ fn a_killed_import_leaves_all_or_nothing() {
     }
     std::fs::write(&file, csv).unwrap();
     for delay_ms in [900u64, 1600, 2400] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("derbes"))
-            .arg("--vault")
-            .arg(&v)
-            .args(["--password-stdin", "subject", "import"])
-            .arg(&file)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(format!("{PW}\n").as_bytes())
-            .unwrap();
+        let mut child = spawn_import(&v, &file);
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
@@ -410,22 +417,7 @@ fn a_second_process_is_refused_while_the_vault_is_open() {
         csv.push_str(&format!("Тест{i},Адам\n"));
     }
     std::fs::write(&file, csv).unwrap();
-    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("derbes"))
-        .arg("--vault")
-        .arg(&v)
-        .args(["--password-stdin", "subject", "import"])
-        .arg(&file)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    first
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{PW}\n").as_bytes())
-        .unwrap();
+    let mut first = spawn_import(&v, &file);
     // Wait until the first process holds the vault (its unlock takes about half a second).
     let mut refused = None;
     for _ in 0..60 {
