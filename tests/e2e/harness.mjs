@@ -2,9 +2,9 @@
 // with WebKitWebDriver under the X display the caller provides (xvfb-run in scripts/test.sh).
 // Each session gets its own HOME, so recent vaults and default folders never leak between runs.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import net from 'node:net';
-import { mkdtempSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, existsSync, openSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +48,11 @@ export async function launch({ port = 4444, prepare } = {}) {
   if (prepare) await prepare(home);
   const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), LANG: 'C.UTF-8' };
   const driverBin = process.env.TAURI_DRIVER ?? 'tauri-driver';
-  const driver = spawn(driverBin, ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  // Its own process group, so the driver, WebKitWebDriver and the app can be killed together;
+  // output to a log file, never to the test runner's pipe (an app that outlived its session
+  // would hold that pipe open and the runner would wait for ever).
+  const log = openSync(path.join(artifacts, `tauri-driver-${port}.log`), 'a');
+  const driver = spawn(driverBin, ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: ['ignore', log, log], detached: true });
   await waitForPort(port, 20_000);
   const browser = await remote({
     hostname: '127.0.0.1',
@@ -63,7 +67,14 @@ export async function launch({ port = 4444, prepare } = {}) {
     } catch {
       // the app may already be gone
     }
-    driver.kill();
+    try {
+      process.kill(-driver.pid, 'SIGKILL');
+    } catch {
+      // the group has already exited
+    }
+    // An app that left the driver's group (reparented) is found by its binary and home.
+    spawnSync('pkill', ['-KILL', '-f', app], { stdio: 'ignore' });
+    closeSync(log);
   };
   return { browser, home, stop };
 }
