@@ -74,21 +74,4 @@ impl Vault {
         }
         self.set_setting(AUTO_LOCK_KEY, &minutes.to_string(), true)
     }
-
-    /// The organisation's name, as set in Settings.
-    pub fn organisation_name(&self) -> Result<Option<String>> {
-        self.setting("organisation.name")
-    }
-
-    /// Set the organisation's name.
-    pub fn set_organisation_name(&self, name: &str) -> Result<()> {
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > 300 {
-            return Err(Error::InvalidInput {
-                field: "organisation.name",
-                reason: "Enter the organisation's name (up to 300 characters).".into(),
-            });
-        }
-        self.set_setting("organisation.name", name, false)
-    }
 }

@@ -499,28 +499,29 @@ impl<'t> Writer<'t> {
             now,
             sort_key(&p.values),
         ])?;
-        self.insert_services(id, &p.services)?;
+        insert_services(self.tx, id, &p.services)?;
         self.tx
             .prepare_cached("INSERT INTO subject_search (rowid, doc) VALUES (?1, ?2)")?
             .execute(params![number, search_doc(&p.values)])?;
         self.next_number += 1;
         Ok((id, number))
     }
+}
 
-    fn insert_services(&self, id: Uuid, services: &[Service]) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO service (id, subject_id, date, service_type) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for s in services {
-            stmt.execute(params![
-                Uuid::now_v7().to_string(),
-                id.to_string(),
-                s.date,
-                s.service_type
-            ])?;
-        }
-        Ok(())
+/// Add services to a person inside the caller's transaction.
+fn insert_services(tx: &Transaction<'_>, id: Uuid, services: &[Service]) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO service (id, subject_id, date, service_type) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for s in services {
+        stmt.execute(params![
+            Uuid::now_v7().to_string(),
+            id.to_string(),
+            s.date,
+            s.service_type
+        ])?;
     }
+    Ok(())
 }
 
 /// A person's row as stored, values in clear (they never leave the core unmasked except by a
@@ -797,8 +798,7 @@ impl Vault {
         bind.push(rusqlite::types::Value::Text(sort_key(&valid.values)));
         bind.push(rusqlite::types::Value::Text(id.to_string()));
         tx.execute(&sql, params_from_iter(bind))?;
-        let writer = Writer::new(&tx)?;
-        writer.insert_services(id, &valid.services)?;
+        insert_services(&tx, id, &valid.services)?;
         tx.execute("DELETE FROM subject_search WHERE rowid = ?1", [number])?;
         tx.execute(
             "INSERT INTO subject_search (rowid, doc) VALUES (?1, ?2)",

@@ -475,8 +475,11 @@ fn no_plaintext_reaches_the_disk() {
     const MARKER: &str = "MARKER-Жәрдем-7f3a9c";
     let (_t, dir, rk) = new_vault();
     let v = Vault::unlock(&dir, &pw(PW)).unwrap();
-    v.set_organisation_name(&format!("{MARKER} қоғамдық бірлестігі"))
-        .unwrap();
+    v.set_organisation(&crate::organisation::Organisation {
+        name: format!("{MARKER} қоғамдық бірлестігі"),
+        ..Default::default()
+    })
+    .unwrap();
     let check = |when: &str| {
         let mut seen = 0;
         for e in fs::read_dir(&dir).unwrap() {
@@ -507,7 +510,7 @@ fn no_plaintext_reaches_the_disk() {
     assert!(!head.starts_with(b"SQLite format 3"));
     // And the marker really is stored: it reads back after unlock.
     let v = Vault::unlock(&dir, &pw(PW)).unwrap();
-    assert!(v.organisation_name().unwrap().unwrap().starts_with(MARKER));
+    assert!(v.organisation().unwrap().name.starts_with(MARKER));
     // The journal names the setting, never its value.
     let (_, entries) = v.journal(100, 0).unwrap();
     assert!(!serde_json::to_string(&entries).unwrap().contains(MARKER));
