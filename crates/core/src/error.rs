@@ -92,6 +92,39 @@ pub enum Error {
     /// No person with this id or number.
     #[error("There is no person with this number in the register.")]
     SubjectNotFound,
+    /// The person is blocked (Art. 1(3)): nothing may be done to their data until unblocked.
+    #[error("Record № {number} is blocked, so it cannot be changed, exported, anonymised or destroyed; unblock it first.")]
+    Blocked {
+        /// The person's internal number.
+        number: i64,
+    },
+    /// The person is under legal hold, which exempts them from retention.
+    #[error("Record № {number} is under legal hold, so it cannot be anonymised or destroyed; release the hold first.")]
+    OnHold {
+        /// The person's internal number.
+        number: i64,
+    },
+    /// The record was already anonymised: it is a statistical record, not a person's data.
+    #[error("Record № {number} is an anonymised statistical record; it no longer holds personal data to change.")]
+    Anonymised {
+        /// The record's internal number.
+        number: i64,
+    },
+    /// Making a person public needs an active consent to publication (Art. 7(6)).
+    #[error("Record № {number} can be public only with an active consent to publication in public sources; record that consent first.")]
+    PublicationConsentRequired {
+        /// The person's internal number.
+        number: i64,
+    },
+    /// A minor's consent must be given by a legal representative.
+    #[error("The person was under 18 on the day of the consent, so a legal representative must give it: enter their name, relation and document.")]
+    RepresentativeRequired,
+    /// No consent with this number.
+    #[error("There is no consent with this number.")]
+    ConsentNotFound,
+    /// No act with this number.
+    #[error("There is no act with this number.")]
+    ActNotFound,
     /// The disk has no room left; the transaction was rolled back.
     #[error("The disk is full; nothing was changed. Free some space and try again.")]
     DiskFull,
@@ -131,6 +164,13 @@ impl Error {
             Error::Invalid { .. } => "invalid",
             Error::DuplicateIin { .. } => "duplicate_iin",
             Error::SubjectNotFound => "subject_not_found",
+            Error::Blocked { .. } => "blocked",
+            Error::OnHold { .. } => "on_hold",
+            Error::Anonymised { .. } => "anonymised",
+            Error::PublicationConsentRequired { .. } => "publication_consent_required",
+            Error::RepresentativeRequired => "representative_required",
+            Error::ConsentNotFound => "consent_not_found",
+            Error::ActNotFound => "act_not_found",
             Error::DiskFull => "disk_full",
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",
@@ -150,6 +190,10 @@ impl Error {
             Error::Io { detail } => serde_json::json!({"detail": detail}),
             Error::Invalid { problems } => serde_json::json!({"problems": problems}),
             Error::DuplicateIin { existing } => serde_json::json!({"existing": existing}),
+            Error::Blocked { number }
+            | Error::OnHold { number }
+            | Error::Anonymised { number }
+            | Error::PublicationConsentRequired { number } => serde_json::json!({"number": number}),
             _ => serde_json::json!({}),
         }
     }

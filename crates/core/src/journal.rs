@@ -55,6 +55,34 @@ pub enum Action {
     SubjectAccessChanged,
     /// People were imported from a file (details: row count).
     SubjectsImported,
+    /// A consent was recorded (details: consent number, purposes, scopes).
+    ConsentRecorded,
+    /// A withdrawal of consent was recorded, accepted or refused (details: scope, outcome).
+    ConsentWithdrawn,
+    /// The scan of a signed consent was attached (details: type and size).
+    ConsentEvidenceAttached,
+    /// A consent form was printed (details: consent number, language).
+    ConsentFormPrinted,
+    /// The Art. 9 ground for processing without consent was set or cleared.
+    LegalGroundChanged,
+    /// The date the purpose was achieved (or programme or job ended) was set or cleared.
+    EndDateChanged,
+    /// A person was blocked (details: the reason, which names no one).
+    SubjectBlocked,
+    /// A person was unblocked.
+    SubjectUnblocked,
+    /// A legal hold was placed.
+    HoldPlaced,
+    /// A legal hold was released.
+    HoldReleased,
+    /// The retention rules were changed.
+    RetentionRulesChanged,
+    /// People were anonymised (details: act number, count).
+    SubjectsAnonymised,
+    /// People were destroyed (details: act number, count).
+    SubjectsDestroyed,
+    /// A destruction or anonymisation act was printed.
+    ActPrinted,
 }
 
 impl Action {
@@ -78,6 +106,20 @@ impl Action {
             Action::SubjectRevealed => "subject.revealed",
             Action::SubjectAccessChanged => "subject.access_changed",
             Action::SubjectsImported => "subjects.imported",
+            Action::ConsentRecorded => "consent.recorded",
+            Action::ConsentWithdrawn => "consent.withdrawn",
+            Action::ConsentEvidenceAttached => "consent.evidence_attached",
+            Action::ConsentFormPrinted => "consent.form_printed",
+            Action::LegalGroundChanged => "subject.legal_ground_changed",
+            Action::EndDateChanged => "subject.end_date_changed",
+            Action::SubjectBlocked => "subject.blocked",
+            Action::SubjectUnblocked => "subject.unblocked",
+            Action::HoldPlaced => "subject.hold_placed",
+            Action::HoldReleased => "subject.hold_released",
+            Action::RetentionRulesChanged => "retention.rules_changed",
+            Action::SubjectsAnonymised => "subjects.anonymised",
+            Action::SubjectsDestroyed => "subjects.destroyed",
+            Action::ActPrinted => "act.printed",
         }
     }
 }

@@ -104,6 +104,127 @@ const MIGRATIONS: &[&str] = &[
     );
     INSERT INTO subject_search (subject_search, rank) VALUES ('secure-delete', 1);
     "#,
+    // 3: the data's lifecycle — consents and their evidence, the grounds for processing without
+    // consent, retention rules, legal hold, blocking, anonymisation and destruction acts.
+    r#"
+    ALTER TABLE subject ADD COLUMN legal_ground TEXT;      -- Art. 9 ground when there is no consent
+    ALTER TABLE subject ADD COLUMN ended_on TEXT;          -- purpose achieved / programme or job ended
+    ALTER TABLE subject ADD COLUMN hold_reason TEXT;       -- legal hold: exempt from retention
+    ALTER TABLE subject ADD COLUMN blocked_reason TEXT;    -- blocking (Art. 1(3)): every action frozen
+
+    CREATE TABLE consent (
+        id                      TEXT PRIMARY KEY,
+        number                  INTEGER NOT NULL UNIQUE,  -- № printed on the form
+        subject_id              TEXT NOT NULL REFERENCES subject (id) ON DELETE CASCADE,
+        operator_name           TEXT NOT NULL,            -- Art. 8(4)(1), as on the day it was given
+        operator_bin            TEXT NOT NULL,
+        subject_name            TEXT NOT NULL,            -- Art. 8(4)(2)
+        purposes                TEXT NOT NULL,            -- JSON array of purpose keys
+        data_fields             TEXT NOT NULL,            -- JSON array of field keys, Art. 8(4)(7)
+        inventory_version       INTEGER NOT NULL,
+        valid_from              TEXT NOT NULL,
+        valid_until             TEXT,                     -- NULL: until the purpose is achieved
+        third_parties           INTEGER NOT NULL,
+        third_party_recipients  TEXT,
+        cross_border            INTEGER NOT NULL,
+        cross_border_countries  TEXT,
+        publication             INTEGER NOT NULL,
+        publication_where       TEXT,
+        form                    TEXT NOT NULL CHECK (form IN ('paper', 'electronic', 'egov', 'consent_service', 'other')),
+        form_reference          TEXT,
+        given_on                TEXT NOT NULL,
+        taken_by                TEXT NOT NULL,            -- user id
+        representative_name     TEXT,                     -- set when a legal representative gave it
+        representative_relation TEXT,
+        representative_document TEXT,
+        created_at              TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX consent_subject ON consent (subject_id);
+
+    CREATE TABLE consent_withdrawal (
+        id             TEXT PRIMARY KEY,
+        consent_id     TEXT NOT NULL REFERENCES consent (id) ON DELETE CASCADE,
+        scope          TEXT NOT NULL CHECK (scope IN ('all', 'third_parties', 'cross_border', 'publication')),
+        requested_on   TEXT NOT NULL,
+        channel        TEXT NOT NULL,
+        refused        INTEGER NOT NULL,                  -- 1: refused under Art. 8(2)
+        refusal_ground TEXT,                              -- 'law' or 'obligation'
+        refusal_note   TEXT,
+        recorded_by    TEXT NOT NULL,
+        recorded_at    TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX consent_withdrawal_consent ON consent_withdrawal (consent_id);
+
+    -- Scans of signed forms, kept inside the encrypted vault and destroyed with the person.
+    CREATE TABLE attachment (
+        id         TEXT PRIMARY KEY,
+        subject_id TEXT NOT NULL REFERENCES subject (id) ON DELETE CASCADE,
+        consent_id TEXT REFERENCES consent (id) ON DELETE CASCADE,
+        media_type TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        sha256     TEXT NOT NULL,
+        content    BLOB NOT NULL,
+        created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX attachment_subject ON attachment (subject_id);
+    CREATE INDEX attachment_consent ON attachment (consent_id);
+
+    CREATE TABLE retention_rule (
+        id         TEXT PRIMARY KEY,
+        kind       TEXT NOT NULL CHECK (kind IN ('beneficiary', 'employee', 'volunteer')),
+        purpose    TEXT,                                  -- NULL: whatever the purpose
+        mode       TEXT NOT NULL CHECK (mode IN ('period', 'for_life', 'until_purpose')),
+        anchor     TEXT CHECK (anchor IN ('collection', 'last_service', 'programme_end', 'employment_end', 'consent_end')),
+        months     INTEGER CHECK (months IS NULL OR months BETWEEN 1 AND 1200),
+        basis      TEXT NOT NULL,                         -- why this period, shown beside the rule
+        position   INTEGER NOT NULL
+    ) STRICT;
+
+    CREATE TABLE destruction_act (
+        number            INTEGER PRIMARY KEY,            -- № of the act
+        id                TEXT NOT NULL UNIQUE,
+        action            TEXT NOT NULL CHECK (action IN ('anonymise', 'destroy')),
+        ground            TEXT NOT NULL CHECK (ground IN ('retention_ended', 'consent_withdrawn', 'request', 'court_decision', 'unlawful_processing')),
+        reference         TEXT,                           -- e.g. the court decision's number
+        subjects          TEXT NOT NULL,                  -- JSON array of internal numbers, nothing else
+        categories        TEXT NOT NULL,                  -- JSON array of category keys destroyed
+        performed_at      TEXT NOT NULL,
+        performed_by      TEXT NOT NULL,                  -- user id
+        performed_by_name TEXT NOT NULL,
+        operator_name     TEXT NOT NULL,
+        operator_bin      TEXT NOT NULL
+    ) STRICT;
+
+    -- What anonymisation keeps of a person: coarsened facts that still count in reports and
+    -- cannot tell whose they were (Art. 1(7)). Not linked to the person's id or number; ids are
+    -- handed out in shuffled order so they do not follow the register's order either.
+    CREATE TABLE anonymous_record (
+        id              INTEGER PRIMARY KEY,
+        kind            TEXT NOT NULL,
+        sex             TEXT,
+        birth_year      INTEGER,
+        region          TEXT,
+        district        TEXT,
+        programme       TEXT,
+        disability      TEXT,
+        household_size  INTEGER,
+        collected_month TEXT NOT NULL                     -- YYYY-MM
+    ) STRICT;
+    CREATE TABLE anonymous_service (
+        record       INTEGER NOT NULL REFERENCES anonymous_record (id) ON DELETE CASCADE,
+        month        TEXT NOT NULL,                       -- YYYY-MM
+        service_type TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX anonymous_service_record ON anonymous_service (record);
+
+    -- Destroyed or anonymised people by internal id only, so an older backup restored later, or a
+    -- synced bundle, can replay the destruction.
+    CREATE TABLE tombstone (
+        subject_id TEXT PRIMARY KEY,
+        act        INTEGER NOT NULL REFERENCES destruction_act (number),
+        at         TEXT NOT NULL
+    ) STRICT;
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {

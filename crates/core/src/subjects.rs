@@ -377,6 +377,26 @@ pub struct Person {
     pub created_at: String,
     /// When it was last changed.
     pub updated_at: String,
+    /// Where the person's data stands in its lifecycle.
+    pub lifecycle: Lifecycle,
+}
+
+/// Consent, ground, hold and blocking facts shown on a person's page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lifecycle {
+    /// The best state among the person's consents; `None` without any.
+    pub consent_state: Option<crate::consent::ConsentState>,
+    /// Whether a consent to publication is in force.
+    pub publication_consent: bool,
+    /// The Art. 9 ground for processing without consent, if recorded.
+    pub legal_ground: Option<String>,
+    /// The day the purpose was achieved, or the programme or employment ended.
+    pub ended_on: Option<String>,
+    /// Why the person is under legal hold, if they are.
+    pub hold_reason: Option<String>,
+    /// Why the person is blocked, if they are.
+    pub blocked_reason: Option<String>,
 }
 
 /// Mask a sensitive value for display: IINs as `90••••••1234`, anything else as dots.
@@ -432,7 +452,9 @@ pub(crate) struct Writer<'t> {
 impl<'t> Writer<'t> {
     pub(crate) fn new(tx: &'t Transaction<'t>) -> Result<Self> {
         let next_number: i64 = tx.query_row(
-            "SELECT coalesce(max(number), 0) + 1 FROM subject",
+            // Numbers of destroyed people are never handed out again: acts refer to them.
+            "SELECT max(coalesce((SELECT max(number) FROM subject), 0),
+                        coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'subject_number_high'), 0)) + 1",
             [],
             |r| r.get(0),
         )?;
@@ -733,6 +755,7 @@ impl Vault {
     /// Change a person's record: fields present in `changes.values` are set (an empty value
     /// clears the field); `changes.services` are added. The merged record is checked as a whole.
     pub fn edit_subject(&self, id: Uuid, changes: &PersonDraft) -> Result<Person> {
+        crate::consent::subject_facts(self.conn(), id)?.ensure_changeable()?;
         let Stored {
             number,
             kind,
@@ -912,14 +935,34 @@ impl Vault {
             services: load_services(self.conn(), id)?,
             created_at,
             updated_at,
+            lifecycle: self.lifecycle(id)?,
         })
     }
 
-    /// Make a person public or restricted. Public needs the person's consent to publication
-    /// (Art. 7(6)); until consents are recorded (see the consent module) that check is
-    /// [`Vault::publication_permitted`].
+    fn lifecycle(&self, id: Uuid) -> Result<Lifecycle> {
+        let today = today();
+        let (legal_ground, ended_on, hold_reason, blocked_reason) = self.conn().query_row(
+            "SELECT legal_ground, ended_on, hold_reason, blocked_reason FROM subject WHERE id = ?1",
+            [id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+        Ok(Lifecycle {
+            consent_state: crate::consent::best_state(self.conn(), id, today)?,
+            publication_consent: crate::consent::publication_in_force(self.conn(), id, today)?,
+            legal_ground,
+            ended_on,
+            hold_reason,
+            blocked_reason,
+        })
+    }
+
+    /// Make a person public or restricted. Public needs an active consent to publication in
+    /// public sources (Art. 7(6)): see [`Vault::publication_permitted`]. A blocked person's
+    /// access cannot change.
     pub fn set_access(&self, id: Uuid, access: Access) -> Result<()> {
-        let Stored { number, .. } = load_values(self.conn(), id)?.ok_or(Error::SubjectNotFound)?;
+        let facts = crate::consent::subject_facts(self.conn(), id)?;
+        facts.ensure_changeable()?;
+        let number = facts.number;
         if access == Access::Public {
             self.publication_permitted(id)?;
         }
@@ -936,13 +979,6 @@ impl Vault {
             json!({"number": number, "access": access.key()}),
         )?;
         tx.commit()?;
-        Ok(())
-    }
-
-    /// The seam where making a person public is tied to a recorded consent to publication.
-    /// The consent issue replaces this body with that check; today every restricted→public
-    /// change is a deliberate, journaled act of the user.
-    pub fn publication_permitted(&self, _id: Uuid) -> Result<()> {
         Ok(())
     }
 

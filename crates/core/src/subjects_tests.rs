@@ -414,6 +414,8 @@ fn filters_by_kind_region_age_band_and_access() {
             ..Query::default()
         })
         .is_err());
+    // Public needs a consent to publication, which needs the operator named.
+    crate::test_support::publishable(&v, p.id);
     v.set_access(p.id, Access::Public).unwrap();
     assert_eq!(
         count(Query {

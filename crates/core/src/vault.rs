@@ -329,6 +329,7 @@ impl Vault {
             json!({"schema": schema::latest_version(), "demo": is_demo}),
         )?;
         crate::inventory::ensure_default(&tx, user.id)?;
+        crate::retention::ensure_defaults(&tx)?;
         tx.commit()?;
         keyslots.write_atomic(dir)?;
         sync_dir(dir)?;
@@ -433,6 +434,7 @@ impl Vault {
         let uid = self.user.id;
         let tx = self.conn.transaction()?;
         crate::inventory::ensure_default(&tx, uid)?;
+        crate::retention::ensure_defaults(&tx)?;
         if let Some(f) = &failures {
             journal::append(
                 &tx,

@@ -1,0 +1,185 @@
+//! Retention rules, the due list, hold and blocking on real vaults.
+
+use super::*;
+use crate::consent::{ConsentDraft, ConsentForm, Scope, WithdrawalDraft};
+use crate::fields::{Field, Kind};
+use crate::test_support::{draft, vault, with_services};
+use time::macros::date;
+
+fn person(v: &Vault, kind: Kind, surname: &str, services: &[&str]) -> Uuid {
+    v.add_subject(&with_services(
+        draft(kind, &[(Field::Surname, surname), (Field::Name, "Test")]),
+        services,
+    ))
+    .unwrap()
+    .id
+}
+
+fn due_numbers(v: &Vault, on: Date) -> Vec<i64> {
+    v.due(on).unwrap().people.iter().map(|d| d.number).collect()
+}
+
+#[test]
+fn months_are_added_by_the_calendar() {
+    assert_eq!(add_months(date!(2020 - 01 - 15), 36), date!(2023 - 01 - 15));
+    assert_eq!(add_months(date!(2020 - 01 - 31), 1), date!(2020 - 02 - 29));
+    assert_eq!(add_months(date!(2021 - 01 - 31), 1), date!(2021 - 02 - 28));
+    assert_eq!(add_months(date!(2020 - 11 - 30), 3), date!(2021 - 02 - 28));
+    assert_eq!(add_months(date!(2020 - 12 - 01), 12), date!(2021 - 12 - 01));
+}
+
+#[test]
+fn a_new_vault_has_the_default_rules() {
+    let (_t, _d, v) = vault();
+    assert_eq!(v.retention_rules().unwrap(), default_rules());
+}
+
+#[test]
+fn the_due_list_turns_on_the_boundary_day() {
+    let (_t, _d, v) = vault();
+    let _a = person(
+        &v,
+        Kind::Beneficiary,
+        "Әлиев",
+        &["2020-01-15", "2019-05-01"],
+    );
+    let _b = person(&v, Kind::Beneficiary, "Бекова", &["2021-06-30"]);
+    // 3 years after the last service.
+    assert!(due_numbers(&v, date!(2023 - 01 - 14)).is_empty());
+    assert_eq!(due_numbers(&v, date!(2023 - 01 - 15)), vec![1]);
+    assert_eq!(due_numbers(&v, date!(2024 - 06 - 29)), vec![1]);
+    assert_eq!(due_numbers(&v, date!(2024 - 06 - 30)), vec![1, 2]);
+    let list = v.due(date!(2024 - 06 - 30)).unwrap();
+    assert_eq!(list.people[0].due_since, "2023-01-15");
+    assert_eq!(list.people[0].rule.anchor, Some(Anchor::LastService));
+    assert_eq!(list.people[0].full_name, "Әлиев Test");
+}
+
+#[test]
+fn the_longest_rule_wins_and_an_unknown_end_keeps_the_person() {
+    let (_t, _d, v) = vault();
+    let id = person(&v, Kind::Beneficiary, "Жұмабаев", &["2015-03-01"]);
+    let consent = ConsentDraft {
+        purposes: vec!["humanitarian_aid".into()],
+        form: Some(ConsentForm::Paper),
+        given_on: Some("01.03.2015".into()),
+        ..Default::default()
+    };
+    v.add_consent(id, &consent).unwrap();
+    // The purpose rule (5 years after the programme ends) applies and the programme has not
+    // ended: kept, although 3 years after the last service passed long ago.
+    assert!(due_numbers(&v, date!(2026 - 01 - 01)).is_empty());
+    v.set_end_date(id, Some("2019-12-31")).unwrap();
+    assert!(due_numbers(&v, date!(2024 - 12 - 30)).is_empty());
+    let list = v.due(date!(2024 - 12 - 31)).unwrap();
+    assert_eq!(list.people.len(), 1);
+    assert_eq!(list.people[0].due_since, "2024-12-31");
+    assert_eq!(
+        list.people[0].rule.purpose.as_deref(),
+        Some("humanitarian_aid")
+    );
+}
+
+#[test]
+fn consent_end_is_the_withdrawal_day_and_for_life_never_ends() {
+    let (_t, _d, v) = vault();
+    let id = person(&v, Kind::Beneficiary, "Омарова", &["2020-01-01"]);
+    let c = v
+        .add_consent(
+            id,
+            &ConsentDraft {
+                purposes: vec!["legal_aid".into()],
+                form: Some(ConsentForm::Paper),
+                given_on: Some("01.01.2020".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        due_numbers(&v, date!(2026 - 01 - 01)).is_empty(),
+        "open-ended consent keeps"
+    );
+    v.withdraw_consent(
+        c.number,
+        &WithdrawalDraft {
+            scope: Scope::All,
+            requested_on: Some("2024-05-10".into()),
+            channel: "in writing".into(),
+            refusal: None,
+        },
+    )
+    .unwrap();
+    assert!(due_numbers(&v, date!(2025 - 05 - 09)).is_empty());
+    assert_eq!(due_numbers(&v, date!(2025 - 05 - 10)), vec![1]);
+    // Employees: 10 years after employment ends; payroll consent keeps them for life.
+    let e = person(&v, Kind::Employee, "Қасымов", &[]);
+    v.set_end_date(e, Some("2010-01-01")).unwrap();
+    assert_eq!(
+        due_numbers(&v, date!(2026 - 01 - 01)),
+        vec![2, 1],
+        "longest overdue first"
+    );
+    v.add_consent(
+        e,
+        &ConsentDraft {
+            purposes: vec!["payroll".into()],
+            form: Some(ConsentForm::Paper),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(due_numbers(&v, date!(2099 - 01 - 01)), vec![1]);
+}
+
+#[test]
+fn hold_exempts_and_blocking_is_listed_and_freezes() {
+    let (_t, _d, v) = vault();
+    let a = person(&v, Kind::Beneficiary, "Ахметова", &["2010-01-01"]);
+    let b = person(&v, Kind::Beneficiary, "Бақытов", &["2010-01-01"]);
+    let on = date!(2026 - 01 - 01);
+    assert_eq!(due_numbers(&v, on), vec![1, 2]);
+    v.hold(a, "litigation: case 2-123/2025").unwrap();
+    let list = v.due(on).unwrap();
+    assert_eq!((list.people.len(), list.held), (1, 1));
+    assert!(v.subject(a).unwrap().lifecycle.hold_reason.is_some());
+    v.block(b, "inaccurate_data").unwrap();
+    assert!(v.due(on).unwrap().people[0].blocked);
+    assert!(matches!(v.block(b, "again"), Err(Error::Blocked { .. })));
+    assert!(matches!(
+        v.edit_subject(b, &draft(Kind::Beneficiary, &[(Field::Name, "X")])),
+        Err(Error::Blocked { number: 2 })
+    ));
+    assert!(matches!(
+        v.set_end_date(b, None),
+        Err(Error::Blocked { .. })
+    ));
+    assert!(v.unblock(b, " ").is_err(), "a reason is required");
+    v.unblock(b, "not_confirmed").unwrap();
+    v.release_hold(a).unwrap();
+    assert_eq!(due_numbers(&v, on), vec![1, 2]);
+    // The journal gets reason codes, never the typed words.
+    let all = serde_json::to_string(&v.journal(100, 0).unwrap().1).unwrap();
+    assert!(all.contains("\"litigation\"") && !all.contains("2-123/2025"));
+}
+
+#[test]
+fn rules_are_checked_before_they_replace_the_old_ones() {
+    let (_t, _d, v) = vault();
+    let mut rules = default_rules();
+    rules[0].months = Some(0);
+    assert!(v.set_retention_rules(&rules).is_err());
+    rules[0].months = Some(24);
+    rules[1].purpose = Some("marketing".into());
+    assert!(v.set_retention_rules(&rules).is_err());
+    rules[1].purpose = None;
+    rules[2].basis = "because".into();
+    assert!(v.set_retention_rules(&rules).is_err());
+    assert_eq!(
+        v.retention_rules().unwrap(),
+        default_rules(),
+        "unchanged after a refusal"
+    );
+    rules[2].basis = "organisation_policy".into();
+    let saved = v.set_retention_rules(&rules).unwrap();
+    assert_eq!(saved[0].months, Some(24));
+}

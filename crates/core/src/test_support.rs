@@ -1,0 +1,102 @@
+//! Helpers shared by the core's unit tests: cheap vaults, valid IINs, drafts.
+
+use std::path::PathBuf;
+
+use time::Date;
+
+use crate::fields::{Field, Kind, PersonDraft, ServiceDraft, Sex};
+use crate::ids::Iin;
+use crate::keyslots::MIN_MEMORY_KIB;
+use crate::organisation::Organisation;
+use crate::{KdfParams, Password, Vault};
+
+/// The password every test vault has.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A vault with a cheap KDF and no organisation details yet.
+pub fn bare_vault() -> (tempfile::TempDir, PathBuf, Vault) {
+    let t = tempfile::tempdir().unwrap();
+    let dir = t.path().join("v");
+    let pw = Password::new(PASSWORD);
+    let cheap = KdfParams {
+        memory_kib: MIN_MEMORY_KIB,
+        iterations: 1,
+        parallelism: 1,
+    };
+    let (v, _) = Vault::create(&dir, "Test", &pw, &pw.clone(), cheap).unwrap();
+    (t, dir, v)
+}
+
+/// Name the operator and record a consent to publication for a person.
+pub fn publishable(v: &Vault, id: uuid::Uuid) {
+    set_organisation(v);
+    v.add_consent(
+        id,
+        &crate::consent::ConsentDraft {
+            purposes: vec![v.inventory().unwrap().document.purposes[0].key.clone()],
+            form: Some(crate::consent::ConsentForm::Paper),
+            publication: Some("annual report".into()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+}
+
+/// A vault with a cheap KDF and the organisation filled in.
+pub fn vault() -> (tempfile::TempDir, PathBuf, Vault) {
+    let (t, dir, v) = bare_vault();
+    set_organisation(&v);
+    (t, dir, v)
+}
+
+fn set_organisation(v: &Vault) {
+    v.set_organisation(&Organisation {
+        name: "«Жәрдем» қоғамдық бірлестігі".into(),
+        bin: bin(),
+        address: "Қарағанды қ.".into(),
+        responsible_name: "Test".into(),
+        responsible_contacts: "+77010000000".into(),
+    })
+    .unwrap();
+}
+
+/// A valid BIN.
+pub fn bin() -> String {
+    (0..1000u32)
+        .map(|n| format!("1504400{n:04}"))
+        .find_map(|head| {
+            (0..10)
+                .map(|d| format!("{head}{d}"))
+                .find(|b| crate::ids::parse_bin(b).is_ok())
+        })
+        .unwrap()
+}
+
+/// A valid IIN for a birth date and sex.
+pub fn iin(birth: Date, sex: Sex, serial: u16) -> String {
+    (serial..)
+        .find_map(|s| Iin::synthesize(birth, sex, s))
+        .unwrap()
+        .as_string()
+}
+
+/// A draft from field/value pairs.
+pub fn draft(kind: Kind, pairs: &[(Field, &str)]) -> PersonDraft {
+    PersonDraft {
+        kind: Some(kind),
+        values: pairs.iter().map(|(f, v)| (*f, v.to_string())).collect(),
+        services: vec![],
+    }
+}
+
+/// A draft with services on the given dates.
+pub fn with_services(mut d: PersonDraft, dates: &[&str]) -> PersonDraft {
+    d.services = dates
+        .iter()
+        .map(|date| ServiceDraft {
+            date: date.to_string(),
+            service_type: "consultation".into(),
+        })
+        .collect();
+    d
+}
