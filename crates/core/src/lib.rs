@@ -12,6 +12,7 @@ pub mod bulk;
 pub mod consent;
 pub mod demo;
 pub mod demo_data;
+pub mod documents;
 pub mod error;
 pub mod fields;
 pub mod idle;

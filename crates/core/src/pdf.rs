@@ -239,8 +239,9 @@ struct TableLayout {
     repeat_header: bool,
 }
 
-/// Inner padding of table cells.
+/// Inner padding of table cells, left and right.
 const CELL_PAD_X: f32 = 1.6 * MM;
+/// Inner padding of table cells, top and bottom.
 const CELL_PAD_Y: f32 = 1.2 * MM;
 
 /// A PDF document under construction: A4 portrait, 20 mm margins, automatic page breaks.
@@ -284,19 +285,7 @@ impl PdfDocument {
     /// Consecutive header lines form one block, closed by a thin rule before the next element.
     pub fn header_line(&mut self, text: &str) {
         let lines = self.wrap(text, HEADER, CONTENT_W);
-        let lh = HEADER.size * 1.3;
-        for line in &lines {
-            self.ensure(lh);
-            self.text(
-                MARGIN,
-                CONTENT_W,
-                HEADER.baseline(self.y, lh),
-                HEADER,
-                line,
-                Align::Left,
-            );
-            self.y += lh;
-        }
+        self.flow(&lines, HEADER, HEADER.size * 1.3, Align::Left, 0);
         self.header_open |= !lines.is_empty();
     }
 
@@ -1188,21 +1177,24 @@ fn write_font(pdf: &mut Pdf, font: &Font, refs: &FontRefs, subset: bool) {
     };
     let to_pdf_units = |ems: f32| ems * 1000.0;
     let font_units = |v: i16| f32::from(v) * font.unit * 1000.0;
-    let base_font = format!("{}+{}", font.subset_tag(), font.base_name);
+    // The subset numbers its glyphs by CID. Should subsetting ever fail, the whole font is
+    // embedded (under its plain name: a subset tag would claim otherwise) and a CIDToGIDMap
+    // stream maps the CIDs back to its glyph ids.
+    let subset = if subset {
+        subsetter::subset(font.data, 0, &font.remapper).ok()
+    } else {
+        None
+    };
+    let base_font = match subset {
+        Some(_) => format!("{}+{}", font.subset_tag(), font.base_name),
+        None => font.base_name.to_owned(),
+    };
 
     pdf.type0_font(refs.type0)
         .base_font(Name(base_font.as_bytes()))
         .encoding_predefined(Name(b"Identity-H"))
         .descendant_font(refs.cid)
         .to_unicode(refs.to_unicode);
-
-    // The subset numbers its glyphs by CID. Should subsetting ever fail, the whole font is
-    // embedded and a CIDToGIDMap stream maps the CIDs back to its glyph ids.
-    let subset = if subset {
-        subsetter::subset(font.data, 0, &font.remapper).ok()
-    } else {
-        None
-    };
 
     let mut cid_font = pdf.cid_font(refs.cid);
     cid_font
@@ -1482,6 +1474,13 @@ mod tests {
             })
             .count();
         assert_eq!(maps, 2);
+        let names: Vec<&[u8]> = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter_map(|d| d.get(b"BaseFont").and_then(|n| n.as_name()).ok())
+            .collect();
+        assert!(names.iter().all(|n| !n.contains(&b'+')), "{names:?}");
     }
 
     #[test]

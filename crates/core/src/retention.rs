@@ -365,7 +365,41 @@ fn rule_end(rule: &Rule, p: &Facts, consents: Option<&ConsentFacts>) -> Option<D
     }
 }
 
+/// The dashboard's lifecycle tiles.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Overview {
+    /// Consent states and people without a basis.
+    pub consents: crate::consent::ConsentOverview,
+    /// People due for the end of retention today.
+    pub due: i64,
+    /// People blocked.
+    pub blocked: i64,
+    /// People under legal hold.
+    pub held: i64,
+    /// Destruction and anonymisation acts made.
+    pub acts: i64,
+}
+
 impl Vault {
+    /// Consents expiring, people due, blocked and held, for the dashboard.
+    pub fn lifecycle_overview(&self, on: Date) -> Result<Overview> {
+        let (blocked, held, acts) = self.conn().query_row(
+            "SELECT (SELECT count(*) FROM subject WHERE blocked_reason IS NOT NULL),
+                    (SELECT count(*) FROM subject WHERE hold_reason IS NOT NULL),
+                    (SELECT count(*) FROM destruction_act)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        Ok(Overview {
+            consents: self.consent_overview(on)?,
+            due: self.due(on)?.people.len() as i64,
+            blocked,
+            held,
+            acts,
+        })
+    }
+
     /// The retention rules in force.
     pub fn retention_rules(&self) -> Result<Vec<Rule>> {
         read_rules(self.conn())

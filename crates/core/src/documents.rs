@@ -1,0 +1,663 @@
+//! Documents the law asks for, generated from what the vault knows: the consent form for
+//! signature (Art. 8(4)) and the destruction or anonymisation act (Art. 18, 25), in Kazakh or
+//! Russian, as PDF with the font embedded.
+//!
+//! A consent form names the person, so it is personal data: it is written only where the user
+//! chooses, and each printing is journaled. An act names people only by internal number.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::consent::{Consent, ConsentForm};
+use crate::error::{Error, Result};
+use crate::journal::Action;
+use crate::lifecycle::{Act, EndAction, Ground};
+use crate::pdf::PdfDocument;
+use crate::vault::Vault;
+
+/// The language of a generated document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocLang {
+    /// Kazakh.
+    Kk,
+    /// Russian.
+    Ru,
+}
+
+impl DocLang {
+    /// The stable key.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocLang::Kk => "kk",
+            DocLang::Ru => "ru",
+        }
+    }
+
+    /// Parse `kk` or `ru`.
+    pub fn from_key(s: &str) -> Option<DocLang> {
+        match s {
+            "kk" => Some(DocLang::Kk),
+            "ru" => Some(DocLang::Ru),
+            _ => None,
+        }
+    }
+
+    fn pick<'a>(self, kk: &'a str, ru: &'a str) -> &'a str {
+        match self {
+            DocLang::Kk => kk,
+            DocLang::Ru => ru,
+        }
+    }
+}
+
+fn field_name(key: &str, lang: DocLang) -> String {
+    const NAMES: [(&str, &str, &str); 19] = [
+        ("surname", "Тегі", "Фамилия"),
+        ("name", "Аты", "Имя"),
+        ("patronymic", "Әкесінің аты", "Отчество"),
+        ("iin", "ЖСН", "ИИН"),
+        ("birth_date", "Туған күні", "Дата рождения"),
+        ("sex", "Жынысы", "Пол"),
+        ("phone", "Телефон", "Телефон"),
+        ("email", "Электрондық пошта", "Электронная почта"),
+        ("region", "Өңір", "Регион"),
+        ("district", "Аудан", "Район"),
+        ("settlement", "Елді мекен", "Населённый пункт"),
+        ("address", "Мекенжай", "Адрес"),
+        (
+            "id_document",
+            "Жеке басын куәландыратын құжаттың нөмірі",
+            "Номер документа, удостоверяющего личность",
+        ),
+        (
+            "programme",
+            "Бағдарлама немесе жоба",
+            "Программа или проект",
+        ),
+        ("services", "Көрсетілген қызметтер", "Оказанные услуги"),
+        ("disability", "Мүгедектігі", "Инвалидность"),
+        (
+            "household_size",
+            "Отбасы мүшелерінің саны",
+            "Число членов семьи",
+        ),
+        (
+            "health_notes",
+            "Денсаулығы туралы мәліметтер",
+            "Сведения о здоровье",
+        ),
+        ("notes", "Ескертпелер", "Примечания"),
+    ];
+    NAMES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, kk, ru)| lang.pick(kk, ru).to_string())
+        .unwrap_or_else(|| key.to_string())
+}
+
+fn category_name(key: &str, lang: DocLang) -> String {
+    const NAMES: [(&str, &str, &str); 11] = [
+        (
+            "identity",
+            "Жеке басын анықтайтын деректер",
+            "Сведения о личности",
+        ),
+        ("contact", "Байланыс деректері", "Контактные данные"),
+        (
+            "id_number",
+            "Сәйкестендіру нөмірлері (ЖСН, құжат)",
+            "Идентификационные номера (ИИН, документ)",
+        ),
+        ("financial", "Қаржылық деректер", "Финансовые данные"),
+        ("health", "Денсаулық туралы деректер", "Сведения о здоровье"),
+        (
+            "biometric",
+            "Биометриялық деректер",
+            "Биометрические данные",
+        ),
+        (
+            "social_status",
+            "Әлеуметтік жағдай туралы деректер",
+            "Сведения о социальном положении",
+        ),
+        ("other", "Басқа деректер", "Прочие данные"),
+        (
+            "services",
+            "Көрсетілген қызметтер туралы жазбалар",
+            "Записи об оказанных услугах",
+        ),
+        (
+            "consents",
+            "Келісімдер мен оларды кері қайтарып алу",
+            "Согласия и их отзывы",
+        ),
+        (
+            "attachments",
+            "Қол қойылған келісімдердің сканерленген көшірмелері",
+            "Сканы подписанных согласий",
+        ),
+    ];
+    NAMES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, kk, ru)| lang.pick(kk, ru).to_string())
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// `YYYY-MM-DD…` as `dd.mm.yyyy`.
+fn day(iso: &str) -> String {
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
+        _ => iso.to_string(),
+    }
+}
+
+fn yes_no(lang: DocLang, yes: bool, detail: Option<&str>) -> String {
+    match (yes, detail.filter(|d| !d.is_empty())) {
+        (true, Some(d)) => format!("{}: {d}", lang.pick("Иә", "Да")),
+        (true, None) => lang.pick("Иә", "Да").to_string(),
+        (false, _) => lang.pick("Жоқ", "Нет").to_string(),
+    }
+}
+
+fn form_name(form: ConsentForm, lang: DocLang) -> &'static str {
+    match form {
+        ConsentForm::Paper => lang.pick(
+            "жазбаша (қағаз нысанда, қолы қойылған)",
+            "письменно (на бумаге, с подписью)",
+        ),
+        ConsentForm::Electronic => lang.pick("электрондық құжат", "электронный документ"),
+        ConsentForm::Egov => lang.pick(
+            "мемлекеттік сервис (eGov) арқылы",
+            "через государственный сервис (eGov)",
+        ),
+        ConsentForm::ConsentService => lang.pick(
+            "мемлекеттік емес сервис арқылы",
+            "через негосударственный сервис",
+        ),
+        ConsentForm::Other => lang.pick(
+            "келісімді алғанын растайтын өзге тәсілмен",
+            "иным способом, подтверждающим получение согласия",
+        ),
+    }
+}
+
+fn ground_name(g: Ground, lang: DocLang) -> &'static str {
+    match g {
+        Ground::RetentionEnded => lang.pick(
+            "сақтау мерзімінің өтуі (94-V Заңның 18-бабының 1) тармақшасы)",
+            "истечение срока хранения (подпункт 1) статьи 18 Закона № 94-V)",
+        ),
+        Ground::ConsentWithdrawn => lang.pick(
+            "субъектінің келісімді кері қайтарып алуы",
+            "отзыв субъектом согласия",
+        ),
+        Ground::Request => lang.pick(
+            "субъектінің (оның заңды өкілінің) талабы (24-бап)",
+            "требование субъекта (его законного представителя) (статья 24)",
+        ),
+        Ground::CourtDecision => lang.pick(
+            "заңды күшіне енген сот шешімі (18-баптың 3) тармақшасы)",
+            "вступившее в законную силу решение суда (подпункт 3) статьи 18)",
+        ),
+        Ground::UnlawfulProcessing => lang.pick(
+            "келісімсіз жинау мен өңдеудің анықталуы (18-баптың 3-1) тармақшасы)",
+            "выявление сбора и обработки без согласия (подпункт 3-1) статьи 18)",
+        ),
+    }
+}
+
+/// Render a consent form for signature, pre-filled with a recorded consent's items.
+pub fn consent_form(c: &Consent, purposes: &[String], lang: DocLang, taken_by: &str) -> Vec<u8> {
+    let l = lang;
+    let title = format!(
+        "{} № {}",
+        l.pick(
+            "Дербес деректерді жинауға, өңдеуге келісім",
+            "Согласие на сбор и обработку персональных данных"
+        ),
+        c.number
+    );
+    let mut doc = PdfDocument::new(&title);
+    doc.header_line(&format!(
+        "{} · {} {}",
+        c.operator_name,
+        l.pick("БСН", "БИН"),
+        c.operator_bin
+    ));
+    doc.title(&title);
+    doc.subtitle(l.pick(
+        "Қазақстан Республикасының 2013 жылғы 21 мамырдағы № 94-V «Дербес деректер және оларды қорғау туралы» Заңының 7, 8-баптарына сәйкес",
+        "в соответствии со статьями 7, 8 Закона Республики Казахстан от 21 мая 2013 года № 94-V «О персональных данных и их защите»",
+    ));
+    doc.space(4.0);
+    let giver = match &c.representative {
+        Some(r) => match l {
+            DocLang::Kk => format!(
+                "Мен, {}, {} ({}) ретінде, {} заңды өкілі бола отырып, төменде көрсетілген шарттармен оның дербес деректерін жинауға және өңдеуге келісім беремін.",
+                r.name, r.relation, r.document, c.subject_name
+            ),
+            DocLang::Ru => format!(
+                "Я, {}, являясь законным представителем ({}; {}) лица {}, даю согласие на сбор и обработку его (её) персональных данных на следующих условиях.",
+                r.name, r.relation, r.document, c.subject_name
+            ),
+        },
+        None => match l {
+            DocLang::Kk => format!(
+                "Мен, {}, төменде көрсетілген шарттармен өзімнің дербес деректерімді жинауға және өңдеуге келісім беремін.",
+                c.subject_name
+            ),
+            DocLang::Ru => format!(
+                "Я, {}, даю согласие на сбор и обработку моих персональных данных на следующих условиях.",
+                c.subject_name
+            ),
+        },
+    };
+    doc.paragraph(&giver);
+    doc.space(2.0);
+    doc.heading(l.pick(
+        "Келісімнің мазмұны (8-баптың 4-тармағы)",
+        "Содержание согласия (пункт 4 статьи 8)",
+    ));
+    doc.field(
+        l.pick("1. Оператор", "1. Оператор"),
+        &format!(
+            "{}, {} {}",
+            c.operator_name,
+            l.pick("БСН", "БИН"),
+            c.operator_bin
+        ),
+    );
+    doc.field(l.pick("2. Субъект", "2. Субъект"), &c.subject_name);
+    let until = match &c.valid_until {
+        Some(u) => day(u),
+        None => l
+            .pick(
+                "өңдеу мақсатына қол жеткізілгенге дейін",
+                "до достижения цели обработки",
+            )
+            .to_string(),
+    };
+    doc.field(
+        l.pick(
+            "3. Келісімнің қолданылу мерзімі",
+            "3. Срок действия согласия",
+        ),
+        &format!("{} — {}", day(&c.valid_from), until),
+    );
+    doc.field(
+        l.pick("4. Үшінші тұлғаларға беру", "4. Передача третьим лицам"),
+        &yes_no(l, c.third_parties, c.third_party_recipients.as_deref()),
+    );
+    doc.field(
+        l.pick("5. Трансшекаралық беру", "5. Трансграничная передача"),
+        &yes_no(l, c.cross_border, c.cross_border_countries.as_deref()),
+    );
+    doc.field(
+        l.pick(
+            "6. Жалпыға бірдей қолжетімді көздерде тарату",
+            "6. Распространение в общедоступных источниках",
+        ),
+        &yes_no(l, c.publication, c.publication_where.as_deref()),
+    );
+    let data: Vec<String> = c.data_fields.iter().map(|f| field_name(f, l)).collect();
+    doc.field(
+        l.pick(
+            "7. Жиналатын деректердің тізбесі",
+            "7. Перечень собираемых данных",
+        ),
+        &data.join("; "),
+    );
+    doc.field(
+        l.pick("8. Өңдеу мақсаттары", "8. Цели обработки"),
+        &purposes.join("; "),
+    );
+    doc.field(
+        l.pick("Келісім беру тәсілі", "Способ дачи согласия"),
+        &match &c.form_reference {
+            Some(r) => format!("{} (№ {r})", form_name(c.form, l)),
+            None => form_name(c.form, l).to_string(),
+        },
+    );
+    doc.space(2.0);
+    doc.heading(l.pick(
+        "Жеке келісімдер (7-баптың 6-тармағы)",
+        "Отдельные согласия (пункт 6 статьи 7)",
+    ));
+    doc.checkbox(
+        c.third_parties,
+        l.pick(
+            "Дербес деректерді үшінші тұлғаларға беруге келісемін",
+            "Согласен(на) на передачу персональных данных третьим лицам",
+        ),
+    );
+    doc.checkbox(
+        c.cross_border,
+        l.pick(
+            "Дербес деректерді трансшекаралық беруге келісемін",
+            "Согласен(на) на трансграничную передачу персональных данных",
+        ),
+    );
+    doc.checkbox(
+        c.publication,
+        l.pick(
+            "Дербес деректерді жалпыға бірдей қолжетімді көздерде таратуға келісемін",
+            "Согласен(на) на распространение персональных данных в общедоступных источниках",
+        ),
+    );
+    doc.space(2.0);
+    doc.paragraph(l.pick(
+        "Келісім жазбаша өтініш немесе оны алғанын растайтын өзге тәсілмен кері қайтарып алынуы мүмкін, бұл Қазақстан Республикасының заңдарына қайшы келетін не орындалмаған міндеттеме бар жағдайларды қоспағанда (8-баптың 2-тармағы). Субъект өз дербес деректеріне тегін қол жеткізуге, оларды түзетуге, бұғаттауға және жоюға құқылы (24-бап).",
+        "Согласие может быть отозвано письменным заявлением или иным способом, подтверждающим его получение, кроме случаев, когда это противоречит законам Республики Казахстан либо при наличии неисполненного обязательства (пункт 2 статьи 8). Субъект вправе бесплатно получать доступ к своим персональным данным, требовать их изменения, блокирования и уничтожения (статья 24).",
+    ));
+    doc.space(6.0);
+    doc.set_signature_captions(l.pick("қолы", "подпись"), l.pick("күні", "дата"));
+    let signer = match &c.representative {
+        Some(r) => format!(
+            "{}: {}",
+            l.pick("Заңды өкіл", "Законный представитель"),
+            r.name
+        ),
+        None => format!("{}: {}", l.pick("Субъект", "Субъект"), c.subject_name),
+    };
+    doc.signature(&signer);
+    doc.signature(&format!(
+        "{}: {}",
+        l.pick("Келісімді қабылдаған қызметкер", "Согласие принял(а)"),
+        taken_by
+    ));
+    doc.space(2.0);
+    doc.paragraph(&format!(
+        "{}: {}",
+        l.pick("Келісім берілген күн", "Дата дачи согласия"),
+        day(&c.given_on)
+    ));
+    doc.finish()
+}
+
+/// Render a destruction or anonymisation act. It names people by internal number only.
+pub fn act(a: &Act, lang: DocLang) -> Vec<u8> {
+    let l = lang;
+    let title = match a.action {
+        EndAction::Destroy => format!(
+            "{} № {}",
+            l.pick(
+                "Дербес деректерді жою туралы акт",
+                "Акт об уничтожении персональных данных"
+            ),
+            a.number
+        ),
+        EndAction::Anonymise => format!(
+            "{} № {}",
+            l.pick(
+                "Дербес деректерді иесіздендіру туралы акт",
+                "Акт об обезличивании персональных данных"
+            ),
+            a.number
+        ),
+    };
+    let mut doc = PdfDocument::new(&title);
+    doc.header_line(&format!(
+        "{} · {} {}",
+        a.operator_name,
+        l.pick("БСН", "БИН"),
+        a.operator_bin
+    ));
+    doc.title(&title);
+    doc.subtitle(l.pick(
+        "Қазақстан Республикасының «Дербес деректер және оларды қорғау туралы» Заңының 18, 25-баптарына сәйкес",
+        "в соответствии со статьями 18, 25 Закона Республики Казахстан «О персональных данных и их защите»",
+    ));
+    doc.space(4.0);
+    doc.field(
+        l.pick("Актінің нөмірі", "Номер акта"),
+        &a.number.to_string(),
+    );
+    doc.field(
+        l.pick("Күні мен уақыты (UTC)", "Дата и время (UTC)"),
+        &format!(
+            "{} {}",
+            day(&a.performed_at),
+            a.performed_at.get(11..16).unwrap_or("")
+        ),
+    );
+    doc.field(
+        l.pick("Оператор", "Оператор"),
+        &format!(
+            "{}, {} {}",
+            a.operator_name,
+            l.pick("БСН", "БИН"),
+            a.operator_bin
+        ),
+    );
+    doc.field(l.pick("Әрекет", "Действие"), match a.action {
+        EndAction::Destroy => l.pick("жою: деректер қалпына келтіру мүмкіндігінсіз жойылды", "уничтожение: данные удалены без возможности восстановления"),
+        EndAction::Anonymise => l.pick("иесіздендіру: тікелей сәйкестендіргіштер жойылды, тек иесіз статистикалық жазба сақталды", "обезличивание: прямые идентификаторы удалены, сохранена только обезличенная статистическая запись"),
+    });
+    let ground = match &a.reference {
+        Some(r) => format!("{} ({r})", ground_name(a.ground, l)),
+        None => ground_name(a.ground, l).to_string(),
+    };
+    doc.field(l.pick("Негізі", "Основание"), &ground);
+    let cats: Vec<String> = a.categories.iter().map(|c| category_name(c, l)).collect();
+    doc.field(
+        l.pick(
+            "Жойылған деректер санаттары",
+            "Категории уничтоженных данных",
+        ),
+        &cats.join("; "),
+    );
+    doc.field(
+        l.pick("Тәсілі", "Способ"),
+        l.pick(
+            "шифрланған қоймадан қауіпсіз жою (жойылған жазбалар мен бос беттерді нөлдермен қайта жазу, іздеу индексінен қауіпсіз жою, WAL журналын қысқарту)",
+            "безопасное удаление из зашифрованного хранилища (перезапись нулями удалённых записей и свободных страниц, безопасное удаление из поискового индекса, усечение журнала WAL)",
+        ),
+    );
+    doc.field(
+        l.pick("Тұлғалар саны", "Количество лиц"),
+        &a.subjects.len().to_string(),
+    );
+    doc.field(l.pick("Орындаған", "Исполнитель"), &a.performed_by_name);
+    doc.space(2.0);
+    doc.heading(l.pick("Тұлғалардың ішкі нөмірлері", "Внутренние номера лиц"));
+    doc.paragraph(l.pick(
+        "Акт дербес деректерді қамтымайды: тұлғалар тек тізілімдегі ішкі нөмірімен көрсетілген.",
+        "Акт не содержит персональных данных: лица указаны только внутренними номерами в реестре.",
+    ));
+    let numbers: Vec<String> = a.subjects.iter().map(|n| format!("№ {n}")).collect();
+    doc.paragraph(&numbers.join(", "));
+    doc.space(8.0);
+    doc.set_signature_captions(l.pick("қолы", "подпись"), l.pick("күні", "дата"));
+    doc.signature(&format!(
+        "{}: {}",
+        l.pick("Орындаған", "Исполнитель"),
+        a.performed_by_name
+    ));
+    doc.signature(l.pick(
+        "Дербес деректерді өңдеуді ұйымдастыруға жауапты адам",
+        "Лицо, ответственное за организацию обработки персональных данных",
+    ));
+    doc.finish()
+}
+
+/// Write a generated document where the user chose, whole or not at all (a temporary file in
+/// the same folder, then a rename), so a full disk leaves no half-written document behind.
+pub fn save(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(Error::InvalidInput {
+            field: "path",
+            reason: "The folder to save into does not exist.".into(),
+        });
+    }
+    let tmp = dir.join(format!(".derbes-{}.part", uuid::Uuid::new_v4()));
+    let written = (|| -> std::io::Result<()> {
+        let mut f = fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(e.into());
+    }
+    Ok(())
+}
+
+impl Vault {
+    /// The consent form of a recorded consent as PDF. Journaled: the form names the person.
+    pub fn consent_form_pdf(&self, number: i64, lang: DocLang) -> Result<Vec<u8>> {
+        let c = self.consent(number)?;
+        let inventory = self.inventory()?;
+        let purposes: Vec<String> = c
+            .purposes
+            .iter()
+            .map(|k| {
+                inventory
+                    .document
+                    .purposes
+                    .iter()
+                    .find(|p| &p.key == k)
+                    .map(|p| lang.pick(&p.names.kk, &p.names.ru).to_string())
+                    .unwrap_or_else(|| k.clone())
+            })
+            .collect();
+        let taken_by = c.taken_by_name.clone().unwrap_or_default();
+        let bytes = consent_form(&c, &purposes, lang, &taken_by);
+        self.record(
+            Action::ConsentFormPrinted,
+            Some(&c.subject_id.to_string()),
+            json!({"number": c.subject_number, "consent": number, "lang": lang.key()}),
+        )?;
+        Ok(bytes)
+    }
+
+    /// An act as PDF. Journaled.
+    pub fn act_pdf(&self, number: i64, lang: DocLang) -> Result<Vec<u8>> {
+        let a = self.act(number)?;
+        let bytes = act(&a, lang);
+        self.record(
+            Action::ActPrinted,
+            Some(&a.id.to_string()),
+            json!({"act": number, "lang": lang.key()}),
+        )?;
+        Ok(bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::consent::{ConsentDraft, Representative};
+    use crate::fields::{Field, Kind};
+    use crate::test_support::{draft, vault};
+
+    fn text_of(pdf: &[u8]) -> String {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        doc.extract_text(&pages).unwrap()
+    }
+
+    #[test]
+    fn the_consent_form_carries_every_item_in_kazakh_and_russian() {
+        let (_t, dir, v) = vault();
+        let id = v
+            .add_subject(&draft(
+                Kind::Beneficiary,
+                &[
+                    (Field::Surname, "Нұрланов"),
+                    (Field::Name, "Ерасыл"),
+                    (Field::BirthDate, "2015-05-05"),
+                ],
+            ))
+            .unwrap()
+            .id;
+        let c = v
+            .add_consent(
+                id,
+                &ConsentDraft {
+                    purposes: vec!["legal_aid".into()],
+                    form: Some(ConsentForm::Paper),
+                    third_parties: Some("ЮНИСЕФ".into()),
+                    representative: Some(Representative {
+                        name: "Нұрланова Гүлнар".into(),
+                        relation: "анасы".into(),
+                        document: "туу туралы куәлік".into(),
+                    }),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let kk = text_of(&v.consent_form_pdf(c.number, DocLang::Kk).unwrap());
+        for want in [
+            "келісім",
+            "Жәрдем",
+            "Нұрланов Ерасыл",
+            "Нұрланова Гүлнар",
+            "ЮНИСЕФ",
+            "Құқықтық көмек",
+            "ЖСН",
+            "қол жеткізілгенге",
+        ] {
+            assert!(kk.contains(want), "{want} missing from: {kk}");
+        }
+        let ru = text_of(&v.consent_form_pdf(c.number, DocLang::Ru).unwrap());
+        for want in [
+            "Согласие на сбор",
+            "Правовая помощь",
+            "Законный представитель",
+            "Передача третьим лицам",
+        ] {
+            assert!(ru.contains(want), "{want} missing from: {ru}");
+        }
+        assert_eq!(v.journal(1, 0).unwrap().1[0].action, "consent.form_printed");
+        // For a person to look at: target/consent-form-kk.pdf.
+        let _ = fs::write(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/consent-form-kk.pdf"),
+            v.consent_form_pdf(c.number, DocLang::Kk).unwrap(),
+        );
+        let out = dir.parent().unwrap().join("form.pdf");
+        save(&out, &v.consent_form_pdf(c.number, DocLang::Kk).unwrap()).unwrap();
+        assert!(fs::read(&out).unwrap().starts_with(b"%PDF-"));
+        assert!(save(&dir.join("no/such/folder/x.pdf"), b"x").is_err());
+    }
+
+    #[test]
+    fn the_act_names_numbers_not_people() {
+        let (_t, _d, v) = vault();
+        let id = v
+            .add_subject(&draft(
+                Kind::Beneficiary,
+                &[
+                    (Field::Surname, "Жойылатын"),
+                    (Field::Name, "Адам"),
+                    (Field::Notes, "құпия"),
+                ],
+            ))
+            .unwrap()
+            .id;
+        let a = v.destroy(&[id], Ground::Request, None).unwrap();
+        let kk = text_of(&v.act_pdf(a.number, DocLang::Kk).unwrap());
+        assert!(kk.contains("жою туралы акт") && kk.contains("№ 1"), "{kk}");
+        assert!(!kk.contains("Жойылатын") && !kk.contains("құпия"));
+        let ru_pdf = v.act_pdf(a.number, DocLang::Ru).unwrap();
+        let _ = fs::write(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/act-ru.pdf"),
+            &ru_pdf,
+        );
+        let ru = text_of(&ru_pdf);
+        assert!(
+            ru.contains("Акт об уничтожении") && ru.contains("требование субъекта"),
+            "{ru}"
+        );
+    }
+}
