@@ -11,6 +11,7 @@ use clap::{Parser, Subcommand};
 use derbes_core::{Error, KdfParams, Password, RecoveryKey, Vault};
 use serde_json::json;
 
+mod lifecycle;
 mod output;
 mod register;
 
@@ -67,6 +68,52 @@ enum Command {
         #[command(subcommand)]
         command: register::OrgCommand,
     },
+    /// Record, withdraw, list and print consents.
+    Consent {
+        #[command(subcommand)]
+        command: lifecycle::ConsentCommand,
+    },
+    /// Block a person: no change, export, anonymisation or destruction until unblocked.
+    Block {
+        /// The person's number (№) or id.
+        person: String,
+        /// Why (a reason code such as subject_request, or text).
+        #[arg(long)]
+        reason: String,
+    },
+    /// Unblock a person.
+    Unblock {
+        /// The person's number (№) or id.
+        person: String,
+        /// Why (e.g. not_confirmed).
+        #[arg(long)]
+        reason: String,
+    },
+    /// Place a legal hold (keeps the person off the due list), or release it.
+    Hold {
+        /// The person's number (№) or id.
+        person: String,
+        /// Why (e.g. litigation).
+        #[arg(long, required_unless_present = "release")]
+        reason: Option<String>,
+        /// Release the hold instead.
+        #[arg(long)]
+        release: bool,
+    },
+    /// Retention rules and the due list.
+    Retention {
+        #[command(subcommand)]
+        command: lifecycle::RetentionCommand,
+    },
+    /// Anonymise people (direct identifiers removed, an anonymous statistical record kept).
+    Anonymize(EndArgs),
+    /// Destroy people and everything about them, beyond recovery.
+    Destroy(EndArgs),
+    /// Destruction and anonymisation acts.
+    Acts {
+        #[command(subcommand)]
+        command: lifecycle::ActsCommand,
+    },
     /// Fill the vault with realistic synthetic people (for trying Derbes and for benchmarks).
     Demo {
         /// How many people to add.
@@ -76,6 +123,28 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+}
+
+/// Who to anonymise or destroy, and why.
+#[derive(clap::Args)]
+struct EndArgs {
+    /// People by number (№) or id.
+    people: Vec<String>,
+    /// Everyone due for the end of retention (blocked people are left alone).
+    #[arg(long)]
+    due: bool,
+    /// With --due: the day to ask about (default: today).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// retention_ended, consent_withdrawn, request, court_decision or unlawful_processing.
+    #[arg(long, default_value = "request")]
+    ground: String,
+    /// A reference, such as a court decision's number and date.
+    #[arg(long)]
+    reference: Option<String>,
+    /// Confirm: this cannot be undone.
+    #[arg(long)]
+    yes: bool,
 }
 
 #[derive(Subcommand)]
@@ -269,6 +338,49 @@ fn run(cli: &Cli) -> Result<(), Error> {
         })?,
         Command::Org { command } => {
             with_vault(cli, &mut secrets, |v| register::org(v, command, cli.json))?
+        }
+        Command::Consent { command } => with_vault(cli, &mut secrets, |v| {
+            lifecycle::consent(v, command, cli.json)
+        })?,
+        Command::Block { person, reason } => with_vault(cli, &mut secrets, |v| {
+            lifecycle::flag(v, person, "block", Some(reason), cli.json)
+        })?,
+        Command::Unblock { person, reason } => with_vault(cli, &mut secrets, |v| {
+            lifecycle::flag(v, person, "unblock", Some(reason), cli.json)
+        })?,
+        Command::Hold {
+            person,
+            reason,
+            release,
+        } => with_vault(cli, &mut secrets, |v| {
+            let what = if *release { "release" } else { "hold" };
+            lifecycle::flag(v, person, what, reason.as_deref(), cli.json)
+        })?,
+        Command::Retention { command } => with_vault(cli, &mut secrets, |v| {
+            lifecycle::retention(v, command, cli.json)
+        })?,
+        Command::Anonymize(a) | Command::Destroy(a) => {
+            let action = if matches!(cli.command, Command::Anonymize(_)) {
+                derbes_core::lifecycle::EndAction::Anonymise
+            } else {
+                derbes_core::lifecycle::EndAction::Destroy
+            };
+            with_vault(cli, &mut secrets, |v| {
+                lifecycle::end(
+                    v,
+                    action,
+                    &a.people,
+                    a.due,
+                    a.as_of.as_deref(),
+                    &a.ground,
+                    a.reference.as_deref(),
+                    a.yes,
+                    cli.json,
+                )
+            })?
+        }
+        Command::Acts { command } => {
+            with_vault(cli, &mut secrets, |v| lifecycle::acts(v, command, cli.json))?
         }
         Command::Demo { subjects, seed } => with_vault(cli, &mut secrets, |v| {
             register::demo(v, *subjects, *seed, cli.json)

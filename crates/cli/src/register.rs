@@ -354,6 +354,17 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
             access,
         } => {
             let id = person_id(vault, person)?;
+            let access = access
+                .as_deref()
+                .map(|a| {
+                    Access::from_key(a)
+                        .ok_or_else(|| usage("access", "Access must be restricted or public."))
+                })
+                .transpose()?;
+            // Refuse before changing anything, so a refused access leaves the fields as they were.
+            if access == Some(Access::Public) {
+                vault.publication_permitted(id)?;
+            }
             let draft = PersonDraft {
                 kind: k.as_deref().map(kind).transpose()?,
                 values: values(pairs)?,
@@ -366,8 +377,6 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
                     None
                 };
             if let Some(a) = access {
-                let a = Access::from_key(a)
-                    .ok_or_else(|| usage("access", "Access must be restricted or public."))?;
                 vault.set_access(id, a)?;
                 p = None;
             }

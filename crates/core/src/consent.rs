@@ -947,6 +947,22 @@ impl Vault {
         })
     }
 
+    /// Attach a scan from a file; a file over the size cap is refused before it is read.
+    pub fn attach_consent_evidence_file(
+        &self,
+        number: i64,
+        path: &std::path::Path,
+    ) -> Result<Evidence> {
+        let len = std::fs::metadata(path)?.len();
+        if len > MAX_EVIDENCE_BYTES as u64 {
+            return Err(bad(
+                "evidence",
+                "The scan is larger than 10 MB; scan it at a lower resolution.",
+            ));
+        }
+        self.attach_consent_evidence(number, &std::fs::read(path)?)
+    }
+
     /// The attached scan's type and bytes. Journaled as a view of the person's record.
     pub fn consent_evidence(&self, number: i64) -> Result<(String, Vec<u8>)> {
         let consent = self.consent(number)?;

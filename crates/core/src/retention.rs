@@ -365,6 +365,21 @@ fn rule_end(rule: &Rule, p: &Facts, consents: Option<&ConsentFacts>) -> Option<D
     }
 }
 
+/// A calendar day (re-exported so front ends need not name the `time` crate).
+pub type Day = Date;
+
+/// The day a due list or an overview is asked about: the given date (`dd.mm.yyyy` or
+/// `yyyy-mm-dd`), or today when none is given.
+pub fn as_of(s: Option<&str>) -> Result<Date> {
+    match s.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => parse_date(s).map_err(|p| Error::InvalidInput {
+            field: "as_of",
+            reason: p.sentence(),
+        }),
+        None => Ok(today()),
+    }
+}
+
 /// The dashboard's lifecycle tiles.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

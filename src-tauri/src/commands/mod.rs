@@ -3,6 +3,7 @@
 
 pub mod import;
 pub mod journal;
+pub mod lifecycle;
 pub mod register;
 pub mod settings;
 pub mod vault;

@@ -3,17 +3,23 @@ import { useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 
+/** Open dialogs, innermost last: only the innermost one answers Esc and keeps Tab inside. */
+const open: object[] = [];
+
 /** A modal dialog: Esc or the close button closes it, focus stays inside, then returns. */
 export function Dialog({
   title,
   onClose,
   children,
   testId,
+  size,
 }: {
   title: string;
   onClose: () => void;
   children: React.ReactNode;
   testId?: string;
+  /** `wide` for a wizard or a document. */
+  size?: 'wide';
 }) {
   const { t } = useTranslation();
   const titleId = useId();
@@ -22,6 +28,8 @@ export function Dialog({
   closeRef.current = onClose;
 
   useEffect(() => {
+    const self = {};
+    open.push(self);
     const previous = document.activeElement as HTMLElement | null;
     const first = panel.current?.querySelector<HTMLElement>(
       'input, select, textarea, button:not(.dialog__close)',
@@ -29,6 +37,7 @@ export function Dialog({
     (first ?? panel.current)?.focus();
 
     const onKey = (e: KeyboardEvent) => {
+      if (open[open.length - 1] !== self) return;
       if (e.key === 'Escape') {
         e.stopPropagation();
         closeRef.current();
@@ -53,6 +62,7 @@ export function Dialog({
     document.addEventListener('keydown', onKey, true);
     return () => {
       document.removeEventListener('keydown', onKey, true);
+      open.splice(open.indexOf(self), 1);
       previous?.focus?.();
     };
   }, []);
@@ -60,7 +70,7 @@ export function Dialog({
   return createPortal(
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
-        className="dialog"
+        className={`dialog${size ? ` dialog--${size}` : ''}`}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -1,0 +1,550 @@
+//! `derbes consent …`, `block`, `unblock`, `hold`, `retention …`, `anonymize`, `destroy`,
+//! `acts …`: the data's lifecycle from a terminal. Parsing and printing only.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use derbes_core::consent::{
+    Consent, ConsentDraft, ConsentForm, Refusal, RefusalGround, Representative, Scope,
+    WithdrawalDraft,
+};
+use derbes_core::documents::{self, DocLang};
+use derbes_core::lifecycle::{Act, EndAction, Ground};
+use derbes_core::retention;
+use derbes_core::{Error, Vault};
+use serde_json::{json, Value};
+
+use crate::output;
+
+/// `derbes consent …`
+#[derive(Subcommand)]
+pub enum ConsentCommand {
+    /// Record a consent a person (or their legal representative) gave.
+    Add {
+        /// The person's number (№) or id.
+        person: String,
+        /// Purpose keys from the inventory, comma-separated (e.g. legal_aid,social_support).
+        #[arg(long, value_delimiter = ',', required = true)]
+        purpose: Vec<String>,
+        /// The day it was given (default: today).
+        #[arg(long)]
+        given: Option<String>,
+        /// First day of validity (default: the day it was given).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day of validity (default: until the purpose is achieved).
+        #[arg(long)]
+        until: Option<String>,
+        /// Allow transfer to these third parties.
+        #[arg(long)]
+        third_parties: Option<String>,
+        /// Allow cross-border transfer to these countries.
+        #[arg(long)]
+        cross_border: Option<String>,
+        /// Allow publication in public sources, saying where.
+        #[arg(long)]
+        publish: Option<String>,
+        /// paper, electronic, egov, consent_service or other.
+        #[arg(long, default_value = "paper")]
+        form: String,
+        /// The consent's reference number on eGov or a consent service.
+        #[arg(long)]
+        reference: Option<String>,
+        /// The legal representative's full name (required for a minor).
+        #[arg(long, requires_all = ["relation", "document"])]
+        representative: Option<String>,
+        /// The representative's relation to the person (mother, guardian…).
+        #[arg(long)]
+        relation: Option<String>,
+        /// The document that makes them the legal representative.
+        #[arg(long)]
+        document: Option<String>,
+        /// The scan of the signed form (PDF, JPEG or PNG, at most 10 MB).
+        #[arg(long)]
+        evidence: Option<PathBuf>,
+    },
+    /// Record a request to withdraw a consent, whole or by scope (accepted unless --refuse).
+    Withdraw {
+        /// The consent's number.
+        consent: i64,
+        /// all, third_parties, cross_border or publication.
+        #[arg(long, default_value = "all")]
+        scope: String,
+        /// The day the person asked (default: today).
+        #[arg(long)]
+        on: Option<String>,
+        /// How the request arrived (in writing, eGov, e-mail…).
+        #[arg(long)]
+        channel: String,
+        /// Refuse it under Art. 8(2): law or obligation (needs --note).
+        #[arg(long, requires = "note")]
+        refuse: Option<String>,
+        /// Which law or unfulfilled obligation prevents the withdrawal.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// List a person's consents.
+    List {
+        /// The person's number (№) or id.
+        person: String,
+    },
+    /// Write the pre-filled consent form as PDF for signature.
+    Form {
+        /// The consent's number.
+        consent: i64,
+        /// kk or ru.
+        #[arg(long, default_value = "kk")]
+        lang: String,
+        /// Where to write the PDF.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Attach the scan of the signed form to a consent.
+    Attach {
+        /// The consent's number.
+        consent: i64,
+        /// The scan (PDF, JPEG or PNG, at most 10 MB).
+        file: PathBuf,
+    },
+}
+
+/// `derbes retention …`
+#[derive(Subcommand)]
+pub enum RetentionCommand {
+    /// Show the retention rules.
+    Rules,
+    /// Who has passed retention on a day (default: today).
+    Due {
+        /// The day to ask about.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+}
+
+/// `derbes acts …`
+#[derive(Subcommand)]
+pub enum ActsCommand {
+    /// List destruction and anonymisation acts.
+    List,
+    /// Show one act; with --out, write it as PDF.
+    Show {
+        /// The act's number.
+        act: i64,
+        /// Write the act as PDF here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// kk or ru.
+        #[arg(long, default_value = "kk")]
+        lang: String,
+    },
+}
+
+fn bad(field: &'static str, reason: &str) -> Error {
+    Error::InvalidInput {
+        field,
+        reason: reason.into(),
+    }
+}
+
+fn lang(s: &str) -> Result<DocLang, Error> {
+    DocLang::from_key(s)
+        .ok_or_else(|| bad("lang", "Documents are made in Kazakh (kk) or Russian (ru)."))
+}
+
+fn print_consent(c: &Consent, as_json: bool) {
+    if as_json {
+        output::json(&serde_json::to_value(c).unwrap_or_default());
+        return;
+    }
+    let yes = |b: bool, d: &Option<String>| match (b, d) {
+        (true, Some(d)) => format!("yes ({d})"),
+        (true, None) => "yes".into(),
+        _ => "no".into(),
+    };
+    println!(
+        "Consent № {} of person № {} — {}",
+        c.number,
+        c.subject_number,
+        c.state.key()
+    );
+    println!("  purposes:      {}", c.purposes.join(", "));
+    println!("  given on:      {}", c.given_on);
+    println!(
+        "  valid:         {} – {}",
+        c.valid_from,
+        c.valid_until
+            .as_deref()
+            .unwrap_or("until the purpose is achieved")
+    );
+    println!(
+        "  third parties: {}",
+        yes(c.third_parties, &c.third_party_recipients)
+    );
+    println!(
+        "  cross-border:  {}",
+        yes(c.cross_border, &c.cross_border_countries)
+    );
+    println!(
+        "  publication:   {}",
+        yes(c.publication, &c.publication_where)
+    );
+    println!("  form:          {}", c.form.key());
+    if let Some(r) = &c.representative {
+        println!("  given by:      legal representative ({})", r.relation);
+    }
+    println!(
+        "  evidence:      {}",
+        c.evidence
+            .as_ref()
+            .map(|e| e.media_type.as_str())
+            .unwrap_or("none attached")
+    );
+}
+
+fn print_act(a: &Act, as_json: bool) {
+    if as_json {
+        output::json(&serde_json::to_value(a).unwrap_or_default());
+        return;
+    }
+    println!(
+        "Act № {}: {} of {} {} ({}), {} by {}",
+        a.number,
+        a.action.key(),
+        a.subjects.len(),
+        if a.subjects.len() == 1 {
+            "person"
+        } else {
+            "people"
+        },
+        a.ground.key(),
+        a.performed_at,
+        a.performed_by_name
+    );
+    let numbers: Vec<String> = a.subjects.iter().map(|n| format!("№ {n}")).collect();
+    println!(
+        "  people:     {}",
+        output::truncate(&numbers.join(", "), 400)
+    );
+    println!("  categories: {}", a.categories.join(", "));
+}
+
+/// `derbes consent …`
+pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Error> {
+    match cmd {
+        ConsentCommand::Add {
+            person,
+            purpose,
+            given,
+            from,
+            until,
+            third_parties,
+            cross_border,
+            publish,
+            form,
+            reference,
+            representative,
+            relation,
+            document,
+            evidence,
+        } => {
+            let id = v.resolve_subject(person)?;
+            let form = ConsentForm::from_key(form).ok_or_else(|| {
+                bad(
+                    "form",
+                    "The form must be paper, electronic, egov, consent_service or other.",
+                )
+            })?;
+            let draft = ConsentDraft {
+                purposes: purpose.clone(),
+                given_on: given.clone(),
+                valid_from: from.clone(),
+                valid_until: until.clone(),
+                third_parties: third_parties.clone(),
+                cross_border: cross_border.clone(),
+                publication: publish.clone(),
+                form: Some(form),
+                form_reference: reference.clone(),
+                representative: representative.as_ref().map(|name| Representative {
+                    name: name.clone(),
+                    relation: relation.clone().unwrap_or_default(),
+                    document: document.clone().unwrap_or_default(),
+                }),
+            };
+            if let Some(path) = evidence {
+                // Check the scan before recording anything, so a bad file leaves no consent.
+                let len = std::fs::metadata(path)?.len();
+                if len > derbes_core::consent::MAX_EVIDENCE_BYTES as u64 {
+                    return Err(bad(
+                        "evidence",
+                        "The scan is larger than 10 MB; scan it at a lower resolution.",
+                    ));
+                }
+            }
+            let c = v.add_consent(id, &draft)?;
+            let c = match evidence {
+                Some(path) => {
+                    v.attach_consent_evidence_file(c.number, path)?;
+                    v.consent(c.number)?
+                }
+                None => c,
+            };
+            print_consent(&c, as_json);
+        }
+        ConsentCommand::Withdraw {
+            consent,
+            scope,
+            on,
+            channel,
+            refuse,
+            note,
+        } => {
+            let scope = Scope::from_key(scope).ok_or_else(|| {
+                bad(
+                    "scope",
+                    "The scope must be all, third_parties, cross_border or publication.",
+                )
+            })?;
+            let refusal = match refuse.as_deref() {
+                None => None,
+                Some("law") => Some(RefusalGround::Law),
+                Some("obligation") => Some(RefusalGround::Obligation),
+                Some(_) => return Err(bad("refuse", "A refusal's ground is law or obligation.")),
+            }
+            .map(|ground| Refusal {
+                ground,
+                note: note.clone().unwrap_or_default(),
+            });
+            let c = v.withdraw_consent(
+                *consent,
+                &WithdrawalDraft {
+                    scope,
+                    requested_on: on.clone(),
+                    channel: channel.clone(),
+                    refusal,
+                },
+            )?;
+            print_consent(&c, as_json);
+        }
+        ConsentCommand::List { person } => {
+            let list = v.consents(v.resolve_subject(person)?)?;
+            if as_json {
+                output::json(&serde_json::to_value(&list).unwrap_or_default());
+            } else if list.is_empty() {
+                println!("No consents recorded.");
+            } else {
+                for c in &list {
+                    print_consent(c, false);
+                }
+            }
+        }
+        ConsentCommand::Form {
+            consent,
+            lang: l,
+            out,
+        } => {
+            let bytes = v.consent_form_pdf(*consent, lang(l)?)?;
+            documents::save(out, &bytes)?;
+            if as_json {
+                output::json(&json!({"consent": consent, "path": out}));
+            } else {
+                println!("Consent form written to {}.", out.display());
+            }
+        }
+        ConsentCommand::Attach { consent, file } => {
+            let e = v.attach_consent_evidence_file(*consent, file)?;
+            if as_json {
+                output::json(&serde_json::to_value(&e).unwrap_or_default());
+            } else {
+                println!(
+                    "Attached the scan ({}, {} bytes) to consent № {consent}.",
+                    e.media_type, e.size
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `derbes block|unblock|hold`.
+pub fn flag(
+    v: &Vault,
+    person: &str,
+    what: &str,
+    reason: Option<&str>,
+    as_json: bool,
+) -> Result<(), Error> {
+    let id = v.resolve_subject(person)?;
+    let reason = reason.unwrap_or_default();
+    let said = match what {
+        "block" => v.block(id, reason).map(|_| "blocked"),
+        "unblock" => v.unblock(id, reason).map(|_| "unblocked"),
+        "hold" => v.hold(id, reason).map(|_| "placed under legal hold"),
+        _ => v.release_hold(id).map(|_| "released from legal hold"),
+    }?;
+    let number = v.subject(id)?.number;
+    if as_json {
+        output::json(&json!({"id": id, "number": number, "done": what}));
+    } else {
+        println!("Record № {number} {said}.");
+    }
+    Ok(())
+}
+
+/// `derbes retention …`
+pub fn retention(v: &Vault, cmd: &RetentionCommand, as_json: bool) -> Result<(), Error> {
+    match cmd {
+        RetentionCommand::Rules => {
+            let rules = v.retention_rules()?;
+            if as_json {
+                let list: Vec<Value> = rules
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let mut o = serde_json::to_value(r).unwrap_or_default();
+                        o["id"] = json!(i + 1);
+                        o
+                    })
+                    .collect();
+                output::json(&Value::Array(list));
+            } else {
+                for r in &rules {
+                    let how = match (r.anchor, r.months) {
+                        (Some(a), Some(m)) => format!("{m} months after {}", a.key()),
+                        _ => format!("{:?}", r.mode).to_lowercase(),
+                    };
+                    println!(
+                        "{:<12} {:<18} {:<40} ({})",
+                        r.kind.key(),
+                        r.purpose.as_deref().unwrap_or("any purpose"),
+                        how,
+                        r.basis
+                    );
+                }
+            }
+        }
+        RetentionCommand::Due { as_of } => {
+            let list = v.due(retention::as_of(as_of.as_deref())?)?;
+            if as_json {
+                output::json(&serde_json::to_value(&list.people).unwrap_or_default());
+            } else {
+                println!(
+                    "{} people due on {} ({} more under legal hold).",
+                    list.people.len(),
+                    list.as_of,
+                    list.held
+                );
+                for d in &list.people {
+                    println!(
+                        "  № {:<7} {:<12} due since {}  {}{}",
+                        d.number,
+                        d.kind.key(),
+                        d.due_since,
+                        output::truncate(&d.full_name, 40),
+                        if d.blocked { "  [blocked]" } else { "" }
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `derbes anonymize|destroy`.
+#[allow(clippy::too_many_arguments)]
+pub fn end(
+    v: &Vault,
+    action: EndAction,
+    people: &[String],
+    due: bool,
+    as_of: Option<&str>,
+    ground: &str,
+    reference: Option<&str>,
+    yes: bool,
+    as_json: bool,
+) -> Result<(), Error> {
+    if !yes {
+        return Err(bad("yes", "This cannot be undone; add --yes to confirm."));
+    }
+    let (act, skipped) = if due {
+        if !people.is_empty() {
+            return Err(bad("due", "Name people or use --due, not both."));
+        }
+        v.end_due(action, retention::as_of(as_of)?)?
+    } else {
+        let ground = Ground::from_key(ground).ok_or_else(|| {
+            bad("ground", "The ground must be retention_ended, consent_withdrawn, request, court_decision or unlawful_processing.")
+        })?;
+        let ids = people
+            .iter()
+            .map(|p| v.resolve_subject(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        let act = match action {
+            EndAction::Anonymise => v.anonymise(&ids, ground, reference)?,
+            EndAction::Destroy => v.destroy(&ids, ground, reference)?,
+        };
+        (act, Vec::new())
+    };
+    if as_json {
+        let mut o = serde_json::to_value(&act).unwrap_or_default();
+        o["skippedBlocked"] = json!(skipped);
+        output::json(&o);
+    } else {
+        print_act(&act, false);
+        if !skipped.is_empty() {
+            println!(
+                "  left alone (blocked): {}",
+                skipped
+                    .iter()
+                    .map(|n| format!("№ {n}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `derbes acts …`
+pub fn acts(v: &Vault, cmd: &ActsCommand, as_json: bool) -> Result<(), Error> {
+    match cmd {
+        ActsCommand::List => {
+            let list = v.acts()?;
+            if as_json {
+                let list: Vec<Value> = list
+                    .iter()
+                    .map(|a| {
+                        let mut o = serde_json::to_value(a).unwrap_or_default();
+                        o["id"] = json!(a.number);
+                        o
+                    })
+                    .collect();
+                output::json(&Value::Array(list));
+            } else if list.is_empty() {
+                println!("No acts yet.");
+            } else {
+                for a in &list {
+                    println!(
+                        "№ {:<5} {:<10} {:<20} {:>6} people  {}  {}",
+                        a.number,
+                        a.action.key(),
+                        a.ground.key(),
+                        a.people,
+                        a.performed_at,
+                        a.performed_by_name
+                    );
+                }
+            }
+        }
+        ActsCommand::Show { act, out, lang: l } => {
+            let a = v.act(*act)?;
+            if let Some(path) = out {
+                documents::save(path, &v.act_pdf(*act, lang(l)?)?)?;
+                if !as_json {
+                    println!("Act written to {}.", path.display());
+                }
+            }
+            print_act(&a, as_json);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,272 @@
+//! Consent, blocking, hold, retention, anonymisation, destruction and acts from the command line.
+
+use assert_cmd::Command;
+use std::path::Path;
+
+const PW: &str = "correct horse battery staple";
+
+fn derbes(vault: &Path) -> Command {
+    let mut c = Command::cargo_bin("derbes").unwrap();
+    c.arg("--vault")
+        .arg(vault)
+        .arg("--password-stdin")
+        .env_remove("DERBES_VAULT")
+        .write_stdin(format!("{PW}\n"));
+    c
+}
+
+fn ok(vault: &Path, args: &[&str]) -> serde_json::Value {
+    let out = derbes(vault).arg("--json").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn refused(vault: &Path, args: &[&str]) -> String {
+    let out = derbes(vault).args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{args:?} should be refused");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
+    err
+}
+
+/// A BIN with a valid check digit (the IIN rule).
+fn bin() -> String {
+    for serial in 0..1000u32 {
+        let head = format!("1504400{serial:04}");
+        let d: Vec<u32> = head.chars().map(|c| c.to_digit(10).unwrap()).collect();
+        let sum = |w: [u32; 11]| d.iter().zip(w).map(|(a, w)| a * w).sum::<u32>() % 11;
+        let mut c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+        if c == 10 {
+            c = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+        }
+        if c < 10 {
+            return format!("{head}{c}");
+        }
+    }
+    unreachable!()
+}
+
+fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
+    let t = tempfile::tempdir().unwrap();
+    let v = t.path().join("vault");
+    derbes(&v)
+        .args(["init", "--name", "Test"])
+        .assert()
+        .success();
+    ok(
+        &v,
+        &["org", "set", "--name", "«Жәрдем» ҚБ", "--bin", &bin()],
+    );
+    ok(
+        &v,
+        &[
+            "subject",
+            "add",
+            "--kind",
+            "beneficiary",
+            "surname=Нұрланов",
+            "name=Ерасыл",
+            "birth_date=2014-05-05",
+            "--service",
+            "2015-01-10=legal_consultation",
+        ],
+    );
+    ok(
+        &v,
+        &[
+            "subject",
+            "add",
+            "--kind",
+            "beneficiary",
+            "surname=Серікова",
+            "name=Айгүл",
+            "--service",
+            "2016-03-01=legal_consultation",
+        ],
+    );
+    (t, v)
+}
+
+#[test]
+fn consent_for_a_minor_publication_withdrawal_and_the_form() {
+    let (t, v) = setup();
+    let err = refused(
+        &v,
+        &[
+            "consent",
+            "add",
+            "1",
+            "--purpose",
+            "legal_aid",
+            "--publish",
+            "annual report",
+        ],
+    );
+    assert!(err.contains("legal representative"), "{err}");
+    let scan = t.path().join("scan.png");
+    std::fs::write(
+        &scan,
+        [
+            &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A][..],
+            b"scan",
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let c = ok(
+        &v,
+        &[
+            "consent",
+            "add",
+            "1",
+            "--purpose",
+            "legal_aid",
+            "--publish",
+            "annual report",
+            "--representative",
+            "Нұрланова Гүлнар",
+            "--relation",
+            "анасы",
+            "--document",
+            "туу туралы куәлік",
+            "--evidence",
+            scan.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(c["number"], 1);
+    assert_eq!(c["state"], "active");
+    assert_eq!(c["evidence"]["mediaType"], "image/png");
+    assert_eq!(c["representative"]["relation"], "анасы");
+    let list = ok(&v, &["consent", "list", "1"]);
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert!(list[0]["id"].is_string());
+
+    ok(&v, &["subject", "edit", "1", "--access", "public"]);
+    let form = t.path().join("form.pdf");
+    ok(
+        &v,
+        &[
+            "consent",
+            "form",
+            "1",
+            "--lang",
+            "ru",
+            "--out",
+            form.to_str().unwrap(),
+        ],
+    );
+    assert!(std::fs::read(&form).unwrap().starts_with(b"%PDF-"));
+
+    ok(
+        &v,
+        &[
+            "consent",
+            "withdraw",
+            "1",
+            "--scope",
+            "publication",
+            "--channel",
+            "written application",
+        ],
+    );
+    assert_eq!(ok(&v, &["subject", "show", "1"])["access"], "restricted");
+    let err = refused(
+        &v,
+        &[
+            "consent",
+            "withdraw",
+            "1",
+            "--scope",
+            "all",
+            "--channel",
+            "e-mail",
+            "--refuse",
+            "obligation",
+            "--note",
+            " ",
+        ],
+    );
+    assert!(err.contains("law or unfulfilled obligation"), "{err}");
+    let journal = ok(&v, &["journal", "list"]).to_string();
+    for a in [
+        "consent.recorded",
+        "consent.evidence_attached",
+        "consent.form_printed",
+        "consent.withdrawn",
+    ] {
+        assert!(journal.contains(a), "{a}");
+    }
+    assert!(!journal.contains("Нұрланова") && !journal.contains("annual report"));
+}
+
+#[test]
+fn blocking_hold_due_list_anonymise_destroy_and_acts() {
+    let (t, v) = setup();
+    let due = ok(&v, &["retention", "due", "--as-of", "2026-01-01"]);
+    assert_eq!(due.as_array().unwrap().len(), 2);
+    assert_eq!(due[0]["number"], 1);
+    assert_eq!(
+        ok(&v, &["retention", "due", "--as-of", "2018-01-09"])
+            .as_array()
+            .unwrap()
+            .len(),
+        0
+    );
+    assert_eq!(
+        ok(&v, &["retention", "due", "--as-of", "2018-01-10"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    ok(&v, &["block", "1", "--reason", "inaccurate_data"]);
+    let err = refused(&v, &["destroy", "1", "--yes"]);
+    assert!(err.contains("blocked"), "{err}");
+    let err = refused(&v, &["subject", "edit", "1", "name=X"]);
+    assert!(err.contains("blocked"), "{err}");
+    ok(&v, &["hold", "2", "--reason", "litigation"]);
+    let err = refused(&v, &["anonymize", "2", "--yes"]);
+    assert!(err.contains("legal hold"), "{err}");
+    assert!(
+        refused(&v, &["destroy", "--due", "--as-of", "2026-01-01", "--yes"]).contains("Nobody")
+    );
+    ok(&v, &["hold", "2", "--release"]);
+    let err = refused(&v, &["destroy", "2"]);
+    assert!(err.contains("--yes"), "{err}");
+
+    let act = ok(
+        &v,
+        &["anonymize", "--due", "--as-of", "2026-01-01", "--yes"],
+    );
+    assert_eq!(act["subjects"], serde_json::json!([2]));
+    assert_eq!(act["skippedBlocked"], serde_json::json!([1]));
+    ok(&v, &["unblock", "1", "--reason", "not_confirmed"]);
+    let act = ok(
+        &v,
+        &[
+            "destroy",
+            "1",
+            "--ground",
+            "court_decision",
+            "--reference",
+            "№ 2-1/2026",
+            "--yes",
+        ],
+    );
+    assert_eq!(
+        (act["number"].as_i64(), act["action"].as_str()),
+        (Some(2), Some("destroy"))
+    );
+    let acts = ok(&v, &["acts", "list"]);
+    assert_eq!(acts.as_array().unwrap().len(), 2);
+    let pdf = t.path().join("act.pdf");
+    ok(&v, &["acts", "show", "2", "--out", pdf.to_str().unwrap()]);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(ok(&v, &["subject", "list"]).as_array().unwrap().len(), 0);
+    derbes(&v).args(["unlock-check"]).assert().success();
+}
