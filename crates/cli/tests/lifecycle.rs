@@ -270,3 +270,46 @@ fn blocking_hold_due_list_anonymise_destroy_and_acts() {
     assert_eq!(ok(&v, &["subject", "list"]).as_array().unwrap().len(), 0);
     derbes(&v).args(["unlock-check"]).assert().success();
 }
+
+/// kill -9 during a bulk destroy: the vault opens, every page and the journal check out, and
+/// either everyone due is gone with their act, or no one is and there is no act.
+#[cfg(unix)]
+#[test]
+fn a_killed_bulk_destroy_leaves_all_or_nothing() {
+    use std::io::Write;
+    let (_t, v) = setup();
+    ok(&v, &["demo", "--subjects", "6000", "--seed", "3"]);
+    let total = ok(&v, &["subject", "list"]).as_array().unwrap().len();
+    let due = ok(&v, &["retention", "due"]).as_array().unwrap().len();
+    assert!(due > 500, "the demo has people due: {due}");
+    for delay_ms in [700u64, 1100, 1500, 2000] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("derbes"))
+            .arg("--vault")
+            .arg(&v)
+            .args(["--password-stdin", "destroy", "--due", "--yes"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{PW}\n").as_bytes())
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        derbes(&v).arg("unlock-check").assert().success();
+        let left = ok(&v, &["subject", "list"]).as_array().unwrap().len();
+        let acts = ok(&v, &["acts", "list"]).as_array().unwrap().len();
+        assert!(
+            (left == total && acts == 0) || (left == total - due && acts == 1),
+            "after a kill at {delay_ms} ms: {left} of {total} people left, {acts} acts"
+        );
+        if acts == 1 {
+            break; // it finished before the kill
+        }
+    }
+}
