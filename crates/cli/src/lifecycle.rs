@@ -18,6 +18,7 @@ use crate::output;
 
 /// `derbes consent …`
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per process; boxing would only add noise
 pub enum ConsentCommand {
     /// Record a consent a person (or their legal representative) gave.
     Add {

@@ -8,11 +8,14 @@ export function ErrorMessage({
   error,
   testId,
   id,
+  text,
   children,
 }: {
   error: ApiError;
   testId?: string;
   id?: string;
+  /** The sentence to show instead of the error's generic translation. */
+  text?: string;
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
@@ -20,7 +23,7 @@ export function ErrorMessage({
     <div className="error-message" role="alert" data-testid={testId} id={id}>
       <CircleAlert className="error-message__icon" size={18} aria-hidden="true" />
       <div>
-        <p>{errorText(t, error)}</p>
+        <p>{text ?? errorText(t, error)}</p>
         {children}
       </div>
     </div>

@@ -3,6 +3,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, toApiError, type ApiError, type DocumentLanguage } from '../api';
 import { useDelayedFlag } from '../lib/hooks';
+import { fieldErrorText } from '../lib/lifecycle';
+import { uiLanguage } from '../lib/register';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
 import { Spinner } from './Spinner';
@@ -135,7 +137,7 @@ export function SaveDialog({
           </div>
           <p className="field__hint">{t('save.hint')}</p>
         </div>
-        {error && <ErrorMessage error={error} testId="save-error" />}
+        {error && <ErrorMessage error={error} text={fieldErrorText(t, error, uiLanguage(i18n.language))} testId="save-error" />}
         <div className="actions actions--end">
           <button type="button" className="button button--ghost" onClick={onClose} disabled={busy === 'save'}>
             {t('common.cancel')}

@@ -22,6 +22,8 @@
  *   slow=1                   every command takes 1.2 s (to see loading states)
  *   people=N                 the register holds N synthetic people (default 100,000; 200 in the
  *                            demo, 0 in `empty`), generated lazily as the list asks for them
+ *   due=N                    about N people are due for the end of retention (default ~28 today;
+ *                            e.g. due=500 to see the virtualised due list)
  */
 import type {
   AppStatus,
@@ -30,7 +32,8 @@ import type {
   JournalVerification,
   PasswordAssessment,
 } from '../api';
-import { createRegister, REGISTER_COMMANDS } from './preview-register';
+import { createLifecycle, LIFECYCLE_COMMANDS } from './preview-lifecycle';
+import { createRegister, REGISTER_COMMANDS, type RegisterHost } from './preview-register';
 
 interface PreviewVault {
   path: string;
@@ -377,25 +380,43 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
 setup();
 
 const peopleParam = params.get('people');
+const dueParam = params.get('due');
 let register: ReturnType<typeof createRegister> | null = null;
+let lifecycle: ReturnType<typeof createLifecycle> | null = null;
 
 /** The register of the open vault, made on first use (people are generated as they are asked for). */
 function registerHandlers() {
   const v = requireUnlocked();
   if (!register) {
     const count = peopleParam !== null ? Math.max(0, Number(peopleParam) || 0) : scenario === 'empty' ? 0 : v.isDemo ? 200 : 100_000;
-    register = createRegister(
+    const host: RegisterHost = {
+      fail,
+      journal: (action, details, object) => addEntry(requireUnlocked(), action, details, object),
+      journalFor: (object) => requireUnlocked().journal.filter((e) => e.object === object).reverse(),
+      emit,
+      userId: () => requireUnlocked().userId,
+    };
+    register = createRegister(host, count);
+    lifecycle = createLifecycle(
       {
         fail,
-        journal: (action, details, object) => addEntry(requireUnlocked(), action, details, object),
-        journalFor: (object) => requireUnlocked().journal.filter((e) => e.object === object).reverse(),
-        emit,
+        journal: host.journal,
         userId: () => requireUnlocked().userId,
+        userName: () => requireUnlocked().userName,
       },
-      count,
+      register.access,
+      dueParam !== null ? { dueCount: Math.max(0, Number(dueParam) || 0) } : {},
     );
+    host.lifecycleOf = lifecycle.lifecycleOf;
+    host.ensureChangeable = lifecycle.ensureChangeable;
+    host.ensurePublishable = lifecycle.ensurePublishable;
   }
-  return register;
+  return register.handlers;
+}
+
+function lifecycleHandlers() {
+  registerHandlers();
+  return lifecycle!.handlers;
 }
 
 export async function previewInvoke(command: string, args: Record<string, unknown>): Promise<unknown> {
@@ -403,6 +424,7 @@ export async function previewInvoke(command: string, args: Record<string, unknow
   const delay = slow ? 1200 : command === 'unlock_vault' || command === 'recover_vault' || command === 'create_vault' ? 500 : 40;
   await new Promise((r) => setTimeout(r, delay));
   if (REGISTER_COMMANDS.has(command)) return registerHandlers()[command]!(args);
+  if (LIFECYCLE_COMMANDS.has(command)) return lifecycleHandlers()[command]!(args);
   if (!handler) fail('internal', `preview backend: unknown command ${command}`);
   return handler(args);
 }

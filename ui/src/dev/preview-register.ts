@@ -19,6 +19,7 @@ import type {
   Kind,
   Organisation,
   Person,
+  PersonLifecycle,
   RegisterMeta,
   ServiceEntry,
   SubjectPage,
@@ -32,6 +33,25 @@ export interface RegisterHost {
   journalFor(object: string): JournalEntry[];
   emit(event: string, payload: unknown): void;
   userId(): string;
+  /** Set by the lifecycle stand-in: what a person's page shows about consents, hold and blocking. */
+  lifecycleOf?(number: number): PersonLifecycle;
+  /** Set by the lifecycle stand-in: refuses a change to a blocked record. */
+  ensureChangeable?(number: number): void;
+  /** Set by the lifecycle stand-in: refuses "public" without a consent to publication. */
+  ensurePublishable?(number: number): void;
+}
+
+/** What the lifecycle stand-in may read and do in the register. */
+export interface RegisterAccess {
+  byId(id: string): { id: string; number: number; kind: Kind; values: Partial<Record<FieldKey, string>>; access: Access; createdAt: string };
+  get(number: number): { id: string; number: number; kind: Kind; values: Partial<Record<FieldKey, string>>; access: Access } | null;
+  toPerson(id: string): Person;
+  /** Anonymise or destroy: the person leaves the register. */
+  remove(number: number): void;
+  setAccess(number: number, access: Access): void;
+  inventory(): Inventory;
+  organisation(): Organisation;
+  count(): number;
 }
 
 const FIELDS: FieldKey[] = [
@@ -250,13 +270,14 @@ export const REGISTER_COMMANDS = new Set([
 
 export function createRegister(host: RegisterHost, baseCount: number) {
   const overrides = new Map<number, PreviewPerson>();
+  const removed = new Set<number>();
   let count = baseCount;
   let inventory: Inventory = { version: 1, approvedAt: new Date(Date.now() - 40 * 86400_000).toISOString(), approvedBy: host.userId(), ...defaultInventory() };
   let org: Organisation = { name: '«Қамқор» қоғамдық қоры', bin: '', address: 'Алматы қ., Абай даңғылы, 10', responsibleName: 'Айгерім Сейітқызы', responsibleContacts: '+7 701 234 56 78, info@kamkor.kz' };
   const queryCache = new Map<string, number[]>();
   let iinIndex: Map<string, number> | null = null;
 
-  const get = (n: number): PreviewPerson | null => (n < 1 || n > count ? null : (overrides.get(n) ?? synth(n)));
+  const get = (n: number): PreviewPerson | null => (n < 1 || n > count || removed.has(n) ? null : (overrides.get(n) ?? synth(n)));
   const allowed = (kind: Kind): Set<FieldKey> => new Set(inventory.purposes.flatMap((p) => p.fields[kind] ?? []));
   const sensitive = (f: FieldKey) => SENSITIVE.has(inventory.categories[f] ?? DEFAULT_CATEGORY[f]);
   const mask = (f: FieldKey, v: string) => (f === 'iin' ? (v.length === 12 ? `${v.slice(0, 2)}••••••${v.slice(8)}` : '••••••••••••') : '•••••');
@@ -285,6 +306,7 @@ export function createRegister(host: RegisterHost, baseCount: number) {
     services: [...p.services].sort((a, b) => a.date.localeCompare(b.date)),
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
+    ...(host.lifecycleOf ? { lifecycle: host.lifecycleOf(p.number) } : {}),
   });
 
   const toRow = (p: PreviewPerson): SubjectRow => {
@@ -320,7 +342,7 @@ export function createRegister(host: RegisterHost, baseCount: number) {
     if (!iinIndex) {
       iinIndex = new Map();
       for (let n = 1; n <= count; n++) {
-        const v = get(n)!.values.iin;
+        const v = get(n)?.values.iin;
         if (v) iinIndex.set(v, n);
       }
     }
@@ -462,18 +484,24 @@ export function createRegister(host: RegisterHost, baseCount: number) {
       const filtered = q.search || q.kind || q.region || q.programme || q.access || q.ageBand;
       if (!filtered) {
         const rows: SubjectRow[] = [];
-        for (let n = offset + 1; n <= Math.min(count, offset + limit); n++) rows.push(toRow(get(n)!));
-        return { total: count, rows };
+        for (let n = offset + 1; n <= Math.min(count, offset + limit); n++) {
+          const p = get(n);
+          if (p) rows.push(toRow(p));
+        }
+        return { total: count - removed.size, rows };
       }
       const key = JSON.stringify({ ...q, offset: 0, limit: 0, count });
       let hits = queryCache.get(key);
       if (!hits) {
         hits = [];
-        for (let n = 1; n <= count; n++) if (matches(get(n)!, q)) hits.push(n);
+        for (let n = 1; n <= count; n++) {
+          const p = get(n);
+          if (p && matches(p, q)) hits.push(n);
+        }
         if (queryCache.size > 20) queryCache.clear();
         queryCache.set(key, hits);
       }
-      return { total: hits.length, rows: hits.slice(offset, offset + limit).map((n) => toRow(get(n)!)) };
+      return { total: hits.length, rows: hits.slice(offset, offset + limit).flatMap((n) => { const p = get(n); return p ? [toRow(p)] : []; }) };
     },
     subject_get: (a) => {
       const p = byId(String(a.id));
@@ -501,6 +529,7 @@ export function createRegister(host: RegisterHost, baseCount: number) {
     },
     subject_update: (a) => {
       const p = byId(String(a.id));
+      host.ensureChangeable?.(p.number);
       const draft = a.draft as { kind?: Kind; values: Partial<Record<FieldKey, string>>; services: ServiceEntry[] };
       const kind = draft.kind ?? p.kind;
       const merged = { ...p.values, ...draft.values };
@@ -516,6 +545,8 @@ export function createRegister(host: RegisterHost, baseCount: number) {
     subject_set_access: (a) => {
       const p = byId(String(a.id));
       const access = a.access === 'public' ? 'public' : 'restricted';
+      host.ensureChangeable?.(p.number);
+      if (access === 'public') host.ensurePublishable?.(p.number);
       overrides.set(p.number, { ...p, access, updatedAt: new Date().toISOString() });
       queryCache.clear();
       host.journal('subject.access_changed', { number: p.number, access }, p.id);
@@ -608,5 +639,22 @@ export function createRegister(host: RegisterHost, baseCount: number) {
       return { rows: rows.length, accepted: rows.length, rejected: [], imported: true } satisfies ImportReport;
     },
   };
-  return handlers;
+  const access: RegisterAccess = {
+    byId,
+    get,
+    toPerson: (id) => toPerson(byId(id)),
+    remove: (n) => {
+      removed.add(n);
+      queryCache.clear();
+    },
+    setAccess: (n, acc) => {
+      const p = get(n);
+      if (p) overrides.set(n, { ...p, access: acc, updatedAt: new Date().toISOString() });
+      queryCache.clear();
+    },
+    inventory: () => inventory,
+    organisation: () => org,
+    count: () => count,
+  };
+  return { handlers, access };
 }

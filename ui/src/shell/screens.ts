@@ -1,8 +1,9 @@
-import { LayoutDashboard, ScrollText, Settings, UsersRound, type LucideIcon } from 'lucide-react';
+import { Hourglass, LayoutDashboard, ScrollText, Settings, UsersRound, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import { Dashboard } from '../screens/dashboard/Dashboard';
 import { JournalScreen } from '../screens/journal/JournalScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
+import { RetentionScreen } from '../screens/retention/RetentionScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 
 export interface ScreenDef {
@@ -21,6 +22,7 @@ export interface ScreenDef {
 export const SCREENS: ScreenDef[] = [
   { id: 'dashboard', icon: LayoutDashboard, component: Dashboard },
   { id: 'people', icon: UsersRound, component: PeopleScreen },
+  { id: 'retention', icon: Hourglass, component: RetentionScreen },
   { id: 'journal', icon: ScrollText, component: JournalScreen },
   { id: 'settings', icon: Settings, component: SettingsScreen, bottom: true },
 ];

@@ -1,12 +1,13 @@
-import { ArrowRight, Clock, FlaskConical, HardDrive, Keyboard, KeyRound, Lock, ScrollText, ShieldCheck } from 'lucide-react';
+import { ArrowRight, Ban, CalendarClock, Clock, FileText, FlaskConical, HardDrive, Hourglass, Keyboard, KeyRound, Lock, ScrollText, ShieldCheck, UserRoundX } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, toApiError, type ApiError } from '../../api';
+import { api, toApiError, type ApiError, type LifecycleOverview } from '../../api';
 import { useApp } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Path } from '../../components/Path';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag } from '../../lib/hooks';
+import { useCount } from '../../lib/register';
 import { IntegrityCheck } from '../journal/Integrity';
 
 /** A calm overview of the open vault. */
@@ -45,6 +46,8 @@ export function Dashboard() {
           </div>
         </div>
       )}
+
+      <LifecycleTiles />
 
       <div className="grid">
         <section className="card card--panel" aria-labelledby="vault-card-title">
@@ -151,6 +154,130 @@ export function Dashboard() {
           </ul>
         </section>
       </div>
+    </div>
+  );
+}
+
+/**
+ * Consents and retention at a glance, from lifecycle_overview(): amber where a deadline is close
+ * (consents ending within 30 days, people due for the end of retention), calm otherwise.
+ */
+function LifecycleTiles() {
+  const { t } = useTranslation();
+  const count = useCount();
+  const [overview, setOverview] = useState<LifecycleOverview | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const showLoading = useDelayedFlag(overview === null && error === null);
+
+  const load = () => {
+    setError(null);
+    api
+      .lifecycleOverview()
+      .then(setOverview)
+      .catch((e) => setError(toApiError(e)));
+  };
+  useEffect(load, []);
+
+  if (error) {
+    return (
+      <ErrorMessage error={error}>
+        <button type="button" className="link-button" onClick={load}>
+          {t('common.tryAgain')}
+        </button>
+      </ErrorMessage>
+    );
+  }
+
+  const value = (n: number | undefined) => (n === undefined ? (showLoading ? '…' : '\u00a0') : count(n));
+  const o = overview;
+  return (
+    <section className="tiles" aria-labelledby="tiles-title" aria-busy={o === null}>
+      <h2 id="tiles-title" className="visually-hidden">
+        {t('dashboard.tiles.title')}
+      </h2>
+      <Tile
+        testId="tile-expiring"
+        icon={<CalendarClock size={20} />}
+        value={value(o?.consents.expiring)}
+        label={t('dashboard.tiles.expiring', { count: o?.consents.expiring ?? 0 })}
+        warn={(o?.consents.expiring ?? 0) > 0}
+        n={o?.consents.expiring}
+      />
+      <Tile
+        testId="tile-without-basis"
+        icon={<UserRoundX size={20} />}
+        value={value(o?.consents.withoutBasis)}
+        label={t('dashboard.tiles.withoutBasis', { count: o?.consents.withoutBasis ?? 0 })}
+        n={o?.consents.withoutBasis}
+      />
+      <Tile
+        testId="tile-due"
+        icon={<Hourglass size={20} />}
+        value={value(o?.due)}
+        label={t('dashboard.tiles.due', { count: o?.due ?? 0 })}
+        warn={(o?.due ?? 0) > 0}
+        n={o?.due}
+        href="#/retention"
+        link={t('dashboard.tiles.openRetention')}
+      />
+      <Tile
+        testId="tile-blocked"
+        icon={<Ban size={20} />}
+        value={value(o?.blocked)}
+        label={t('dashboard.tiles.blocked', { count: o?.blocked ?? 0 })}
+        n={o?.blocked}
+        extra={o && o.held > 0 ? t('dashboard.tiles.held', { count: o.held, formatted: count(o.held) }) : undefined}
+      />
+      <Tile
+        testId="tile-acts"
+        icon={<FileText size={20} />}
+        value={value(o?.acts)}
+        label={t('dashboard.tiles.acts', { count: o?.acts ?? 0 })}
+        n={o?.acts}
+        href="#/retention/acts"
+        link={t('dashboard.tiles.openActs')}
+      />
+    </section>
+  );
+}
+
+function Tile({
+  testId,
+  icon,
+  value,
+  label,
+  n,
+  warn = false,
+  href,
+  link,
+  extra,
+}: {
+  testId: string;
+  icon: React.ReactNode;
+  value: string;
+  label: string;
+  n: number | undefined;
+  warn?: boolean;
+  href?: string;
+  link?: string;
+  extra?: string;
+}) {
+  return (
+    <div className={`tile${warn ? ' tile--warning' : ''}`} data-testid={testId} data-value={n ?? ''} data-warning={warn}>
+      <span className="tile__icon" aria-hidden="true">
+        {icon}
+      </span>
+      <p className="tile__figure">
+        <span className="tile__value">{value}</span>
+        <span className="tile__label">{label}</span>
+      </p>
+      {extra && <p className="tile__extra">{extra}</p>}
+      {href && link && (
+        <a className="link tile__link" href={href}>
+          {link}
+          <ArrowRight size={15} aria-hidden="true" />
+        </a>
+      )}
     </div>
   );
 }

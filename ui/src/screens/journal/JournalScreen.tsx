@@ -67,6 +67,38 @@ export function detailsText(t: TFunction, entry: JournalEntry, exists: (key: str
     }
     case 'vault.locked':
       return d.reason === 'idle' ? t('journal.details.lockedIdle') : null;
+    case 'consent.recorded':
+    case 'consent.evidence_attached':
+    case 'consent.form_printed':
+      return typeof d.consent === 'number' ? t('journal.details.consent', { number: d.consent }) : null;
+    case 'consent.withdrawn': {
+      if (typeof d.consent !== 'number') return null;
+      const parts = [t('journal.details.consent', { number: d.consent })];
+      if (typeof d.scope === 'string') parts.push(t(`consent.scopes.${d.scope}`, { defaultValue: d.scope }));
+      if (d.outcome === 'refused') parts.push(t('journal.details.refused'));
+      return parts.join(' · ');
+    }
+    case 'subject.blocked':
+    case 'subject.unblocked':
+    case 'subject.hold_placed': {
+      if (typeof d.reason !== 'string') return null;
+      const key = `lifecycle.reasons.${d.reason}`;
+      return exists(key) ? t(key) : d.reason;
+    }
+    case 'subject.legal_ground_changed':
+      return typeof d.ground === 'string' ? t(`lifecycle.legalGrounds.${d.ground}`, { defaultValue: d.ground }) : t('journal.details.groundCleared');
+    case 'subjects.anonymised':
+    case 'subjects.destroyed': {
+      const parts: string[] = [];
+      if (typeof d.act === 'number') parts.push(t('journal.details.act', { number: d.act }));
+      if (typeof d.people === 'number') parts.push(t('journal.details.people', { count: d.people }));
+      if (typeof d.ground === 'string') parts.push(t(`lifecycle.grounds.${d.ground}`, { defaultValue: d.ground }));
+      return parts.join(' · ') || null;
+    }
+    case 'act.printed':
+      return typeof d.act === 'number' ? t('journal.details.act', { number: d.act }) : null;
+    case 'retention.rules_changed':
+      return typeof d.rules === 'number' ? t('journal.details.rules', { count: d.rules }) : null;
     default:
       return null;
   }
@@ -211,7 +243,7 @@ export function JournalScreen() {
 function ObjectCell({ entry }: { entry: JournalEntry }) {
   const { t } = useTranslation();
   const number = entry.details?.number;
-  if (entry.action.startsWith('subject.') && entry.object && typeof number === 'number') {
+  if ((entry.action.startsWith('subject.') || entry.action.startsWith('consent.')) && entry.object && typeof number === 'number') {
     return (
       <a className="link" href={`#/people/${encodeURIComponent(entry.object)}`}>
         {t('personPage.number', { number })}

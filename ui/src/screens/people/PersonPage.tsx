@@ -1,10 +1,12 @@
-import { Eye, EyeOff, Globe, History, Lock, Pencil, ScrollText } from 'lucide-react';
+import { Eye, EyeOff, FilePlus2, Globe, History, Lock, Pencil, ScrollText } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   api,
   toApiError,
+  type Act,
   type ApiError,
+  type EndAction,
   type FieldKey,
   type JournalEntry,
   type Person,
@@ -29,13 +31,19 @@ import {
   serviceTypeLabel,
   sexLabel,
 } from '../../lib/register';
-import { peoplePath } from '../../lib/route';
+import { useLifecycleMeta } from '../../lib/lifecycle';
+import { navigate, peoplePath } from '../../lib/route';
+import { ConsentsTab } from '../consents/ConsentsTab';
+import { ConsentWizard } from '../consents/ConsentWizard';
+import { EndDialog } from '../lifecycle/EndDialog';
+import { LifecycleBanners, LifecyclePanel } from '../lifecycle/LifecyclePanel';
+import { ReasonDialog, type ReasonMode } from '../lifecycle/ReasonDialog';
 import { actionText, detailsText } from '../journal/JournalScreen';
 import { AccessBadge, SensitiveMark } from './fields';
 import { BackLink } from './PersonForm';
 
-type Tab = 'data' | 'services' | 'history';
-const TABS: Tab[] = ['data', 'services', 'history'];
+type Tab = 'data' | 'consents' | 'services' | 'history';
+const TABS: Tab[] = ['data', 'consents', 'services', 'history'];
 
 /**
  * One person's record. Opening it is journaled by the backend (subject_get). Sensitive values
@@ -55,7 +63,13 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
   const [accessBusy, setAccessBusy] = useState(false);
   const [accessError, setAccessError] = useState<ApiError | null>(null);
   const showLoading = useDelayedFlag(person === null && error === null);
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ data: null, services: null, history: null });
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ data: null, consents: null, services: null, history: null });
+  const lifecycle = useLifecycleMeta();
+  /** The consent wizard, open with these scopes switched on. */
+  const [wizard, setWizard] = useState<{ scopes: ('third_parties' | 'cross_border' | 'publication')[] } | null>(null);
+  const [consentsVersion, setConsentsVersion] = useState(0);
+  const [reasonMode, setReasonMode] = useState<ReasonMode | null>(null);
+  const [ending, setEnding] = useState<EndAction | null>(null);
 
   const load = useCallback(() => {
     setError(null);
@@ -65,6 +79,14 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
       .catch((e) => setError(toApiError(e)));
   }, [id]);
   useEffect(load, [load]);
+
+  /** After a consent changed: the consent state and access may have changed (journaled as a view). */
+  const refresh = useCallback(() => {
+    api
+      .subjectGet(id)
+      .then(setPerson)
+      .catch(() => {});
+  }, [id]);
 
   const reveal = async (key: FieldKey) => {
     setRevealing(key);
@@ -128,6 +150,8 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
 
   const plain = Object.fromEntries(Object.entries(person.values).map(([k, v]) => [k, v?.value]));
   const name = fullName(plain) || t('people.noName');
+  const blocked = Boolean(person.lifecycle?.blockedReason);
+  const held = Boolean(person.lifecycle?.holdReason);
   const allowed = new Set(allowedFields(meta, person.kind));
   const hasSensitiveMasked = Object.values(person.values).some((v) => v?.masked);
 
@@ -234,7 +258,8 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
               type="button"
               className="button button--secondary"
               onClick={() => void setAccess('restricted')}
-              disabled={accessBusy}
+              disabled={accessBusy || blocked}
+              title={blocked ? t('lifecycle.blockedHint') : undefined}
               data-testid="person-make-restricted"
             >
               <Lock size={18} aria-hidden="true" />
@@ -248,18 +273,40 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
                 setAccessError(null);
                 setConfirmPublic(true);
               }}
+              disabled={blocked}
+              title={blocked ? t('lifecycle.blockedHint') : undefined}
               data-testid="person-make-public"
             >
               <Globe size={18} aria-hidden="true" />
               {t('personPage.makePublic')}
             </button>
           )}
-          <a className="button button--primary" href={peoplePath.edit(person.id)} data-testid="person-edit">
-            <Pencil size={18} aria-hidden="true" />
-            {t('personPage.edit')}
-          </a>
+          {blocked ? (
+            <button type="button" className="button button--primary" disabled title={t('lifecycle.blockedHint')} data-testid="person-edit">
+              <Pencil size={18} aria-hidden="true" />
+              {t('personPage.edit')}
+            </button>
+          ) : (
+            <a className="button button--primary" href={peoplePath.edit(person.id)} data-testid="person-edit">
+              <Pencil size={18} aria-hidden="true" />
+              {t('personPage.edit')}
+            </a>
+          )}
         </div>
       </header>
+
+      <LifecycleBanners person={person} />
+      <LifecyclePanel
+        person={person}
+        meta={lifecycle.meta}
+        onPerson={setPerson}
+        onOpenConsents={() => {
+          setTab('consents');
+          tabRefs.current.consents?.focus();
+        }}
+        onReason={setReasonMode}
+        onEnd={setEnding}
+      />
 
       <div className="tabs" role="tablist" aria-label={t('personPage.tabs.label')}>
         {TABS.map((k) => (
@@ -323,6 +370,25 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
             </p>
           </>
         )}
+        {tab === 'consents' &&
+          (lifecycle.meta ? (
+            <ConsentsTab
+              person={person}
+              meta={lifecycle.meta}
+              version={consentsVersion}
+              onNew={() => setWizard({ scopes: [] })}
+              onChanged={refresh}
+            />
+          ) : lifecycle.error ? (
+            <div className="state">
+              <ErrorMessage error={lifecycle.error} />
+              <button type="button" className="button button--secondary" onClick={lifecycle.reload}>
+                {t('common.tryAgain')}
+              </button>
+            </div>
+          ) : (
+            <LoadingBlock label={t('consent.loading')} />
+          ))}
         {tab === 'services' && <ServicesTab person={person} />}
         {tab === 'history' && <HistoryTab id={person.id} />}
       </div>
@@ -332,7 +398,24 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
           <div className="form">
             <p>{t('personPage.publicConfirmText')}</p>
             <p className="muted">{t('personPage.publicConfirmConsent')}</p>
-            {accessError && <ErrorMessage error={accessError} testId="public-error" />}
+            {accessError && (
+              <ErrorMessage error={accessError} testId="public-error">
+                {accessError.code === 'publication_consent_required' && lifecycle.meta && (
+                  <button
+                    type="button"
+                    className="button button--secondary button--small error-message__action"
+                    onClick={() => {
+                      setConfirmPublic(false);
+                      setWizard({ scopes: ['publication'] });
+                    }}
+                    data-testid="public-open-wizard"
+                  >
+                    <FilePlus2 size={16} aria-hidden="true" />
+                    {t('personPage.recordPublicationConsent')}
+                  </button>
+                )}
+              </ErrorMessage>
+            )}
             <div className="actions actions--end">
               <button type="button" className="button button--ghost" onClick={() => setConfirmPublic(false)}>
                 {t('common.cancel')}
@@ -351,6 +434,49 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
             </div>
           </div>
         </Dialog>
+      )}
+
+      {wizard && lifecycle.meta && (
+        <ConsentWizard
+          person={person}
+          meta={lifecycle.meta}
+          initialScopes={wizard.scopes}
+          onClose={() => setWizard(null)}
+          onRecorded={() => {
+            setConsentsVersion((v) => v + 1);
+            setTab('consents');
+            refresh();
+          }}
+        />
+      )}
+
+      {reasonMode && lifecycle.meta && (
+        <ReasonDialog
+          mode={reasonMode}
+          person={person}
+          meta={lifecycle.meta}
+          onClose={() => setReasonMode(null)}
+          onDone={(p) => {
+            setPerson(p);
+            toast.success(t(`lifecycle.reasonDialog.${reasonMode}.done`));
+            setReasonMode(null);
+          }}
+        />
+      )}
+
+      {ending && (
+        <EndDialog
+          action={ending}
+          target={{ kind: 'people', ids: [person.id], numbers: [person.number] }}
+          meta={lifecycle.meta}
+          warning={blocked ? t('lifecycle.end.blockedWarning') : held ? t('lifecycle.end.holdWarning') : undefined}
+          onClose={() => setEnding(null)}
+          onDone={(act: Act) => {
+            setEnding(null);
+            toast.success(t(`lifecycle.act.done.${act.action}`, { count: act.subjects.length }));
+            navigate(peoplePath.list());
+          }}
+        />
       )}
     </div>
   );
