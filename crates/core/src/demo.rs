@@ -53,7 +53,94 @@ pub fn create(dir: &Path) -> Result<Vault> {
         responsible_contacts: "+7 700 000 00 00".into(),
     })?;
     fill(&vault, DEMO_PEOPLE, 2026)?;
+    showcase(&vault)?;
     Ok(vault)
+}
+
+/// Give a demo's people the lifecycle a real register has: consents in every state (one given
+/// by a parent for a child, one allowing publication), employees under labour law, one person
+/// blocked and one under legal hold — so every screen has something to show.
+fn showcase(vault: &Vault) -> Result<()> {
+    use crate::consent::{ConsentDraft, ConsentForm, Representative, Scope, WithdrawalDraft};
+    use crate::fields::{Field, Kind};
+    let today = time::OffsetDateTime::now_utc().date();
+    let day = |days: i64| (today + time::Duration::days(days)).to_string();
+    let page = vault.list_subjects(&crate::subjects::Query {
+        limit: Some(120),
+        ..Default::default()
+    })?;
+    let mut n = 0;
+    for row in &page.rows {
+        if row.kind == Kind::Employee {
+            vault.set_legal_ground(row.id, Some("labour_law"))?;
+            continue;
+        }
+        if row.kind != Kind::Beneficiary {
+            continue;
+        }
+        n += 1;
+        let minor = row
+            .values
+            .get(&Field::BirthDate)
+            .and_then(|b| crate::import::parse_date(b).ok())
+            .is_some_and(|b| crate::consent::age_on(b, today) < 18);
+        let draft = ConsentDraft {
+            purposes: vec![if n % 3 == 0 {
+                "humanitarian_aid"
+            } else {
+                "legal_aid"
+            }
+            .into()],
+            given_on: Some(day(-400 - n)),
+            valid_until: match n % 5 {
+                0 => Some(day(12)),      // expiring
+                1 => Some(day(-3)),      // expired
+                _ => Some(day(700 + n)), // active
+            },
+            third_parties: (n % 4 == 0).then(|| "ҚР Денсаулық сақтау министрлігі".into()),
+            publication: (n % 7 == 0).then(|| "ұйымның жылдық есебі".into()),
+            form: Some(if n % 6 == 0 {
+                ConsentForm::Egov
+            } else {
+                ConsentForm::Paper
+            }),
+            form_reference: (n % 6 == 0).then(|| format!("EGOV-{:06}", 4200 + n)),
+            representative: minor.then(|| Representative {
+                name: "Демо Ата-ана".into(),
+                relation: "анасы".into(),
+                document: "туу туралы куәлік".into(),
+            }),
+            valid_from: None,
+            cross_border: None,
+        };
+        let c = match vault.add_consent(row.id, &draft) {
+            Ok(c) => c,
+            // A baby born after the demo's consent date: nothing to show for them.
+            Err(crate::Error::InvalidInput { .. }) => continue,
+            Err(e) => return Err(e),
+        };
+        if n % 11 == 0 {
+            vault.withdraw_consent(
+                c.number,
+                &WithdrawalDraft {
+                    scope: Scope::All,
+                    requested_on: None,
+                    channel: "жазбаша өтініш".into(),
+                    refusal: None,
+                },
+            )?;
+        }
+        if n == 8 {
+            vault.block(row.id, "inaccurate_data")?;
+        }
+        if n == 9 {
+            vault.hold(row.id, "litigation")?;
+        }
+        if n >= 60 {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// Lock a demo vault and delete its folder. Refuses (and only locks) a vault that is not a demo.

@@ -523,6 +523,12 @@ fn demo_vaults_are_marked_and_discarded() {
     let v = crate::demo::create(&dir).unwrap();
     assert!(v.is_demo());
     assert!(actions(&v).contains(&"demo.created".to_string()));
+    // The demo shows the lifecycle too: consents in several states, a blocked person, a hold.
+    let today = time::OffsetDateTime::now_utc().date();
+    let o = v.lifecycle_overview(today).unwrap();
+    assert!(o.consents.active > 10 && o.consents.expiring > 0 && o.consents.expired > 0);
+    assert!(o.consents.withdrawn > 0);
+    assert_eq!((o.blocked, o.held), (1, 1));
     crate::demo::discard(v).unwrap();
     assert!(!dir.exists());
 }
