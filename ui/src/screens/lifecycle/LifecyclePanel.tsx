@@ -1,0 +1,281 @@
+import { Ban, CircleCheckBig, Eraser, Flame, Scale, ShieldAlert, ShieldOff } from 'lucide-react';
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, toApiError, type ApiError, type EndAction, type LifecycleMeta, type Person } from '../../api';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Spinner } from '../../components/Spinner';
+import { useToast } from '../../components/Toast';
+import { errorField, fieldErrorText, legalGroundLabel, reasonText } from '../../lib/lifecycle';
+import { displayDate, useUiLanguage } from '../../lib/register';
+import { ConsentStateBadge } from '../consents/ConsentsTab';
+import type { ReasonMode } from './ReasonDialog';
+
+/** The visible banners of a blocked record (red) and one under legal hold (amber). */
+export function LifecycleBanners({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  const l = person.lifecycle;
+  if (!l) return null;
+  return (
+    <>
+      {l.blockedReason && (
+        <div className="banner banner--blocked" role="note" data-testid="person-blocked-banner">
+          <Ban size={22} aria-hidden="true" />
+          <div>
+            <p className="banner__title">{t('lifecycle.blockedTitle')}</p>
+            <p>
+              <span className="strong">{t('lifecycle.reasonLabel')}</span> {reasonText(t, l.blockedReason)}
+            </p>
+            <p className="small">{t('lifecycle.blockedText')}</p>
+          </div>
+        </div>
+      )}
+      {l.holdReason && (
+        <div className="banner banner--hold" role="note" data-testid="person-hold-banner">
+          <Scale size={22} aria-hidden="true" />
+          <div>
+            <p className="banner__title">{t('lifecycle.holdTitle')}</p>
+            <p>
+              <span className="strong">{t('lifecycle.reasonLabel')}</span> {reasonText(t, l.holdReason)}
+            </p>
+            <p className="small">{t('lifecycle.holdText')}</p>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+/**
+ * Where the person's data stands: consent state, the Art. 9 ground, the day the purpose was
+ * achieved (or the programme or job ended), blocking and legal hold, and the way out — anonymise
+ * or destroy. Every change goes to the backend, which answers with the updated person.
+ */
+export function LifecyclePanel({
+  person,
+  meta,
+  onPerson,
+  onOpenConsents,
+  onReason,
+  onEnd,
+}: {
+  person: Person;
+  meta: LifecycleMeta | null;
+  onPerson: (p: Person) => void;
+  onOpenConsents: () => void;
+  onReason: (mode: ReasonMode) => void;
+  onEnd: (action: EndAction) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useUiLanguage();
+  const toast = useToast();
+  const id = useId().replace(/:/g, '');
+  const l = person.lifecycle;
+  const blocked = Boolean(l?.blockedReason);
+  const held = Boolean(l?.holdReason);
+  const savedGround = l?.legalGround ?? '';
+  const savedEnd = displayDate(l?.endedOn ?? '');
+  const [ground, setGround] = useState(savedGround);
+  const [endDate, setEndDate] = useState(savedEnd);
+  const [busy, setBusy] = useState<'ground' | 'end' | null>(null);
+  const [error, setError] = useState<{ what: 'ground' | 'end'; error: ApiError } | null>(null);
+
+  useEffect(() => setGround(savedGround), [savedGround]);
+  useEffect(() => setEndDate(savedEnd), [savedEnd]);
+
+  const saveGround = async () => {
+    setBusy('ground');
+    setError(null);
+    try {
+      onPerson(await api.subjectSetLegalGround(person.id, ground || null));
+      toast.success(t('lifecycle.groundSaved'));
+    } catch (e) {
+      setError({ what: 'ground', error: toApiError(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const saveEnd = async () => {
+    setBusy('end');
+    setError(null);
+    try {
+      onPerson(await api.subjectSetEndDate(person.id, endDate.trim() || null));
+      toast.success(t('lifecycle.endDateSaved'));
+    } catch (e) {
+      setError({ what: 'end', error: toApiError(e) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const endField = error?.what === 'end' && ['ended_on', 'end_date', 'date'].includes(errorField(error.error) ?? '');
+  const grounds = meta?.legalGrounds ?? (savedGround ? [savedGround] : []);
+
+  return (
+    <section className="card card--panel lifecycle" aria-labelledby={`${id}-title`} data-testid="person-lifecycle">
+      <h2 id={`${id}-title`} className="form-section__title">
+        {t('lifecycle.panelTitle')}
+      </h2>
+      <div className="lifecycle__grid">
+        <div className="lifecycle__cell" data-testid="lifecycle-consent">
+          <span className="lifecycle__label">{t('lifecycle.consentLabel')}</span>
+          <div className="lifecycle__value">
+            {l?.consentState ? (
+              <ConsentStateBadge state={l.consentState} testId="lifecycle-consent-state" />
+            ) : (
+              <span className="muted" data-testid="lifecycle-consent-state" data-state="none">
+                {t('lifecycle.noConsent')}
+              </span>
+            )}
+            {l?.publicationConsent && <span className="tag">{t('lifecycle.publicationAllowed')}</span>}
+          </div>
+          <button type="button" className="link-button" onClick={onOpenConsents} data-testid="lifecycle-open-consents">
+            {t('lifecycle.openConsents')}
+          </button>
+        </div>
+
+        <form
+          className="lifecycle__cell"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy && ground !== savedGround) void saveGround();
+          }}
+        >
+          <label className="lifecycle__label" htmlFor={`${id}-ground`}>
+            {t('lifecycle.groundLabel')}
+          </label>
+          <div className="input-row">
+            <select
+              id={`${id}-ground`}
+              className="input lifecycle__select"
+              value={ground}
+              disabled={blocked || busy !== null}
+              onChange={(e) => {
+                setGround(e.target.value);
+                setError(null);
+              }}
+              data-testid="legal-ground"
+            >
+              <option value="">{t('lifecycle.noGround')}</option>
+              {grounds.map((g) => (
+                <option key={g} value={g}>
+                  {legalGroundLabel(t, g)}
+                </option>
+              ))}
+            </select>
+            <button
+              type="submit"
+              className="button button--secondary button--small"
+              disabled={blocked || busy !== null || ground === savedGround}
+              data-testid="legal-ground-save"
+            >
+              {busy === 'ground' && <Spinner size={14} />}
+              {t('common.save')}
+            </button>
+          </div>
+          <p className="field__hint">{t('lifecycle.groundHint')}</p>
+        </form>
+
+        <form
+          className="lifecycle__cell"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy && endDate.trim() !== savedEnd) void saveEnd();
+          }}
+        >
+          <label className="lifecycle__label" htmlFor={`${id}-end`}>
+            {t(person.kind === 'employee' ? 'lifecycle.endLabelEmployee' : 'lifecycle.endLabel')}
+          </label>
+          <div className="input-row">
+            <input
+              id={`${id}-end`}
+              className="input input--date"
+              inputMode="numeric"
+              placeholder={t('person.datePlaceholder')}
+              value={endDate}
+              disabled={blocked || busy !== null}
+              onChange={(e) => {
+                setEndDate(e.target.value);
+                setError(null);
+              }}
+              aria-invalid={endField || undefined}
+              aria-describedby={endField ? `${id}-end-error` : `${id}-end-hint`}
+              data-testid="end-date"
+            />
+            <button
+              type="submit"
+              className="button button--secondary button--small"
+              disabled={blocked || busy !== null || endDate.trim() === savedEnd}
+              data-testid="end-date-save"
+            >
+              {busy === 'end' && <Spinner size={14} />}
+              {t('common.save')}
+            </button>
+          </div>
+          {endField && error ? (
+            <p className="field__error" id={`${id}-end-error`} role="alert" data-testid="end-date-error">
+              {fieldErrorText(t, error.error, lang)}
+            </p>
+          ) : (
+            <p className="field__hint" id={`${id}-end-hint`}>
+              {t('lifecycle.endHint')}
+            </p>
+          )}
+        </form>
+      </div>
+
+      {error && !endField && <ErrorMessage error={error.error} text={fieldErrorText(t, error.error, lang)} testId="lifecycle-error" />}
+
+      <footer className="lifecycle__actions">
+        <div className="lifecycle__actions-group">
+          {blocked ? (
+            <button type="button" className="button button--secondary button--small" onClick={() => onReason('unblock')} data-testid="person-unblock">
+              <CircleCheckBig size={16} aria-hidden="true" />
+              {t('lifecycle.unblock')}
+            </button>
+          ) : (
+            <button type="button" className="button button--secondary button--small" onClick={() => onReason('block')} data-testid="person-block">
+              <Ban size={16} aria-hidden="true" />
+              {t('lifecycle.block')}
+            </button>
+          )}
+          {held ? (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onReason('release')}
+              disabled={blocked}
+              title={blocked ? t('lifecycle.blockedHint') : undefined}
+              data-testid="person-release-hold"
+            >
+              <ShieldOff size={16} aria-hidden="true" />
+              {t('lifecycle.releaseHold')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => onReason('hold')}
+              disabled={blocked}
+              title={blocked ? t('lifecycle.blockedHint') : undefined}
+              data-testid="person-hold"
+            >
+              <ShieldAlert size={16} aria-hidden="true" />
+              {t('lifecycle.hold')}
+            </button>
+          )}
+        </div>
+        <div className="lifecycle__actions-group">
+          <button type="button" className="button button--danger-outline button--small" onClick={() => onEnd('anonymise')} data-testid="person-anonymise">
+            <Eraser size={16} aria-hidden="true" />
+            {t('lifecycle.anonymise')}
+          </button>
+          <button type="button" className="button button--danger button--small" onClick={() => onEnd('destroy')} data-testid="person-destroy">
+            <Flame size={16} aria-hidden="true" />
+            {t('lifecycle.destroy')}
+          </button>
+        </div>
+      </footer>
+    </section>
+  );
+}
