@@ -271,24 +271,21 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Err
                     document: document.clone().unwrap_or_default(),
                 }),
             };
-            if let Some(path) = evidence {
-                // Check the scan before recording anything, so a bad file leaves no consent.
-                let len = std::fs::metadata(path)?.len();
-                if len > derbes_core::consent::MAX_EVIDENCE_BYTES as u64 {
-                    return Err(bad(
-                        "evidence",
-                        "The scan is larger than 10 MB; scan it at a lower resolution.",
-                    ));
-                }
-            }
-            let c = v.add_consent(id, &draft)?;
-            let c = match evidence {
+            let scan = match evidence {
                 Some(path) => {
-                    v.attach_consent_evidence_file(c.number, path)?;
-                    v.consent(c.number)?
+                    let len = std::fs::metadata(path)?.len();
+                    if len > derbes_core::consent::MAX_EVIDENCE_BYTES as u64 {
+                        return Err(bad(
+                            "evidence",
+                            "The scan is larger than 10 MB; scan it at a lower resolution.",
+                        ));
+                    }
+                    Some(std::fs::read(path)?)
                 }
-                None => c,
+                None => None,
             };
+            // The consent and its scan are recorded together, or neither is.
+            let c = v.add_consent_with_evidence(id, &draft, scan.as_deref())?;
             print_consent(&c, as_json);
         }
         ConsentCommand::Withdraw {

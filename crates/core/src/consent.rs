@@ -413,13 +413,14 @@ pub(crate) struct SubjectFacts {
     pub hold: bool,
     pub full_name: String,
     pub birth_date: Option<Date>,
+    pub iin: Option<String>,
 }
 
 pub(crate) fn subject_facts(conn: &Connection, id: Uuid) -> Result<SubjectFacts> {
     conn.query_row(
         "SELECT number, kind, status, access, blocked_reason IS NOT NULL, hold_reason IS NOT NULL,
                 trim(coalesce(surname, '') || ' ' || coalesce(name, '') || ' ' || coalesce(patronymic, '')),
-                birth_date
+                birth_date, iin
          FROM subject WHERE id = ?1",
         [id.to_string()],
         |r| {
@@ -437,6 +438,7 @@ pub(crate) fn subject_facts(conn: &Connection, id: Uuid) -> Result<SubjectFacts>
                 birth_date: birth.and_then(|b| {
                     Date::parse(&b, &time::format_description::well_known::Iso8601::DATE).ok()
                 }),
+                iin: r.get(8)?,
             })
         },
     )
@@ -445,6 +447,16 @@ pub(crate) fn subject_facts(conn: &Connection, id: Uuid) -> Result<SubjectFacts>
 }
 
 impl SubjectFacts {
+    /// The birth date, from the record or else from the IIN (which encodes it).
+    fn born(&self) -> Option<Date> {
+        self.birth_date.or_else(|| {
+            self.iin
+                .as_deref()
+                .and_then(|i| crate::ids::Iin::parse(i).ok())
+                .map(|i| i.birth_date)
+        })
+    }
+
     /// Refuse any change to an anonymised or blocked record.
     pub(crate) fn ensure_changeable(&self) -> Result<()> {
         if self.status == "anonymised" {
@@ -558,7 +570,7 @@ impl Vault {
                 "The day the consent was given cannot be in the future.",
             ));
         }
-        if facts.birth_date.is_some_and(|b| given_on < b) {
+        if facts.born().is_some_and(|b| given_on < b) {
             return Err(bad(
                 "given_on",
                 "The consent cannot be dated before the person's birth.",
@@ -573,6 +585,12 @@ impl Vault {
             Some(s) => date("valid_from", s)?,
             None => given_on,
         };
+        if valid_from > today {
+            return Err(bad(
+                "valid_from",
+                "A consent is recorded once it is in force: its start cannot be in the future.",
+            ));
+        }
         if valid_from < given_on {
             return Err(bad(
                 "valid_from",
@@ -612,7 +630,7 @@ impl Vault {
             }
             None => None,
         };
-        let minor = facts.birth_date.is_some_and(|b| age_on(b, given_on) < 18);
+        let minor = facts.born().is_some_and(|b| age_on(b, given_on) < 18);
         let representative = match &draft.representative {
             Some(r)
                 if !(r.name.trim().is_empty()
@@ -677,12 +695,27 @@ impl Vault {
     /// Record a consent a person (or their legal representative) gave. Refused for a blocked or
     /// anonymised record, a minor without a representative, or a purpose outside the inventory.
     pub fn add_consent(&self, subject: Uuid, draft: &ConsentDraft) -> Result<Consent> {
+        self.add_consent_with_evidence(subject, draft, None)
+    }
+
+    /// Record a consent and the scan of its signed form together: both or neither.
+    pub fn add_consent_with_evidence(
+        &self,
+        subject: Uuid,
+        draft: &ConsentDraft,
+        evidence: Option<&[u8]>,
+    ) -> Result<Consent> {
         let facts = subject_facts(self.conn(), subject)?;
         facts.ensure_changeable()?;
         let v = self.check_consent(&facts, draft)?;
+        if let Some(bytes) = evidence {
+            check_evidence(bytes)?;
+        }
         let tx = self.conn().unchecked_transaction()?;
+        // Numbers of destroyed consents are never handed out again: signed forms carry them.
         let number: i64 = tx.query_row(
-            "SELECT coalesce(max(number), 0) + 1 FROM consent",
+            "SELECT max(coalesce((SELECT max(number) FROM consent), 0),
+                        coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'consent_number_high'), 0)) + 1",
             [],
             |r| r.get(0),
         )?;
@@ -737,6 +770,9 @@ impl Vault {
                 "representative": v.representative.is_some(),
             }),
         )?;
+        if let Some(bytes) = evidence {
+            self.insert_evidence(&tx, facts.number, subject, id, number, bytes)?;
+        }
         tx.commit()?;
         self.consent(number)
     }
@@ -774,7 +810,8 @@ impl Vault {
         )
     }
 
-    /// Record a person's request to withdraw consent, whole or by scope. Accepted unless
+    /// Record a person's request to withdraw consent, whole or by scope. Allowed for a blocked
+    /// person too: withdrawing is the person's right, and it only ever narrows what is done. Accepted unless
     /// `refusal` gives an Art. 8(2) ground with an explanation. Withdrawing publication (or the
     /// whole consent) makes a public person restricted when no other consent to publication is
     /// in force.
@@ -823,6 +860,12 @@ impl Vault {
             return Err(bad(
                 "requested_on",
                 "The day of the request cannot be in the future.",
+            ));
+        }
+        if requested_on.to_string() < consent.given_on {
+            return Err(bad(
+                "requested_on",
+                "A consent cannot be withdrawn before the day it was given.",
             ));
         }
         let channel = required(
@@ -900,31 +943,43 @@ impl Vault {
         let consent = self.consent(number)?;
         let facts = subject_facts(self.conn(), consent.subject_id)?;
         facts.ensure_changeable()?;
-        let media_type = sniff(bytes).ok_or_else(|| {
-            bad(
-                "evidence",
-                "Attach the scan as a PDF, JPEG or PNG file; this file is none of them.",
-            )
-        })?;
-        if bytes.len() > MAX_EVIDENCE_BYTES {
-            return Err(bad(
-                "evidence",
-                "The scan is larger than 10 MB; scan it at a lower resolution.",
-            ));
-        }
-        let sha = hex::encode(Sha256::digest(bytes));
+        check_evidence(bytes)?;
         let tx = self.conn().unchecked_transaction()?;
+        let evidence = self.insert_evidence(
+            &tx,
+            facts.number,
+            consent.subject_id,
+            consent.id,
+            number,
+            bytes,
+        )?;
+        tx.commit()?;
+        Ok(evidence)
+    }
+
+    /// Store a checked scan for a consent, replacing an earlier one, inside `tx`.
+    fn insert_evidence(
+        &self,
+        tx: &Connection,
+        subject_number: i64,
+        subject: Uuid,
+        consent: Uuid,
+        number: i64,
+        bytes: &[u8],
+    ) -> Result<Evidence> {
+        let media_type = check_evidence(bytes)?;
+        let sha = hex::encode(Sha256::digest(bytes));
         tx.execute(
             "DELETE FROM attachment WHERE consent_id = ?1",
-            [consent.id.to_string()],
+            [consent.to_string()],
         )?;
         tx.execute(
             "INSERT INTO attachment (id, subject_id, consent_id, media_type, size, sha256, content, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 Uuid::now_v7().to_string(),
-                consent.subject_id.to_string(),
-                consent.id.to_string(),
+                subject.to_string(),
+                consent.to_string(),
                 media_type,
                 bytes.len() as i64,
                 sha,
@@ -933,13 +988,12 @@ impl Vault {
             ],
         )?;
         journal::append(
-            &tx,
+            tx,
             Some(self.user().id),
             Action::ConsentEvidenceAttached,
-            Some(&consent.subject_id.to_string()),
-            json!({"number": facts.number, "consent": number, "type": media_type, "size": bytes.len()}),
+            Some(&subject.to_string()),
+            json!({"number": subject_number, "consent": number, "type": media_type, "size": bytes.len()}),
         )?;
-        tx.commit()?;
         Ok(Evidence {
             media_type: media_type.into(),
             size: bytes.len() as i64,
@@ -1078,6 +1132,37 @@ pub(crate) fn publication_in_force(conn: &Connection, subject: Uuid, on: Date) -
     )?)
 }
 
+/// Make restricted every public person whose consent to publication is no longer in force (it
+/// expired since the vault was last open). Run at unlock; each change is journaled.
+pub(crate) fn restrict_lapsed_publications(conn: &Connection, user: Uuid) -> Result<()> {
+    let on = today();
+    let public: Vec<(String, i64)> = {
+        let mut stmt = conn.prepare("SELECT id, number FROM subject WHERE access = 'public'")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.collect::<std::result::Result<_, _>>()?
+    };
+    for (id, number) in public {
+        let Ok(uuid) = Uuid::parse_str(&id) else {
+            continue;
+        };
+        if publication_in_force(conn, uuid, on)? {
+            continue;
+        }
+        conn.execute(
+            "UPDATE subject SET access = 'restricted', updated_at = ?1 WHERE id = ?2",
+            params![journal::now_utc(), id],
+        )?;
+        journal::append(
+            conn,
+            Some(user),
+            Action::SubjectAccessChanged,
+            Some(&id),
+            json!({"number": number, "access": "restricted", "reason": "publication_consent_ended"}),
+        )?;
+    }
+    Ok(())
+}
+
 /// The best state among a person's consents (active over expiring over expired over withdrawn).
 pub(crate) fn best_state(
     conn: &Connection,
@@ -1088,6 +1173,23 @@ pub(crate) fn best_state(
         .iter()
         .map(|c| c.state)
         .min())
+}
+
+/// A scan's media type, or why it is refused: PDF, JPEG or PNG by content, at most 10 MB.
+pub fn check_evidence(bytes: &[u8]) -> Result<&'static str> {
+    let media_type = sniff(bytes).ok_or_else(|| {
+        bad(
+            "evidence",
+            "Attach the scan as a PDF, JPEG or PNG file; this file is none of them.",
+        )
+    })?;
+    if bytes.len() > MAX_EVIDENCE_BYTES {
+        return Err(bad(
+            "evidence",
+            "The scan is larger than 10 MB; scan it at a lower resolution.",
+        ));
+    }
+    Ok(media_type)
 }
 
 /// Recognise a scan by its first bytes, not its name.

@@ -119,6 +119,45 @@ fn a_minor_needs_a_legal_representative() {
 }
 
 #[test]
+fn without_a_birth_date_the_iin_tells_the_age() {
+    let (_t, _d, v) = vault();
+    let born = today() - Duration::days(365 * 12);
+    let child = v
+        .add_subject(&draft(
+            Kind::Beneficiary,
+            &[
+                (Field::Surname, "Бала"),
+                (Field::Name, "Кіші"),
+                (Field::Iin, &iin(born, Sex::Male, 7)),
+            ],
+        ))
+        .unwrap()
+        .id;
+    // The IIN filled the birth date in; clear it to leave only the IIN.
+    v.conn()
+        .execute("UPDATE subject SET birth_date = NULL", [])
+        .unwrap();
+    assert!(matches!(
+        v.add_consent(child, &basic()),
+        Err(Error::RepresentativeRequired)
+    ));
+}
+
+#[test]
+fn a_consent_and_its_scan_are_recorded_together_or_not_at_all() {
+    let (_t, _d, v) = vault();
+    let id = adult(&v);
+    assert!(v
+        .add_consent_with_evidence(id, &basic(), Some(b"not a scan"))
+        .is_err());
+    assert!(v.consents(id).unwrap().is_empty());
+    let c = v
+        .add_consent_with_evidence(id, &basic(), Some(b"%PDF-1.4 signed"))
+        .unwrap();
+    assert_eq!(c.evidence.unwrap().media_type, "application/pdf");
+}
+
+#[test]
 fn age_is_counted_in_whole_years_on_the_day() {
     assert_eq!(age_on(date!(2008 - 11 - 22), date!(2026 - 11 - 21)), 17);
     assert_eq!(age_on(date!(2008 - 11 - 22), date!(2026 - 11 - 22)), 18);
@@ -191,7 +230,7 @@ fn withdrawing_the_whole_consent_and_refusing_with_a_reason() {
     v.set_access(id, Access::Public).unwrap();
     let refuse = |note: &str| WithdrawalDraft {
         scope: Scope::All,
-        requested_on: Some("01.02.2026".into()),
+        requested_on: None,
         channel: "e-mail".into(),
         refusal: Some(Refusal {
             ground: RefusalGround::Obligation,
@@ -330,6 +369,13 @@ fn purposes_dates_scopes_and_the_operator_are_checked() {
             ..basic()
         }),
         "cross_border"
+    );
+    assert_eq!(
+        field(ConsentDraft {
+            valid_from: Some("01.01.2099".into()),
+            ..basic()
+        }),
+        "valid_from"
     );
     assert!(v.consents(id).unwrap().is_empty(), "nothing half-written");
     let (_t2, _d2, other) = crate::test_support::bare_vault();

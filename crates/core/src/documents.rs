@@ -517,6 +517,8 @@ impl Vault {
     /// The consent form of a recorded consent as PDF. Journaled: the form names the person.
     pub fn consent_form_pdf(&self, number: i64, lang: DocLang) -> Result<Vec<u8>> {
         let c = self.consent(number)?;
+        // Printing is a use of the data, which blocking freezes.
+        crate::consent::subject_facts(self.conn(), c.subject_id)?.ensure_changeable()?;
         let inventory = self.inventory()?;
         let purposes: Vec<String> = c
             .purposes

@@ -4,8 +4,8 @@
 //! **Destroy** deletes the person, their services, consents, withdrawals, attachments and search
 //! entries. **Anonymise** removes every direct identifier and keeps only an
 //! [anonymous record](crate::schema) — kind, sex, birth year, region and district, programme,
-//! disability, household size, the month of collection and of each service — with a fresh id
-//! handed out in shuffled order, so nothing in the vault can tell whose it was (Art. 1(7)).
+//! whether there is a disability, household size, the month of collection and of each standard
+//! service type — under a random id, so nothing in the vault can tell whose it was (Art. 1(7)).
 //!
 //! Both run in WAL mode with `secure_delete` (deleted cells and freed pages are zeroed), the
 //! search index's FTS5 `secure-delete`, and a `wal_checkpoint(TRUNCATE)` afterwards, so no
@@ -162,6 +162,13 @@ impl Vault {
     /// Anonymise or destroy everyone due on `as_of`, ground "retention ended". Blocked people
     /// are left alone; their numbers are returned beside the act.
     pub fn end_due(&self, action: EndAction, as_of: Date) -> Result<(Act, Vec<i64>)> {
+        // Looking ahead is fine; ending data early under "retention ended" is not.
+        if as_of > crate::consent::today() {
+            return Err(Error::InvalidInput {
+                field: "as_of",
+                reason: "Retention has not ended yet on a future day; end only who is due today or earlier.".into(),
+            });
+        }
         let due = self.due(as_of)?;
         let skipped: Vec<i64> = due
             .people
@@ -196,6 +203,13 @@ impl Vault {
         // to the WAL once instead of spilling it again and again. The commit need not be synced
         // (a crash before the checkpoint loses the whole action, never half of it); the
         // checkpoint right after it is. Both settings return to normal whatever happens.
+        // Never through a rollback journal: it would hold whole pre-images of what is destroyed.
+        let mode: String = self
+            .conn()
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(Error::Internal("the vault is not in WAL mode".into()));
+        }
         self.conn().execute_batch(
             "PRAGMA secure_delete = ON; PRAGMA cache_size = -524288; PRAGMA synchronous = NORMAL;",
         )?;
@@ -323,6 +337,13 @@ impl Vault {
             "DELETE FROM subject_search WHERE rowid IN (SELECT number FROM temp.doomed)",
             [],
         )?;
+        tx.execute(
+            "INSERT INTO meta (key, value)
+             SELECT 'consent_number_high', max(number) FROM consent
+             WHERE subject_id IN (SELECT id FROM temp.doomed) HAVING max(number) IS NOT NULL
+             ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+            [],
+        )?;
         // Cascades to services, consents, withdrawals and attachments.
         tx.execute(
             "DELETE FROM subject WHERE id IN (SELECT id FROM temp.doomed)",
@@ -347,7 +368,8 @@ impl Vault {
         tx.commit()?;
         // Fold the WAL (which holds the pre-deletion pages of this transaction's earlier frames
         // and any before it) into the database and cut it to zero length.
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        // The action is done once committed; if the checkpoint cannot run now, locking runs it.
+        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         self.act(act_number)
     }
 
@@ -465,7 +487,7 @@ fn categories(
 }
 
 /// Copy what anonymisation keeps of each doomed person into `anonymous_record`, in shuffled
-/// order so the new ids do not follow the register's numbers.
+/// order and under random ids, so nothing follows the register's numbers or the act.
 fn keep_anonymous_records(conn: &Connection) -> Result<()> {
     let mut ids: Vec<String> = {
         let mut s = conn.prepare("SELECT id FROM temp.doomed")?;
@@ -473,19 +495,39 @@ fn keep_anonymous_records(conn: &Connection) -> Result<()> {
         rows.collect::<std::result::Result<_, _>>()?
     };
     fastrand::shuffle(&mut ids);
+    // A random id: ids handed out in sequence would tie each act's records to it.
     let mut record = conn.prepare_cached(
-        "INSERT INTO anonymous_record (kind, sex, birth_year, region, district, programme, disability, household_size, collected_month)
-         SELECT kind, sex, CAST(substr(birth_date, 1, 4) AS INTEGER), region, district, programme, disability, household_size, substr(created_at, 1, 7)
+        "INSERT INTO anonymous_record (id, kind, sex, birth_year, region, district, programme, disability, household_size, collected_month)
+         SELECT ?2, kind, sex, CAST(substr(birth_date, 1, 4) AS INTEGER), region, district, programme,
+                CASE WHEN disability IS NOT NULL THEN 'yes' END, household_size, substr(created_at, 1, 7)
          FROM subject WHERE id = ?1",
     )?;
-    let mut services = conn.prepare_cached(
+    // Free text could describe the person: a service type outside the standard list is 'other',
+    // and a disability is kept only as a yes.
+    let standard: Vec<String> = crate::fields::SERVICE_TYPES
+        .iter()
+        .map(|t| format!("'{t}'"))
+        .collect();
+    let mut services = conn.prepare_cached(&format!(
         "INSERT INTO anonymous_service (record, month, service_type)
-         SELECT ?2, substr(date, 1, 7), service_type FROM service WHERE subject_id = ?1 ORDER BY date",
-    )?;
+         SELECT ?2, substr(date, 1, 7), CASE WHEN service_type IN ({}) THEN service_type ELSE 'other' END
+         FROM service WHERE subject_id = ?1 ORDER BY date",
+        standard.join(", ")
+    ))?;
     for id in &ids {
-        record.execute([id])?;
-        let rowid = conn.last_insert_rowid();
-        services.execute(params![id, rowid])?;
+        let record_id = loop {
+            let candidate = (fastrand::u64(1..=i64::MAX as u64)) as i64;
+            let taken: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM anonymous_record WHERE id = ?1)",
+                [candidate],
+                |r| r.get(0),
+            )?;
+            if !taken {
+                break candidate;
+            }
+        };
+        record.execute(params![id, record_id])?;
+        services.execute(params![id, record_id])?;
     }
     Ok(())
 }

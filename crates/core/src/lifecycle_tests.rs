@@ -310,7 +310,9 @@ fn anonymise_removes_every_direct_identifier_and_keeps_a_statistical_record() {
     let (_t, dir, v) = vault();
     filler(&v, 0, 150);
     let m = marked(&v);
-    let direct = direct_identifiers(&m);
+    let mut direct = direct_identifiers(&m);
+    // Free text an anonymous record must not carry word for word.
+    direct.extend(needles(&[DISABILITY, SERVICE]));
     assert_eq!(traces(&dir, &direct).len(), direct.len());
 
     let act = v.anonymise(&[m.id], Ground::RetentionEnded, None).unwrap();
@@ -339,11 +341,19 @@ fn anonymise_removes_every_direct_identifier_and_keeps_a_statistical_record() {
         (DISTRICT, PROGRAMME, 7)
     );
     assert_eq!(month.len(), 7, "collected as a month, not a day: {month}");
-    let service: String = v
+    let (service, kind_of_service, disability): (String, String, String) = v
         .conn()
-        .query_row("SELECT month FROM anonymous_service", [], |r| r.get(0))
+        .query_row(
+            "SELECT month, service_type, (SELECT disability FROM anonymous_record) FROM anonymous_service",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .unwrap();
-    assert_eq!(service, "2022-04");
+    assert_eq!(
+        (service.as_str(), kind_of_service.as_str()),
+        ("2022-04", "other")
+    );
+    assert_eq!(disability, "yes");
     // The register no longer has the person; nothing links the record back.
     assert!(matches!(v.subject(m.id), Err(Error::SubjectNotFound)));
     let birth_day = b"1979-07-23".to_vec();
@@ -458,4 +468,60 @@ fn everyone_due_is_ended_in_one_act_blocked_people_are_left() {
             .is_err(),
         "only the blocked one is left"
     );
+}
+
+#[test]
+fn anonymous_records_get_random_ids_and_consent_numbers_are_never_reused() {
+    let (_t, _d, v) = vault();
+    filler(&v, 0, 6);
+    let ids: Vec<Uuid> = (1..=6).map(|n| v.subject_id(n).unwrap()).collect();
+    for id in &ids[..2] {
+        v.add_consent(
+            *id,
+            &ConsentDraft {
+                purposes: vec!["legal_aid".into()],
+                form: Some(ConsentForm::Paper),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    }
+    v.destroy(&ids[1..2], Ground::Request, None).unwrap();
+    let next = v
+        .add_consent(
+            ids[2],
+            &ConsentDraft {
+                purposes: vec!["legal_aid".into()],
+                form: Some(ConsentForm::Paper),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(
+        next.number, 3,
+        "consent № 2 was on a destroyed person's signed form"
+    );
+    for id in &ids[3..] {
+        v.anonymise(&[*id], Ground::Request, None).unwrap();
+    }
+    let record_ids: Vec<i64> = {
+        let mut s = v.conn().prepare("SELECT id FROM anonymous_record").unwrap();
+        let rows = s.query_map([], |r| r.get(0)).unwrap();
+        rows.map(|r| r.unwrap()).collect()
+    };
+    assert_eq!(record_ids.len(), 3);
+    // Sequential ids would be 1, 2, 3 — in the order of the acts.
+    assert!(record_ids.iter().all(|id| *id > 1_000), "{record_ids:?}");
+}
+
+#[test]
+fn everyone_due_is_not_ended_on_a_future_day() {
+    let (_t, _d, v) = vault();
+    filler(&v, 0, 1);
+    let future = crate::consent::today() + time::Duration::days(3650);
+    assert!(matches!(
+        v.end_due(EndAction::Destroy, future),
+        Err(Error::InvalidInput { field: "as_of", .. })
+    ));
+    assert_eq!(v.list_subjects(&Default::default()).unwrap().total, 1);
 }

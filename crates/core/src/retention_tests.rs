@@ -153,6 +153,24 @@ fn hold_exempts_and_blocking_is_listed_and_freezes() {
         v.set_end_date(b, None),
         Err(Error::Blocked { .. })
     ));
+    // Every other action on the person's data is refused too.
+    assert!(matches!(
+        v.set_access(b, crate::subjects::Access::Restricted),
+        Err(Error::Blocked { .. })
+    ));
+    assert!(matches!(
+        v.set_legal_ground(b, Some("legal_duty")),
+        Err(Error::Blocked { .. })
+    ));
+    assert!(matches!(v.hold(b, "audit"), Err(Error::Blocked { .. })));
+    assert!(matches!(
+        v.destroy(&[b], crate::lifecycle::Ground::Request, None),
+        Err(Error::Blocked { number: 2 })
+    ));
+    assert!(matches!(
+        v.anonymise(&[b], crate::lifecycle::Ground::Request, None),
+        Err(Error::Blocked { number: 2 })
+    ));
     assert!(v.unblock(b, " ").is_err(), "a reason is required");
     v.unblock(b, "not_confirmed").unwrap();
     v.release_hold(a).unwrap();

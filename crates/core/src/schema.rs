@@ -107,6 +107,9 @@ const MIGRATIONS: &[&str] = &[
     // 3: the data's lifecycle — consents and their evidence, the grounds for processing without
     // consent, retention rules, legal hold, blocking, anonymisation and destruction acts.
     r#"
+    -- Before consents were recorded, "public" was the user's word alone: now it needs a consent
+    -- to publication, which no one has yet.
+    UPDATE subject SET access = 'restricted' WHERE access = 'public';
     ALTER TABLE subject ADD COLUMN legal_ground TEXT;      -- Art. 9 ground when there is no consent
     ALTER TABLE subject ADD COLUMN ended_on TEXT;          -- purpose achieved / programme or job ended
     ALTER TABLE subject ADD COLUMN hold_reason TEXT;       -- legal hold: exempt from retention
@@ -197,7 +200,7 @@ const MIGRATIONS: &[&str] = &[
 
     -- What anonymisation keeps of a person: coarsened facts that still count in reports and
     -- cannot tell whose they were (Art. 1(7)). Not linked to the person's id or number; ids are
-    -- handed out in shuffled order so they do not follow the register's order either.
+    -- random so they follow neither the register's order nor the act's.
     CREATE TABLE anonymous_record (
         id              INTEGER PRIMARY KEY,
         kind            TEXT NOT NULL,

@@ -162,7 +162,19 @@ fn check_at_unlock(conn: &Connection, path: &Path) -> Result<()> {
         .parse()
         .map_err(|_| Error::VaultDamaged)?;
     let len = fs::metadata(path)?.len();
-    if i64::try_from(len).ok() != Some(page_count * page_size) {
+    let expected = page_count * page_size;
+    // After a crash the newest pages may still be only in the WAL (SQLite reads them from
+    // there and folds them in at the next checkpoint), so the file may be shorter — never longer,
+    // and never cut inside a page.
+    let wal_len = fs::metadata(path.with_extension("db-wal"))
+        .map(|m| m.len())
+        .unwrap_or(0);
+    let len_ok = match i64::try_from(len) {
+        Ok(l) if wal_len > 0 => l <= expected && l % page_size == 0,
+        Ok(l) => l == expected,
+        Err(_) => false,
+    };
+    if !len_ok {
         return Err(Error::VaultDamaged);
     }
     if len < FULL_CHECK_AT_UNLOCK_BELOW {
@@ -435,6 +447,7 @@ impl Vault {
         let tx = self.conn.transaction()?;
         crate::inventory::ensure_default(&tx, uid)?;
         crate::retention::ensure_defaults(&tx)?;
+        crate::consent::restrict_lapsed_publications(&tx, uid)?;
         if let Some(f) = &failures {
             journal::append(
                 &tx,
