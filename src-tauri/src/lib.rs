@@ -92,6 +92,7 @@ pub fn run() {
             commands::lifecycle::default_save_path,
             commands::lifecycle::choose_save_path,
             commands::lifecycle::consent_form_save,
+            commands::lifecycle::consent_form_draft_save,
             commands::lifecycle::act_save,
             commands::lifecycle::subject_set_legal_ground,
             commands::lifecycle::subject_set_end_date,

@@ -657,6 +657,9 @@ export const api = {
   chooseSavePath: (suggestedName: string) => invoke<string | null>('choose_save_path', { suggestedName }),
   consentFormSave: (number: number, lang: DocumentLanguage, path: string) =>
     invoke<string>('consent_form_save', { number, lang, path }),
+  /** The form for a consent not yet recorded, pre-filled from the wizard, to print for signature. */
+  consentFormDraftSave: (id: string, draft: ConsentDraft, lang: DocumentLanguage, path: string) =>
+    invoke<string>('consent_form_draft_save', { id, draft, lang, path }),
 
   subjectSetLegalGround: (id: string, ground: string | null) => invoke<Person>('subject_set_legal_ground', { id, ground }),
   /** `date` as typed (dd.mm.yyyy or YYYY-MM-DD), or null to clear. */

@@ -777,6 +777,45 @@ impl Vault {
         self.consent(number)
     }
 
+    /// A draft, checked, as the consent it would become (number 0, not stored): what a form
+    /// printed for signature shows before the consent is recorded.
+    pub(crate) fn draft_consent(&self, subject: Uuid, draft: &ConsentDraft) -> Result<Consent> {
+        let facts = subject_facts(self.conn(), subject)?;
+        facts.ensure_changeable()?;
+        let v = self.check_consent(&facts, draft)?;
+        Ok(Consent {
+            id: Uuid::nil(),
+            number: 0,
+            subject_id: subject,
+            subject_number: facts.number,
+            operator_name: v.operator_name,
+            operator_bin: v.operator_bin,
+            subject_name: v.subject_name,
+            purposes: v.purposes,
+            data_fields: v.data_fields,
+            inventory_version: v.inventory_version,
+            given_on: v.given_on.to_string(),
+            valid_from: v.valid_from.to_string(),
+            valid_until: v.valid_until.map(|d| d.to_string()),
+            third_parties: v.third_parties.is_some(),
+            third_party_recipients: v.third_parties,
+            cross_border: v.cross_border.is_some(),
+            cross_border_countries: v.cross_border,
+            publication: v.publication.is_some(),
+            publication_where: v.publication,
+            form: v.form,
+            form_reference: v.form_reference,
+            taken_by: self.user().id.to_string(),
+            taken_by_name: Some(self.user().name.clone()),
+            representative: v.representative,
+            state: ConsentState::Active,
+            withdrawn_scopes: Vec::new(),
+            withdrawals: Vec::new(),
+            evidence: None,
+            created_at: journal::now_utc(),
+        })
+    }
+
     /// Check a draft without recording it (the wizard's last step, and printing a form before
     /// it is signed).
     pub fn check_consent_draft(&self, subject: Uuid, draft: &ConsentDraft) -> Result<()> {

@@ -221,7 +221,12 @@ pub fn consent_form(c: &Consent, purposes: &[String], lang: DocLang, taken_by: &
             "Дербес деректерді жинауға, өңдеуге келісім",
             "Согласие на сбор и обработку персональных данных"
         ),
-        c.number
+        // A form printed before the consent is recorded has its number written in by hand.
+        if c.number == 0 {
+            "____".to_string()
+        } else {
+            c.number.to_string()
+        }
     );
     let mut doc = PdfDocument::new(&title);
     doc.header_line(&format!(
@@ -519,6 +524,34 @@ impl Vault {
         let c = self.consent(number)?;
         // Printing is a use of the data, which blocking freezes.
         crate::consent::subject_facts(self.conn(), c.subject_id)?.ensure_changeable()?;
+        let bytes = self.render_consent_form(&c, lang)?;
+        self.record(
+            Action::ConsentFormPrinted,
+            Some(&c.subject_id.to_string()),
+            json!({"number": c.subject_number, "consent": number, "lang": lang.key()}),
+        )?;
+        Ok(bytes)
+    }
+
+    /// The form for a consent not yet recorded, pre-filled from a checked draft, to print for
+    /// signature. Journaled (without a consent number).
+    pub fn consent_form_draft_pdf(
+        &self,
+        subject: uuid::Uuid,
+        draft: &crate::consent::ConsentDraft,
+        lang: DocLang,
+    ) -> Result<Vec<u8>> {
+        let c = self.draft_consent(subject, draft)?;
+        let bytes = self.render_consent_form(&c, lang)?;
+        self.record(
+            Action::ConsentFormPrinted,
+            Some(&subject.to_string()),
+            json!({"number": c.subject_number, "consent": null, "lang": lang.key()}),
+        )?;
+        Ok(bytes)
+    }
+
+    fn render_consent_form(&self, c: &Consent, lang: DocLang) -> Result<Vec<u8>> {
         let inventory = self.inventory()?;
         let purposes: Vec<String> = c
             .purposes
@@ -534,13 +567,7 @@ impl Vault {
             })
             .collect();
         let taken_by = c.taken_by_name.clone().unwrap_or_default();
-        let bytes = consent_form(&c, &purposes, lang, &taken_by);
-        self.record(
-            Action::ConsentFormPrinted,
-            Some(&c.subject_id.to_string()),
-            json!({"number": c.subject_number, "consent": number, "lang": lang.key()}),
-        )?;
-        Ok(bytes)
+        Ok(consent_form(c, &purposes, lang, &taken_by))
     }
 
     /// An act as PDF. Journaled.
@@ -622,6 +649,35 @@ mod tests {
             assert!(ru.contains(want), "{want} missing from: {ru}");
         }
         assert_eq!(v.journal(1, 0).unwrap().1[0].action, "consent.form_printed");
+        // Before a consent is recorded, its form can be printed from the draft for signature.
+        let draft = ConsentDraft {
+            purposes: vec!["legal_aid".into()],
+            form: Some(ConsentForm::Paper),
+            representative: Some(Representative {
+                name: "Нұрланова Гүлнар".into(),
+                relation: "анасы".into(),
+                document: "куәлік".into(),
+            }),
+            ..Default::default()
+        };
+        let blank = text_of(&v.consent_form_draft_pdf(id, &draft, DocLang::Ru).unwrap());
+        assert!(
+            blank.contains("№ ____") && blank.contains("Нұрланов Ерасыл"),
+            "{blank}"
+        );
+        assert_eq!(v.consents(id).unwrap().len(), 1, "printing records nothing");
+        assert!(
+            v.consent_form_draft_pdf(
+                id,
+                &ConsentDraft {
+                    representative: None,
+                    ..draft
+                },
+                DocLang::Kk
+            )
+            .is_err(),
+            "a minor's form names the representative"
+        );
         // For a person to look at: target/consent-form-kk.pdf.
         let _ = fs::write(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/consent-form-kk.pdf"),

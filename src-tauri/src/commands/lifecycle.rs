@@ -212,6 +212,21 @@ pub async fn consent_form_save(
 }
 
 #[tauri::command]
+pub async fn consent_form_draft_save(
+    state: State<'_, AppState>,
+    id: String,
+    draft: ConsentDraft,
+    lang: String,
+    path: PathBuf,
+) -> CmdResult<PathBuf> {
+    let s = state.session();
+    let v = s.vault()?;
+    let bytes = v.consent_form_draft_pdf(v.resolve_subject(&id)?, &draft, self::lang(&lang)?)?;
+    documents::save(&path, &bytes)?;
+    Ok(path)
+}
+
+#[tauri::command]
 pub async fn act_save(
     state: State<'_, AppState>,
     number: i64,

@@ -88,7 +88,19 @@ test('record a consent for a child given by a legal representative', async () =>
   await (await byId(browser, 'consent-next')).click();
   await byId(browser, 'consent-review');
   await shot(browser, '43-consent-wizard-review');
-  await (await byId(browser, 'consent-save')).click();
+  // Print the form for signature before anything is recorded.
+  await (await byId(browser, 'consent-print-draft')).click();
+  await byId(browser, 'save-dialog');
+  const blank = path.join(home, 'қол-қоюға.pdf');
+  await type('save-path', blank);
+  await (await byId(browser, 'save-confirm')).click();
+  await browser.waitUntil(() => existsSync(blank), { timeout: 15_000, timeoutMsg: 'the form to sign was not written' });
+  assert.equal(readFileSync(blank).subarray(0, 5).toString(), '%PDF-');
+  await browser.waitUntil(async () => !(await (await browser.$('[data-testid="save-dialog"]')).isExisting()), { timeout: 15_000, timeoutMsg: 'the save dialog stayed open' });
+  await byId(browser, 'consent-review');
+  await shot(browser, '43b-consent-form-to-sign-saved');
+  // The "saved" toast may sit over the button: click it as the keyboard would.
+  await press('consent-save');
   await byId(browser, 'consent-done', 20_000);
   await shot(browser, '44-consent-recorded');
 });

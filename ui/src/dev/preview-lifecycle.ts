@@ -35,7 +35,7 @@ export interface LifecycleHost {
 
 export const LIFECYCLE_COMMANDS = new Set([
   'lifecycle_meta', 'lifecycle_overview', 'consent_list', 'consent_check', 'consent_add', 'consent_withdraw',
-  'choose_evidence_file', 'consent_attach', 'default_save_path', 'choose_save_path', 'consent_form_save',
+  'choose_evidence_file', 'consent_attach', 'default_save_path', 'choose_save_path', 'consent_form_save', 'consent_form_draft_save',
   'subject_set_legal_ground', 'subject_set_end_date', 'subject_block', 'subject_unblock', 'subject_hold',
   'subject_release_hold', 'retention_rules_get', 'retention_rules_set', 'retention_due', 'lifecycle_end',
   'lifecycle_end_due', 'acts_list', 'act_get', 'act_save',
@@ -465,6 +465,12 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
       const path = String(a.path ?? '').trim();
       if (!path) bad('path', 'Choose where to save the file.');
       host.journal('consent.form_printed', { number: c.subjectNumber, consent: c.number, lang: a.lang }, c.subjectId);
+      return path;
+    },
+    consent_form_draft_save: (a) => {
+      const path = String(a.path ?? '').trim();
+      if (!path) bad('path', 'Choose where to save the file.');
+      host.journal('consent.form_printed', { consent: null, lang: a.lang }, String(a.id));
       return path;
     },
     subject_set_legal_ground: (a) => {

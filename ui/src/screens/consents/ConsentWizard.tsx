@@ -101,6 +101,7 @@ export function ConsentWizard({
   const [busy, setBusy] = useState(false);
   const [recorded, setRecorded] = useState<Consent | null>(null);
   const [org, setOrg] = useState<Organisation | null>(null);
+  const [printingDraft, setPrintingDraft] = useState(false);
   const [inventory, setInventory] = useState<Inventory | null>(null);
   const showSpinner = useDelayedFlag(busy, 150);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -626,6 +627,21 @@ export function ConsentWizard({
           </ErrorMessage>
         )}
 
+        {step === 'review' && (
+          <div className="actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => setPrintingDraft(true)}
+              disabled={busy}
+              data-testid="consent-print-draft"
+            >
+              <Printer size={18} aria-hidden="true" />
+              {t('consent.printDraft.button')}
+            </button>
+          </div>
+        )}
+
         <div className="actions actions--split wizard-step__footer">
           {step === 'purposes' ? (
             <button type="button" className="button button--ghost" onClick={onClose} disabled={busy}>
@@ -655,6 +671,16 @@ export function ConsentWizard({
           </button>
         </div>
       </form>
+      {/* Outside the wizard's form: a submit inside the save dialog must not record the consent. */}
+      {printingDraft && (
+        <SaveDialog
+          title={t('consent.printDraft.title')}
+          lead={t('consent.printDraft.lead')}
+          suggestName={(l) => t('consent.printDraft.fileName', { lang: l })}
+          onSave={(path, l) => api.consentFormDraftSave(person.id, draft(), l, path)}
+          onClose={() => setPrintingDraft(false)}
+        />
+      )}
     </Dialog>
   );
 }
