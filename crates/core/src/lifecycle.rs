@@ -486,21 +486,44 @@ fn categories(
     Ok(out.into_iter().collect())
 }
 
-/// Copy what anonymisation keeps of each doomed person into `anonymous_record`, in shuffled
-/// order and under random ids, so nothing follows the register's numbers or the act.
+/// Copy what anonymisation keeps of each doomed person into `anonymous_record` under random
+/// ids, so nothing follows the register's numbers or the act.
 fn keep_anonymous_records(conn: &Connection) -> Result<()> {
-    let mut ids: Vec<String> = {
+    let ids: Vec<String> = {
         let mut s = conn.prepare("SELECT id FROM temp.doomed")?;
         let rows = s.query_map([], |r| r.get(0))?;
         rows.collect::<std::result::Result<_, _>>()?
     };
-    fastrand::shuffle(&mut ids);
-    // A random id: ids handed out in sequence would tie each act's records to it.
-    let mut record = conn.prepare_cached(
+    // A random id for each record: ids handed out in sequence would tie each act's records to
+    // it. Drawn here, unique in the batch and in the table, then used in set-based inserts.
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS anonymous_ids (id TEXT PRIMARY KEY, record INTEGER UNIQUE);
+         DELETE FROM temp.anonymous_ids;",
+    )?;
+    {
+        let mut taken = conn.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM anonymous_record WHERE id = ?1)
+                 OR EXISTS (SELECT 1 FROM temp.anonymous_ids WHERE record = ?1)",
+        )?;
+        let mut put =
+            conn.prepare_cached("INSERT INTO temp.anonymous_ids (id, record) VALUES (?1, ?2)")?;
+        for id in &ids {
+            let record = loop {
+                let candidate = fastrand::i64(1..=i64::MAX);
+                if !taken.query_row([candidate], |r| r.get::<_, bool>(0))? {
+                    break candidate;
+                }
+            };
+            put.execute(params![id, record])?;
+        }
+    }
+    conn.execute(
         "INSERT INTO anonymous_record (id, kind, sex, birth_year, region, district, programme, disability, household_size, collected_month)
-         SELECT ?2, kind, sex, CAST(substr(birth_date, 1, 4) AS INTEGER), region, district, programme,
-                CASE WHEN disability IS NOT NULL THEN 'yes' END, household_size, substr(created_at, 1, 7)
-         FROM subject WHERE id = ?1",
+         SELECT m.record, s.kind, s.sex, CAST(substr(s.birth_date, 1, 4) AS INTEGER), s.region, s.district, s.programme,
+                CASE WHEN s.disability IS NOT NULL THEN 'yes' END, s.household_size, substr(s.created_at, 1, 7)
+         FROM temp.anonymous_ids m JOIN subject s ON s.id = m.id
+         ORDER BY m.record",
+        [],
     )?;
     // Free text could describe the person: a service type outside the standard list is 'other',
     // and a disability is kept only as a yes.
@@ -508,27 +531,17 @@ fn keep_anonymous_records(conn: &Connection) -> Result<()> {
         .iter()
         .map(|t| format!("'{t}'"))
         .collect();
-    let mut services = conn.prepare_cached(&format!(
-        "INSERT INTO anonymous_service (record, month, service_type)
-         SELECT ?2, substr(date, 1, 7), CASE WHEN service_type IN ({}) THEN service_type ELSE 'other' END
-         FROM service WHERE subject_id = ?1 ORDER BY date",
-        standard.join(", ")
-    ))?;
-    for id in &ids {
-        let record_id = loop {
-            let candidate = (fastrand::u64(1..=i64::MAX as u64)) as i64;
-            let taken: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM anonymous_record WHERE id = ?1)",
-                [candidate],
-                |r| r.get(0),
-            )?;
-            if !taken {
-                break candidate;
-            }
-        };
-        record.execute(params![id, record_id])?;
-        services.execute(params![id, record_id])?;
-    }
+    conn.execute(
+        &format!(
+            "INSERT INTO anonymous_service (record, month, service_type)
+             SELECT m.record, substr(v.date, 1, 7), CASE WHEN v.service_type IN ({}) THEN v.service_type ELSE 'other' END
+             FROM temp.anonymous_ids m JOIN service v ON v.subject_id = m.id
+             ORDER BY m.record, v.date",
+            standard.join(", ")
+        ),
+        [],
+    )?;
+    conn.execute("DELETE FROM temp.anonymous_ids", [])?;
     Ok(())
 }
 
