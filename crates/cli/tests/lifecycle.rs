@@ -313,3 +313,88 @@ fn a_killed_bulk_destroy_leaves_all_or_nothing() {
         }
     }
 }
+
+/// Run `derbes` under a file-size limit (RLIMIT_FSIZE, with SIGXFSZ ignored so writes fail
+/// with an error instead of killing the process): the nearest thing to a full disk that needs
+/// no root. Returns the exit code and stderr.
+#[cfg(unix)]
+fn with_file_limit(vault: &Path, limit_kib: u64, args: &[&str]) -> (Option<i32>, String) {
+    use std::io::Write;
+    let bin = assert_cmd::cargo::cargo_bin("derbes");
+    let mut script = format!(
+        "trap '' XFSZ; ulimit -f {limit_kib}; exec '{}' --vault '{}' --password-stdin",
+        bin.display(),
+        vault.display()
+    );
+    for a in args {
+        script.push_str(&format!(" '{}'", a.replace('\'', "'\\''")));
+    }
+    let mut child = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{PW}\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A full disk during an import and during a bulk destroy: one clear sentence, nothing changed,
+/// and the vault opens with every page and the journal intact.
+#[cfg(unix)]
+#[test]
+fn a_full_disk_during_an_import_or_a_bulk_destroy_changes_nothing() {
+    let (t, v) = setup();
+    ok(&v, &["demo", "--subjects", "3000", "--seed", "5"]);
+    let total = ok(&v, &["subject", "list"]).as_array().unwrap().len();
+    let db_kib = std::fs::metadata(v.join("vault.db")).unwrap().len() / 1024;
+
+    let file = t.path().join("big.csv");
+    let mut csv = String::from("surname,name,notes\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("Толық{i},Диск,{}\n", "ұзын жазба ".repeat(8)));
+    }
+    std::fs::write(&file, csv).unwrap();
+    let (code, err) = with_file_limit(
+        &v,
+        db_kib + 256,
+        &["subject", "import", file.to_str().unwrap()],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("disk is full"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    derbes(&v).arg("unlock-check").assert().success();
+    assert_eq!(
+        ok(&v, &["subject", "list"]).as_array().unwrap().len(),
+        total
+    );
+
+    let due = ok(&v, &["retention", "due"]).as_array().unwrap().len();
+    assert!(due > 100, "{due}");
+    let db_kib = std::fs::metadata(v.join("vault.db")).unwrap().len() / 1024;
+    let (code, err) = with_file_limit(&v, db_kib + 64, &["destroy", "--due", "--yes"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("disk is full"), "{err}");
+    derbes(&v).arg("unlock-check").assert().success();
+    assert_eq!(
+        ok(&v, &["subject", "list"]).as_array().unwrap().len(),
+        total
+    );
+    assert_eq!(ok(&v, &["acts", "list"]).as_array().unwrap().len(), 0);
+    // With room again, the same action goes through.
+    ok(&v, &["destroy", "--due", "--yes"]);
+    assert_eq!(
+        ok(&v, &["subject", "list"]).as_array().unwrap().len(),
+        total - due
+    );
+}

@@ -240,6 +240,20 @@ impl From<io::Error> for Error {
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as C;
+        // A write that the file system refuses (no space, or over a size limit) comes back as an
+        // I/O error on write, sync or truncate: for a person that is a full disk.
+        const WRITE_FAILURES: [i32; 5] = [
+            rusqlite::ffi::SQLITE_IOERR_WRITE,
+            rusqlite::ffi::SQLITE_IOERR_FSYNC,
+            rusqlite::ffi::SQLITE_IOERR_DIR_FSYNC,
+            rusqlite::ffi::SQLITE_IOERR_TRUNCATE,
+            rusqlite::ffi::SQLITE_IOERR_SHMSIZE,
+        ];
+        if e.sqlite_error()
+            .is_some_and(|f| WRITE_FAILURES.contains(&f.extended_code))
+        {
+            return Error::DiskFull;
+        }
         match e.sqlite_error_code() {
             Some(C::NotADatabase | C::DatabaseCorrupt) => Error::VaultDamaged,
             Some(C::DiskFull) => Error::DiskFull,
