@@ -27,6 +27,12 @@ const VERSION: u32 = 1;
 /// The floor for memory cost: a slot asking for less is treated as tampered with.
 pub const MIN_MEMORY_KIB: u32 = 64 * 1024;
 
+/// The most any slot may ask for. An edited `keyslots` could otherwise make unlock allocate
+/// terabytes or run for ever; no laptop this app runs on tunes beyond these.
+pub const MAX_MEMORY_KIB: u32 = 2 * 1024 * 1024;
+const MAX_ITERATIONS: u32 = 16;
+const MAX_PARALLELISM: u32 = 8;
+
 /// Argon2id cost parameters, stored in each slot so they can be raised later.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KdfParams {
@@ -52,7 +58,10 @@ impl Default for KdfParams {
 
 impl KdfParams {
     fn argon2(&self) -> Result<Argon2<'static>> {
-        if self.memory_kib < MIN_MEMORY_KIB || self.iterations < 1 || self.parallelism < 1 {
+        if !(MIN_MEMORY_KIB..=MAX_MEMORY_KIB).contains(&self.memory_kib)
+            || !(1..=MAX_ITERATIONS).contains(&self.iterations)
+            || !(1..=MAX_PARALLELISM).contains(&self.parallelism)
+        {
             return Err(Error::KeyslotsDamaged);
         }
         let p = Params::new(self.memory_kib, self.iterations, self.parallelism, Some(32))
@@ -333,7 +342,8 @@ impl Keyslots {
         Self::parse(&bytes)
     }
 
-    fn parse(bytes: &[u8]) -> Result<Self> {
+    /// Parse and check the bytes of a `keyslots` file (public for the fuzz targets).
+    pub fn parse(bytes: &[u8]) -> Result<Self> {
         let text = std::str::from_utf8(bytes).map_err(|_| Error::KeyslotsDamaged)?;
         let mut lines = text.split('\n');
         let json = lines.next().ok_or(Error::KeyslotsDamaged)?;
@@ -476,5 +486,29 @@ mod tests {
             reparsed.unlock(SlotKind::Password, b"pw"),
             Err(Error::KeyslotsDamaged)
         ));
+    }
+
+    #[test]
+    fn absurd_parameters_are_refused_before_any_work() {
+        // Terabytes of memory or billions of passes would hang or abort the app at unlock.
+        let key = DataKey::generate();
+        let base =
+            Keyslots::create(Uuid::now_v7(), Uuid::now_v7(), b"pw", b"rk", &key, cheap()).unwrap();
+        for (memory, iterations, parallelism) in [
+            (u32::MAX, 1, 1),
+            (MAX_MEMORY_KIB + 1, 1, 1),
+            (MIN_MEMORY_KIB, u32::MAX, 1),
+            (MIN_MEMORY_KIB, 1, u32::MAX),
+        ] {
+            let mut ks = Keyslots::parse(&base.render().unwrap()).unwrap();
+            ks.slots[0].kdf.memory_kib = memory;
+            ks.slots[0].kdf.iterations = iterations;
+            ks.slots[0].kdf.parallelism = parallelism;
+            let reparsed = Keyslots::parse(&ks.render().unwrap()).unwrap();
+            assert!(matches!(
+                reparsed.unlock(SlotKind::Password, b"pw"),
+                Err(Error::KeyslotsDamaged)
+            ));
+        }
     }
 }
