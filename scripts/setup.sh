@@ -48,6 +48,16 @@ setup_tests() {
     say "Installing tauri-driver"
     cargo install tauri-driver --locked
   fi
+  # The fuzz targets need nightly Rust and cargo-fuzz; without them the corpus is still replayed
+  # on stable (crates/core/tests/fuzz_corpus.rs), so a failed install only skips the fuzzing.
+  if ! cargo +nightly --version >/dev/null 2>&1; then
+    say "Installing nightly Rust (for the fuzz targets)"
+    rustup toolchain install nightly --profile minimal || say "No nightly Rust: the fuzz targets will be skipped"
+  fi
+  if cargo +nightly --version >/dev/null 2>&1 && ! cargo fuzz --version >/dev/null 2>&1; then
+    say "Installing cargo-fuzz"
+    cargo install cargo-fuzz --locked || say "No cargo-fuzz: the fuzz targets will be skipped"
+  fi
   if [ ! -d "$ROOT/tests/e2e/node_modules" ] || [ "$ROOT/tests/e2e/package-lock.json" -nt "$ROOT/tests/e2e/node_modules/.package-lock.json" ]; then
     say "Installing the end-to-end test's packages (npm ci)"
     (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)

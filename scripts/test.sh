@@ -17,6 +17,27 @@ else
   cargo test -p derbes-core -p derbes --no-fail-fast
 fi
 
+say "Fuzz targets: the saved corpus and a short run of each"
+if cargo +nightly --version >/dev/null 2>&1 && cargo fuzz --version >/dev/null 2>&1; then
+  for target in import_csv import_xlsx iin keyslots; do
+    # New inputs go to a scratch folder; the committed corpus is only read.
+    found=$(mktemp -d)
+    log="$ROOT/artifacts/fuzz-$target.log"
+    mkdir -p "$ROOT/artifacts"
+    if (cd fuzz && cargo +nightly fuzz run -O "$target" "$found" "corpus/$target" -- \
+          -max_total_time="${FUZZ_SECONDS:-15}" -rss_limit_mb=4096) >"$log" 2>&1; then
+      echo "$target: $(grep -E '^Done' "$log" | tail -n 1)"
+    else
+      tail -n 40 "$log"
+      echo "The fuzz target $target failed; the input is in fuzz/artifacts/$target/."
+      exit 1
+    fi
+    rm -rf "$found"
+  done
+else
+  echo "nightly Rust or cargo-fuzz is missing: the corpus was replayed on stable only (fuzz_corpus.rs)."
+fi
+
 say "The vault format, read by an independent program"
 bash tests/format/check.sh
 

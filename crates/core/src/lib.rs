@@ -15,6 +15,7 @@ pub mod demo_data;
 pub mod documents;
 pub mod error;
 pub mod fields;
+pub mod fuzzing;
 pub mod idle;
 pub mod ids;
 pub mod import;
