@@ -261,3 +261,55 @@ fn no_secret_is_ever_printed_except_the_recovery_key_at_init() {
         );
     }
 }
+
+/// kill -9 at several points of a password change (during the unlock, the new slot's Argon2,
+/// the atomic rewrite of keyslots): the vault opens afterwards with the old password or the new
+/// one — never neither — and its files and journal are intact.
+#[cfg(unix)]
+#[test]
+fn a_killed_password_change_leaves_the_old_or_the_new_password() {
+    use std::io::Write;
+    let t = tempfile::tempdir().unwrap();
+    let v = t.path().join("vault");
+    init(&v);
+    let mut current = PW;
+    for delay_ms in [150u64, 450, 700, 900, 1100, 1400] {
+        let next = if current == PW { NEW_PW } else { PW };
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("derbes"))
+            .arg("--vault")
+            .arg(&v)
+            .args(["--password-stdin", "passwd"])
+            .env_remove("DERBES_VAULT")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(format!("{current}\n{next}\n").as_bytes())
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let opens = |pw: &str| {
+            derbes(&v)
+                .args(["--password-stdin", "unlock-check"])
+                .write_stdin(format!("{pw}\n"))
+                .output()
+                .unwrap()
+                .status
+                .success()
+        };
+        let (old, new) = (opens(current), opens(next));
+        assert!(
+            old ^ new,
+            "after a kill at {delay_ms} ms: old password opens: {old}, new opens: {new}"
+        );
+        if new {
+            current = next;
+        }
+    }
+}
