@@ -134,16 +134,26 @@ fn open_db(path: &Path, key: &DataKey, create: bool) -> Result<Connection> {
     // SQLCipher would otherwise print its own diagnostics to stderr; errors reach people as
     // one sentence through `Error` instead.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-    let stmt = zeroize::Zeroizing::new(format!(
-        "PRAGMA key = \"{}\";",
-        &*key.sqlcipher_pragma_value()
-    ));
-    conn.execute_batch(&stmt)?;
+    if !plain_for_benchmarks() {
+        let stmt = zeroize::Zeroizing::new(format!(
+            "PRAGMA key = \"{}\";",
+            &*key.sqlcipher_pragma_value()
+        ));
+        conn.execute_batch(&stmt)?;
+    }
     // The first read decrypts page 1: a wrong key or a damaged header fails here.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     })?;
     Ok(conn)
+}
+
+/// Whether to leave the database unencrypted: only in a build with the `bench-plain` feature
+/// (never the app or the CLI) and only when `DERBES_BENCH_PLAIN=1`, so the benchmarks can run
+/// the same code on plain SQLite and measure what encryption costs.
+fn plain_for_benchmarks() -> bool {
+    cfg!(feature = "bench-plain")
+        && std::env::var_os("DERBES_BENCH_PLAIN").is_some_and(|v| v == "1")
 }
 
 /// Below this size every page's HMAC is checked at unlock (a few tens of milliseconds).
@@ -408,7 +418,9 @@ impl Vault {
         let slot_user = slot.user_id;
         let mut conn = open_db(&dir.join(DB_FILE), &key, false)?;
         drop(key);
-        check_at_unlock(&conn, &dir.join(DB_FILE))?;
+        if !plain_for_benchmarks() {
+            check_at_unlock(&conn, &dir.join(DB_FILE))?;
+        }
         // Every vault has at least its first migration; an empty file is not a vault.
         if schema::current_version(&conn)? < 1 {
             return Err(Error::VaultDamaged);
