@@ -147,11 +147,6 @@ fn bad(field: &'static str, reason: &str) -> Error {
     }
 }
 
-fn lang(s: &str) -> Result<DocLang, Error> {
-    DocLang::from_key(s)
-        .ok_or_else(|| bad("lang", "Documents are made in Kazakh (kk) or Russian (ru)."))
-}
-
 fn print_consent(c: &Consent, as_json: bool) {
     if as_json {
         output::json(&serde_json::to_value(c).unwrap_or_default());
@@ -271,19 +266,10 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Err
                     document: document.clone().unwrap_or_default(),
                 }),
             };
-            let scan = match evidence {
-                Some(path) => {
-                    let len = std::fs::metadata(path)?.len();
-                    if len > derbes_core::consent::MAX_EVIDENCE_BYTES as u64 {
-                        return Err(bad(
-                            "evidence",
-                            "The scan is larger than 10 MB; scan it at a lower resolution.",
-                        ));
-                    }
-                    Some(std::fs::read(path)?)
-                }
-                None => None,
-            };
+            let scan = evidence
+                .as_deref()
+                .map(derbes_core::consent::read_evidence_file)
+                .transpose()?;
             // The consent and its scan are recorded together, or neither is.
             let c = v.add_consent_with_evidence(id, &draft, scan.as_deref())?;
             print_consent(&c, as_json);
@@ -340,7 +326,7 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Err
             lang: l,
             out,
         } => {
-            let bytes = v.consent_form_pdf(*consent, lang(l)?)?;
+            let bytes = v.consent_form_pdf(*consent, DocLang::parse(l)?)?;
             documents::save(out, &bytes)?;
             if as_json {
                 output::json(&json!({"consent": consent, "path": out}));
@@ -536,7 +522,7 @@ pub fn acts(v: &Vault, cmd: &ActsCommand, as_json: bool) -> Result<(), Error> {
         ActsCommand::Show { act, out, lang: l } => {
             let a = v.act(*act)?;
             if let Some(path) = out {
-                documents::save(path, &v.act_pdf(*act, lang(l)?)?)?;
+                documents::save(path, &v.act_pdf(*act, DocLang::parse(l)?)?)?;
                 if !as_json {
                     println!("Act written to {}.", path.display());
                 }

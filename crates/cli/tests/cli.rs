@@ -1,6 +1,8 @@
 //! The CLI contract: exit codes, one-sentence errors, stdin secrets, JSON shapes.
 
 use assert_cmd::Command;
+
+mod common;
 use predicates::prelude::*;
 use std::path::Path;
 
@@ -268,29 +270,17 @@ fn no_secret_is_ever_printed_except_the_recovery_key_at_init() {
 #[cfg(unix)]
 #[test]
 fn a_killed_password_change_leaves_the_old_or_the_new_password() {
-    use std::io::Write;
     let t = tempfile::tempdir().unwrap();
     let v = t.path().join("vault");
     init(&v);
     let mut current = PW;
     for delay_ms in [150u64, 450, 700, 900, 1100, 1400] {
         let next = if current == PW { NEW_PW } else { PW };
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("derbes"))
-            .arg("--vault")
-            .arg(&v)
-            .args(["--password-stdin", "passwd"])
-            .env_remove("DERBES_VAULT")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(format!("{current}\n{next}\n").as_bytes())
-            .unwrap();
+        let mut child = common::spawn_derbes(
+            &v,
+            &["--password-stdin", "passwd"],
+            &format!("{current}\n{next}\n"),
+        );
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();

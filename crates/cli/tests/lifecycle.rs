@@ -1,6 +1,8 @@
 //! Consent, blocking, hold, retention, anonymisation, destruction and acts from the command line.
 
 use assert_cmd::Command;
+
+mod common;
 use std::path::Path;
 
 const PW: &str = "correct horse battery staple";
@@ -276,28 +278,17 @@ fn blocking_hold_due_list_anonymise_destroy_and_acts() {
 #[cfg(unix)]
 #[test]
 fn a_killed_bulk_destroy_leaves_all_or_nothing() {
-    use std::io::Write;
     let (_t, v) = setup();
     ok(&v, &["demo", "--subjects", "6000", "--seed", "3"]);
     let total = ok(&v, &["subject", "list"]).as_array().unwrap().len();
     let due = ok(&v, &["retention", "due"]).as_array().unwrap().len();
     assert!(due > 500, "the demo has people due: {due}");
     for delay_ms in [700u64, 1100, 1500, 2000] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("derbes"))
-            .arg("--vault")
-            .arg(&v)
-            .args(["--password-stdin", "destroy", "--due", "--yes"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(format!("{PW}\n").as_bytes())
-            .unwrap();
+        let mut child = common::spawn_derbes(
+            &v,
+            &["--password-stdin", "destroy", "--due", "--yes"],
+            &format!("{PW}\n"),
+        );
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();

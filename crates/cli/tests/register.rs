@@ -2,6 +2,8 @@
 //! dry-run report, all-or-nothing, organisation and inventory.
 
 use assert_cmd::Command;
+
+mod common;
 use std::path::Path;
 
 const PW: &str = "correct horse battery staple";
@@ -341,24 +343,16 @@ fn organisation_inventory_and_demo() {
 /// Start `derbes subject import FILE` in the background, password already given.
 #[cfg(unix)]
 fn spawn_import(vault: &Path, file: &Path) -> std::process::Child {
-    use std::io::Write;
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("derbes"))
-        .arg("--vault")
-        .arg(vault)
-        .args(["--password-stdin", "subject", "import"])
-        .arg(file)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(format!("{PW}\n").as_bytes())
-        .unwrap();
-    child
+    common::spawn_derbes(
+        vault,
+        &[
+            "--password-stdin",
+            "subject",
+            "import",
+            file.to_str().unwrap(),
+        ],
+        &format!("{PW}\n"),
+    )
 }
 
 /// kill -9 in the middle of a large import: the vault still opens, every page checks out, the

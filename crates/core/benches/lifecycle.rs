@@ -45,12 +45,7 @@ fn lifecycle(c: &mut Criterion) {
     vault.lock("exit").unwrap();
 
     let mut g = c.benchmark_group("lifecycle, 100,000 people");
-    g.sample_size(10).measurement_time(Duration::from_secs(
-        std::env::var("LC_SECS")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(20),
-    ));
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
     let run = |action: &str, iters: u64| {
         let mut total = Duration::ZERO;
         for i in 0..iters {

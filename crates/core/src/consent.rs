@@ -407,7 +407,6 @@ pub(crate) fn age_on(birth: Date, on: Date) -> i32 {
 pub(crate) struct SubjectFacts {
     pub number: i64,
     pub kind: Kind,
-    pub status: String,
     pub access: Access,
     pub blocked: bool,
     pub hold: bool,
@@ -418,27 +417,26 @@ pub(crate) struct SubjectFacts {
 
 pub(crate) fn subject_facts(conn: &Connection, id: Uuid) -> Result<SubjectFacts> {
     conn.query_row(
-        "SELECT number, kind, status, access, blocked_reason IS NOT NULL, hold_reason IS NOT NULL,
+        "SELECT number, kind, access, blocked_reason IS NOT NULL, hold_reason IS NOT NULL,
                 trim(coalesce(surname, '') || ' ' || coalesce(name, '') || ' ' || coalesce(patronymic, '')),
                 birth_date, iin
          FROM subject WHERE id = ?1",
         [id.to_string()],
         |r| {
             let kind: String = r.get(1)?;
-            let access: String = r.get(3)?;
-            let birth: Option<String> = r.get(7)?;
+            let access: String = r.get(2)?;
+            let birth: Option<String> = r.get(6)?;
             Ok(SubjectFacts {
                 number: r.get(0)?,
                 kind: Kind::from_key(&kind).unwrap_or(Kind::Beneficiary),
-                status: r.get(2)?,
                 access: Access::from_key(&access).unwrap_or(Access::Restricted),
-                blocked: r.get(4)?,
-                hold: r.get(5)?,
-                full_name: r.get::<_, String>(6)?.split_whitespace().collect::<Vec<_>>().join(" "),
+                blocked: r.get(3)?,
+                hold: r.get(4)?,
+                full_name: r.get::<_, String>(5)?.split_whitespace().collect::<Vec<_>>().join(" "),
                 birth_date: birth.and_then(|b| {
                     Date::parse(&b, &time::format_description::well_known::Iso8601::DATE).ok()
                 }),
-                iin: r.get(8)?,
+                iin: r.get(7)?,
             })
         },
     )
@@ -457,13 +455,8 @@ impl SubjectFacts {
         })
     }
 
-    /// Refuse any change to an anonymised or blocked record.
+    /// Refuse any change to a blocked record.
     pub(crate) fn ensure_changeable(&self) -> Result<()> {
-        if self.status == "anonymised" {
-            return Err(Error::Anonymised {
-                number: self.number,
-            });
-        }
         if self.blocked {
             return Err(Error::Blocked {
                 number: self.number,
@@ -708,9 +701,10 @@ impl Vault {
         let facts = subject_facts(self.conn(), subject)?;
         facts.ensure_changeable()?;
         let v = self.check_consent(&facts, draft)?;
-        if let Some(bytes) = evidence {
-            check_evidence(bytes)?;
-        }
+        // Checked before anything is written, so a bad scan leaves no consent behind.
+        let evidence = evidence
+            .map(|bytes| check_evidence(bytes).map(|media_type| (bytes, media_type)))
+            .transpose()?;
         let tx = self.conn().unchecked_transaction()?;
         // Numbers of destroyed consents are never handed out again: signed forms carry them.
         let number: i64 = tx.query_row(
@@ -770,8 +764,8 @@ impl Vault {
                 "representative": v.representative.is_some(),
             }),
         )?;
-        if let Some(bytes) = evidence {
-            self.insert_evidence(&tx, facts.number, subject, id, number, bytes)?;
+        if let Some((bytes, media_type)) = evidence {
+            self.insert_evidence(&tx, facts.number, subject, id, number, (bytes, media_type))?;
         }
         tx.commit()?;
         self.consent(number)
@@ -857,11 +851,6 @@ impl Vault {
     pub fn withdraw_consent(&self, number: i64, w: &WithdrawalDraft) -> Result<Consent> {
         let consent = self.consent(number)?;
         let facts = subject_facts(self.conn(), consent.subject_id)?;
-        if facts.status == "anonymised" {
-            return Err(Error::Anonymised {
-                number: facts.number,
-            });
-        }
         if consent.state == ConsentState::Withdrawn {
             return Err(bad(
                 "scope",
@@ -982,7 +971,7 @@ impl Vault {
         let consent = self.consent(number)?;
         let facts = subject_facts(self.conn(), consent.subject_id)?;
         facts.ensure_changeable()?;
-        check_evidence(bytes)?;
+        let media_type = check_evidence(bytes)?;
         let tx = self.conn().unchecked_transaction()?;
         let evidence = self.insert_evidence(
             &tx,
@@ -990,7 +979,7 @@ impl Vault {
             consent.subject_id,
             consent.id,
             number,
-            bytes,
+            (bytes, media_type),
         )?;
         tx.commit()?;
         Ok(evidence)
@@ -1004,9 +993,8 @@ impl Vault {
         subject: Uuid,
         consent: Uuid,
         number: i64,
-        bytes: &[u8],
+        (bytes, media_type): (&[u8], &'static str),
     ) -> Result<Evidence> {
-        let media_type = check_evidence(bytes)?;
         let sha = hex::encode(Sha256::digest(bytes));
         tx.execute(
             "DELETE FROM attachment WHERE consent_id = ?1",
@@ -1046,14 +1034,7 @@ impl Vault {
         number: i64,
         path: &std::path::Path,
     ) -> Result<Evidence> {
-        let len = std::fs::metadata(path)?.len();
-        if len > MAX_EVIDENCE_BYTES as u64 {
-            return Err(bad(
-                "evidence",
-                "The scan is larger than 10 MB; scan it at a lower resolution.",
-            ));
-        }
-        self.attach_consent_evidence(number, &std::fs::read(path)?)
+        self.attach_consent_evidence(number, &read_evidence_file(path)?)
     }
 
     /// The attached scan's type and bytes. Journaled as a view of the person's record.
@@ -1214,6 +1195,21 @@ pub(crate) fn best_state(
         .min())
 }
 
+/// Read a scan from a file; a file over the size cap is refused before it is read.
+pub fn read_evidence_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    if std::fs::metadata(path)?.len() > MAX_EVIDENCE_BYTES as u64 {
+        return Err(too_big());
+    }
+    Ok(std::fs::read(path)?)
+}
+
+fn too_big() -> Error {
+    bad(
+        "evidence",
+        "The scan is larger than 10 MB; scan it at a lower resolution.",
+    )
+}
+
 /// A scan's media type, or why it is refused: PDF, JPEG or PNG by content, at most 10 MB.
 pub fn check_evidence(bytes: &[u8]) -> Result<&'static str> {
     let media_type = sniff(bytes).ok_or_else(|| {
@@ -1223,10 +1219,7 @@ pub fn check_evidence(bytes: &[u8]) -> Result<&'static str> {
         )
     })?;
     if bytes.len() > MAX_EVIDENCE_BYTES {
-        return Err(bad(
-            "evidence",
-            "The scan is larger than 10 MB; scan it at a lower resolution.",
-        ));
+        return Err(too_big());
     }
     Ok(media_type)
 }

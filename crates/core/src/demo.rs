@@ -11,7 +11,8 @@ use crate::vault::Vault;
 pub const DEMO_PEOPLE: usize = 500;
 
 /// A valid, obviously made-up BIN for the demo organisation.
-fn demo_bin() -> String {
+/// A valid BIN (check digit by the law's rule) for made-up organisations.
+pub(crate) fn demo_bin() -> String {
     let first11 = [2, 6, 0, 1, 0, 1, 5, 0, 0, 0, 0];
     (0u8..10)
         .find_map(|last| {

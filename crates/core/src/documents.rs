@@ -47,12 +47,29 @@ impl DocLang {
         }
     }
 
+    /// Parse `kk` or `ru`, or say in a sentence what is accepted.
+    pub fn parse(s: &str) -> Result<DocLang> {
+        Self::from_key(s).ok_or(Error::InvalidInput {
+            field: "lang",
+            reason: "Documents are made in Kazakh (kk) or Russian (ru).".into(),
+        })
+    }
+
     fn pick<'a>(self, kk: &'a str, ru: &'a str) -> &'a str {
         match self {
             DocLang::Kk => kk,
             DocLang::Ru => ru,
         }
     }
+}
+
+/// The name for `key` in a (key, Kazakh, Russian) table; the key itself when it is not there.
+fn name_in(table: &[(&str, &str, &str)], key: &str, lang: DocLang) -> String {
+    table
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, kk, ru)| lang.pick(kk, ru).to_string())
+        .unwrap_or_else(|| key.to_string())
 }
 
 fn field_name(key: &str, lang: DocLang) -> String {
@@ -93,11 +110,7 @@ fn field_name(key: &str, lang: DocLang) -> String {
         ),
         ("notes", "Ескертпелер", "Примечания"),
     ];
-    NAMES
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, kk, ru)| lang.pick(kk, ru).to_string())
-        .unwrap_or_else(|| key.to_string())
+    name_in(&NAMES, key, lang)
 }
 
 fn category_name(key: &str, lang: DocLang) -> String {
@@ -142,11 +155,7 @@ fn category_name(key: &str, lang: DocLang) -> String {
             "Сканы подписанных согласий",
         ),
     ];
-    NAMES
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, kk, ru)| lang.pick(kk, ru).to_string())
-        .unwrap_or_else(|| key.to_string())
+    name_in(&NAMES, key, lang)
 }
 
 /// `YYYY-MM-DD…` as `dd.mm.yyyy`.

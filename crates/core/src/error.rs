@@ -104,12 +104,6 @@ pub enum Error {
         /// The person's internal number.
         number: i64,
     },
-    /// The record was already anonymised: it is a statistical record, not a person's data.
-    #[error("Record № {number} is an anonymised statistical record; it no longer holds personal data to change.")]
-    Anonymised {
-        /// The record's internal number.
-        number: i64,
-    },
     /// Making a person public needs an active consent to publication (Art. 7(6)).
     #[error("Record № {number} can be public only with an active consent to publication in public sources; record that consent first.")]
     PublicationConsentRequired {
@@ -166,7 +160,6 @@ impl Error {
             Error::SubjectNotFound => "subject_not_found",
             Error::Blocked { .. } => "blocked",
             Error::OnHold { .. } => "on_hold",
-            Error::Anonymised { .. } => "anonymised",
             Error::PublicationConsentRequired { .. } => "publication_consent_required",
             Error::RepresentativeRequired => "representative_required",
             Error::ConsentNotFound => "consent_not_found",
@@ -192,7 +185,6 @@ impl Error {
             Error::DuplicateIin { existing } => serde_json::json!({"existing": existing}),
             Error::Blocked { number }
             | Error::OnHold { number }
-            | Error::Anonymised { number }
             | Error::PublicationConsentRequired { number } => serde_json::json!({"number": number}),
             _ => serde_json::json!({}),
         }

@@ -577,11 +577,6 @@ impl Vault {
     /// unblocked. The reason is kept on the record; the journal gets its kind, not its words.
     pub fn block(&self, id: Uuid, reason: &str) -> Result<()> {
         let facts = subject_facts(self.conn(), id)?;
-        if facts.status == "anonymised" {
-            return Err(Error::Anonymised {
-                number: facts.number,
-            });
-        }
         if facts.blocked {
             return Err(Error::Blocked {
                 number: facts.number,

@@ -367,7 +367,7 @@ pub struct Person {
     pub kind: Kind,
     /// Restricted or public.
     pub access: Access,
-    /// `active` (later: `anonymised`).
+    /// `active` (an anonymised person leaves the register for `anonymous_record`).
     pub status: String,
     /// Values by field key.
     pub values: BTreeMap<Field, FieldValue>,

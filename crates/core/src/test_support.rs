@@ -52,24 +52,12 @@ pub fn vault() -> (tempfile::TempDir, PathBuf, Vault) {
 fn set_organisation(v: &Vault) {
     v.set_organisation(&Organisation {
         name: "«Жәрдем» қоғамдық бірлестігі".into(),
-        bin: bin(),
+        bin: crate::demo::demo_bin(),
         address: "Қарағанды қ.".into(),
         responsible_name: "Test".into(),
         responsible_contacts: "+77010000000".into(),
     })
     .unwrap();
-}
-
-/// A valid BIN.
-pub fn bin() -> String {
-    (0..1000u32)
-        .map(|n| format!("1504400{n:04}"))
-        .find_map(|head| {
-            (0..10)
-                .map(|d| format!("{head}{d}"))
-                .find(|b| crate::ids::parse_bin(b).is_ok())
-        })
-        .unwrap()
 }
 
 /// A valid IIN for a birth date and sex.

@@ -8,7 +8,6 @@ use derbes_core::fields::Kind;
 use derbes_core::lifecycle::{Act, ActSummary, EndAction, Ground};
 use derbes_core::retention::{self, DueList, Overview, Rule, BASES, REASON_CODES};
 use derbes_core::subjects::Person;
-use derbes_core::Error;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -43,17 +42,6 @@ pub struct LifecycleMeta {
 pub struct EndDue {
     act: Act,
     skipped: Vec<i64>,
-}
-
-fn date_or_today(as_of: Option<String>) -> CmdResult<derbes_core::retention::Day> {
-    Ok(retention::as_of(as_of.as_deref())?)
-}
-
-fn lang(l: &str) -> CmdResult<DocLang> {
-    Ok(DocLang::from_key(l).ok_or(Error::InvalidInput {
-        field: "lang",
-        reason: "Documents are made in Kazakh (kk) or Russian (ru).".into(),
-    })?)
 }
 
 #[tauri::command]
@@ -206,7 +194,7 @@ pub async fn consent_form_save(
     let bytes = state
         .session()
         .vault()?
-        .consent_form_pdf(number, self::lang(&lang)?)?;
+        .consent_form_pdf(number, DocLang::parse(&lang)?)?;
     documents::save(&path, &bytes)?;
     Ok(path)
 }
@@ -221,7 +209,8 @@ pub async fn consent_form_draft_save(
 ) -> CmdResult<PathBuf> {
     let s = state.session();
     let v = s.vault()?;
-    let bytes = v.consent_form_draft_pdf(v.resolve_subject(&id)?, &draft, self::lang(&lang)?)?;
+    let bytes =
+        v.consent_form_draft_pdf(v.resolve_subject(&id)?, &draft, DocLang::parse(&lang)?)?;
     documents::save(&path, &bytes)?;
     Ok(path)
 }
@@ -236,7 +225,7 @@ pub async fn act_save(
     let bytes = state
         .session()
         .vault()?
-        .act_pdf(number, self::lang(&lang)?)?;
+        .act_pdf(number, DocLang::parse(&lang)?)?;
     documents::save(&path, &bytes)?;
     Ok(path)
 }
@@ -324,7 +313,7 @@ pub async fn retention_due(
     state: State<'_, AppState>,
     as_of: Option<String>,
 ) -> CmdResult<DueList> {
-    let on = date_or_today(as_of)?;
+    let on = retention::as_of(as_of.as_deref())?;
     Ok(state.session().vault()?.due(on)?)
 }
 
@@ -354,7 +343,7 @@ pub async fn lifecycle_end_due(
     action: EndAction,
     as_of: Option<String>,
 ) -> CmdResult<EndDue> {
-    let on = date_or_today(as_of)?;
+    let on = retention::as_of(as_of.as_deref())?;
     let (act, skipped) = state.session().vault()?.end_due(action, on)?;
     Ok(EndDue { act, skipped })
 }

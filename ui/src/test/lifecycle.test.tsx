@@ -446,7 +446,7 @@ describe('dashboard tiles', () => {
 describe('lifecycle translations', () => {
   const get = (tree: unknown, path: string): unknown =>
     path.split('.').reduce<unknown>((node, k) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined), tree);
-  const codes = ['blocked', 'on_hold', 'anonymised', 'publication_consent_required', 'representative_required', 'consent_not_found', 'act_not_found'];
+  const codes = ['blocked', 'on_hold', 'publication_consent_required', 'representative_required', 'consent_not_found', 'act_not_found'];
   const actions = [
     'consent.recorded', 'consent.withdrawn', 'consent.evidence_attached', 'consent.form_printed', 'subject.legal_ground_changed',
     'subject.end_date_changed', 'subject.blocked', 'subject.unblocked', 'subject.hold_placed', 'subject.hold_released',
