@@ -108,6 +108,15 @@ pub fn run() {
             commands::lifecycle::acts_list,
             commands::lifecycle::act_get,
             commands::lifecycle::lifecycle_overview,
+            commands::reports::reports_meta,
+            commands::reports::report_build,
+            commands::reports::release_build,
+            commands::reports::report_export,
+            commands::reports::release_export,
+            commands::reports::transfers_list,
+            commands::reports::transfer_verify,
+            commands::reports::choose_export_path,
+            commands::reports::choose_file_to_verify,
         ])
         .build(tauri::generate_context!())
         .expect("the Derbes window could not be created");

@@ -353,7 +353,8 @@ pub struct ConsentOverview {
     pub without_basis: i64,
 }
 
-pub(crate) fn today() -> Date {
+/// Today in UTC, the day the rules count from.
+pub fn today() -> Date {
     OffsetDateTime::now_utc().date()
 }
 

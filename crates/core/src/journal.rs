@@ -83,6 +83,13 @@ pub enum Action {
     SubjectsDestroyed,
     /// A destruction or anonymisation act was printed.
     ActPrinted,
+    /// An aggregate report was built (details: measure, breakdowns, period).
+    ReportBuilt,
+    /// A k-anonymous row-level release was computed (details: k, l, columns, outcome).
+    ReleaseBuilt,
+    /// An anonymised report or release was saved for a recipient (details: ledger number,
+    /// format, file hash).
+    TransferRecorded,
 }
 
 impl Action {
@@ -120,6 +127,9 @@ impl Action {
             Action::SubjectsAnonymised => "subjects.anonymised",
             Action::SubjectsDestroyed => "subjects.destroyed",
             Action::ActPrinted => "act.printed",
+            Action::ReportBuilt => "report.built",
+            Action::ReleaseBuilt => "release.built",
+            Action::TransferRecorded => "transfer.recorded",
         }
     }
 }

@@ -228,6 +228,30 @@ const MIGRATIONS: &[&str] = &[
         at         TEXT NOT NULL
     ) STRICT;
     "#,
+    // 4: the transfer ledger — every anonymised report or release saved for someone outside.
+    r#"
+    CREATE TABLE transfer (
+        number     INTEGER PRIMARY KEY,                  -- № printed in the file
+        id         TEXT NOT NULL UNIQUE,
+        at         TEXT NOT NULL,
+        user_id    TEXT NOT NULL,
+        user_name  TEXT NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('report', 'release')),
+        format     TEXT NOT NULL CHECK (format IN ('csv', 'xlsx', 'pdf')),
+        recipient  TEXT NOT NULL,
+        purpose    TEXT NOT NULL,
+        parameters TEXT NOT NULL,                        -- JSON: the spec and the language
+        outcome    TEXT NOT NULL,                        -- JSON: rows, k and l achieved, hidden cells
+        sha256     TEXT NOT NULL,                        -- of the file as written
+        size       INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX transfer_sha256 ON transfer (sha256);
+    -- The ledger is evidence: append-only from inside the application, like the journal.
+    CREATE TRIGGER transfer_no_update BEFORE UPDATE ON transfer
+    BEGIN SELECT RAISE(ABORT, 'the transfer ledger is append-only'); END;
+    CREATE TRIGGER transfer_no_delete BEFORE DELETE ON transfer
+    BEGIN SELECT RAISE(ABORT, 'the transfer ledger is append-only'); END;
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -158,7 +158,7 @@ pub async fn default_save_path(app: AppHandle, suggested_name: String) -> CmdRes
 }
 
 /// Keep a suggested name to one plain file name.
-fn file_name(s: &str) -> String {
+pub(crate) fn file_name(s: &str) -> String {
     let clean: String = s
         .chars()
         .filter(|c| !matches!(c, '/' | '\\' | ':' | '\0') && !c.is_control())

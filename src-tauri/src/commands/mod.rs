@@ -5,5 +5,6 @@ pub mod import;
 pub mod journal;
 pub mod lifecycle;
 pub mod register;
+pub mod reports;
 pub mod settings;
 pub mod vault;

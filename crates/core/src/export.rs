@@ -1,0 +1,507 @@
+//! Files for donors: an aggregate report or a release as CSV, XLSX (data sheet and method
+//! sheet) or PDF (tables, charts, method, the organisation's letterhead). Only anonymised
+//! content reaches this module — a [`Report`] or a [`Release`] — so no export here can carry
+//! a name or an IIN.
+
+use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet, XlsxError};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::labels::Lang;
+use crate::organisation::Organisation;
+use crate::pdf::PdfDocument;
+use crate::release::Release;
+use crate::report::Report;
+
+/// A file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Comma-separated values, UTF-8 with a byte-order mark so Excel reads Kazakh letters.
+    Csv,
+    /// An Excel workbook.
+    Xlsx,
+    /// A PDF document.
+    Pdf,
+}
+
+impl Format {
+    /// The stable key, also the file extension.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// Parse `csv`, `xlsx` or `pdf`, or say in a sentence what is accepted.
+    pub fn parse(s: &str) -> Result<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "csv" => Ok(Format::Csv),
+            "xlsx" => Ok(Format::Xlsx),
+            "pdf" => Ok(Format::Pdf),
+            _ => Err(Error::InvalidInput {
+                field: "format",
+                reason: "Reports are saved as CSV, XLSX or PDF.".into(),
+            }),
+        }
+    }
+
+    /// The format a file name's extension names.
+    pub fn from_path(path: &std::path::Path) -> Result<Format> {
+        Format::parse(
+            path.extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or_default(),
+        )
+    }
+}
+
+/// Who the file is for, printed in it and kept in the ledger.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Letterhead {
+    /// The organisation sending it.
+    pub organisation: Organisation,
+    /// The recipient.
+    pub recipient: String,
+    /// Why it is sent.
+    pub purpose: String,
+    /// The transfer's number in the ledger.
+    pub number: i64,
+    /// The day, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+fn words(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Kk => [
+            "Алушы",
+            "Мақсаты",
+            "Берілім тізіліміндегі №",
+            "Күні",
+            "Әдістеме",
+            "БСН",
+        ],
+        Lang::Ru => [
+            "Получатель",
+            "Цель",
+            "№ в реестре передач",
+            "Дата",
+            "Методика",
+            "БИН",
+        ],
+        Lang::En => [
+            "Recipient",
+            "Purpose",
+            "Transfer ledger №",
+            "Date",
+            "Method",
+            "BIN",
+        ],
+    }
+}
+
+fn day(iso: &str) -> String {
+    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
+        (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
+        _ => iso.to_string(),
+    }
+}
+
+/// The facts every file states about itself: (label, value).
+fn facts(head: &Letterhead, lang: Lang) -> Vec<(String, String)> {
+    let w = words(lang);
+    vec![
+        (w[0].into(), head.recipient.clone()),
+        (w[1].into(), head.purpose.clone()),
+        (w[2].into(), head.number.to_string()),
+        (w[3].into(), day(&head.date)),
+    ]
+}
+
+fn csv_bytes(rows: &[Vec<String>]) -> Result<Vec<u8>> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        for row in rows {
+            w.write_record(row).map_err(|e| Error::Io {
+                detail: e.to_string(),
+            })?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
+
+fn xlsx_error(e: XlsxError) -> Error {
+    Error::Io {
+        detail: e.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Aggregate report
+
+/// The report as one long table: a column per dimension, then the value ("<5" and "x" as
+/// printed), totals included.
+pub fn report_csv(r: &Report) -> Result<Vec<u8>> {
+    let mut rows = Vec::new();
+    let mut header: Vec<String> = Vec::new();
+    let layered = r.axes.len() == 3;
+    if layered {
+        header.push(r.axes[2].label.clone());
+    }
+    if let Some(a) = r.axes.first() {
+        header.push(a.label.clone());
+    }
+    if let Some(a) = r.axes.get(1) {
+        header.push(a.label.clone());
+    }
+    header.push(r.measure_label.clone());
+    rows.push(header);
+    for (p, panel) in r.panels.iter().enumerate() {
+        let layer = layered.then(|| {
+            r.axes[2]
+                .categories
+                .get(p)
+                .map(|c| c.label.clone())
+                .unwrap_or_else(|| crate::labels::total(r.lang))
+        });
+        for row in &panel.rows {
+            for (c, cell) in row.cells.iter().enumerate() {
+                let mut line = Vec::new();
+                line.extend(layer.clone());
+                if !r.axes.is_empty() {
+                    line.push(row.label.clone());
+                }
+                if r.axes.len() >= 2 {
+                    line.push(panel.columns[c].clone());
+                }
+                line.push(cell.text.clone());
+                rows.push(line);
+            }
+        }
+    }
+    csv_bytes(&rows)
+}
+
+fn report_method(r: &Report, head: &Letterhead) -> Vec<(String, String)> {
+    let lang = r.lang;
+    let mut out = vec![(
+        lang.pick("Ұйым", "Организация", "Organisation").to_string(),
+        head.organisation.name.clone(),
+    )];
+    out.extend(facts(head, lang));
+    out.push((
+        lang.pick("Кесте", "Таблица", "Table").into(),
+        r.title.clone(),
+    ));
+    out.push((
+        lang.pick("Бөліну", "Разбивка", "Broken down by").into(),
+        r.axes
+            .iter()
+            .map(|a| a.label.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
+    ));
+    out.push((
+        lang.pick("Шек", "Порог", "Threshold").into(),
+        r.spec.threshold.to_string(),
+    ));
+    out
+}
+
+/// The report as a workbook: the tables on the first sheet, the method on the second.
+pub fn report_xlsx(r: &Report, head: &Letterhead) -> Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let bold = CellFormat::new().set_bold();
+    let shaded = CellFormat::new().set_bold().set_background_color(0xE8EEF4);
+    {
+        let sheet = book.add_worksheet();
+        sheet
+            .set_name(r.lang.pick("Деректер", "Данные", "Data"))
+            .map_err(xlsx_error)?;
+        sheet.set_column_width(0, 32).map_err(xlsx_error)?;
+        let mut row: u32 = 0;
+        sheet
+            .write_string_with_format(row, 0, &r.title, &bold)
+            .map_err(xlsx_error)?;
+        row += 2;
+        for panel in &r.panels {
+            if let Some(t) = &panel.title {
+                sheet
+                    .write_string_with_format(row, 0, t, &bold)
+                    .map_err(xlsx_error)?;
+                row += 1;
+            }
+            sheet
+                .write_string_with_format(row, 0, &panel.row_header, &shaded)
+                .map_err(xlsx_error)?;
+            for (c, col) in panel.columns.iter().enumerate() {
+                sheet
+                    .write_string_with_format(row, c as u16 + 1, col, &shaded)
+                    .map_err(xlsx_error)?;
+                sheet
+                    .set_column_width(c as u16 + 1, 14)
+                    .map_err(xlsx_error)?;
+            }
+            row += 1;
+            for prow in &panel.rows {
+                let format = if prow.total {
+                    &bold
+                } else {
+                    &CellFormat::new()
+                };
+                sheet
+                    .write_string_with_format(row, 0, &prow.label, format)
+                    .map_err(xlsx_error)?;
+                for (c, cell) in prow.cells.iter().enumerate() {
+                    let col = c as u16 + 1;
+                    match cell.count {
+                        Some(n) => sheet.write_number_with_format(row, col, n as f64, format),
+                        None => sheet.write_string_with_format(row, col, &cell.text, format),
+                    }
+                    .map_err(xlsx_error)?;
+                }
+                row += 1;
+            }
+            row += 1;
+        }
+    }
+    method_sheet(&mut book, r.lang, &report_method(r, head), &r.method)?;
+    book.save_to_buffer().map_err(xlsx_error)
+}
+
+fn method_sheet(
+    book: &mut Workbook,
+    lang: Lang,
+    facts: &[(String, String)],
+    sentences: &[String],
+) -> Result<()> {
+    let bold = CellFormat::new().set_bold();
+    let wrap = CellFormat::new().set_text_wrap();
+    let sheet: &mut Worksheet = book.add_worksheet();
+    sheet.set_name(words(lang)[4]).map_err(xlsx_error)?;
+    sheet.set_column_width(0, 30).map_err(xlsx_error)?;
+    sheet.set_column_width(1, 90).map_err(xlsx_error)?;
+    let mut row = 0;
+    for (label, value) in facts {
+        sheet
+            .write_string_with_format(row, 0, label, &bold)
+            .map_err(xlsx_error)?;
+        sheet
+            .write_string_with_format(row, 1, value, &wrap)
+            .map_err(xlsx_error)?;
+        row += 1;
+    }
+    row += 1;
+    for s in sentences {
+        sheet
+            .write_string_with_format(row, 1, s, &wrap)
+            .map_err(xlsx_error)?;
+        row += 1;
+    }
+    Ok(())
+}
+
+fn letterhead(doc: &mut PdfDocument, head: &Letterhead, lang: Lang) {
+    let org = &head.organisation;
+    doc.header_line(&org.name);
+    if !org.bin.is_empty() {
+        doc.header_line(&format!("{} {}", words(lang)[5], org.bin));
+    }
+    if !org.address.is_empty() {
+        doc.header_line(&org.address);
+    }
+}
+
+/// The report as PDF: letterhead, each table with its chart, the method.
+pub fn report_pdf(r: &Report, head: &Letterhead) -> Vec<u8> {
+    let lang = r.lang;
+    let mut doc = PdfDocument::new(&r.title);
+    letterhead(&mut doc, head, lang);
+    doc.title(&r.title);
+    for (label, value) in facts(head, lang) {
+        doc.field(&label, &value);
+    }
+    for panel in &r.panels {
+        if let Some(t) = &panel.title {
+            doc.heading(t);
+        }
+        let mut headers: Vec<&str> = vec![panel.row_header.as_str()];
+        headers.extend(panel.columns.iter().map(String::as_str));
+        let rows: Vec<Vec<String>> = panel
+            .rows
+            .iter()
+            .map(|row| {
+                std::iter::once(row.label.clone())
+                    .chain(row.cells.iter().map(|c| c.text.clone()))
+                    .collect()
+            })
+            .collect();
+        let mut widths = vec![2.5];
+        widths.extend(std::iter::repeat_n(1.0, panel.columns.len()));
+        doc.table(&headers, &rows, &widths);
+        let bars: Vec<(String, f64)> = panel
+            .chart
+            .iter()
+            .filter_map(|(label, n)| n.map(|n| (label.clone(), n as f64)))
+            .collect();
+        if bars.len() > 1 {
+            doc.bar_chart(
+                &format!("{} — {}", r.measure_label, panel.row_header),
+                &bars,
+            );
+        }
+    }
+    doc.heading(words(lang)[4]);
+    for s in &r.method {
+        doc.paragraph(s);
+    }
+    doc.finish()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Row-level release
+
+/// The release's rows with their headings.
+pub fn release_csv(r: &Release) -> Result<Vec<u8>> {
+    let mut rows = vec![r.headers.clone()];
+    rows.extend(r.rows.iter().cloned());
+    csv_bytes(&rows)
+}
+
+/// What a release states about itself: (label, value).
+pub fn release_facts(r: &Release, head: &Letterhead) -> Vec<(String, String)> {
+    let lang = r.lang;
+    let mut out = vec![(
+        lang.pick("Ұйым", "Организация", "Organisation").to_string(),
+        head.organisation.name.clone(),
+    )];
+    out.extend(facts(head, lang));
+    out.extend([
+        (
+            lang.pick("Талап етілген k", "Требуемое k", "k required")
+                .into(),
+            r.spec.k.to_string(),
+        ),
+        (
+            lang.pick("Қол жеткізілген k", "Достигнутое k", "k achieved")
+                .into(),
+            r.k_achieved.to_string(),
+        ),
+        (
+            lang.pick("Ең кіші топ", "Наименьшая группа", "Smallest group")
+                .into(),
+            r.k_achieved.to_string(),
+        ),
+        (
+            lang.pick("Топтар саны", "Число групп", "Groups").into(),
+            r.classes.to_string(),
+        ),
+        (
+            lang.pick("Берілген жолдар", "Выгружено строк", "Rows released")
+                .into(),
+            r.rows.len().to_string(),
+        ),
+        (
+            lang.pick(
+                "Алынып тасталған жолдар",
+                "Исключено строк",
+                "Rows left out",
+            )
+            .into(),
+            r.suppressed.to_string(),
+        ),
+    ]);
+    if let Some(l) = r.l_achieved {
+        out.push((
+            lang.pick("Қол жеткізілген l", "Достигнутое l", "l achieved")
+                .into(),
+            l.to_string(),
+        ));
+    }
+    for t in &r.transformation {
+        out.push((t.label.clone(), t.level_label.clone()));
+    }
+    out.push((
+        lang.pick("Ақпарат жоғалту", "Потеря информации", "Information loss")
+            .into(),
+        format!("{} %", r.information_loss_percent),
+    ));
+    out
+}
+
+/// The release as a workbook: rows on the first sheet, the method on the second.
+pub fn release_xlsx(r: &Release, head: &Letterhead) -> Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let shaded = CellFormat::new().set_bold().set_background_color(0xE8EEF4);
+    {
+        let sheet = book.add_worksheet();
+        sheet
+            .set_name(r.lang.pick("Деректер", "Данные", "Data"))
+            .map_err(xlsx_error)?;
+        for (c, h) in r.headers.iter().enumerate() {
+            sheet
+                .write_string_with_format(0, c as u16, h, &shaded)
+                .map_err(xlsx_error)?;
+            sheet.set_column_width(c as u16, 22).map_err(xlsx_error)?;
+        }
+        for (i, row) in r.rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                sheet
+                    .write_string(i as u32 + 1, c as u16, v)
+                    .map_err(xlsx_error)?;
+            }
+        }
+    }
+    method_sheet(&mut book, r.lang, &release_facts(r, head), &r.method)?;
+    book.save_to_buffer().map_err(xlsx_error)
+}
+
+/// The release as PDF: the method and its figures, then each distinct row once with how many
+/// people it stands for (a list of every row would run to thousands of pages; the CSV and XLSX
+/// carry them one by one).
+pub fn release_pdf(r: &Release, head: &Letterhead) -> Vec<u8> {
+    let lang = r.lang;
+    let title = lang
+        .pick(
+            "Иесіздендірілген жолдық деректер",
+            "Обезличенные построчные данные",
+            "Anonymised row-level release",
+        )
+        .to_string();
+    let mut doc = PdfDocument::new(&title);
+    letterhead(&mut doc, head, lang);
+    doc.title(&title);
+    for (label, value) in release_facts(r, head) {
+        doc.field(&label, &value);
+    }
+    doc.heading(words(lang)[4]);
+    for s in &r.method {
+        doc.paragraph(s);
+    }
+    // Distinct rows with their counts (rows are sorted, so equal rows are adjacent).
+    let mut groups: Vec<(Vec<String>, usize)> = Vec::new();
+    for row in &r.rows {
+        match groups.last_mut() {
+            Some((last, n)) if last == row => *n += 1,
+            _ => groups.push((row.clone(), 1)),
+        }
+    }
+    let count = lang.pick("Адам саны", "Число людей", "People");
+    let mut headers: Vec<&str> = r.headers.iter().map(String::as_str).collect();
+    headers.push(count);
+    let rows: Vec<Vec<String>> = groups
+        .into_iter()
+        .map(|(mut row, n)| {
+            row.push(n.to_string());
+            row
+        })
+        .collect();
+    doc.heading(lang.pick("Жолдар", "Строки", "Rows"));
+    doc.table(&headers, &rows, &[]);
+    doc.finish()
+}

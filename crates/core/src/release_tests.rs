@@ -1,0 +1,154 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::*;
+
+fn unit(age: u32, sex: &str, region: &str, district: &str, service: &str) -> Unit {
+    Unit {
+        kind: "beneficiary".into(),
+        sex: Some(sex.into()),
+        age: Some(age),
+        region: Some(region.into()),
+        district: Some(district.into()),
+        programme: None,
+        disability: false,
+        month: "2026-03".into(),
+        service_type: Some(service.into()),
+        household_size: Some(3),
+        anonymous: false,
+    }
+}
+
+fn spec() -> ReleaseSpec {
+    ReleaseSpec {
+        from: "2026-01".into(),
+        to: "2026-12".into(),
+        ..Default::default()
+    }
+}
+
+/// A population with skew: most in two districts of Astana, a few in three other regions.
+fn population() -> Vec<Unit> {
+    let services = ["food_package", "shelter", "legal_consultation", "training"];
+    let mut rng = fastrand::Rng::with_seed(7);
+    (0..300)
+        .map(|_| {
+            let (region, district) = match rng.u8(0..10) {
+                0..=5 => ("astana", "Есіл"),
+                6..=8 => ("astana", "Сарыарқа"),
+                _ => (["abai", "shymkent", "akmola"][rng.usize(0..3)], "Орталық"),
+            };
+            let sex = if rng.bool() { "female" } else { "male" };
+            unit(
+                rng.u32(18..78),
+                sex,
+                region,
+                district,
+                services[rng.usize(0..4)],
+            )
+        })
+        .collect()
+}
+
+/// Group identical rows on the quasi-identifier columns.
+fn classes(r: &Release, qi: usize) -> BTreeMap<Vec<String>, Vec<String>> {
+    let mut m: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
+    for row in &r.rows {
+        m.entry(row[..qi].to_vec())
+            .or_default()
+            .push(row.get(qi).cloned().unwrap_or_default());
+    }
+    m
+}
+
+#[test]
+fn every_row_has_k_minus_one_twins_and_few_rows_are_left_out() {
+    let units = population();
+    let r = build(&spec(), &units, Lang::En).unwrap();
+    let groups = classes(&r, 5);
+    assert!(groups.values().all(|g| g.len() >= 5));
+    assert_eq!(r.k_achieved, groups.values().map(Vec::len).min().unwrap());
+    assert_eq!(r.classes, groups.len());
+    assert_eq!(r.rows.len() + r.suppressed, 300);
+    assert!(r.suppressed <= 15);
+    assert_eq!(
+        r.headers,
+        vec!["Age", "Sex", "Place", "Disability", "Household size"]
+    );
+    // 300 people spread over 60 ages, 5 places and 2 sexes cannot all stay exact.
+    assert!(r.transformation.iter().map(|t| t.level).sum::<usize>() > 0);
+    assert!(r.information_loss_percent > 0.0 && r.information_loss_percent < 100.0);
+    assert!(r.nodes_evaluated >= 1 && r.nodes_total == 5 * 2 * 4 * 2 * 4);
+    assert!(r.method[0].contains("k = "));
+}
+
+#[test]
+fn l_diversity_puts_several_service_types_in_every_group() {
+    let units = population();
+    let mut s = spec();
+    s.sensitive = Some(Sensitive::ServiceType);
+    s.l = Some(3);
+    let r = build(&s, &units, Lang::Ru).unwrap();
+    assert_eq!(r.headers.last().unwrap(), "Основной вид услуги");
+    for (_, services) in classes(&r, 5) {
+        let distinct: BTreeSet<_> = services.iter().collect();
+        assert!(distinct.len() >= 3, "{services:?}");
+    }
+    assert!(r.l_achieved.unwrap() >= 3);
+}
+
+#[test]
+fn a_tighter_k_never_loses_less_information() {
+    let units = population();
+    let mut s = spec();
+    s.k = 2;
+    let loose = build(&s, &units, Lang::En).unwrap();
+    s.k = 10;
+    let tight = build(&s, &units, Lang::En).unwrap();
+    assert!(tight.information_loss_percent >= loose.information_loss_percent);
+    assert!(tight.k_achieved >= 10);
+}
+
+#[test]
+fn places_generalise_from_district_to_region_to_macro_region() {
+    let units = population();
+    let mut s = spec();
+    s.columns = vec![Attribute::Place];
+    s.k = 5;
+    s.max_suppressed_percent = 0.0;
+    let r = build(&s, &units, Lang::En).unwrap();
+    // About 30 people outside Astana over three regions: districts hold, k is met.
+    assert_eq!(r.transformation[0].level, 0);
+    assert!(r.rows.iter().any(|row| row[0] == "Есіл (Astana)"));
+    s.k = 40;
+    let r = build(&s, &units, Lang::En).unwrap();
+    assert!(r.transformation[0].level >= 2, "{:?}", r.transformation);
+}
+
+#[test]
+fn an_impossible_release_is_refused_in_a_sentence() {
+    let units: Vec<Unit> = population().into_iter().take(4).collect();
+    let e = build(&spec(), &units, Lang::En).unwrap_err();
+    assert!(e
+        .to_string()
+        .contains("No release of these 4 people meets k = 5"));
+    let mut s = spec();
+    s.l = Some(2);
+    assert!(matches!(
+        s.check(),
+        Err(Error::InvalidInput { field: "l", .. })
+    ));
+    s.l = None;
+    s.columns = vec![Attribute::Age, Attribute::Age];
+    assert!(s.check().is_err());
+    s.columns = vec![];
+    assert!(s.check().is_err());
+}
+
+#[test]
+fn rows_do_not_follow_the_register_order() {
+    let units = population();
+    let r = build(&spec(), &units, Lang::En).unwrap();
+    let mut sorted = r.rows.clone();
+    sorted.sort();
+    assert_eq!(r.rows, sorted);
+}

@@ -1,0 +1,325 @@
+//! The transfer ledger: every anonymised report or release saved for someone outside the
+//! organisation — to whom, why, with what parameters, by whom, when, and the SHA-256 of the
+//! file, so the NGO can later show exactly what it handed over (and a file can be checked
+//! against the ledger). The file is written and the ledger entry made together: if either
+//! fails, neither is left.
+//!
+//! Exports that are not anonymised do not exist here: the only things this module writes are a
+//! [`crate::report::Report`] and a [`crate::release::Release`].
+
+use std::path::Path;
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::export::{self, Format, Letterhead};
+use crate::journal::{self, Action};
+use crate::labels::Lang;
+use crate::release::ReleaseSpec;
+use crate::report::ReportSpec;
+use crate::vault::Vault;
+
+/// Who a file goes to and why: both required, both printed in the file and kept in the ledger.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Recipient {
+    /// The recipient, e.g. "Фонд «Сорос-Казахстан»".
+    pub recipient: String,
+    /// Why, e.g. "Annual report on grant № 12".
+    pub purpose: String,
+}
+
+impl Recipient {
+    fn check(&self) -> Result<Recipient> {
+        let recipient = self.recipient.trim();
+        let purpose = self.purpose.trim();
+        if recipient.is_empty() {
+            return Err(Error::InvalidInput {
+                field: "recipient",
+                reason: "Say who receives the file: the law asks for a record of every transfer."
+                    .into(),
+            });
+        }
+        if purpose.is_empty() {
+            return Err(Error::InvalidInput {
+                field: "purpose",
+                reason: "Say why the file is sent.".into(),
+            });
+        }
+        if recipient.chars().count() > 300 || purpose.chars().count() > 1000 {
+            return Err(Error::InvalidInput {
+                field: "purpose",
+                reason: "Keep the recipient under 300 characters and the purpose under 1,000."
+                    .into(),
+            });
+        }
+        Ok(Recipient {
+            recipient: recipient.into(),
+            purpose: purpose.into(),
+        })
+    }
+}
+
+/// One entry of the ledger.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Transfer {
+    /// Its number, printed in the file.
+    pub number: i64,
+    /// Stable id.
+    pub id: String,
+    /// When, RFC 3339 UTC.
+    pub at: String,
+    /// Who saved it.
+    pub user_name: String,
+    /// `report` or `release`.
+    pub kind: String,
+    /// `csv`, `xlsx` or `pdf`.
+    pub format: String,
+    /// To whom.
+    pub recipient: String,
+    /// Why.
+    pub purpose: String,
+    /// The spec and the language, as JSON.
+    pub parameters: serde_json::Value,
+    /// Rows, k and l achieved, hidden cells, as JSON.
+    pub outcome: serde_json::Value,
+    /// SHA-256 of the file, hex.
+    pub sha256: String,
+    /// Size of the file in bytes.
+    pub size: i64,
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Transfer> {
+    let parameters: String = r.get(8)?;
+    let outcome: String = r.get(9)?;
+    Ok(Transfer {
+        number: r.get(0)?,
+        id: r.get(1)?,
+        at: r.get(2)?,
+        user_name: r.get(3)?,
+        kind: r.get(4)?,
+        format: r.get(5)?,
+        recipient: r.get(6)?,
+        purpose: r.get(7)?,
+        parameters: serde_json::from_str(&parameters).unwrap_or_default(),
+        outcome: serde_json::from_str(&outcome).unwrap_or_default(),
+        sha256: r.get(10)?,
+        size: r.get(11)?,
+    })
+}
+
+const COLUMNS: &str =
+    "number, id, at, user_name, kind, format, recipient, purpose, parameters, outcome, sha256, size";
+
+/// Renders the file once the letterhead (with the ledger number) is known.
+type Render<'a> = Box<dyn FnOnce(&Letterhead) -> Result<Vec<u8>> + 'a>;
+
+/// What to write, made once the ledger number is known.
+struct Draft<'a> {
+    kind: &'static str,
+    parameters: serde_json::Value,
+    outcome: serde_json::Value,
+    render: Render<'a>,
+}
+
+impl Vault {
+    /// Build a report and save it for a recipient, recorded in the ledger and the journal.
+    pub fn export_report(
+        &self,
+        spec: &ReportSpec,
+        lang: Lang,
+        format: Format,
+        to: &Recipient,
+        path: &Path,
+    ) -> Result<Transfer> {
+        let to = to.check()?;
+        spec.check()?;
+        let p = crate::report::period(&spec.from, &spec.to)?;
+        let units = crate::report::read_units(
+            self.conn(),
+            spec.measure,
+            p,
+            &spec.kinds,
+            &spec.programmes,
+            false,
+        )?;
+        let report = crate::report::build(spec, &units, lang)?;
+        let draft = Draft {
+            kind: "report",
+            parameters: json!({"spec": spec, "lang": lang.key()}),
+            outcome: json!({
+                "primary": report.primary,
+                "secondary": report.secondary,
+                "grandTotal": report.grand_total,
+            }),
+            render: Box::new(move |head: &Letterhead| match format {
+                Format::Csv => export::report_csv(&report),
+                Format::Xlsx => export::report_xlsx(&report, head),
+                Format::Pdf => Ok(export::report_pdf(&report, head)),
+            }),
+        };
+        self.transfer(draft, format, &to, path)
+    }
+
+    /// Compute a release and save it for a recipient, recorded in the ledger and the journal.
+    pub fn export_release(
+        &self,
+        spec: &ReleaseSpec,
+        lang: Lang,
+        format: Format,
+        to: &Recipient,
+        path: &Path,
+    ) -> Result<Transfer> {
+        let to = to.check()?;
+        spec.check()?;
+        let p = crate::report::period(&spec.from, &spec.to)?;
+        let units = crate::report::read_units(
+            self.conn(),
+            crate::report::Measure::People,
+            p,
+            &spec.kinds,
+            &spec.programmes,
+            spec.sensitive.is_some(),
+        )?;
+        let release = crate::release::build(spec, &units.units, lang)?;
+        let draft = Draft {
+            kind: "release",
+            parameters: json!({"spec": spec, "lang": lang.key()}),
+            outcome: json!({
+                "rows": release.rows.len(),
+                "suppressed": release.suppressed,
+                "kAchieved": release.k_achieved,
+                "lAchieved": release.l_achieved,
+                "levels": release.transformation.iter().map(|t| t.level).collect::<Vec<_>>(),
+                "informationLossPercent": release.information_loss_percent,
+            }),
+            render: Box::new(move |head: &Letterhead| match format {
+                Format::Csv => export::release_csv(&release),
+                Format::Xlsx => export::release_xlsx(&release, head),
+                Format::Pdf => Ok(export::release_pdf(&release, head)),
+            }),
+        };
+        self.transfer(draft, format, &to, path)
+    }
+
+    /// Record the transfer, write the file, and commit — or leave neither.
+    fn transfer(
+        &self,
+        draft: Draft,
+        format: Format,
+        to: &Recipient,
+        path: &Path,
+    ) -> Result<Transfer> {
+        let organisation = self.organisation()?;
+        if organisation.name.trim().is_empty() {
+            return Err(Error::InvalidInput {
+                field: "organisation",
+                reason: "Fill in the organisation's name in Settings first: the file says who \
+                         sends it."
+                    .into(),
+            });
+        }
+        let tx = self.conn().unchecked_transaction()?;
+        let number: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM transfer",
+            [],
+            |r| r.get(0),
+        )?;
+        let at = journal::now_utc();
+        let head = Letterhead {
+            organisation,
+            recipient: to.recipient.clone(),
+            purpose: to.purpose.clone(),
+            number,
+            date: at.get(0..10).unwrap_or_default().to_string(),
+        };
+        let bytes = (draft.render)(&head)?;
+        let sha256 = hex::encode(Sha256::digest(&bytes));
+        let id = Uuid::now_v7().to_string();
+        let user = self.user();
+        tx.execute(
+            "INSERT INTO transfer (number, id, at, user_id, user_name, kind, format, recipient, purpose, parameters, outcome, sha256, size)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            params![
+                number,
+                id,
+                at,
+                user.id.to_string(),
+                user.name,
+                draft.kind,
+                format.key(),
+                to.recipient,
+                to.purpose,
+                draft.parameters.to_string(),
+                draft.outcome.to_string(),
+                sha256,
+                bytes.len() as i64
+            ],
+        )?;
+        // The journal names the ledger entry, never the recipient's words.
+        journal::append(
+            &tx,
+            Some(user.id),
+            Action::TransferRecorded,
+            Some(&id),
+            json!({"number": number, "kind": draft.kind, "format": format.key(), "sha256": sha256}),
+        )?;
+        crate::documents::save(path, &bytes)?;
+        if let Err(e) = tx.commit() {
+            // The ledger could not record it, so the file must not exist either.
+            let _ = std::fs::remove_file(path);
+            return Err(e.into());
+        }
+        self.transfer_by_number(number)
+    }
+
+    /// The ledger, newest first.
+    pub fn transfers(&self) -> Result<Vec<Transfer>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {COLUMNS} FROM transfer ORDER BY number DESC"
+        ))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One ledger entry.
+    pub fn transfer_by_number(&self, number: i64) -> Result<Transfer> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM transfer WHERE number = ?1"),
+                [number],
+                from_row,
+            )
+            .optional()?
+            .ok_or(Error::InvalidInput {
+                field: "number",
+                reason: format!("There is no transfer № {number} in the ledger."),
+            })
+    }
+
+    /// The ledger entry of a file, found by its SHA-256: proof of what was sent, or `None`
+    /// when the file was not saved by Derbes or was changed since.
+    pub fn find_transfer_of_file(&self, path: &Path) -> Result<Option<Transfer>> {
+        let bytes = std::fs::read(path)?;
+        let sha256 = hex::encode(Sha256::digest(&bytes));
+        Ok(self
+            .conn()
+            .query_row(
+                &format!(
+                    "SELECT {COLUMNS} FROM transfer WHERE sha256 = ?1 ORDER BY number LIMIT 1"
+                ),
+                [sha256],
+                from_row,
+            )
+            .optional()?)
+    }
+}
+
+#[cfg(test)]
+#[path = "transfer_tests.rs"]
+mod tests;
