@@ -14,6 +14,7 @@ use serde_json::json;
 mod lifecycle;
 mod output;
 mod register;
+mod reports;
 
 /// Derbes: an encrypted register of personal data for small NGOs.
 #[derive(Parser)]
@@ -113,6 +114,16 @@ enum Command {
     Acts {
         #[command(subcommand)]
         command: lifecycle::ActsCommand,
+    },
+    /// Anonymised reports for donors (tables or k-anonymous releases).
+    Report {
+        #[command(subcommand)]
+        command: reports::ReportCommand,
+    },
+    /// The transfer ledger: what was sent to whom.
+    Transfer {
+        #[command(subcommand)]
+        command: reports::TransferCommand,
     },
     /// Fill the vault with realistic synthetic people (for trying Derbes and for benchmarks).
     Demo {
@@ -382,6 +393,12 @@ fn run(cli: &Cli) -> Result<(), Error> {
         Command::Acts { command } => {
             with_vault(cli, &mut secrets, |v| lifecycle::acts(v, command, cli.json))?
         }
+        Command::Report { command } => {
+            with_vault(cli, &mut secrets, |v| reports::report(v, command, cli.json))?
+        }
+        Command::Transfer { command } => with_vault(cli, &mut secrets, |v| {
+            reports::transfer(v, command, cli.json)
+        })?,
         Command::Demo { subjects, seed } => with_vault(cli, &mut secrets, |v| {
             register::demo(v, *subjects, *seed, cli.json)
         })?,

@@ -35,23 +35,6 @@ fn refused(vault: &Path, args: &[&str]) -> String {
     err
 }
 
-/// A BIN with a valid check digit (the IIN rule).
-fn bin() -> String {
-    for serial in 0..1000u32 {
-        let head = format!("1504400{serial:04}");
-        let d: Vec<u32> = head.chars().map(|c| c.to_digit(10).unwrap()).collect();
-        let sum = |w: [u32; 11]| d.iter().zip(w).map(|(a, w)| a * w).sum::<u32>() % 11;
-        let mut c = sum([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-        if c == 10 {
-            c = sum([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
-        }
-        if c < 10 {
-            return format!("{head}{c}");
-        }
-    }
-    unreachable!()
-}
-
 fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
     let t = tempfile::tempdir().unwrap();
     let v = t.path().join("vault");
@@ -61,7 +44,14 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
         .success();
     ok(
         &v,
-        &["org", "set", "--name", "«Жәрдем» ҚБ", "--bin", &bin()],
+        &[
+            "org",
+            "set",
+            "--name",
+            "«Жәрдем» ҚБ",
+            "--bin",
+            &common::bin(),
+        ],
     );
     ok(
         &v,

@@ -1,0 +1,351 @@
+//! `derbes report donor` and `derbes transfer …`: donor reports, releases and the ledger.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use derbes_core::export::Format;
+use derbes_core::fields::Kind;
+use derbes_core::labels::Lang;
+use derbes_core::release::{Attribute, Release, ReleaseSpec, Sensitive};
+use derbes_core::report::{self, Dimension, Measure, Report, ReportSpec};
+use derbes_core::transfer::{Recipient, Transfer};
+use derbes_core::{Error, Vault};
+use serde_json::{json, Value};
+
+use crate::output;
+
+#[derive(Subcommand)]
+pub enum ReportCommand {
+    /// An anonymised report for a donor: a table with small cells hidden, or with --k a
+    /// k-anonymous row-level release. With --out, saved and recorded in the transfer ledger.
+    Donor(DonorArgs),
+}
+
+#[derive(Args)]
+pub struct DonorArgs {
+    /// Break down by up to three of: region, district, sex, age_band, kind, programme,
+    /// service_type, disability, quarter, month (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "region,sex")]
+    by: Vec<String>,
+    /// What to count: people, services or new_people.
+    #[arg(long, default_value = "people")]
+    measure: String,
+    /// First month, YYYY-MM (default: January of this year).
+    #[arg(long)]
+    from: Option<String>,
+    /// Last month, YYYY-MM (default: this month).
+    #[arg(long)]
+    to: Option<String>,
+    /// Kinds of people (comma-separated; default beneficiary).
+    #[arg(long, value_delimiter = ',', default_value = "beneficiary")]
+    kinds: Vec<String>,
+    /// Only this programme (repeatable).
+    #[arg(long)]
+    programme: Vec<String>,
+    /// Age bands' lower bounds (comma-separated, from 0).
+    #[arg(long, value_delimiter = ',')]
+    age_bands: Option<Vec<u32>>,
+    /// Counts below this are hidden (at least 3).
+    #[arg(long, default_value_t = report::DEFAULT_THRESHOLD)]
+    threshold: u64,
+    /// Make a row-level release instead, k-anonymous with this k.
+    #[arg(long)]
+    k: Option<usize>,
+    /// Release columns (comma-separated): age, sex, place, disability, household_size, kind,
+    /// programme, service_month.
+    #[arg(long, value_delimiter = ',')]
+    columns: Option<Vec<String>>,
+    /// Add the sensitive column: service_type.
+    #[arg(long)]
+    sensitive: Option<String>,
+    /// l-diversity on the sensitive column.
+    #[arg(long)]
+    l: Option<usize>,
+    /// The most rows a release may leave out, in per cent.
+    #[arg(long, default_value_t = 5.0)]
+    max_suppressed: f64,
+    /// Language of the words: kk, ru or en.
+    #[arg(long, default_value = "ru")]
+    lang: String,
+    /// Save to this file (.csv, .xlsx or .pdf) and record the transfer.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Who receives the file (required with --out).
+    #[arg(long)]
+    recipient: Option<String>,
+    /// Why it is sent (required with --out).
+    #[arg(long)]
+    purpose: Option<String>,
+}
+
+#[derive(Subcommand)]
+pub enum TransferCommand {
+    /// The transfer ledger, newest first.
+    List,
+    /// Find a file in the ledger by its SHA-256.
+    Verify {
+        /// The file.
+        file: PathBuf,
+    },
+}
+
+fn parse_list<T>(
+    items: &[String],
+    parse: impl Fn(&str) -> Option<T>,
+    field: &'static str,
+    accepted: &str,
+) -> Result<Vec<T>, Error> {
+    items
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            parse(s).ok_or_else(|| Error::InvalidInput {
+                field,
+                reason: format!("Unknown {field} \"{s}\": use {accepted}."),
+            })
+        })
+        .collect()
+}
+
+fn period(a: &DonorArgs) -> (String, String) {
+    let (from, to) = report::default_period(derbes_core::consent::today());
+    (a.from.clone().unwrap_or(from), a.to.clone().unwrap_or(to))
+}
+
+fn kinds(a: &DonorArgs) -> Result<Vec<Kind>, Error> {
+    parse_list(
+        &a.kinds,
+        Kind::from_key,
+        "kinds",
+        "beneficiary, employee or volunteer",
+    )
+}
+
+fn recipient(a: &DonorArgs) -> Recipient {
+    Recipient {
+        recipient: a.recipient.clone().unwrap_or_default(),
+        purpose: a.purpose.clone().unwrap_or_default(),
+    }
+}
+
+/// `derbes report …`
+pub fn report(v: &Vault, cmd: &ReportCommand, as_json: bool) -> Result<(), Error> {
+    let ReportCommand::Donor(a) = cmd;
+    let lang = Lang::parse(&a.lang)?;
+    let (from, to) = period(a);
+    if a.k.is_some() {
+        let columns = match &a.columns {
+            Some(c) => parse_list(
+                c,
+                Attribute::from_key,
+                "columns",
+                "age, sex, place, disability, household_size, kind, programme or service_month",
+            )?,
+            None => Attribute::DEFAULT.to_vec(),
+        };
+        let sensitive = match a.sensitive.as_deref() {
+            None => None,
+            Some("service_type") => Some(Sensitive::ServiceType),
+            Some(other) => {
+                return Err(Error::InvalidInput {
+                    field: "sensitive",
+                    reason: format!("Unknown sensitive column \"{other}\": use service_type."),
+                })
+            }
+        };
+        let spec = ReleaseSpec {
+            from,
+            to,
+            kinds: kinds(a)?,
+            programmes: a.programme.clone(),
+            columns,
+            k: a.k.unwrap_or(5),
+            sensitive,
+            l: a.l,
+            max_suppressed_percent: a.max_suppressed,
+        };
+        match &a.out {
+            Some(path) => {
+                let t =
+                    v.export_release(&spec, lang, Format::from_path(path)?, &recipient(a), path)?;
+                print_saved(&t, path, as_json);
+            }
+            None => print_release(&v.release(&spec, lang)?, as_json),
+        }
+    } else {
+        let spec = ReportSpec {
+            from,
+            to,
+            measure: Measure::from_key(&a.measure).ok_or_else(|| Error::InvalidInput {
+                field: "measure",
+                reason: "Count people, services or new_people.".into(),
+            })?,
+            by: parse_list(
+                &a.by,
+                Dimension::from_key,
+                "by",
+                "region, district, sex, age_band, kind, programme, service_type, disability, \
+                 quarter or month",
+            )?,
+            kinds: kinds(a)?,
+            programmes: a.programme.clone(),
+            age_bands: a
+                .age_bands
+                .clone()
+                .unwrap_or_else(|| report::DEFAULT_AGE_BANDS.to_vec()),
+            threshold: a.threshold,
+        };
+        match &a.out {
+            Some(path) => {
+                let t =
+                    v.export_report(&spec, lang, Format::from_path(path)?, &recipient(a), path)?;
+                print_saved(&t, path, as_json);
+            }
+            None => print_report(&v.report(&spec, lang)?, as_json),
+        }
+    }
+    Ok(())
+}
+
+fn print_saved(t: &Transfer, path: &std::path::Path, as_json: bool) {
+    if as_json {
+        output::json(&transfer_json(t));
+    } else {
+        println!(
+            "Saved to {} and recorded in the transfer ledger as № {} (SHA-256 {}).",
+            path.display(),
+            t.number,
+            t.sha256
+        );
+    }
+}
+
+fn transfer_json(t: &Transfer) -> Value {
+    let mut o = serde_json::to_value(t).unwrap_or_default();
+    o["id"] = json!(t.number);
+    o
+}
+
+fn print_report(r: &Report, as_json: bool) {
+    if as_json {
+        output::json(&serde_json::to_value(r).unwrap_or_default());
+        return;
+    }
+    println!("{}", r.title);
+    for p in &r.panels {
+        println!();
+        if let Some(t) = &p.title {
+            println!("{t}");
+        }
+        let first = p
+            .rows
+            .iter()
+            .map(|row| row.label.chars().count())
+            .chain(std::iter::once(p.row_header.chars().count()))
+            .max()
+            .unwrap_or(10)
+            .min(40);
+        let width = p
+            .columns
+            .iter()
+            .map(|c| c.chars().count())
+            .max()
+            .unwrap_or(8)
+            .clamp(6, 16);
+        let mut line = format!("{:<first$}", output::truncate(&p.row_header, first));
+        for c in &p.columns {
+            line.push_str(&format!("  {:>width$}", output::truncate(c, width)));
+        }
+        println!("{line}");
+        for row in &p.rows {
+            let mut line = format!("{:<first$}", output::truncate(&row.label, first));
+            for c in &row.cells {
+                line.push_str(&format!("  {:>width$}", c.text));
+            }
+            println!("{line}");
+        }
+    }
+    println!();
+    for m in &r.method {
+        println!("{m}");
+    }
+}
+
+fn print_release(r: &Release, as_json: bool) {
+    if as_json {
+        output::json(&serde_json::to_value(r).unwrap_or_default());
+        return;
+    }
+    println!(
+        "k achieved {} (smallest group), {} groups, {} rows released, {} left out, information loss {} %.",
+        r.k_achieved,
+        r.classes,
+        r.row_count,
+        r.suppressed,
+        r.information_loss_percent
+    );
+    if let Some(l) = r.l_achieved {
+        println!("l achieved {l}.");
+    }
+    for t in &r.transformation {
+        println!("  {:<24} {}", t.label, t.level_label);
+    }
+    println!();
+    println!("{}", r.headers.join(" | "));
+    for row in r.rows.iter().take(20) {
+        println!("{}", row.join(" | "));
+    }
+    if r.row_count > 20 {
+        println!("… {} more rows (save with --out).", r.row_count - 20);
+    }
+}
+
+/// `derbes transfer …`
+pub fn transfer(v: &Vault, cmd: &TransferCommand, as_json: bool) -> Result<(), Error> {
+    match cmd {
+        TransferCommand::List => {
+            let list = v.transfers()?;
+            if as_json {
+                output::json(&Value::Array(list.iter().map(transfer_json).collect()));
+            } else if list.is_empty() {
+                println!("No transfers yet.");
+            } else {
+                for t in &list {
+                    println!(
+                        "№ {:<5} {}  {:<8} {:<5} {:<30} {}  {}",
+                        t.number,
+                        t.at,
+                        t.kind,
+                        t.format,
+                        output::truncate(&t.recipient, 30),
+                        output::truncate(&t.purpose, 40),
+                        &t.sha256[..12.min(t.sha256.len())]
+                    );
+                }
+            }
+        }
+        TransferCommand::Verify { file } => match v.find_transfer_of_file(file)? {
+            Some(t) => {
+                if as_json {
+                    output::json(&transfer_json(&t));
+                } else {
+                    println!(
+                        "This file is transfer № {} to {} on {} ({}).",
+                        t.number,
+                        t.recipient,
+                        t.at.get(0..10).unwrap_or(&t.at),
+                        t.purpose
+                    );
+                }
+            }
+            None => return Err(Error::InvalidInput {
+                field: "file",
+                reason:
+                    "This file is not in the transfer ledger, or it was changed after it was saved."
+                        .into(),
+            }),
+        },
+    }
+    Ok(())
+}
