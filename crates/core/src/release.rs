@@ -379,11 +379,11 @@ fn path(
             None => vec![unknown(), unknown(), unknown(), unknown(), star()],
         },
         Attribute::Sex => match &u.sex {
-            Some(s) => vec![(s.clone(), labels::sex(s, lang)), star()],
+            Some(s) => vec![(s.to_string(), labels::sex(s, lang)), star()],
             None => vec![unknown(), star()],
         },
         Attribute::Place => {
-            let region = u.region.clone().unwrap_or_default();
+            let region = u.region.as_deref().unwrap_or("").to_string();
             let macro_key = crate::regions::by_key(&region)
                 .map(|r| r.macro_region.to_string())
                 .unwrap_or_default();
@@ -432,13 +432,13 @@ fn path(
             }
             None => vec![unknown(), unknown(), unknown(), star()],
         },
-        Attribute::Kind => vec![(u.kind.clone(), labels::kind(&u.kind, lang)), star()],
+        Attribute::Kind => vec![(u.kind.to_string(), labels::kind(&u.kind, lang)), star()],
         Attribute::Programme => match &u.programme {
-            Some(p) => vec![(p.clone(), p.clone()), star()],
+            Some(p) => vec![(p.to_string(), p.to_string()), star()],
             None => vec![unknown(), star()],
         },
         Attribute::ServiceMonth => {
-            let m = &u.month;
+            let m = &u.month.to_string();
             let year = m.get(0..4).unwrap_or("").to_string();
             let q = m
                 .get(5..7)
@@ -473,10 +473,10 @@ pub(crate) fn build(spec: &ReleaseSpec, units: &[Unit], lang: Lang) -> Result<Re
         if let Some(d) = &u.district {
             let key = format!(
                 "{}|{}",
-                u.region.clone().unwrap_or_default(),
+                u.region.as_deref().unwrap_or(""),
                 crate::text::fold(d)
             );
-            spelling.entry(key).or_insert_with(|| d.clone());
+            spelling.entry(key).or_insert_with(|| d.to_string());
         }
     }
     let columns: Vec<Column> = spec
@@ -490,7 +490,7 @@ pub(crate) fn build(spec: &ReleaseSpec, units: &[Unit], lang: Lang) -> Result<Re
     let sensitive_keys: Option<Vec<String>> = spec.sensitive.map(|_| {
         units
             .iter()
-            .map(|u| u.service_type.clone().unwrap_or_default())
+            .map(|u| u.service_type.as_deref().unwrap_or("").to_string())
             .collect()
     });
     let sensitive_codes: Option<Vec<u32>> = sensitive_keys.as_ref().map(|keys| {

@@ -10,6 +10,9 @@
 //! table adds up. "New people" were first recorded in the period.
 
 use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustc_hash::FxHashMap;
 
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
@@ -305,19 +308,20 @@ impl ReportSpec {
 }
 
 /// One counted thing — a person or a service — with what the dimensions need. Nothing here
-/// identifies anyone; it never leaves this module.
+/// identifies anyone; it never leaves the reporting modules. Text is shared (`Rc<str>`): a
+/// person's words are read once however many services they had.
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {
-    pub kind: String,
-    pub sex: Option<String>,
+    pub kind: Rc<str>,
+    pub sex: Option<Rc<str>>,
     pub age: Option<u32>,
-    pub region: Option<String>,
-    pub district: Option<String>,
-    pub programme: Option<String>,
+    pub region: Option<Rc<str>>,
+    pub district: Option<Rc<str>>,
+    pub programme: Option<Rc<str>>,
     pub disability: bool,
     /// `YYYY-MM` of the service, first service, or recording.
-    pub month: String,
-    pub service_type: Option<String>,
+    pub month: Rc<str>,
+    pub service_type: Option<Rc<str>>,
     pub household_size: Option<i64>,
     /// Whether it comes from an anonymous record.
     pub anonymous: bool,
@@ -330,15 +334,40 @@ pub(crate) struct Units {
     pub blocked_left_out: u64,
 }
 
-fn nonempty(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
+/// One copy of each word read (kinds, regions, months, service types repeat endlessly).
+#[derive(Default)]
+struct Words(FxHashMap<Box<str>, Rc<str>>);
 
-fn standard_service(t: String) -> String {
-    if SERVICE_TYPES.contains(&t.as_str()) {
-        t
-    } else {
-        "other".into()
+impl Words {
+    fn get(&mut self, s: &str) -> Rc<str> {
+        if let Some(w) = self.0.get(s) {
+            return w.clone();
+        }
+        let w: Rc<str> = Rc::from(s);
+        self.0.insert(s.into(), w.clone());
+        w
+    }
+
+    /// A trimmed, non-empty text column.
+    fn text(&mut self, v: rusqlite::types::ValueRef<'_>) -> Option<Rc<str>> {
+        match v {
+            rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t)
+                .ok()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| self.get(t)),
+            _ => None,
+        }
+    }
+
+    /// A service type, non-standard ones as "other" (anonymisation does the same).
+    fn service(&mut self, v: rusqlite::types::ValueRef<'_>) -> Option<Rc<str>> {
+        let t = self.text(v)?;
+        Some(if SERVICE_TYPES.contains(&&*t) {
+            t
+        } else {
+            self.get("other")
+        })
     }
 }
 
@@ -363,7 +392,18 @@ fn born(birth_date: Option<&str>, iin: Option<&str>) -> Option<Date> {
     })
 }
 
+/// A person of the register as the reports see them.
+struct Person {
+    unit: Unit,
+    blocked: bool,
+    /// The day they were recorded, `YYYY-MM-DD`.
+    recorded: String,
+}
+
 /// Read the units a measure counts over a period, register and anonymous records together.
+///
+/// Each table is read once, in order, and joined here: at 100,000 people the database is larger
+/// than the page cache, and a join by lookups would decrypt the same pages again and again.
 pub(crate) fn read_units(
     conn: &rusqlite::Connection,
     measure: Measure,
@@ -378,66 +418,149 @@ pub(crate) fn read_units(
     let last_month = format!("{:04}-{:02}", to.0, to.1);
     let end = month_end(to);
     let kind_ok = |k: &str| kinds.is_empty() || kinds.iter().any(|x| x.key() == k);
-    let programme_ok = |p: &Option<String>| {
-        programmes.is_empty() || p.as_ref().is_some_and(|p| programmes.contains(p))
+    let programme_ok = |p: &Option<Rc<str>>| {
+        programmes.is_empty()
+            || p.as_ref()
+                .is_some_and(|p| programmes.iter().any(|x| **x == **p))
     };
+    let mut words = Words::default();
     let mut out = Units::default();
 
-    // The register. Columns 0–9 are the person; 10 the month-giving date; 11 the service type.
-    let person = "s.kind, s.sex, s.birth_date, s.iin, s.region, s.district, s.programme, \
-                  s.disability, s.household_size, s.blocked_reason IS NOT NULL";
-    let sql = match measure {
-        Measure::People => format!(
-            "SELECT {person}, (SELECT MIN(v.date) FROM service v WHERE v.subject_id = s.id \
-             AND v.date >= ?1 AND v.date <= ?2) AS first, {main} FROM subject s WHERE first IS NOT NULL",
-            // The person's most frequent service type in the period (a release's sensitive column).
-            main = if main_service {
-                "(SELECT v.service_type FROM service v WHERE v.subject_id = s.id AND v.date >= ?1 \
-                 AND v.date <= ?2 GROUP BY v.service_type ORDER BY COUNT(*) DESC, v.service_type LIMIT 1)"
-            } else {
-                "NULL"
-            }
-        ),
-        Measure::Services => format!(
-            "SELECT {person}, v.date, v.service_type FROM service v JOIN subject s ON s.id = v.subject_id \
-             WHERE v.date >= ?1 AND v.date <= ?2"
-        ),
-        Measure::NewPeople => format!(
-            "SELECT {person}, substr(s.created_at, 1, 10) AS day, NULL FROM subject s \
-             WHERE day >= ?1 AND day <= ?2"
-        ),
-    };
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params![first_day, last_day])?;
+    // The register's people in scope.
+    let mut people: Vec<Person> = Vec::new();
+    let mut by_id: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, sex, birth_date, iin, region, district, programme, disability, \
+         household_size, blocked_reason IS NOT NULL, substr(created_at, 1, 10) FROM subject",
+    )?;
+    let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(0)?;
-        let programme = nonempty(r.get(6)?);
+        let Some(kind) = words.text(r.get_ref(1)?) else {
+            continue;
+        };
+        let programme = words.text(r.get_ref(7)?);
         if !kind_ok(&kind) || !programme_ok(&programme) {
             continue;
         }
-        if r.get::<_, bool>(9)? {
-            out.blocked_left_out += 1;
-            continue;
-        }
-        let birth: Option<String> = r.get(2)?;
-        let iin: Option<String> = r.get(3)?;
-        let day: String = r.get(10)?;
-        out.units.push(Unit {
+        let birth: Option<String> = r.get(3)?;
+        let iin: Option<String> = if birth.is_none() { r.get(4)? } else { None };
+        let disability: Option<String> = r.get(8)?;
+        let recorded: String = r.get(11)?;
+        let unit = Unit {
             kind,
-            sex: nonempty(r.get(1)?),
+            sex: words.text(r.get_ref(2)?),
             age: born(birth.as_deref(), iin.as_deref()).map(|b| age_at(b, end)),
-            region: nonempty(r.get(4)?),
-            district: nonempty(r.get(5)?),
+            region: words.text(r.get_ref(5)?),
+            district: words.text(r.get_ref(6)?),
             programme,
-            disability: nonempty(r.get(7)?).is_some(),
-            household_size: r.get(8)?,
-            month: day.get(0..7).unwrap_or("").to_string(),
-            service_type: r.get::<_, Option<String>>(11)?.map(standard_service),
+            disability: disability.is_some_and(|d| !d.trim().is_empty()),
+            household_size: r.get(9)?,
+            month: words.get(recorded.get(0..7).unwrap_or("")),
+            service_type: None,
             anonymous: false,
+        };
+        if measure != Measure::NewPeople {
+            if let rusqlite::types::ValueRef::Text(id) = r.get_ref(0)? {
+                by_id.insert(id.to_vec(), people.len() as u32);
+            }
+        }
+        people.push(Person {
+            unit,
+            blocked: r.get(10)?,
+            recorded,
         });
     }
 
-    // Anonymous records: birth year and months only.
+    match measure {
+        Measure::NewPeople => {
+            for p in people {
+                if p.recorded < first_day || p.recorded > last_day {
+                    continue;
+                }
+                if p.blocked {
+                    out.blocked_left_out += 1;
+                } else {
+                    out.units.push(p.unit);
+                }
+            }
+        }
+        Measure::Services | Measure::People => {
+            // Per person: the first service in the period and, for a release, how often each
+            // type was given.
+            let mut first: Vec<Option<Rc<str>>> = vec![None; people.len()];
+            let mut types: FxHashMap<(u32, Rc<str>), u32> = FxHashMap::default();
+            // The period's services only, from the covering index by date.
+            let mut stmt = conn.prepare(
+                "SELECT subject_id, date, service_type FROM service INDEXED BY service_date \
+                 WHERE date >= ?1 AND date <= ?2",
+            )?;
+            let mut rows = stmt.query(params![first_day, last_day])?;
+            while let Some(r) = rows.next()? {
+                let id = match r.get_ref(0)? {
+                    rusqlite::types::ValueRef::Text(t) => t,
+                    _ => &[],
+                };
+                let Some(&i) = by_id.get(id) else {
+                    continue;
+                };
+                let p = &people[i as usize];
+                let date = match r.get_ref(1)? {
+                    rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
+                    _ => "",
+                };
+                let month = date.get(0..7).unwrap_or("");
+                if measure == Measure::Services {
+                    if p.blocked {
+                        out.blocked_left_out += 1;
+                        continue;
+                    }
+                    let mut u = p.unit.clone();
+                    u.month = words.get(month);
+                    u.service_type = words.service(r.get_ref(2)?);
+                    out.units.push(u);
+                } else {
+                    let slot = &mut first[i as usize];
+                    if slot.as_deref().is_none_or(|f| month < f) {
+                        *slot = Some(words.get(month));
+                    }
+                    if main_service {
+                        if let Some(t) = words.service(r.get_ref(2)?) {
+                            *types.entry((i, t)).or_insert(0) += 1;
+                        }
+                    }
+                }
+            }
+            if measure == Measure::People {
+                let mut main: Vec<Option<(u32, Rc<str>)>> = vec![None; people.len()];
+                for ((i, t), n) in types {
+                    let best = &mut main[i as usize];
+                    // Most frequent; ties to the first type by key, whatever the map's order.
+                    let better = match best {
+                        None => true,
+                        Some((m, b)) => n > *m || (n == *m && *t < **b),
+                    };
+                    if better {
+                        *best = Some((n, t));
+                    }
+                }
+                for (i, p) in people.into_iter().enumerate() {
+                    let Some(month) = first[i].take() else {
+                        continue;
+                    };
+                    if p.blocked {
+                        out.blocked_left_out += 1;
+                        continue;
+                    }
+                    let mut u = p.unit;
+                    u.month = month;
+                    u.service_type = main[i].take().map(|(_, t)| t);
+                    out.units.push(u);
+                }
+            }
+        }
+    }
+
+    // Anonymous records: birth year and months only. Small tables; plain SQL.
     let record = "r.kind, r.sex, r.birth_year, r.region, r.district, r.programme, r.disability, \
                   r.household_size";
     let sql = match measure {
@@ -464,23 +587,27 @@ pub(crate) fn read_units(
     let mut stmt = conn.prepare(&sql)?;
     let mut rows = stmt.query(params![first_month, last_month])?;
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(0)?;
-        let programme = nonempty(r.get(5)?);
+        let Some(kind) = words.text(r.get_ref(0)?) else {
+            continue;
+        };
+        let programme = words.text(r.get_ref(5)?);
         if !kind_ok(&kind) || !programme_ok(&programme) {
             continue;
         }
         let birth_year: Option<i64> = r.get(2)?;
+        let disability: Option<String> = r.get(6)?;
+        let month = words.text(r.get_ref(8)?).unwrap_or_else(|| words.get(""));
         out.units.push(Unit {
             kind,
-            sex: nonempty(r.get(1)?),
+            sex: words.text(r.get_ref(1)?),
             age: birth_year.map(|y| (end.year() as i64 - y).max(0) as u32),
-            region: nonempty(r.get(3)?),
-            district: nonempty(r.get(4)?),
+            region: words.text(r.get_ref(3)?),
+            district: words.text(r.get_ref(4)?),
             programme,
-            disability: nonempty(r.get(6)?).is_some(),
+            disability: disability.is_some_and(|d| !d.trim().is_empty()),
             household_size: r.get(7)?,
-            month: r.get(8)?,
-            service_type: r.get::<_, Option<String>>(9)?.map(standard_service),
+            month,
+            service_type: words.service(r.get_ref(9)?),
             anonymous: true,
         });
     }
@@ -581,26 +708,60 @@ pub struct Report {
     pub method: Vec<String>,
 }
 
+/// What a unit's category depends on, cheap to hash: the shared word (by address), the age,
+/// or the flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Slot {
+    Word(usize),
+    Age(Option<u32>),
+    Flag(bool),
+}
+
+impl Slot {
+    fn of(d: Dimension, u: &Unit) -> Slot {
+        let word = |w: &Option<Rc<str>>| {
+            Slot::Word(
+                w.as_ref()
+                    .map_or(0, |w| Rc::as_ptr(w) as *const u8 as usize),
+            )
+        };
+        match d {
+            Dimension::Region => word(&u.region),
+            Dimension::District => word(&u.district),
+            Dimension::Sex => word(&u.sex),
+            Dimension::AgeBand => Slot::Age(u.age),
+            Dimension::Kind => Slot::Word(Rc::as_ptr(&u.kind) as *const u8 as usize),
+            Dimension::Programme => word(&u.programme),
+            Dimension::ServiceType => word(&u.service_type),
+            Dimension::Disability => Slot::Flag(u.disability),
+            Dimension::Quarter | Dimension::Month => {
+                Slot::Word(Rc::as_ptr(&u.month) as *const u8 as usize)
+            }
+        }
+    }
+}
+
 /// The category key a unit falls in, or "" for not stated.
 fn category_key(d: Dimension, u: &Unit, bands: &[u32]) -> String {
+    let text = |v: &Option<Rc<str>>| v.as_deref().unwrap_or("").to_string();
     match d {
-        Dimension::Region => u.region.clone().unwrap_or_default(),
+        Dimension::Region => text(&u.region),
         Dimension::District => u
             .district
             .as_deref()
             .map(crate::text::fold)
             .unwrap_or_default(),
-        Dimension::Sex => u.sex.clone().unwrap_or_default(),
+        Dimension::Sex => text(&u.sex),
         Dimension::AgeBand => u
             .age
             .map(|a| age_band_label(bands, age_band(bands, a)))
             .unwrap_or_default(),
-        Dimension::Kind => u.kind.clone(),
-        Dimension::Programme => u.programme.clone().unwrap_or_default(),
-        Dimension::ServiceType => u.service_type.clone().unwrap_or_default(),
+        Dimension::Kind => u.kind.to_string(),
+        Dimension::Programme => text(&u.programme),
+        Dimension::ServiceType => text(&u.service_type),
         Dimension::Disability => if u.disability { "yes" } else { "no" }.into(),
         Dimension::Quarter => quarter_key(&u.month),
-        Dimension::Month => u.month.clone(),
+        Dimension::Month => u.month.to_string(),
     }
 }
 
@@ -699,26 +860,37 @@ pub(crate) fn build(spec: &ReportSpec, units: &Units, lang: Lang) -> Result<Repo
     let bands = &spec.age_bands;
     // Categories per dimension, in order, and each unit's position.
     let mut axes = Vec::new();
-    let mut positions: Vec<Vec<usize>> = vec![Vec::with_capacity(spec.by.len()); units.units.len()];
-    for &d in &spec.by {
+    let dims = spec.by.len();
+    let mut positions: Vec<usize> = vec![0; units.units.len() * dims];
+    for (di, &d) in spec.by.iter().enumerate() {
         let mut seen_spelling: HashMap<String, String> = HashMap::new();
-        let keys: Vec<String> = units
+        // Units share their words, so a category is worked out once per distinct word (or age),
+        // not once per unit: a services report has hundreds of thousands of units.
+        let mut slot_ids: FxHashMap<Slot, u32> = FxHashMap::default();
+        let mut slot_keys: Vec<String> = Vec::new();
+        let unit_slots: Vec<u32> = units
             .units
             .iter()
             .map(|u| {
-                let k = category_key(d, u, bands);
-                if d == Dimension::District && !k.is_empty() && !seen_spelling.contains_key(&k) {
-                    if let Some(original) = &u.district {
-                        seen_spelling.insert(k.clone(), original.clone());
+                let slot = Slot::of(d, u);
+                *slot_ids.entry(slot).or_insert_with(|| {
+                    let k = category_key(d, u, bands);
+                    if d == Dimension::District && !k.is_empty() {
+                        if let Some(original) = &u.district {
+                            seen_spelling
+                                .entry(k.clone())
+                                .or_insert_with(|| original.to_string());
+                        }
                     }
-                }
-                k
+                    slot_keys.push(k);
+                    (slot_keys.len() - 1) as u32
+                })
             })
             .collect();
         let mut categories: Vec<String> = match d {
             Dimension::Quarter | Dimension::Month => calendar_keys(d, from, to),
             _ => {
-                let mut set: Vec<String> = keys.clone();
+                let mut set: Vec<String> = slot_keys.clone();
                 set.sort();
                 set.dedup();
                 set
@@ -730,9 +902,13 @@ pub(crate) fn build(spec: &ReportSpec, units: &Units, lang: Lang) -> Result<Repo
             .enumerate()
             .map(|(i, k)| (k.as_str(), i))
             .collect();
-        for (u, k) in keys.iter().enumerate() {
-            // Calendar axes list every month of the period; a unit's month is always in it.
-            positions[u].push(index.get(k.as_str()).copied().unwrap_or(0));
+        // Calendar axes list every month of the period; a unit's month is always in it.
+        let slot_position: Vec<usize> = slot_keys
+            .iter()
+            .map(|k| index.get(k.as_str()).copied().unwrap_or(0))
+            .collect();
+        for (u, &slot) in unit_slots.iter().enumerate() {
+            positions[u * dims + di] = slot_position[slot as usize];
         }
         axes.push(Axis {
             dimension: d,
@@ -748,8 +924,16 @@ pub(crate) fn build(spec: &ReportSpec, units: &Units, lang: Lang) -> Result<Repo
     }
 
     let mut cube = Cube::zeros(axes.iter().map(|a| a.categories.len()).collect());
-    for p in &positions {
-        cube.add(p, 1);
+    if dims == 0 {
+        cube.add(&[], units.units.len() as u64);
+    } else {
+        let mut inner: FxHashMap<&[usize], u64> = FxHashMap::default();
+        for p in positions.chunks(dims) {
+            *inner.entry(p).or_insert(0) += 1;
+        }
+        for (p, n) in inner {
+            cube.add(p, n);
+        }
     }
     let protection = suppression::protect(&cube, spec.threshold);
     if !protection.exposed.is_empty() {

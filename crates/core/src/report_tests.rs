@@ -282,3 +282,19 @@ fn reads_the_register_and_anonymous_records_and_leaves_blocked_people_out() {
     let details = entries[0].details.to_string();
     assert!(!details.contains("Test") && details.contains("service_type"));
 }
+
+#[test]
+fn with_no_breakdown_the_report_is_one_total() {
+    let list = many(12, unit("astana", "male", 30, "2026-02"));
+    let r = build(&spec(&[]), &units(list), Lang::En).unwrap();
+    assert_eq!(r.grand_total, Some(12));
+    assert_eq!(r.panels[0].rows[0].cells[0].text, "12");
+    let r = build(
+        &spec(&[]),
+        &units(many(3, unit("astana", "male", 30, "2026-02"))),
+        Lang::En,
+    )
+    .unwrap();
+    assert_eq!(r.grand_total, None);
+    assert_eq!(r.panels[0].rows[0].cells[0].text, "<5");
+}

@@ -22,6 +22,8 @@
  *   slow=1                   every command takes 1.2 s (to see loading states)
  *   people=N                 the register holds N synthetic people (default 100,000; 200 in the
  *                            demo, 0 in `empty`), generated lazily as the list asks for them
+ *   (Reports: a table of made-up counts with "<5" and "x" cells, a release, two earlier
+ *   transfers in the ledger; a release with k > 25 shows the core's "no release" refusal.)
  *   due=N                    about N people are due for the end of retention (default ~28 today;
  *                            e.g. due=500 to see the virtualised due list)
  */
@@ -34,6 +36,7 @@ import type {
 } from '../api';
 import { createLifecycle, LIFECYCLE_COMMANDS } from './preview-lifecycle';
 import { createRegister, REGISTER_COMMANDS, type RegisterHost } from './preview-register';
+import { createReports, REPORTS_COMMANDS } from './preview-reports';
 
 interface PreviewVault {
   path: string;
@@ -383,6 +386,7 @@ const peopleParam = params.get('people');
 const dueParam = params.get('due');
 let register: ReturnType<typeof createRegister> | null = null;
 let lifecycle: ReturnType<typeof createLifecycle> | null = null;
+let reports: ReturnType<typeof createReports> | null = null;
 
 /** The register of the open vault, made on first use (people are generated as they are asked for). */
 function registerHandlers() {
@@ -419,12 +423,30 @@ function lifecycleHandlers() {
   return lifecycle!.handlers;
 }
 
+/** Reports, releases and the transfer ledger of the open vault (two earlier transfers, unless empty). */
+function reportsHandlers() {
+  registerHandlers();
+  if (!reports) {
+    reports = createReports(
+      {
+        fail,
+        journal: (action, details, object) => addEntry(requireUnlocked(), action, details, object),
+        userName: () => requireUnlocked().userName,
+        organisationName: () => register!.access.organisation().name,
+      },
+      { seedTransfers: scenario !== 'empty' },
+    );
+  }
+  return reports.handlers;
+}
+
 export async function previewInvoke(command: string, args: Record<string, unknown>): Promise<unknown> {
   const handler = handlers[command];
   const delay = slow ? 1200 : command === 'unlock_vault' || command === 'recover_vault' || command === 'create_vault' ? 500 : 40;
   await new Promise((r) => setTimeout(r, delay));
   if (REGISTER_COMMANDS.has(command)) return registerHandlers()[command]!(args);
   if (LIFECYCLE_COMMANDS.has(command)) return lifecycleHandlers()[command]!(args);
+  if (REPORTS_COMMANDS.has(command)) return reportsHandlers()[command]!(args);
   if (!handler) fail('internal', `preview backend: unknown command ${command}`);
   return handler(args);
 }

@@ -1,8 +1,9 @@
-import { Hourglass, LayoutDashboard, ScrollText, Settings, UsersRound, type LucideIcon } from 'lucide-react';
+import { ChartColumn, Hourglass, LayoutDashboard, ScrollText, Settings, UsersRound, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 import { Dashboard } from '../screens/dashboard/Dashboard';
 import { JournalScreen } from '../screens/journal/JournalScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { RetentionScreen } from '../screens/retention/RetentionScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 
@@ -23,6 +24,7 @@ export const SCREENS: ScreenDef[] = [
   { id: 'dashboard', icon: LayoutDashboard, component: Dashboard },
   { id: 'people', icon: UsersRound, component: PeopleScreen },
   { id: 'retention', icon: Hourglass, component: RetentionScreen },
+  { id: 'reports', icon: ChartColumn, component: ReportsScreen },
   { id: 'journal', icon: ScrollText, component: JournalScreen },
   { id: 'settings', icon: Settings, component: SettingsScreen, bottom: true },
 ];

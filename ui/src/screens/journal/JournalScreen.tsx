@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingBlock } from '../../components/Spinner';
 import { formatDateTime } from '../../lib/format';
 import { useDelayedFlag } from '../../lib/hooks';
+import { monthText } from '../../lib/reports';
 import { IntegrityCheck } from './Integrity';
 
 const PAGE_SIZE = 50;
@@ -97,6 +98,27 @@ export function detailsText(t: TFunction, entry: JournalEntry, exists: (key: str
     }
     case 'act.printed':
       return typeof d.act === 'number' ? t('journal.details.act', { number: d.act }) : null;
+    case 'report.built': {
+      const parts: string[] = [];
+      if (typeof d.measure === 'string') parts.push(t(`reports.measures.${d.measure}`, { defaultValue: d.measure }));
+      if (Array.isArray(d.by) && d.by.length) parts.push(d.by.map((x) => t(`reports.dimensions.${String(x)}`, { defaultValue: String(x) })).join(' × '));
+      if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${monthText(d.from)}–${monthText(d.to)}`);
+      return parts.join(' · ') || null;
+    }
+    case 'release.built': {
+      const parts: string[] = [];
+      if (typeof d.k === 'number') parts.push(typeof d.l === 'number' ? `k = ${d.k}, l = ${d.l}` : `k = ${d.k}`);
+      if (typeof d.rows === 'number') parts.push(t('journal.details.rows', { count: d.rows }));
+      if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${monthText(d.from)}–${monthText(d.to)}`);
+      return parts.join(' · ') || null;
+    }
+    case 'transfer.recorded': {
+      const parts: string[] = [];
+      if (typeof d.number === 'number') parts.push(t('journal.details.transfer', { number: d.number }));
+      if (typeof d.kind === 'string') parts.push(t(`reports.ledger.kinds.${d.kind}`, { defaultValue: d.kind }));
+      if (typeof d.format === 'string') parts.push(d.format.toUpperCase());
+      return parts.join(' · ') || null;
+    }
     case 'retention.rules_changed':
       return typeof d.rules === 'number' ? t('journal.details.rules', { count: d.rules }) : null;
     default:
@@ -247,6 +269,13 @@ function ObjectCell({ entry }: { entry: JournalEntry }) {
     return (
       <a className="link" href={`#/people/${encodeURIComponent(entry.object)}`}>
         {t('personPage.number', { number })}
+      </a>
+    );
+  }
+  if (entry.action === 'transfer.recorded' && typeof number === 'number') {
+    return (
+      <a className="link" href="#/reports/ledger">
+        {t('journal.details.transfer', { number })}
       </a>
     );
   }

@@ -1,0 +1,149 @@
+import type { TFunction } from 'i18next';
+import { useCallback, useEffect, useState } from 'react';
+import { api, toApiError, type ApiError, type ExportFormat, type ReportsMeta } from '../api';
+import { errorText } from './errors';
+import { errorField } from './lifecycle';
+
+/**
+ * Display helpers for reports, releases and the transfer ledger. Formatting and translation
+ * only: what may be published, which cells are hidden, what k a release reaches — all of it is
+ * decided in Rust (crates/core/src/report.rs, release.rs, suppression.rs) and arrives in answers.
+ */
+
+/** Loads reports_meta() once per mount; `reload` asks again. */
+export function useReportsMeta() {
+  const [meta, setMeta] = useState<ReportsMeta | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const load = useCallback(() => {
+    setError(null);
+    api
+      .reportsMeta()
+      .then(setMeta)
+      .catch((e) => setError(toApiError(e)));
+  }, []);
+  useEffect(load, [load]);
+  return { meta, error, reload: load };
+}
+
+const translated = (t: TFunction, key: string, fallback: string) => t(key, { defaultValue: fallback });
+
+export const measureLabel = (t: TFunction, m: string) => translated(t, `reports.measures.${m}`, m);
+export const dimensionLabel = (t: TFunction, d: string) => translated(t, `reports.dimensions.${d}`, d);
+export const attributeLabel = (t: TFunction, a: string) => translated(t, `reports.attributes.${a}`, a);
+
+/** Lower bounds as the bands they make: [0, 18, 30] → "0–17, 18–29, 30+". */
+export function ageBandsText(bounds: number[]): string {
+  return bounds.map((b, i) => (i + 1 < bounds.length ? `${b}–${bounds[i + 1]! - 1}` : `${b}+`)).join(', ');
+}
+
+/**
+ * The lower bounds typed as "0, 18, 30": whole numbers separated by commas or spaces, or null
+ * when something else was typed. Whether they make sense is the core's to say.
+ */
+export function parseAgeBands(text: string): number[] | null {
+  const parts = text.split(/[\s,;]+/).filter(Boolean);
+  if (parts.length === 0) return null;
+  if (!parts.every((p) => /^\d{1,3}$/.test(p))) return null;
+  return parts.map(Number);
+}
+
+/** A month input's value: "YYYY-MM" as it is, "MM.YYYY" turned round, anything else as typed. */
+export function normaliseMonth(value: string): string {
+  const v = value.trim();
+  const dotted = /^(\d{1,2})\.(\d{4})$/.exec(v);
+  return dotted ? `${dotted[2]}-${dotted[1]!.padStart(2, '0')}` : v;
+}
+
+/** "2026-03" as "03.2026" (the way the users write months). */
+export function monthText(value: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(value);
+  return m ? `${m[2]}.${m[1]}` : value;
+}
+
+/** The file name offered for an export: derbes-report-2026-01-2026-12.xlsx. */
+export function suggestedFileName(kind: 'report' | 'release', period: { from: string; to: string }, format: ExportFormat): string {
+  const safe = (s: string) => s.replace(/[^0-9A-Za-z-]/g, '');
+  return `derbes-${kind}-${safe(period.from)}-${safe(period.to)}.${format}`;
+}
+
+const KNOWN_EXTENSION = /\.(csv|xlsx|xls|pdf)$/i;
+
+/** The path with the format's extension: a known extension is replaced, otherwise one is added. */
+export function withExtension(path: string, format: ExportFormat): string {
+  const p = path.trim();
+  if (!p) return p;
+  if (KNOWN_EXTENSION.test(p)) return p.replace(KNOWN_EXTENSION, `.${format}`);
+  if (/[\\/]$/.test(p)) return p;
+  return `${p}.${format}`;
+}
+
+/** The first 12 hex digits of a SHA-256, enough to tell files apart at a glance. */
+export function shortSha(sha256: string): string {
+  return sha256.slice(0, 12);
+}
+
+/**
+ * Sentences the core says in English, by their start, and the translation key that says the
+ * same in every language (numbers are taken out of the English sentence).
+ */
+const KNOWN_REASONS: { match: RegExp; key: string; params?: (m: RegExpExecArray) => Record<string, string> }[] = [
+  { match: /^Write the month as YYYY-MM/, key: 'monthFormat' },
+  { match: /^The period ends before it starts/, key: 'periodOrder' },
+  { match: /^A report covers at most ten years/, key: 'periodTooLong' },
+  { match: /^Break a report down by at most three/, key: 'byTooMany' },
+  { match: /^Each breakdown can be chosen once/, key: 'byTwice' },
+  { match: /^Only services can be broken down by service type/, key: 'byServiceType' },
+  { match: /^Too few people for this table/, key: 'tooFew' },
+  { match: /^Age bands start at 0/, key: 'ageBands' },
+  { match: /^The small-cell threshold is between/, key: 'threshold' },
+  { match: /^Choose at least one column/, key: 'columnsNone' },
+  { match: /^Each column can be chosen once/, key: 'columnsTwice' },
+  { match: /^k is between/, key: 'k' },
+  { match: /^l-diversity needs a sensitive column/, key: 'lNeedsSensitive' },
+  { match: /^l is between/, key: 'l' },
+  { match: /^At most 20 % of rows/, key: 'maxSuppressed' },
+  {
+    match: /^No release of these (\d+) people meets k = (\d+)(?: and l = (\d+))? with at most ([\d.]+) %/,
+    key: 'noRelease',
+    params: (m) => ({ people: m[1]!, k: m[2]! + (m[3] ? ` / l = ${m[3]}` : ''), percent: m[4]! }),
+  },
+  { match: /^Say who receives the file/, key: 'recipient' },
+  { match: /^Say why the file is sent/, key: 'purpose' },
+  { match: /^Keep the recipient under/, key: 'tooLong' },
+  { match: /^Fill in the organisation's name/, key: 'organisation' },
+  { match: /^The folder to save into does not exist/, key: 'folder' },
+  { match: /^Reports are saved as CSV, XLSX or PDF/, key: 'format' },
+];
+
+/**
+ * The sentence for an error from a report command, in the UI language. Rust's own sentence is
+ * English and exact, so English shows it; Kazakh and Russian show our sentence for what it says.
+ */
+export function reportErrorText(t: TFunction, error: ApiError, lang: 'kk' | 'ru' | 'en'): string {
+  const field = errorField(error);
+  if (field && lang === 'en' && error.message) return error.message;
+  if (field) {
+    const reason = typeof error.params.reason === 'string' ? error.params.reason : error.message;
+    for (const known of KNOWN_REASONS) {
+      const m = known.match.exec(reason);
+      if (m) return t(`reports.reasons.${known.key}`, known.params?.(m) ?? {});
+    }
+    const own = t(`reports.reasons.field.${field}`, { defaultValue: '' });
+    if (own) return own;
+  }
+  return errorText(t, error);
+}
+
+/**
+ * Bring a freshly built result into view by scrolling only its nearest scrolling ancestor (the
+ * page's content area): Element.scrollIntoView would also scroll the app's frame out of place.
+ */
+export function scrollToTop(el: HTMLElement | null, margin = 12) {
+  if (!el) return;
+  let box = el.parentElement;
+  while (box && !(box.scrollHeight > box.clientHeight && /(auto|scroll)/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+  if (!box || typeof box.scrollTo !== 'function') return;
+  const top = el.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop - margin;
+  const reduce = typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  box.scrollTo({ top, behavior: reduce ? 'auto' : 'smooth' });
+}
