@@ -1108,7 +1108,7 @@ fn method_sentences(
         },
         match lang {
             Lang::Kk => format!("Жасырылған сандарды жиындардан шығарып алуға болмас үшін тағы {secondary} ұяшық «x» деп жасырылды (қосымша жасыру); бұл сызықтық бағдарламалау арқылы тексерілді."),
-            Lang::Ru => format!("Чтобы скрытые значения нельзя было вычислить из итогов, ещё {secondary} ячеек скрыты как «x» (вторичное скрытие); это проверено методом линейного программирования."),
+            Lang::Ru => format!("Чтобы скрытые значения нельзя было вычислить из итогов, дополнительно скрыты ячейки, показанные как «x» (вторичное скрытие), — всего {secondary}; это проверено методом линейного программирования."),
             Lang::En => format!("So that no hidden count can be worked out from the totals, {secondary} more cells are hidden as \"x\" (secondary suppression); this was checked by linear programming."),
         },
         match lang {

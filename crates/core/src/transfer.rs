@@ -215,6 +215,16 @@ impl Vault {
         to: &Recipient,
         path: &Path,
     ) -> Result<Transfer> {
+        // A file named .csv holding a PDF would open as garbage at the recipient's end.
+        if Format::from_path(path).ok() != Some(format) {
+            return Err(Error::InvalidInput {
+                field: "path",
+                reason: format!(
+                    "The file name must end in .{} for this format.",
+                    format.key()
+                ),
+            });
+        }
         let organisation = self.organisation()?;
         if organisation.name.trim().is_empty() {
             return Err(Error::InvalidInput {

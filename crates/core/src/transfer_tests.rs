@@ -242,3 +242,16 @@ fn formats_parse_from_keys_and_file_names() {
     );
     assert!(Format::from_path(Path::new("/tmp/report.docx")).is_err());
 }
+
+#[test]
+fn the_file_name_must_match_the_format() {
+    let (t, _dir, v) = vault();
+    people(&v);
+    let path = t.path().join("r.csv");
+    let e = v
+        .export_report(&report_spec(), Lang::En, Format::Pdf, &to(), &path)
+        .unwrap_err();
+    assert!(matches!(e, Error::InvalidInput { field: "path", .. }));
+    assert!(!path.exists());
+    assert!(v.transfers().unwrap().is_empty());
+}
