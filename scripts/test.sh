@@ -17,6 +17,13 @@ else
   cargo test -p derbes-core -p derbes --no-fail-fast
 fi
 
+say "A 200 MB CSV, imported whole in bounded memory (release build)"
+if cargo nextest --version >/dev/null 2>&1; then
+  cargo nextest run --release -p derbes --test big_files --run-ignored only --no-capture
+else
+  cargo test --release -p derbes --test big_files -- --ignored --nocapture
+fi
+
 say "Fuzz targets: the saved corpus and a short run of each"
 if cargo +nightly --version >/dev/null 2>&1 && cargo fuzz --version >/dev/null 2>&1; then
   for target in import_csv import_xlsx iin keyslots; do

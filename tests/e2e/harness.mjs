@@ -39,7 +39,9 @@ async function waitForPort(port, timeoutMs) {
 /** The derbes CLI, for preparing vaults before the app starts. */
 export const cli = process.env.DERBES_CLI ?? path.join(repo, 'target', 'debug', 'derbes');
 
-/** Start tauri-driver and the app; returns { browser, home, stop }. `prepare(home)` runs before
+/** Start tauri-driver and the app; returns { browser, home, stop, driverPid, sessionRequestedAt }
+ * (the driver's process id, whose descendants are WebKitWebDriver and the app, and the
+ * `performance.now()` at which the WebDriver session was requested). `prepare(home)` runs before
  * the app starts (e.g. to create a vault with the CLI and list it as recently opened). */
 export async function launch({ port = 4444, prepare } = {}) {
   if (!existsSync(app)) throw new Error(`the app is not built: ${app}`);
@@ -54,6 +56,8 @@ export async function launch({ port = 4444, prepare } = {}) {
   const log = openSync(path.join(artifacts, `tauri-driver-${port}.log`), 'a');
   const driver = spawn(driverBin, ['--port', String(port), '--native-port', String(port + 1)], { env, stdio: ['ignore', log, log], detached: true });
   await waitForPort(port, 20_000);
+  // When the session (and so the app) was asked for: the benchmark measures start-up from here.
+  const sessionRequestedAt = performance.now();
   const browser = await remote({
     hostname: '127.0.0.1',
     port,
@@ -76,7 +80,7 @@ export async function launch({ port = 4444, prepare } = {}) {
     spawnSync('pkill', ['-KILL', '-f', app], { stdio: 'ignore' });
     closeSync(log);
   };
-  return { browser, home, stop };
+  return { browser, home, stop, driverPid: driver.pid, sessionRequestedAt };
 }
 
 /** The element with `data-testid`, once it is displayed. */
