@@ -4,22 +4,10 @@
 //! `cargo nextest run --release -p derbes --test big_files --run-ignored only`
 
 use std::io::{BufWriter, Write};
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
-
-const PW: &str = "correct horse battery staple";
-
-fn derbes(vault: &Path) -> Command {
-    let mut c = Command::cargo_bin("derbes").unwrap();
-    c.arg("--vault")
-        .arg(vault)
-        .arg("--password-stdin")
-        .env_remove("DERBES_VAULT")
-        .write_stdin(format!("{PW}\n"));
-    c
-}
+mod common;
+use common::{derbes, PW};
 
 /// Peak resident memory of a running process, in MiB, from /proc.
 fn peak_mib(pid: u32) -> Option<u64> {
@@ -59,7 +47,7 @@ fn a_200_mb_csv_is_imported_whole_in_bounded_memory() {
                 i % 28 + 1,
                 i % 12 + 1,
                 i % 90 + 10,
-                if i % 2 == 0 { "м" } else { "ж" }
+                if i.is_multiple_of(2) { "м" } else { "ж" }
             );
             w.write_all(line.as_bytes()).unwrap();
             written += line.len();

@@ -1,22 +1,9 @@
 //! The register from the command line: add, show (masked / revealed), list, edit, import with a
 //! dry-run report, all-or-nothing, organisation and inventory.
 
-use assert_cmd::Command;
-
 mod common;
+use common::{derbes, PW};
 use std::path::Path;
-
-const PW: &str = "correct horse battery staple";
-
-fn derbes(vault: &Path) -> Command {
-    let mut c = Command::cargo_bin("derbes").unwrap();
-    c.arg("--vault")
-        .arg(vault)
-        .arg("--password-stdin")
-        .env_remove("DERBES_VAULT")
-        .write_stdin(format!("{PW}\n"));
-    c
-}
 
 fn init() -> (tempfile::TempDir, std::path::PathBuf) {
     let t = tempfile::tempdir().unwrap();

@@ -1,39 +1,7 @@
 //! Donor reports, releases and the transfer ledger from the command line.
 
-use assert_cmd::Command;
-use std::path::Path;
-
 mod common;
-
-const PW: &str = "correct horse battery staple";
-
-fn derbes(vault: &Path) -> Command {
-    let mut c = Command::cargo_bin("derbes").unwrap();
-    c.arg("--vault")
-        .arg(vault)
-        .arg("--password-stdin")
-        .env_remove("DERBES_VAULT")
-        .write_stdin(format!("{PW}\n"));
-    c
-}
-
-fn ok(vault: &Path, args: &[&str]) -> serde_json::Value {
-    let out = derbes(vault).arg("--json").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn refused(vault: &Path, args: &[&str]) -> String {
-    let out = derbes(vault).args(args).output().unwrap();
-    assert_eq!(out.status.code(), Some(1), "{args:?} should be refused");
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
-    err
-}
+use common::{derbes, ok, refused};
 
 /// A vault with an organisation and 600 synthetic people.
 fn setup() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -122,6 +122,10 @@ pub enum Error {
     /// The disk has no room left; the transaction was rolled back.
     #[error("The disk is full; nothing was changed. Free some space and try again.")]
     DiskFull,
+    /// Locking met a full disk: everything done before is saved, but the vault file could not
+    /// be tidied (the write-ahead log still holds the newest pages).
+    #[error("Everything you did is saved, but the disk is full, so the vault could not be tidied as it closed; free some space and unlock it once to finish.")]
+    LockedOnFullDisk,
     /// Another input/output failure.
     #[error("Could not read or write the vault folder: {detail}.")]
     Io {
@@ -165,6 +169,7 @@ impl Error {
             Error::ConsentNotFound => "consent_not_found",
             Error::ActNotFound => "act_not_found",
             Error::DiskFull => "disk_full",
+            Error::LockedOnFullDisk => "locked_on_full_disk",
             Error::Io { .. } => "io",
             Error::Internal(_) => "internal",
         }

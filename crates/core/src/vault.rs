@@ -427,6 +427,10 @@ impl Vault {
         }
         schema::check_not_newer(&conn)?;
         configure(&conn)?;
+        // A lock that met a full disk left committed pages in the WAL and older ones (perhaps of
+        // destroyed people) in the file: fold them in now. If the disk is still full, the next
+        // lock or destruction tries again.
+        let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         schema::migrate(&mut conn)?;
 
         let stored_id = meta(&conn, "vault_id")?.and_then(|s| Uuid::parse_str(&s).ok());
@@ -565,11 +569,25 @@ impl Vault {
             "idle" | "manual" | "exit" => reason,
             _ => "manual",
         };
-        self.record(Action::VaultLocked, None, json!({"reason": reason}))?;
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-        self.conn.close().map_err(|(_, e)| Error::from(e))?;
-        Ok(())
+        // Each step runs even if the one before failed: a full disk must not leave the vault
+        // open. What was committed before is saved either way (it is in the WAL).
+        let recorded = self.record(Action::VaultLocked, None, json!({"reason": reason}));
+        let folded = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(Error::from);
+        let closed = self.conn.close().map_err(|(_, e)| Error::from(e));
+        match (recorded, folded, closed) {
+            (Ok(()), Ok(()), Ok(())) => Ok(()),
+            (r, f, c) => {
+                let first = [r, f, c].into_iter().find_map(Result::err);
+                Err(match first {
+                    Some(Error::DiskFull) => Error::LockedOnFullDisk,
+                    Some(e) => e,
+                    None => Error::Internal("lock".into()),
+                })
+            }
+        }
     }
 
     /// Append a journal entry for the current user in its own transaction.

@@ -4,6 +4,44 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
+/// The password of every test vault.
+#[allow(dead_code)] // not every test file needs it
+pub const PW: &str = "correct horse battery staple";
+
+/// `derbes --vault VAULT --password-stdin`, with the password on standard input.
+#[allow(dead_code)]
+pub fn derbes(vault: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("derbes").unwrap();
+    c.arg("--vault")
+        .arg(vault)
+        .arg("--password-stdin")
+        .env_remove("DERBES_VAULT")
+        .write_stdin(format!("{PW}\n"));
+    c
+}
+
+/// Run with `--json` and expect success; the parsed output.
+#[allow(dead_code)]
+pub fn ok(vault: &Path, args: &[&str]) -> serde_json::Value {
+    let out = derbes(vault).arg("--json").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Run and expect a user error: exit code 1 and one sentence on stderr, which is returned.
+#[allow(dead_code)]
+pub fn refused(vault: &Path, args: &[&str]) -> String {
+    let out = derbes(vault).args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{args:?} should be refused");
+    let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
+    err
+}
+
 /// Start `derbes --vault VAULT ARGS…` in the background with `stdin` written to it (passwords,
 /// one per line), its output discarded: for the tests that kill it part-way.
 #[allow(dead_code)] // not every test file needs it
