@@ -113,43 +113,6 @@ fn data() -> Data {
 
 fn bench(c: &mut Criterion) {
     let d = data();
-    let mut d8 = data();
-    let mut rng = fastrand::Rng::with_seed(7);
-    for r in d8.qi.iter_mut() {
-        r.push(rng.u32(0..6));
-        r.push(rng.u32(0..4));
-        r.push(rng.u32(0..5));
-    }
-    d8.hierarchies
-        .push(Hierarchy::new(vec![(0..6).collect(), vec![0, 0, 1, 1, 2, 2], vec![0; 6]]).unwrap());
-    d8.hierarchies
-        .push(Hierarchy::new(vec![(0..4).collect(), vec![0; 4]]).unwrap());
-    d8.hierarchies
-        .push(Hierarchy::new(vec![(0..5).collect(), vec![0, 0, 1, 1, 1], vec![0; 5]]).unwrap());
-    for dd in [&d8] {
-        for (l, s) in [(None, None)] {
-            for k in [5] {
-                for ms in [0.05] {
-                    let t = std::time::Instant::now();
-                    let o = anonymise(
-                        &dd.qi,
-                        s,
-                        &dd.hierarchies,
-                        Requirements {
-                            k,
-                            l,
-                            max_suppressed: ms,
-                        },
-                    )
-                    .unwrap();
-                    eprintln!("k={k} l={l:?} ms={ms} {:?} {:?} sup={} classes={} loss={:.4} evaluated={}/{}", t.elapsed(), o.levels, o.suppressed.len(), o.classes, o.information_loss, o.nodes_evaluated, o.nodes_total);
-                }
-            }
-        }
-    }
-    if std::env::var("ANON_DEBUG").is_ok() {
-        std::process::exit(0);
-    }
     let mut g = c.benchmark_group("anonymity");
     g.sample_size(10);
     let k5 = Requirements {

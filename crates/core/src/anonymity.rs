@@ -32,15 +32,24 @@
 //!   suppressed row costs 1 per QI, never less than its generalisation would), so that sum is a
 //!   lower bound. The lattice is walked in increasing order of the bound (a heap fed with each
 //!   node's successors, each node generated once) and the walk stops as soon as the next bound
-//!   cannot beat the best feasible node found. The top node (everything `*`) is checked first:
-//!   feasibility is monotone (coarsening only merges classes), so if it fails, nothing can pass.
+//!   cannot beat the best feasible node found. Every node that could still beat the best lies
+//!   in a box `[0, caps]` of the lattice, since the bound is separable and monotone.
+//! - **Predictive tagging.** Feasibility is monotone: coarsening only merges classes, and a
+//!   kept class stays kept. So the top node (everything `*`) is checked first — if it fails,
+//!   nothing passes — and an infeasible node is raised, one QI at a time by binary search
+//!   within the box, to a maximal infeasible node whose whole down-set is then known infeasible
+//!   without being evaluated (as ARX's Flash does along its paths). Before paying for a fine
+//!   node, a coarser one is tried: if that is infeasible, so is the fine one. With more than a
+//!   handful of QIs most of the nodes below the optimum are infeasible, and this is what keeps
+//!   their number of evaluations small.
 //! - **Distinct tuples, not rows.** The rows are first collapsed into distinct leaf tuples with
 //!   counts (and a bitset of sensitive codes when there are at most 64 of them). A node's
-//!   classes are found by generalising those tuples — or, better, by rolling up the class list
-//!   of an already evaluated finer node (one level lower on one QI), which the bound order
-//!   guarantees has been seen. Classes are keyed by a mixed-radix packing of group codes into a
-//!   `u64` (re-numbered when the product would overflow), looked up in a flat table when the key
-//!   space is small and in a hash map with a multiplicative hasher otherwise.
+//!   classes are found by generalising those tuples — or, better, by rolling up the smaller
+//!   class list of an already evaluated finer node. Classes are keyed by a mixed-radix packing
+//!   of group codes into a `u64` (renumbered when the product would overflow), looked up in a
+//!   flat table when the key space is small and in a hash map with a multiplicative hasher
+//!   otherwise. An evaluation gives up as soon as it has found more classes than a feasible
+//!   node can have (see `Table::class_cap`).
 //! - **Rows only once.** Which rows are suppressed is worked out for the chosen node alone.
 
 use serde::Serialize;
@@ -283,14 +292,24 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 const EMPTY: u32 = u32::MAX;
 /// Largest key space grouped through a flat table (4 M slots, 16 MB) rather than a hash map.
 const FLAT_MAX: u64 = 1 << 22;
+/// Coarser nodes tried before a node is evaluated (see `Search::settle`).
+const PROBES: usize = 2;
 /// Class-list entries kept for roll-ups (16 bytes each).
-const CACHE_ENTRIES: usize = 1 << 21;
+const CACHE_ENTRIES: usize = 1 << 20;
 
-/// One QI with its groups renumbered densely per level.
+/// One QI with its leaves put in tree order and its groups renumbered densely per level.
+///
+/// Tree order (leaves sorted by their group at the top level, then the next one down, …) makes
+/// every group at every level a run of consecutive leaves, so group numbers grow with the leaf.
+/// With the distinct tuples sorted as well, tuples of one class tend to come one after another
+/// (always so at the bottom node): grouping checks the previous key first, and its table
+/// accesses stay local.
 struct Qi {
     /// Number of leaves (`d`).
     leaves: usize,
-    /// Per level: leaf → dense group.
+    /// Caller's leaf code → leaf in tree order.
+    rank: Vec<u32>,
+    /// Per level: leaf (tree order) → dense group, non-decreasing.
     gen: Vec<Vec<u32>>,
     /// Per level: number of groups.
     groups: Vec<u32>,
@@ -303,28 +322,43 @@ struct Qi {
 impl Qi {
     fn new(h: &Hierarchy) -> Qi {
         let leaves = h.leaves();
+        let mut order: Vec<u32> = (0..leaves as u32).collect();
+        order.sort_by(|&a, &b| {
+            h.levels
+                .iter()
+                .rev()
+                .map(|lv| lv[a as usize].cmp(&lv[b as usize]))
+                .find(|o| o.is_ne())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        let mut rank = vec![0u32; leaves];
+        for (i, &leaf) in order.iter().enumerate() {
+            rank[leaf as usize] = i as u32;
+        }
         let mut gen = Vec::with_capacity(h.height());
         let mut groups = Vec::with_capacity(h.height());
         let mut waste = Vec::with_capacity(h.height());
         for level in &h.levels {
-            let mut dense: FxMap<u32, u32> = FxMap::default();
-            let g: Vec<u32> = level
-                .iter()
-                .map(|&code| {
-                    let next = dense.len() as u32;
-                    *dense.entry(code).or_insert(next)
-                })
-                .collect();
-            let mut size = vec![0u32; dense.len()];
-            for &x in &g {
-                size[x as usize] += 1;
+            // Groups are runs in tree order: number them as they start.
+            let mut g = Vec::with_capacity(leaves);
+            let mut size: Vec<u32> = Vec::new();
+            let mut prev = None;
+            for &leaf in &order {
+                let code = level[leaf as usize];
+                if prev != Some(code) {
+                    size.push(0);
+                    prev = Some(code);
+                }
+                *size.last_mut().unwrap_or(&mut 0) += 1;
+                g.push(size.len() as u32 - 1);
             }
-            groups.push(dense.len() as u32);
+            groups.push(size.len() as u32);
             waste.push(size.into_iter().map(|s| s - 1).collect());
             gen.push(g);
         }
         Qi {
             leaves,
+            rank,
             gen,
             groups,
             waste,
@@ -332,8 +366,35 @@ impl Qi {
         }
     }
 
+    /// LM numerator of a leaf (tree order) at a level.
     fn waste_of(&self, level: usize, leaf: u32) -> u32 {
         self.waste[level][self.gen[level][leaf as usize] as usize]
+    }
+}
+
+/// Sorts `(key, index)` pairs by key (LSD radix, 11 bits a pass); `bound` exceeds every key.
+fn radix_sort(v: &mut Vec<(u64, u32)>, bound: u64) {
+    const BITS: u32 = 11;
+    const MASK: u64 = (1 << BITS) - 1;
+    let bits = 64 - bound.saturating_sub(1).leading_zeros();
+    let mut tmp = vec![(0u64, 0u32); v.len()];
+    let mut shift = 0;
+    while shift < bits {
+        let mut start = [0usize; 1 << BITS];
+        for &(k, _) in v.iter() {
+            start[((k >> shift) & MASK) as usize] += 1;
+        }
+        let mut sum = 0;
+        for c in start.iter_mut() {
+            (*c, sum) = (sum, sum + *c);
+        }
+        for &(k, i) in v.iter() {
+            let d = ((k >> shift) & MASK) as usize;
+            tmp[start[d]] = (k, i);
+            start[d] += 1;
+        }
+        std::mem::swap(v, &mut tmp);
+        shift += BITS;
     }
 }
 
@@ -400,7 +461,7 @@ impl Metric {
                 exact: true,
                 mult: spans
                     .iter()
-                    .map(|&s| if s == 0 { 0 } else { l / s })
+                    .map(|&s| l.checked_div(s).unwrap_or(0))
                     .collect(),
                 sup_weight: q as u128 * l,
                 den,
@@ -478,6 +539,18 @@ impl Grouper {
         self.ids.clear();
         self.firsts.clear();
         let m = self.keys.len() as u64;
+        if self.keys.is_sorted() {
+            // The usual case (see `Qi`): classes are runs of equal keys.
+            let mut prev = None;
+            for (i, &k) in self.keys.iter().enumerate() {
+                if prev != Some(k) {
+                    prev = Some(k);
+                    self.firsts.push(i as u32);
+                }
+                self.ids.push(self.firsts.len() as u32 - 1);
+            }
+            return;
+        }
         let flat =
             bound <= self.table.len() as u64 || (bound <= FLAT_MAX && bound <= 16 * m + 4096);
         if flat {
@@ -507,6 +580,76 @@ impl Grouper {
                 self.ids.push(id);
             }
         }
+    }
+
+    /// Groups units (`reps`) by their packed group codes under `split`, computing each key on
+    /// the fly so that it can give up early: `false` once more than `max` groups are found.
+    /// Leaves `ids`, `firsts`, and the groups' keys in `keys`.
+    fn group_units(
+        &mut self,
+        split: &[(&[u32], &[u32], u64)],
+        reps: &[u32],
+        bound: u64,
+        max: usize,
+    ) -> bool {
+        self.ids.clear();
+        self.firsts.clear();
+        self.keys.clear();
+        let key_of = |u: u32| {
+            split.iter().fold(0u64, |k, &(gen, col, radix)| {
+                k * radix + u64::from(gen[col[u as usize] as usize])
+            })
+        };
+        let m = reps.len() as u64;
+        // Units come sorted and group codes grow with leaves (see `Qi`), so equal keys often
+        // come in runs: the previous key is checked first.
+        let (mut prev_key, mut prev_id) = (u64::MAX, 0u32);
+        let mut within = true;
+        if bound <= self.table.len() as u64 || (bound <= FLAT_MAX && bound <= 16 * m + 4096) {
+            if (self.table.len() as u64) < bound {
+                self.table.resize(bound as usize, EMPTY);
+            }
+            for (i, &u) in reps.iter().enumerate() {
+                let key = key_of(u);
+                if key != prev_key {
+                    let slot = &mut self.table[key as usize];
+                    if *slot == EMPTY {
+                        *slot = self.firsts.len() as u32;
+                        self.firsts.push(i as u32);
+                        self.keys.push(key);
+                        if self.firsts.len() > max {
+                            within = false;
+                            break;
+                        }
+                    }
+                    (prev_key, prev_id) = (key, *slot);
+                }
+                self.ids.push(prev_id);
+            }
+            for &k in &self.keys {
+                self.table[k as usize] = EMPTY;
+            }
+        } else {
+            self.map.clear();
+            for (i, &u) in reps.iter().enumerate() {
+                let key = key_of(u);
+                if key != prev_key {
+                    let next = self.firsts.len() as u32;
+                    let id = *self.map.entry(key).or_insert(next);
+                    if id == next {
+                        self.firsts.push(i as u32);
+                        self.keys.push(key);
+                        if self.firsts.len() > max {
+                            within = false;
+                            break;
+                        }
+                    }
+                    (prev_key, prev_id) = (key, id);
+                }
+                self.ids.push(prev_id);
+            }
+        }
+        within
     }
 
     /// Replaces the keys by their group numbers; returns the new bound.
@@ -559,16 +702,6 @@ impl<'a> Table<'a> {
         let q = hierarchies.len();
         let hier_ok = hierarchies.iter().all(|h| h.check().is_ok());
         debug_assert!(hier_ok, "a hierarchy fails Hierarchy::new's checks");
-        let rows_ok = qi.iter().all(|r| {
-            r.len() == q
-                && r.iter()
-                    .zip(hierarchies)
-                    .all(|(&c, h)| (c as usize) < h.leaves())
-        });
-        debug_assert!(
-            rows_ok,
-            "a row has the wrong width or a code outside its hierarchy"
-        );
         let sens_ok = match (sensitive, req.l) {
             (Some(s), _) => s.len() == n,
             (None, l) => l.is_none(),
@@ -577,39 +710,101 @@ impl<'a> Table<'a> {
             sens_ok,
             "the sensitive column is missing or of the wrong length"
         );
-        if !(hier_ok && rows_ok && sens_ok) {
+        if !(hier_ok && sens_ok) {
             return None;
         }
 
         let mut qis: Vec<Qi> = hierarchies.iter().map(Qi::new).collect();
 
-        // Collapse the rows into units (distinct leaf tuples).
-        let mut g = Grouper::default();
-        g.keys.resize(n, 0);
-        let mut bound = 1u64;
-        for (j, h) in qis.iter().enumerate() {
-            let radix = h.leaves as u64;
-            if radix == 1 {
-                continue;
+        // Collapse the rows into units (distinct leaf tuples), sorted by their tree-order
+        // leaves, lexicographically: a mixed-radix key per row, radix-sorted. Each row is its
+        // own allocation, so the rows are read once, in order, into a flat table of leaves.
+        let mut flat: Vec<u32> = Vec::with_capacity(n * q);
+        let mut rows_ok = true;
+        'rows: for row in qi {
+            if row.len() != q {
+                rows_ok = false;
+                break;
             }
-            if bound.checked_mul(radix).is_none() {
-                bound = g.densify(bound);
+            for (&c, h) in row.iter().zip(&qis) {
+                let Some(&r) = h.rank.get(c as usize) else {
+                    rows_ok = false;
+                    break 'rows;
+                };
+                flat.push(r);
             }
-            for (k, row) in g.keys.iter_mut().zip(qi) {
-                *k = *k * radix + u64::from(row[j]);
-            }
-            bound *= radix;
         }
-        g.group(bound);
-        let units = g.firsts.len();
-        let row_unit = std::mem::take(&mut g.ids);
+        debug_assert!(
+            rows_ok,
+            "a row has the wrong width or a code outside its hierarchy"
+        );
+        if !rows_ok {
+            return None;
+        }
+        let row_leaves = |i: usize| &flat[i * q..(i + 1) * q];
+        let radices: Vec<u64> = qis.iter().map(|h| h.leaves as u64).collect();
+        let mut pairs: Vec<(u64, u32)>;
+        let bound = match radices.iter().try_fold(1u64, |b, &r| b.checked_mul(r)) {
+            Some(bound) => {
+                pairs = (0..n)
+                    .map(|i| {
+                        let key = row_leaves(i)
+                            .iter()
+                            .zip(&radices)
+                            .fold(0u64, |k, (&r, &radix)| k * radix + u64::from(r));
+                        (key, i as u32)
+                    })
+                    .collect();
+                bound
+            }
+            None => {
+                let mut keys = vec![0u64; n];
+                let mut bound = 1u64;
+                for (j, &radix) in radices.iter().enumerate() {
+                    if radix == 1 {
+                        continue;
+                    }
+                    if bound.checked_mul(radix).is_none() {
+                        // Renumber the keys so far by rank, which keeps their order.
+                        let mut ranked: Vec<(u64, u32)> =
+                            keys.iter().zip(0..).map(|(&k, i)| (k, i)).collect();
+                        radix_sort(&mut ranked, bound);
+                        let mut next = 0u64;
+                        for w in 0..ranked.len() {
+                            if w > 0 && ranked[w].0 != ranked[w - 1].0 {
+                                next += 1;
+                            }
+                            keys[ranked[w].1 as usize] = next;
+                        }
+                        bound = next + 1;
+                    }
+                    for (i, k) in keys.iter_mut().enumerate() {
+                        *k = *k * radix + u64::from(row_leaves(i)[j]);
+                    }
+                    bound *= radix;
+                }
+                pairs = keys.iter().zip(0..).map(|(&k, i)| (k, i)).collect();
+                bound
+            }
+        };
+        radix_sort(&mut pairs, bound);
+        let mut row_unit = vec![0u32; n];
+        let mut firsts: Vec<u32> = Vec::new();
+        let mut count: Vec<u32> = Vec::new();
+        for (w, &(k, row)) in pairs.iter().enumerate() {
+            if w == 0 || k != pairs[w - 1].0 {
+                firsts.push(row);
+                count.push(0);
+            }
+            row_unit[row as usize] = firsts.len() as u32 - 1;
+            *count.last_mut().unwrap_or(&mut 0) += 1;
+        }
+        drop(pairs);
+        let units = firsts.len();
         let cols: Vec<Vec<u32>> = (0..q)
-            .map(|j| g.firsts.iter().map(|&r| qi[r as usize][j]).collect())
+            .map(|j| firsts.iter().map(|&r| row_leaves(r as usize)[j]).collect())
             .collect();
-        let mut count = vec![0u32; units];
-        for &u in &row_unit {
-            count[u as usize] += 1;
-        }
+        drop(flat);
 
         // Per QI and level, the loss if no row were suppressed (the separable bound).
         for (j, h) in qis.iter_mut().enumerate() {
@@ -674,39 +869,51 @@ impl<'a> Table<'a> {
     }
 
     /// The classes of `node`, computed from `src`; `g.ids` then maps each entry of `src` to its
-    /// class.
-    fn classify(&self, node: &[usize], src: Source<'_>, g: &mut Grouper) -> ClassList {
-        let (m, reps) = match src {
-            Source::Base => (self.base.len(), None),
-            Source::Finer(c) => (c.len(), Some(&c.rep)),
+    /// class. `None` as soon as more than `max_classes` classes turn up (see
+    /// [`Table::class_cap`]).
+    fn classify(
+        &self,
+        node: &[usize],
+        src: Source<'_>,
+        g: &mut Grouper,
+        max_classes: usize,
+    ) -> Option<ClassList> {
+        let reps = match src {
+            Source::Base => &self.base.rep,
+            Source::Finer(c) => &c.rep,
         };
-        g.keys.clear();
-        g.keys.resize(m, 0);
-        let mut bound = 1u64;
-        for ((h, col), &l) in self.qis.iter().zip(&self.cols).zip(node) {
-            let radix = u64::from(h.groups[l]);
-            if radix == 1 {
-                continue;
-            }
-            if bound.checked_mul(radix).is_none() {
-                bound = g.densify(bound);
-            }
-            let gen = &h.gen[l];
-            match reps {
-                None => {
-                    for (k, &leaf) in g.keys.iter_mut().zip(col) {
-                        *k = *k * radix + u64::from(gen[leaf as usize]);
-                    }
+        // The QIs that split rows at this node: (leaf → group, leaf of each unit, radix).
+        let split: Vec<(&[u32], &[u32], u64)> = self
+            .qis
+            .iter()
+            .zip(&self.cols)
+            .zip(node)
+            .filter(|((h, _), &l)| h.groups[l] > 1)
+            .map(|((h, col), &l)| (&h.gen[l][..], &col[..], u64::from(h.groups[l])))
+            .collect();
+        match split.iter().try_fold(1u64, |b, s| b.checked_mul(s.2)) {
+            Some(bound) => {
+                if !g.group_units(&split, reps, bound, max_classes) {
+                    return None;
                 }
-                Some(reps) => {
+            }
+            None => {
+                // Keys would overflow u64: build them QI by QI, renumbering on the way.
+                g.keys.clear();
+                g.keys.resize(reps.len(), 0);
+                let mut bound = 1u64;
+                for &(gen, col, radix) in &split {
+                    if bound.checked_mul(radix).is_none() {
+                        bound = g.densify(bound);
+                    }
                     for (k, &r) in g.keys.iter_mut().zip(reps) {
                         *k = *k * radix + u64::from(gen[col[r as usize] as usize]);
                     }
+                    bound *= radix;
                 }
+                g.group(bound);
             }
-            bound *= radix;
         }
-        g.group(bound);
 
         let from = match src {
             Source::Base => &self.base,
@@ -727,7 +934,22 @@ impl<'a> Table<'a> {
                 out.bits[id as usize] |= b;
             }
         }
-        out
+        Some(out)
+    }
+
+    /// Most classes a feasible node can have. A kept class holds at least `k` rows (and at
+    /// least `l`, to hold `l` distinct codes) and a suppressed one at least 1, so with `C`
+    /// classes at most `(n − C)·k/(k − 1)` rows are kept; past this many classes, more than the
+    /// limit must be suppressed. Lets an evaluation stop early on a hopelessly fine node.
+    fn class_cap(&self) -> usize {
+        let k = self.req.k.max(self.req.l.unwrap_or(0)) as u128;
+        let (n, limit) = (self.row_unit.len() as u128, self.limit as u128);
+        if k < 2 {
+            return usize::MAX;
+        }
+        // The largest C with (n − C)·k ≥ (n − limit)·(k − 1).
+        let need = ((n - limit) * (k - 1)).div_ceil(k);
+        usize::try_from(n - need).unwrap_or(usize::MAX)
     }
 
     /// Distinct sensitive codes per class, from the pairs; `g.ids` maps units to classes.
@@ -791,6 +1013,7 @@ impl<'a> Table<'a> {
         }
         buf.clear();
         buf.extend(self.qis.iter().zip(node).map(|(h, &l)| h.full[l]));
+        // Suppressed rows do not count their generalisation: they cost `sup` in full instead.
         if sup > 0 {
             for c in (0..cl.len()).filter(|&c| !is_kept(c)) {
                 let unit = cl.rep[c] as usize;
@@ -825,12 +1048,8 @@ impl<'a> Table<'a> {
             if !s.beats_best(lb, sum, &node) {
                 break;
             }
-            if !s.memo.contains_key(&node) && !s.known_infeasible(&node) && s.eval(&node).is_none()
-            {
-                if std::env::var("ANON_DEBUG").is_ok() {
-                    eprintln!("climb");
-                }
-                s.climb(node.clone());
+            if !s.memo.contains_key(&node) && !s.known_infeasible(&node) {
+                s.settle(&node);
             }
             // Successors, each generated once: raise only QIs at or after the last raised one.
             let last = node.iter().rposition(|&l| l > 0).unwrap_or(0);
@@ -855,10 +1074,17 @@ impl<'a> Table<'a> {
     /// The full outcome of `node`, suppressed rows included.
     fn outcome(&self, node: &[usize]) -> Outcome {
         let mut g = Grouper::default();
-        let cl = self.classify(node, Source::Base, &mut g);
+        // Without a cap on classes this always yields the list.
+        let cl = self
+            .classify(node, Source::Base, &mut g, usize::MAX)
+            .unwrap_or_default();
         let unit_class = std::mem::take(&mut g.ids);
-        // Exact distinct sensitive codes per class, from the rows (this is done once).
+        // Exact distinct sensitive codes per class: from the bitsets if there are, else from
+        // the rows (this is done once).
         let distinct: Option<Vec<u32>> = self.sensitive.map(|s| {
+            if !cl.bits.is_empty() {
+                return cl.bits.iter().map(|b| b.count_ones()).collect();
+            }
             let mut seen: FxMap<u64, ()> = FxMap::default();
             let mut d = vec![0u32; cl.len()];
             for (&u, &code) in self.row_unit.iter().zip(s) {
@@ -936,8 +1162,11 @@ struct Search<'t, 'a> {
     feasible: Vec<Vec<usize>>,
     g: Grouper,
     buf: Vec<u64>,
+    /// [`Table::class_cap`].
+    class_cap: usize,
 }
 
+/// Whether node `a` is at or below node `b` in the lattice (no coarser on any QI).
 fn le(a: &[usize], b: &[usize]) -> bool {
     a.iter().zip(b).all(|(x, y)| x <= y)
 }
@@ -955,6 +1184,7 @@ impl<'t, 'a> Search<'t, 'a> {
             feasible: Vec::new(),
             g: Grouper::default(),
             buf: Vec::new(),
+            class_cap: t.class_cap(),
         }
     }
 
@@ -982,9 +1212,13 @@ impl<'t, 'a> Search<'t, 'a> {
         let t = self.t;
         let (cl, key) = match &t.diversity {
             Diversity::Pairs(pairs) => {
-                let cl = t.classify(node, Source::Base, &mut self.g);
-                let distinct = Table::distinct_from_pairs(pairs, cl.len(), &self.g);
-                (None, t.assess(node, &cl, Some(&distinct), &mut self.buf))
+                match t.classify(node, Source::Base, &mut self.g, self.class_cap) {
+                    Some(cl) => {
+                        let distinct = Table::distinct_from_pairs(pairs, cl.len(), &self.g);
+                        (None, t.assess(node, &cl, Some(&distinct), &mut self.buf))
+                    }
+                    None => (None, None),
+                }
             }
             _ => {
                 let src = self
@@ -994,21 +1228,16 @@ impl<'t, 'a> Search<'t, 'a> {
                     .map(|(_, c)| c)
                     .min_by_key(|c| c.len())
                     .map_or(Source::Base, Source::Finer);
-                let cl = t.classify(node, src, &mut self.g);
-                let key = t.assess(node, &cl, None, &mut self.buf);
-                (Some(cl), key)
+                match t.classify(node, src, &mut self.g, self.class_cap) {
+                    Some(cl) => {
+                        let key = t.assess(node, &cl, None, &mut self.buf);
+                        (Some(cl), key)
+                    }
+                    None => (None, None),
+                }
             }
         };
         self.memo.insert(node.to_vec(), key);
-        if std::env::var("ANON_DEBUG").is_ok() {
-            eprintln!(
-                "node {:?} classes {} feasible {} lb {}",
-                node,
-                cl.as_ref().map_or(0, |c| c.len()),
-                key.is_some(),
-                t.lower_bound(node, &mut self.buf) as f64 / t.metric.den as f64
-            );
-        }
         match key {
             Some(k) => {
                 let sum = node.iter().sum();
@@ -1028,50 +1257,106 @@ impl<'t, 'a> Search<'t, 'a> {
             if cl.len() < t.base.len() / 2 && cl.len() <= CACHE_ENTRIES {
                 self.cached_entries += cl.len();
                 self.cache.push((node.to_vec(), cl));
-                let mut drop = 0;
+                let mut evict = 0;
                 while self.cached_entries > CACHE_ENTRIES {
-                    self.cached_entries -= self.cache[drop].1.len();
-                    drop += 1;
+                    self.cached_entries -= self.cache[evict].1.len();
+                    evict += 1;
                 }
-                self.cache.drain(..drop);
+                self.cache.drain(..evict);
             }
         }
         key
     }
 
-    /// `node` is infeasible: raise it, one QI at a time by binary search, to a maximal
-    /// infeasible node, whose whole down-set is then known infeasible without evaluation. The
-    /// QIs whose next level costs least are raised first: the cheap directions are where the
-    /// search has most nodes left to visit.
-    fn climb(&mut self, mut node: Vec<usize>) {
+    /// Whether `node` is infeasible, from the tags if they tell, else by evaluating it.
+    fn infeasible_at(&mut self, node: &[usize]) -> bool {
+        if self.known_infeasible(node) {
+            true
+        } else if self.known_feasible(node) {
+            false
+        } else {
+            self.eval(node).is_none()
+        }
+    }
+
+    /// Per QI, the highest level a node able to beat the best can have: the bound is
+    /// separable and monotone, so every such node lies in the box `[0, caps]`.
+    fn caps(&self) -> Vec<usize> {
         let t = self.t;
-        let mut order: Vec<usize> = (0..node.len()).collect();
+        let mut buf: Vec<u64> = t.qis.iter().map(|h| h.full[0]).collect();
+        (0..buf.len())
+            .map(|j| {
+                let mut cap = 0;
+                for l in 1..self.heights[j] {
+                    buf[j] = t.qis[j].full[l];
+                    if self
+                        .best
+                        .as_ref()
+                        .is_some_and(|b| t.metric.key(&buf, 0) > b.0)
+                    {
+                        break;
+                    }
+                    cap = l;
+                }
+                buf[j] = t.qis[j].full[0];
+                cap
+            })
+            .collect()
+    }
+
+    /// Settles a node not yet known: shows it infeasible through a coarser (so cheaper) node
+    /// if one of a couple tried is, else evaluates it; if infeasible, raises it — one QI at a time, by binary
+    /// search within the box of nodes that can still beat the best — to a maximal infeasible
+    /// node, whose whole down-set is then known infeasible without evaluation.
+    fn settle(&mut self, start: &[usize]) {
+        let t = self.t;
+        let caps = self.caps();
+        let mut node = start.to_vec();
+        // Cheap directions first: they are where the search has most nodes left to visit.
         let cost = |j: usize| {
-            let (h, l) = (&t.qis[j], node[j]);
+            let (h, l) = (&t.qis[j], start[j]);
             match h.full.get(l + 1) {
                 Some(f) if h.leaves > 1 => (f - h.full[l]) as f64 / (h.leaves - 1) as f64,
                 _ => f64::INFINITY,
             }
         };
+        let mut order: Vec<usize> = (0..node.len()).collect();
         order.sort_by(|&a, &b| cost(a).total_cmp(&cost(b)));
-        for j in order {
-            // Binary search the highest level of QI j that is still infeasible.
-            let (mut lo, mut hi) = (node[j], self.heights[j] - 1);
+
+        // Probe the cheapest directions, raised to their caps, before paying for the node
+        // itself. Only a couple: when the node turns out feasible, probes are wasted.
+        let probes: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&j| caps[j] > node[j])
+            .take(PROBES)
+            .collect();
+        let mut infeasible = false;
+        for j in probes {
+            let own = node[j];
+            node[j] = caps[j];
+            if self.infeasible_at(&node) {
+                infeasible = true;
+                break;
+            }
+            node[j] = own;
+        }
+        if !infeasible && self.eval(&node).is_some() {
+            return;
+        }
+        for &j in &order {
+            // The highest level of QI j (within the cap) at which the node stays infeasible;
+            // the cap is tried first, since from a fine node it often is.
+            let (mut lo, mut hi) = (node[j], caps[j].max(node[j]));
+            let mut mid = hi;
             while lo < hi {
-                let mid = lo + (hi - lo).div_ceil(2);
                 node[j] = mid;
-                let infeasible = if self.known_infeasible(&node) {
-                    true
-                } else if self.known_feasible(&node) {
-                    false
-                } else {
-                    self.eval(&node).is_none()
-                };
-                if infeasible {
+                if self.infeasible_at(&node) {
                     lo = mid;
                 } else {
                     hi = mid - 1;
                 }
+                mid = lo + (hi - lo).div_ceil(2);
             }
             node[j] = lo;
         }

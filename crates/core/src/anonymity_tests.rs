@@ -160,9 +160,14 @@ fn zero_quasi_identifiers_make_one_class() {
     assert_eq!((o.classes, o.k_achieved, o.information_loss), (1, 5, 0.0));
     assert_eq!((o.nodes_total, o.nodes_evaluated), (1, 1));
     assert_eq!(anonymise(&qi, None, &[], req(6, None, 0.0)), None);
-    // Everything suppressed is within a 100 % allowance: feasible, at full loss... of no QI.
+    // Suppressing everything is within a 100 % allowance, so it is feasible (and releases
+    // nothing); with no QI there is no loss to speak of.
     let all = anonymise(&qi, None, &[], req(6, None, 1.0)).unwrap();
     assert_eq!(all.suppressed, vec![0, 1, 2, 3, 4]);
+    assert_eq!(
+        (all.classes, all.k_achieved, all.information_loss),
+        (0, 0, 0.0)
+    );
 }
 
 #[test]
@@ -207,13 +212,75 @@ fn absurd_denominators_fall_back_to_floats() {
 
 #[test]
 fn the_search_prunes() {
-    // A table where the bottom already works: one node besides the top is evaluated.
+    // Every tuple appears twice: the bottom node is 2-anonymous at no loss, and once it is
+    // found the bound rules out everything else.
     let h = vec![bands(8, 2, false, false), bands(5, 2, false, false)];
-    let qi: Vec<Vec<u32>> = (0..40u32).map(|i| vec![i % 8, i % 5]).collect();
-    let o = anonymise(&qi, None, &h, req(1, None, 0.0)).unwrap();
+    let qi: Vec<Vec<u32>> = (0..40u32).map(|i| vec![(i / 2) % 8, (i / 2) % 5]).collect();
+    let o = anonymise(&qi, None, &h, req(2, None, 0.0)).unwrap();
     assert_eq!(o.levels, vec![0, 0]);
-    assert_eq!(o.nodes_evaluated, 2);
-    assert!(o.nodes_total > 2);
+    assert_eq!(o.information_loss, 0.0);
+    assert_eq!(o.nodes_total, 16);
+    assert!(
+        o.nodes_evaluated <= 4,
+        "{} nodes evaluated",
+        o.nodes_evaluated
+    );
+}
+
+#[test]
+fn class_cap_is_sound() {
+    // 10 rows, k = 3, 1 may go: 4 classes can still work (3 + 3 + 3 + 1), 5 cannot.
+    let qi: Vec<Vec<u32>> = (0..10u32).map(|i| vec![i % 4]).collect();
+    let h = vec![bands(4, 2, false, false)];
+    let t = Table::prepare(&qi, None, &h, req(3, None, 0.1)).unwrap();
+    assert_eq!(t.limit, 1);
+    assert_eq!(t.class_cap(), 4);
+    // With l = 4, a kept class needs 4 rows: 10 = 4 + 4 + 2 suppressed exceeds 1, but the cap
+    // only has to be an upper bound: (10 − C)·4 ≥ 9·3 gives C ≤ 3.
+    let sens: Vec<u32> = (0..10).collect();
+    let t = Table::prepare(&qi, Some(&sens), &h, req(3, Some(4), 0.1)).unwrap();
+    assert_eq!(t.class_cap(), 3);
+    // k < 2 would make every class keepable: no cap.
+    let t = Table::prepare(&qi, None, &h, req(1, None, 0.0)).unwrap();
+    assert_eq!(t.class_cap(), usize::MAX);
+}
+
+#[test]
+fn grouping_agrees_with_a_btreemap() {
+    // Sorted, flat-table and hash-map paths alike.
+    let mut rng = fastrand::Rng::with_seed(5);
+    for (m, bound) in [(50, 8), (50, 1_000), (500, 1 << 40), (3, 1 << 23)] {
+        let keys: Vec<u64> = (0..m).map(|_| rng.u64(0..bound)).collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        for ks in [keys, sorted] {
+            let mut g = Grouper {
+                keys: ks.clone(),
+                ..Grouper::default()
+            };
+            g.group(bound);
+            let mut seen: BTreeMap<u64, u32> = BTreeMap::new();
+            for (i, &k) in ks.iter().enumerate() {
+                let id = *seen.entry(k).or_insert(g.ids[i]);
+                assert_eq!(g.ids[i], id);
+                assert_eq!(ks[g.firsts[id as usize] as usize], k);
+            }
+            assert_eq!(g.firsts.len(), seen.len());
+        }
+    }
+}
+
+#[test]
+fn radix_sort_sorts() {
+    let mut rng = fastrand::Rng::with_seed(9);
+    for bound in [1u64, 2, 2047, 1 << 30, u64::MAX] {
+        let mut v: Vec<(u64, u32)> = (0..300).map(|i| (rng.u64(0..bound), i)).collect();
+        let mut want = v.clone();
+        want.sort_by_key(|&(k, _)| k);
+        radix_sort(&mut v, bound);
+        // Stable: equal keys keep their order.
+        assert_eq!(v, want);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -372,8 +439,13 @@ struct Case {
     max_suppressed: f64,
 }
 
-fn case(max_rows: usize, sens_codes: u32) -> impl Strategy<Value = Case> {
-    let hier = (1u32..=8, 2u32..=3, any::<bool>(), any::<bool>())
+fn case(
+    max_rows: usize,
+    sens_codes: u32,
+    max_leaves: u32,
+    bases: std::ops::RangeInclusive<u32>,
+) -> impl Strategy<Value = Case> {
+    let hier = (1u32..=max_leaves, bases, any::<bool>(), any::<bool>())
         .prop_map(|(d, b, s, r)| bands(d, b, s, r));
     (
         proptest::collection::vec(hier, 2..=3),
@@ -405,7 +477,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn optimal_and_sound_on_small_tables(c in case(40, 4)) {
+    fn optimal_and_sound_on_small_tables(c in case(40, 4, 8, 2..=3)) {
         let sens = c.with_sensitive.then_some(&c.sens[..]);
         check_against_brute_force(&c.qi, sens, &c.h, req(c.k, c.l, c.max_suppressed));
     }
@@ -415,7 +487,18 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
     #[test]
-    fn optimal_with_many_sensitive_codes(c in case(120, 200)) {
+    fn optimal_with_many_sensitive_codes(c in case(120, 200, 8, 2..=3)) {
+        let sens = c.with_sensitive.then_some(&c.sens[..]);
+        check_against_brute_force(&c.qi, sens, &c.h, req(c.k, c.l, c.max_suppressed));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Wide hierarchies: key spaces too big for the flat table go through the hash map.
+    #[test]
+    fn optimal_with_wide_hierarchies(c in case(40, 3, 300, 4..=12)) {
         let sens = c.with_sensitive.then_some(&c.sens[..]);
         check_against_brute_force(&c.qi, sens, &c.h, req(c.k, c.l, c.max_suppressed));
     }
