@@ -936,6 +936,13 @@ pub(crate) fn build(spec: &ReportSpec, units: &Units, lang: Lang) -> Result<Repo
         }
     }
     let protection = suppression::protect(&cube, spec.threshold);
+    if protection.too_fragmented {
+        return Err(invalid(
+            "by",
+            "Too many small groups: most of this table would be hidden. Choose fewer or broader \
+             breakdowns (region instead of district, wider age bands) or a longer period.",
+        ));
+    }
     if !protection.exposed.is_empty() {
         return Err(invalid(
             "by",

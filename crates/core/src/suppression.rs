@@ -114,7 +114,13 @@ pub struct Protection {
     /// three 1s making a "<4" total can only be 1, 1 and 1. Empty when the table is safe; a
     /// table with any is not to be published as it is (fewer breakdowns or a longer period).
     pub exposed: Vec<usize>,
+    /// More than [`MAX_HIDDEN`] cells would be hidden: a table that is mostly holes helps no
+    /// one, and proving it safe would take minutes. Not to be published as it is either.
+    pub too_fragmented: bool,
 }
+
+/// The most hidden cells a table may have before it is refused as too fragmented.
+pub const MAX_HIDDEN: usize = 120;
 
 /// Decide which cells to hide: those with `0 < count < threshold`, then as few others as it
 /// takes for none of them to be worked out. `threshold` is at least 1 (1 hides nothing).
@@ -134,40 +140,57 @@ pub fn protect(cube: &Cube, threshold: u64) -> Protection {
         return Protection {
             marks,
             exposed: Vec::new(),
+            too_fragmented: false,
         };
     }
     let equations = cube.equations();
     let by_cell = equations_by_cell(cube, &equations);
     loop {
         close_single_gaps(cube, &equations, &mut marks);
-        let exposed = exposed_cells(cube, &equations, &by_cell, &marks, threshold);
-        let Some(&cell) = exposed.first() else {
+        if marks.iter().filter(|m| **m != Mark::Shown).count() > MAX_HIDDEN {
             return Protection {
                 marks,
                 exposed: Vec::new(),
+                too_fragmented: true,
             };
-        };
-        // Hide one more cell next to the exposed one: the smallest candidate of its equations,
-        // or failing that the smallest anywhere.
-        let near = by_cell[cell]
-            .iter()
-            .filter_map(|&e| candidate(cube, &equations[e], &marks))
-            .min_by_key(|&(c, inner)| (cube.counts[c], !inner, c));
-        let pick = near.map(|(c, _)| c).or_else(|| {
-            (0..cube.counts.len())
-                .filter(|&c| marks[c] == Mark::Shown && cube.counts[c] > 0)
-                .min_by_key(|&c| (cube.counts[c], c))
-        });
-        match pick {
-            Some(c) => marks[c] = Mark::Secondary,
-            None => {
-                let exposed = intervals(cube, &equations, &by_cell, &marks, threshold, false)
-                    .into_iter()
-                    .filter(Interval::exposed)
-                    .map(|i| i.cell)
-                    .collect();
-                return Protection { marks, exposed };
+        }
+        let exposed = exposed_cells(cube, &equations, &by_cell, &marks, threshold);
+        if exposed.is_empty() {
+            return Protection {
+                marks,
+                exposed,
+                too_fragmented: false,
+            };
+        }
+        // Hide one more cell next to each exposed one: the smallest candidate of its equations,
+        // or failing that the smallest anywhere. Then prove the whole table again.
+        let mut hid_any = false;
+        for cell in exposed {
+            let near = by_cell[cell]
+                .iter()
+                .filter_map(|&e| candidate(cube, &equations[e], &marks))
+                .min_by_key(|&(c, inner)| (cube.counts[c], !inner, c));
+            let pick = near.map(|(c, _)| c).or_else(|| {
+                (0..cube.counts.len())
+                    .filter(|&c| marks[c] == Mark::Shown && cube.counts[c] > 0)
+                    .min_by_key(|&c| (cube.counts[c], c))
+            });
+            if let Some(c) = pick {
+                marks[c] = Mark::Secondary;
+                hid_any = true;
             }
+        }
+        if !hid_any {
+            let exposed = intervals(cube, &equations, &by_cell, &marks, threshold)
+                .into_iter()
+                .filter(Interval::exposed)
+                .map(|i| i.cell)
+                .collect();
+            return Protection {
+                marks,
+                exposed,
+                too_fragmented: false,
+            };
         }
     }
 }
@@ -245,7 +268,7 @@ impl Interval {
 pub fn audit(cube: &Cube, marks: &[Mark], threshold: u64) -> Vec<Interval> {
     let equations = cube.equations();
     let by_cell = equations_by_cell(cube, &equations);
-    intervals(cube, &equations, &by_cell, marks, threshold, false)
+    intervals(cube, &equations, &by_cell, marks, threshold)
 }
 
 fn exposed_cells(
@@ -255,7 +278,7 @@ fn exposed_cells(
     marks: &[Mark],
     threshold: u64,
 ) -> Vec<usize> {
-    intervals(cube, equations, by_cell, marks, threshold, true)
+    intervals(cube, equations, by_cell, marks, threshold)
         .into_iter()
         .filter(Interval::exposed)
         .map(|i| i.cell)
@@ -268,7 +291,6 @@ fn intervals(
     by_cell: &[Vec<usize>],
     marks: &[Mark],
     threshold: u64,
-    stop_at_first_exposed: bool,
 ) -> Vec<Interval> {
     let hidden: Vec<usize> = (0..marks.len())
         .filter(|&c| marks[c] != Mark::Shown)
@@ -299,12 +321,9 @@ fn intervals(
             i += 1;
         }
         for &cell in &group {
-            let interval = bounds(cube, equations, &eqs, &group, marks, threshold, cell);
-            let exposed = interval.exposed();
-            out.push(interval);
-            if exposed && stop_at_first_exposed {
-                return out;
-            }
+            out.push(bounds(
+                cube, equations, &eqs, &group, marks, threshold, cell,
+            ));
         }
     }
     out

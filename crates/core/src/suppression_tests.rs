@@ -195,7 +195,7 @@ proptest! {
     fn every_hidden_cell_has_another_possible_value(rows in small_table(), threshold in 3u64..=5) {
         let refs: Vec<&[u64]> = rows.iter().map(|r| r.as_slice()).collect();
         let cube = table(&refs);
-        let Protection { marks, exposed } = protect(&cube, threshold);
+        let Protection { marks, exposed, .. } = protect(&cube, threshold);
         for (cell, &n) in cube.counts.iter().enumerate() {
             if n > 0 && n < threshold {
                 prop_assert_eq!(marks[cell], Mark::Primary);
@@ -252,4 +252,15 @@ fn a_table_too_small_to_protect_says_so() {
     let p = protect(&cube, 4);
     assert!(!p.exposed.is_empty());
     assert!(p.exposed.contains(&cube.index(&[0, 0])));
+}
+
+#[test]
+fn a_table_of_mostly_small_cells_is_given_up_quickly() {
+    // 40 × 10 cells of 1 to 3: hundreds would be hidden.
+    let rows: Vec<Vec<u64>> = (0..40)
+        .map(|r| (0..10).map(|c| 1 + ((r * 7 + c * 3) % 3) as u64).collect())
+        .collect();
+    let refs: Vec<&[u64]> = rows.iter().map(|r| r.as_slice()).collect();
+    let p = protect(&table(&refs), 5);
+    assert!(p.too_fragmented);
 }
