@@ -94,6 +94,7 @@ const KNOWN_REASONS: { match: RegExp; key: string; params?: (m: RegExpExecArray)
   { match: /^Each breakdown can be chosen once/, key: 'byTwice' },
   { match: /^Only services can be broken down by service type/, key: 'byServiceType' },
   { match: /^Too few people for this table/, key: 'tooFew' },
+  { match: /^Too many small groups/, key: 'tooFragmented' },
   { match: /^Age bands start at 0/, key: 'ageBands' },
   { match: /^The small-cell threshold is between/, key: 'threshold' },
   { match: /^Choose at least one column/, key: 'columnsNone' },
