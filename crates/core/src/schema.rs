@@ -251,10 +251,6 @@ const MIGRATIONS: &[&str] = &[
     BEGIN SELECT RAISE(ABORT, 'the transfer ledger is append-only'); END;
     CREATE TRIGGER transfer_no_delete BEFORE DELETE ON transfer
     BEGIN SELECT RAISE(ABORT, 'the transfer ledger is append-only'); END;
-
-    -- Reports read a period's services: a covering index by date lets them read only those,
-    -- not every service ever given (imports add no services, so the import pays nothing).
-    CREATE INDEX service_date ON service (date, subject_id, service_type);
     "#,
 ];
 
