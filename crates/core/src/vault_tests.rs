@@ -532,3 +532,49 @@ fn demo_vaults_are_marked_and_discarded() {
     crate::demo::discard(v).unwrap();
     assert!(!dir.exists());
 }
+
+/// A vault copied while open (as a backup tool or a crash would leave it), whose `-wal` is then
+/// lost: it opens in the state before what the WAL held — never between — with every page and
+/// the journal intact; or, if it cannot, it says so in a sentence and writes nothing.
+#[test]
+fn a_deleted_wal_leaves_the_state_before_it() {
+    use crate::fields::{Field, Kind};
+    let (t, dir, v) = crate::test_support::vault();
+    let before = v.list_subjects(&Default::default()).unwrap().total;
+    for i in 0..20 {
+        v.add_subject(&crate::test_support::draft(
+            Kind::Beneficiary,
+            &[
+                (Field::Surname, &format!("Уолов{i}")),
+                (Field::Name, "Тест"),
+            ],
+        ))
+        .unwrap();
+    }
+    let wal = dir.join("vault.db-wal");
+    assert!(
+        fs::metadata(&wal).unwrap().len() > 0,
+        "the new people are in the WAL"
+    );
+    let copy = t.path().join("copy");
+    fs::create_dir(&copy).unwrap();
+    for f in ["vault.db", "keyslots"] {
+        fs::copy(dir.join(f), copy.join(f)).unwrap();
+    }
+    v.lock("manual").unwrap();
+
+    let db_before = fs::read(copy.join("vault.db")).unwrap();
+    match Vault::unlock(&copy, &pw(crate::test_support::PASSWORD)) {
+        Ok(v2) => {
+            v2.check_files().unwrap();
+            assert!(v2.verify_journal().unwrap().ok);
+            // All twenty or none: each was its own transaction, all of them still in the WAL.
+            assert_eq!(v2.list_subjects(&Default::default()).unwrap().total, before);
+            v2.lock("manual").unwrap();
+        }
+        Err(e) => {
+            assert!(matches!(e, Error::VaultDamaged), "{e}");
+            assert_eq!(fs::read(copy.join("vault.db")).unwrap(), db_before);
+        }
+    }
+}
