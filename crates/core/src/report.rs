@@ -804,7 +804,7 @@ fn category_label(d: Dimension, key: &str, lang: Lang, seen: &HashMap<String, St
 }
 
 /// Order categories: a fixed order where there is one, otherwise by name; "not stated" last.
-fn order_categories(d: Dimension, keys: &mut [String], bands: &[u32], lang: Lang) {
+fn order_categories(d: Dimension, keys: &mut [String], bands: &[u32]) {
     let rank = |k: &str| -> (u8, usize, String) {
         if k.is_empty() {
             return (2, 0, String::new());
@@ -826,7 +826,6 @@ fn order_categories(d: Dimension, keys: &mut [String], bands: &[u32], lang: Lang
             None => (1, 0, crate::text::fold(k)),
         }
     };
-    let _ = lang;
     keys.sort_by_key(|k| rank(k));
 }
 
@@ -897,7 +896,7 @@ pub(crate) fn build(spec: &ReportSpec, units: &Units, lang: Lang) -> Result<Repo
                 set
             }
         };
-        order_categories(d, &mut categories, bands, lang);
+        order_categories(d, &mut categories, bands);
         let index: HashMap<&str, usize> = categories
             .iter()
             .enumerate()
