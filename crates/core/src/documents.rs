@@ -159,7 +159,7 @@ fn category_name(key: &str, lang: DocLang) -> String {
 }
 
 /// `YYYY-MM-DD…` as `dd.mm.yyyy`.
-fn day(iso: &str) -> String {
+pub(crate) fn day(iso: &str) -> String {
     match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
         (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
         _ => iso.to_string(),

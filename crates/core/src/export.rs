@@ -6,6 +6,7 @@
 use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet, XlsxError};
 use serde::{Deserialize, Serialize};
 
+use crate::documents::day;
 use crate::error::{Error, Result};
 use crate::labels::Lang;
 use crate::organisation::Organisation;
@@ -100,13 +101,6 @@ fn words(lang: Lang) -> [&'static str; 6] {
             "Method",
             "BIN",
         ],
-    }
-}
-
-fn day(iso: &str) -> String {
-    match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {
-        (Some(y), Some(m), Some(d)) => format!("{d}.{m}.{y}"),
-        _ => iso.to_string(),
     }
 }
 

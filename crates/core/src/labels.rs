@@ -180,3 +180,21 @@ pub fn region(key: &str, lang: Lang) -> String {
         None => not_stated(lang),
     }
 }
+
+/// A quarter key `YYYY-Qn` as people write it.
+pub fn quarter(key: &str, lang: Lang) -> String {
+    let (y, q) = key.split_once("-Q").unwrap_or((key, ""));
+    match lang {
+        Lang::Kk => format!("{y} ж. {q}-тоқсан"),
+        Lang::Ru => format!("{q} кв. {y}"),
+        Lang::En => format!("Q{q} {y}"),
+    }
+}
+
+/// A month key `YYYY-MM` as `MM.YYYY`.
+pub fn month(key: &str) -> String {
+    match key.split_once('-') {
+        Some((y, m)) => format!("{m}.{y}"),
+        None => key.to_string(),
+    }
+}

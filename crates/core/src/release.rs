@@ -438,25 +438,12 @@ fn path(
             None => vec![unknown(), star()],
         },
         Attribute::ServiceMonth => {
-            let m = &u.month.to_string();
+            let m = u.month.to_string();
             let year = m.get(0..4).unwrap_or("").to_string();
-            let q = m
-                .get(5..7)
-                .and_then(|x| x.parse::<u8>().ok())
-                .map(|x| (x - 1) / 3 + 1)
-                .unwrap_or(0);
-            let quarter = match lang {
-                Lang::Kk => format!("{year} ж. {q}-тоқсан"),
-                Lang::Ru => format!("{q} кв. {year}"),
-                Lang::En => format!("Q{q} {year}"),
-            };
-            let month_label = match m.split_once('-') {
-                Some((y, mm)) => format!("{mm}.{y}"),
-                None => m.clone(),
-            };
+            let quarter = crate::report::quarter_key(&m);
             vec![
-                (m.clone(), month_label),
-                (format!("{year}-Q{q}"), quarter),
+                (m.clone(), labels::month(&m)),
+                (quarter.clone(), labels::quarter(&quarter, lang)),
                 (year.clone(), year),
                 star(),
             ]
@@ -639,20 +626,30 @@ impl Release {
     }
 }
 
+/// Read and compute a release, without journaling: [`Vault::release`] and the export journal
+/// it each in their own way.
+pub(crate) fn compute(
+    conn: &rusqlite::Connection,
+    spec: &ReleaseSpec,
+    lang: Lang,
+) -> Result<Release> {
+    spec.check()?;
+    let p = period(&spec.from, &spec.to)?;
+    let units = read_units(
+        conn,
+        Measure::People,
+        p,
+        &spec.kinds,
+        &spec.programmes,
+        spec.sensitive.is_some(),
+    )?;
+    build(spec, &units.units, lang)
+}
+
 impl Vault {
     /// Compute a release. Journaled with its parameters and outcome, never its rows.
     pub fn release(&self, spec: &ReleaseSpec, lang: Lang) -> Result<Release> {
-        spec.check()?;
-        let p = period(&spec.from, &spec.to)?;
-        let units = read_units(
-            self.conn(),
-            Measure::People,
-            p,
-            &spec.kinds,
-            &spec.programmes,
-            spec.sensitive.is_some(),
-        )?;
-        let release = build(spec, &units.units, lang)?;
+        let release = compute(self.conn(), spec, lang)?;
         self.record(
             Action::ReleaseBuilt,
             None,

@@ -766,12 +766,13 @@ fn category_key(d: Dimension, u: &Unit, bands: &[u32]) -> String {
     }
 }
 
-fn quarter_key(month: &str) -> String {
+/// The quarter key `YYYY-Qn` of a month key `YYYY-MM` (empty when it is not one).
+pub(crate) fn quarter_key(month: &str) -> String {
     match (
         month.get(0..4),
         month.get(5..7).and_then(|m| m.parse::<u8>().ok()),
     ) {
-        (Some(y), Some(m)) => format!("{y}-Q{}", (m - 1) / 3 + 1),
+        (Some(y), Some(m @ 1..=12)) => format!("{y}-Q{}", (m - 1) / 3 + 1),
         _ => String::new(),
     }
 }
@@ -787,18 +788,8 @@ fn category_label(d: Dimension, key: &str, lang: Lang, seen: &HashMap<String, St
         Dimension::Kind => labels::kind(key, lang),
         Dimension::ServiceType => labels::service_type(key, lang),
         Dimension::Disability => labels::yes_no(key == "yes", lang),
-        Dimension::Quarter => {
-            let (y, q) = key.split_once("-Q").unwrap_or((key, ""));
-            match lang {
-                Lang::Kk => format!("{y} ж. {q}-тоқсан"),
-                Lang::Ru => format!("{q} кв. {y}"),
-                Lang::En => format!("Q{q} {y}"),
-            }
-        }
-        Dimension::Month => match key.split_once('-') {
-            Some((y, m)) => format!("{m}.{y}"),
-            None => key.to_string(),
-        },
+        Dimension::Quarter => labels::quarter(key, lang),
+        Dimension::Month => labels::month(key),
         Dimension::AgeBand | Dimension::Programme => key.to_string(),
     }
 }
@@ -1156,20 +1147,23 @@ fn method_sentences(
     out
 }
 
+/// Read and build a report, without journaling: [`Vault::report`] and the export journal it
+/// each in their own way.
+pub(crate) fn compute(
+    conn: &rusqlite::Connection,
+    spec: &ReportSpec,
+    lang: Lang,
+) -> Result<Report> {
+    spec.check()?;
+    let p = period(&spec.from, &spec.to)?;
+    let units = read_units(conn, spec.measure, p, &spec.kinds, &spec.programmes, false)?;
+    build(spec, &units, lang)
+}
+
 impl Vault {
     /// Build a report. Journaled (what was counted, never a count of a small group).
     pub fn report(&self, spec: &ReportSpec, lang: Lang) -> Result<Report> {
-        spec.check()?;
-        let p = period(&spec.from, &spec.to)?;
-        let units = read_units(
-            self.conn(),
-            spec.measure,
-            p,
-            &spec.kinds,
-            &spec.programmes,
-            false,
-        )?;
-        let report = build(spec, &units, lang)?;
+        let report = compute(self.conn(), spec, lang)?;
         self.record(
             Action::ReportBuilt,
             None,

@@ -138,17 +138,7 @@ impl Vault {
         path: &Path,
     ) -> Result<Transfer> {
         let to = to.check()?;
-        spec.check()?;
-        let p = crate::report::period(&spec.from, &spec.to)?;
-        let units = crate::report::read_units(
-            self.conn(),
-            spec.measure,
-            p,
-            &spec.kinds,
-            &spec.programmes,
-            false,
-        )?;
-        let report = crate::report::build(spec, &units, lang)?;
+        let report = crate::report::compute(self.conn(), spec, lang)?;
         let draft = Draft {
             kind: "report",
             parameters: json!({"spec": spec, "lang": lang.key()}),
@@ -176,17 +166,7 @@ impl Vault {
         path: &Path,
     ) -> Result<Transfer> {
         let to = to.check()?;
-        spec.check()?;
-        let p = crate::report::period(&spec.from, &spec.to)?;
-        let units = crate::report::read_units(
-            self.conn(),
-            crate::report::Measure::People,
-            p,
-            &spec.kinds,
-            &spec.programmes,
-            spec.sensitive.is_some(),
-        )?;
-        let release = crate::release::build(spec, &units.units, lang)?;
+        let release = crate::release::compute(self.conn(), spec, lang)?;
         let draft = Draft {
             kind: "release",
             parameters: json!({"spec": spec, "lang": lang.key()}),
