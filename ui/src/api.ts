@@ -513,6 +513,11 @@ export interface LifecycleMeta {
 }
 
 export type DocumentLanguage = 'kk' | 'ru';
+/**
+ * What to do when a file is already at the chosen path: refuse (the backend answers
+ * `file_exists`) unless the user confirmed replacing it, here or in the system's save dialog.
+ */
+export type IfExists = 'refuse' | 'replace';
 
 // ---------------------------------------------------------------- reports, releases, transfers
 
@@ -829,11 +834,11 @@ export const api = {
   consentAttach: (number: number, path: string) => invoke<Evidence>('consent_attach', { number, path }),
   defaultSavePath: (suggestedName: string) => invoke<string>('default_save_path', { suggestedName }),
   chooseSavePath: (suggestedName: string) => invoke<string | null>('choose_save_path', { suggestedName }),
-  consentFormSave: (number: number, lang: DocumentLanguage, path: string) =>
-    invoke<string>('consent_form_save', { number, lang, path }),
+  consentFormSave: (number: number, lang: DocumentLanguage, path: string, ifExists: IfExists) =>
+    invoke<string>('consent_form_save', { number, lang, path, ifExists }),
   /** The form for a consent not yet recorded, pre-filled from the wizard, to print for signature. */
-  consentFormDraftSave: (id: string, draft: ConsentDraft, lang: DocumentLanguage, path: string) =>
-    invoke<string>('consent_form_draft_save', { id, draft, lang, path }),
+  consentFormDraftSave: (id: string, draft: ConsentDraft, lang: DocumentLanguage, path: string, ifExists: IfExists) =>
+    invoke<string>('consent_form_draft_save', { id, draft, lang, path, ifExists }),
 
   subjectSetLegalGround: (id: string, ground: string | null) => invoke<Person>('subject_set_legal_ground', { id, ground }),
   /** `date` as typed (dd.mm.yyyy or YYYY-MM-DD), or null to clear. */
@@ -853,17 +858,18 @@ export const api = {
   lifecycleEndDue: (action: EndAction, asOf: string | null) => invoke<EndDueResult>('lifecycle_end_due', { action, asOf }),
   actsList: () => invoke<ActSummary[]>('acts_list'),
   actGet: (number: number) => invoke<Act>('act_get', { number }),
-  actSave: (number: number, lang: DocumentLanguage, path: string) => invoke<string>('act_save', { number, lang, path }),
+  actSave: (number: number, lang: DocumentLanguage, path: string, ifExists: IfExists) =>
+    invoke<string>('act_save', { number, lang, path, ifExists }),
 
   reportsMeta: () => invoke<ReportsMeta>('reports_meta'),
   /** Journaled by the backend. Labels come back in `lang`. */
   reportBuild: (spec: ReportSpec, lang: ReportLanguage) => invoke<Report>('report_build', { spec, lang }),
   /** Journaled by the backend. Only the first 200 rows; `rowCount` has them all. */
   releaseBuild: (spec: ReleaseSpec, lang: ReportLanguage) => invoke<Release>('release_build', { spec, lang }),
-  reportExport: (spec: ReportSpec, lang: ReportLanguage, format: ExportFormat, to: Recipient, path: string) =>
-    invoke<Transfer>('report_export', { spec, lang, format, to, path }),
-  releaseExport: (spec: ReleaseSpec, lang: ReportLanguage, format: ExportFormat, to: Recipient, path: string) =>
-    invoke<Transfer>('release_export', { spec, lang, format, to, path }),
+  reportExport: (spec: ReportSpec, lang: ReportLanguage, format: ExportFormat, to: Recipient, path: string, ifExists: IfExists) =>
+    invoke<Transfer>('report_export', { spec, lang, format, to, path, ifExists }),
+  releaseExport: (spec: ReleaseSpec, lang: ReportLanguage, format: ExportFormat, to: Recipient, path: string, ifExists: IfExists) =>
+    invoke<Transfer>('release_export', { spec, lang, format, to, path, ifExists }),
   /** Newest first. */
   transfersList: () => invoke<Transfer[]>('transfers_list'),
   /** The ledger entry a file matches (by its SHA-256), or null. */

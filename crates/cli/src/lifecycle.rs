@@ -99,6 +99,9 @@ pub enum ConsentCommand {
         /// Where to write the PDF.
         #[arg(long)]
         out: PathBuf,
+        /// Replace a file already at --out (otherwise refused).
+        #[arg(long)]
+        replace: bool,
     },
     /// Attach the scan of the signed form to a consent.
     Attach {
@@ -134,6 +137,9 @@ pub enum ActsCommand {
         /// Write the act as PDF here.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Replace a file already at --out (otherwise refused).
+        #[arg(long)]
+        replace: bool,
         /// kk or ru.
         #[arg(long, default_value = "kk")]
         lang: String,
@@ -325,9 +331,11 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Err
             consent,
             lang: l,
             out,
+            replace,
         } => {
+            documents::check_target(out, if_exists(*replace))?;
             let bytes = v.consent_form_pdf(*consent, DocLang::parse(l)?)?;
-            documents::save(out, &bytes)?;
+            documents::save(out, &bytes, if_exists(*replace))?;
             if as_json {
                 output::json(&json!({"consent": consent, "path": out}));
             } else {
@@ -519,10 +527,17 @@ pub fn acts(v: &Vault, cmd: &ActsCommand, as_json: bool) -> Result<(), Error> {
                 }
             }
         }
-        ActsCommand::Show { act, out, lang: l } => {
+        ActsCommand::Show {
+            act,
+            out,
+            replace,
+            lang: l,
+        } => {
             let a = v.act(*act)?;
             if let Some(path) = out {
-                documents::save(path, &v.act_pdf(*act, DocLang::parse(l)?)?)?;
+                documents::check_target(path, if_exists(*replace))?;
+                let bytes = v.act_pdf(*act, DocLang::parse(l)?)?;
+                documents::save(path, &bytes, if_exists(*replace))?;
                 if !as_json {
                     println!("Act written to {}.", path.display());
                 }
@@ -531,4 +546,13 @@ pub fn acts(v: &Vault, cmd: &ActsCommand, as_json: bool) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// `--replace` as the core's choice.
+pub(crate) fn if_exists(replace: bool) -> documents::IfExists {
+    if replace {
+        documents::IfExists::Replace
+    } else {
+        documents::IfExists::Refuse
+    }
 }

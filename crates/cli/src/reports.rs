@@ -70,6 +70,9 @@ pub struct DonorArgs {
     /// Save to this file (.csv, .xlsx or .pdf) and record the transfer.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Replace a file already at --out (otherwise refused: it may be a copy already sent).
+    #[arg(long)]
+    replace: bool,
     /// Who receives the file (required with --out).
     #[arg(long)]
     recipient: Option<String>,
@@ -167,8 +170,14 @@ pub fn report(v: &Vault, cmd: &ReportCommand, as_json: bool) -> Result<(), Error
         };
         match &a.out {
             Some(path) => {
-                let t =
-                    v.export_release(&spec, lang, Format::from_path(path)?, &recipient(a), path)?;
+                let t = v.export_release(
+                    &spec,
+                    lang,
+                    Format::from_path(path)?,
+                    &recipient(a),
+                    path,
+                    crate::lifecycle::if_exists(a.replace),
+                )?;
                 print_saved(&t, path, as_json);
             }
             None => print_release(&v.release(&spec, lang)?, as_json),
@@ -198,8 +207,14 @@ pub fn report(v: &Vault, cmd: &ReportCommand, as_json: bool) -> Result<(), Error
         };
         match &a.out {
             Some(path) => {
-                let t =
-                    v.export_report(&spec, lang, Format::from_path(path)?, &recipient(a), path)?;
+                let t = v.export_report(
+                    &spec,
+                    lang,
+                    Format::from_path(path)?,
+                    &recipient(a),
+                    path,
+                    crate::lifecycle::if_exists(a.replace),
+                )?;
                 print_saved(&t, path, as_json);
             }
             None => print_report(&v.report(&spec, lang)?, as_json),

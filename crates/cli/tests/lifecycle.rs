@@ -228,6 +228,20 @@ fn blocking_hold_due_list_anonymise_destroy_and_acts() {
     let pdf = t.path().join("act.pdf");
     ok(&v, &["acts", "show", "2", "--out", pdf.to_str().unwrap()]);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    // A second save under the same name is refused unless --replace says otherwise.
+    let err = refused(&v, &["acts", "show", "1", "--out", pdf.to_str().unwrap()]);
+    assert!(err.contains("already there"), "{err}");
+    ok(
+        &v,
+        &[
+            "acts",
+            "show",
+            "1",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--replace",
+        ],
+    );
     assert_eq!(ok(&v, &["subject", "list"]).as_array().unwrap().len(), 0);
     derbes(&v).args(["unlock-check"]).assert().success();
 }

@@ -90,6 +90,25 @@ fn exports_are_saved_recorded_and_verifiable_and_name_no_one() {
     );
     assert_eq!(saved["number"], 1);
     assert!(table.exists());
+    // The same name again is refused: the first file may be the copy the donor holds.
+    let table_args = [
+        "report",
+        "donor",
+        "--by",
+        "region",
+        "--out",
+        table.to_str().unwrap(),
+        "--recipient",
+        "Фонд",
+        "--purpose",
+        "Грант № 3",
+        "--from",
+        "2020-01",
+        "--to",
+        "2026-12",
+    ];
+    let err = refused(&v, &table_args);
+    assert!(err.contains("already there"), "{err}");
 
     let rows = t.path().join("rows.csv");
     let saved = ok(
@@ -135,6 +154,8 @@ fn exports_are_saved_recorded_and_verifiable_and_name_no_one() {
     std::fs::write(&rows, csv.replace("Женский", "Мужской")).unwrap();
     let err = refused(&v, &["transfer", "verify", rows.to_str().unwrap()]);
     assert!(err.contains("not in the transfer ledger"));
+    let replaced = ok(&v, &[&table_args[..], &["--replace"]].concat());
+    assert_eq!(replaced["number"], 3);
     derbes(&v).args(["journal", "verify"]).assert().success();
 }
 

@@ -500,9 +500,21 @@ pub fn act(a: &Act, lang: DocLang) -> Vec<u8> {
     doc.finish()
 }
 
-/// Write a generated document where the user chose, whole or not at all (a temporary file in
-/// the same folder, then a rename), so a full disk leaves no half-written document behind.
-pub fn save(path: &Path, bytes: &[u8]) -> Result<()> {
+/// What to do when a file is already at the path chosen for a document or an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IfExists {
+    /// Refuse with [`Error::FileExists`]: the default, so an earlier act or a file already sent
+    /// to a donor is never lost by saving a second one under the same name.
+    Refuse,
+    /// Replace it: the user confirmed (the system's save dialog asks, or the user said so).
+    Replace,
+}
+
+/// Check that a document can be saved at `path`: its folder exists and, unless the user said to
+/// replace it, no file is there yet. [`save`] checks again; this lets a slow export fail before
+/// the work.
+pub fn check_target(path: &Path, if_exists: IfExists) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -513,18 +525,65 @@ pub fn save(path: &Path, bytes: &[u8]) -> Result<()> {
             reason: "The folder to save into does not exist.".into(),
         });
     }
+    if path.is_dir() {
+        return Err(Error::InvalidInput {
+            field: "path",
+            reason: "That is a folder; add a file name to the path.".into(),
+        });
+    }
+    if if_exists == IfExists::Refuse && fs::symlink_metadata(path).is_ok() {
+        return Err(Error::FileExists);
+    }
+    Ok(())
+}
+
+/// Write a generated document where the user chose, whole or not at all (a temporary file in
+/// the same folder, then a rename), so a full disk leaves no half-written document behind. An
+/// existing file is replaced only when `if_exists` says so.
+pub fn save(path: &Path, bytes: &[u8], if_exists: IfExists) -> Result<()> {
+    check_target(path, if_exists)?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let tmp = dir.join(format!(".derbes-{}.part", uuid::Uuid::new_v4()));
     let written = (|| -> std::io::Result<()> {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
+        // Between the check and here only the user's own hand could put a file there; look
+        // once more so that window is a rename's width.
+        if if_exists == IfExists::Refuse && fs::symlink_metadata(path).is_ok() {
+            return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
+        }
         fs::rename(&tmp, path)
     })();
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            return Err(Error::FileExists);
+        }
         return Err(e.into());
     }
     Ok(())
+}
+
+/// The path to offer for a new document: `name` in `dir`, or — when a file of that name is
+/// already there — the first free "name (2).ext", "name (3).ext", …, so the suggestion never
+/// points at a file the user would lose.
+pub fn free_path(dir: &Path, name: &str) -> std::path::PathBuf {
+    let first = dir.join(name);
+    if fs::symlink_metadata(&first).is_err() {
+        return first;
+    }
+    let (stem, ext) = match name.rfind('.') {
+        Some(i) if i > 0 => (&name[..i], &name[i..]),
+        _ => (name, ""),
+    };
+    (2..10_000)
+        .map(|n| dir.join(format!("{stem} ({n}){ext}")))
+        .find(|p| fs::symlink_metadata(p).is_err())
+        .unwrap_or(first)
 }
 
 impl Vault {
@@ -693,9 +752,14 @@ mod tests {
             v.consent_form_pdf(c.number, DocLang::Kk).unwrap(),
         );
         let out = dir.parent().unwrap().join("form.pdf");
-        save(&out, &v.consent_form_pdf(c.number, DocLang::Kk).unwrap()).unwrap();
+        save(
+            &out,
+            &v.consent_form_pdf(c.number, DocLang::Kk).unwrap(),
+            IfExists::Refuse,
+        )
+        .unwrap();
         assert!(fs::read(&out).unwrap().starts_with(b"%PDF-"));
-        assert!(save(&dir.join("no/such/folder/x.pdf"), b"x").is_err());
+        assert!(save(&dir.join("no/such/folder/x.pdf"), b"x", IfExists::Replace).is_err());
     }
 
     #[test]
@@ -726,5 +790,48 @@ mod tests {
             ru.contains("Акт об уничтожении") && ru.contains("требование субъекта"),
             "{ru}"
         );
+    }
+
+    #[test]
+    fn saving_never_replaces_a_file_unless_told_to() {
+        let t = tempfile::tempdir().unwrap();
+        let path = t.path().join("act-1-kk.pdf");
+        save(&path, b"first", IfExists::Refuse).unwrap();
+        assert!(matches!(
+            save(&path, b"second", IfExists::Refuse),
+            Err(Error::FileExists)
+        ));
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            b"first",
+            "the first file is untouched"
+        );
+        save(&path, b"second", IfExists::Replace).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"second");
+        // No temporary file is left behind either way.
+        let names: Vec<_> = fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, ["act-1-kk.pdf"]);
+        assert!(matches!(
+            save(t.path(), b"x", IfExists::Replace),
+            Err(Error::InvalidInput { field: "path", .. })
+        ));
+    }
+
+    #[test]
+    fn the_offered_path_is_a_free_one() {
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path();
+        assert_eq!(free_path(dir, "report.xlsx"), dir.join("report.xlsx"));
+        fs::write(dir.join("report.xlsx"), b"1").unwrap();
+        assert_eq!(free_path(dir, "report.xlsx"), dir.join("report (2).xlsx"));
+        fs::write(dir.join("report (2).xlsx"), b"2").unwrap();
+        assert_eq!(free_path(dir, "report.xlsx"), dir.join("report (3).xlsx"));
+        fs::write(dir.join("notes"), b"n").unwrap();
+        assert_eq!(free_path(dir, "notes"), dir.join("notes (2)"));
+        fs::write(dir.join(".hidden"), b"h").unwrap();
+        assert_eq!(free_path(dir, ".hidden"), dir.join(".hidden (2)"));
     }
 }

@@ -119,6 +119,10 @@ pub enum Error {
     /// No act with this number.
     #[error("There is no act with this number.")]
     ActNotFound,
+    /// A file is already at the path a document or an export was to be saved to, and the user
+    /// has not said to replace it (an earlier export may be the copy a recipient holds).
+    #[error("A file with this name is already there; choose another name, or replace it.")]
+    FileExists,
     /// The disk has no room left; the transaction was rolled back.
     #[error("The disk is full; nothing was changed. Free some space and try again.")]
     DiskFull,
@@ -168,6 +172,7 @@ impl Error {
             Error::RepresentativeRequired => "representative_required",
             Error::ConsentNotFound => "consent_not_found",
             Error::ActNotFound => "act_not_found",
+            Error::FileExists => "file_exists",
             Error::DiskFull => "disk_full",
             Error::LockedOnFullDisk => "locked_on_full_disk",
             Error::Io { .. } => "io",
@@ -267,3 +272,69 @@ impl From<rusqlite::Error> for Error {
 
 /// Result with [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every variant. `code` matches without a wildcard, so a new variant fails to
+    /// compile there; add it here too so the UI's translations are checked for it.
+    fn one_of_each() -> Vec<Error> {
+        vec![
+            Error::WrongPassword,
+            Error::NotAVault,
+            Error::VaultExists,
+            Error::FolderNotEmpty,
+            Error::VaultDamaged,
+            Error::KeyslotsMissing,
+            Error::KeyslotsDamaged,
+            Error::NewerVersion { found: 9, known: 4 },
+            Error::ReadOnly,
+            Error::PasswordMismatch,
+            Error::PasswordEmpty,
+            Error::PasswordWeak { problems: vec![] },
+            Error::RecoveryKeyInvalid,
+            Error::RecoveryKeyWrong,
+            Error::RecoveryGroupMismatch,
+            Error::VaultInUse,
+            Error::Locked,
+            Error::InvalidInput {
+                field: "x",
+                reason: String::new(),
+            },
+            Error::Invalid { problems: vec![] },
+            Error::DuplicateIin { existing: 1 },
+            Error::SubjectNotFound,
+            Error::Blocked { number: 1 },
+            Error::OnHold { number: 1 },
+            Error::PublicationConsentRequired { number: 1 },
+            Error::RepresentativeRequired,
+            Error::ConsentNotFound,
+            Error::ActNotFound,
+            Error::FileExists,
+            Error::DiskFull,
+            Error::LockedOnFullDisk,
+            Error::Io {
+                detail: String::new(),
+            },
+            Error::Internal(String::new()),
+        ]
+    }
+
+    #[test]
+    fn every_error_has_a_sentence_in_each_language_of_the_app() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/i18n");
+        for lang in ["kk", "ru", "en"] {
+            let text = std::fs::read_to_string(root.join(format!("{lang}.json"))).unwrap();
+            let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+            for e in one_of_each() {
+                let sentence = json["errors"][e.code()].as_str().unwrap_or("");
+                assert!(
+                    !sentence.trim().is_empty(),
+                    "ui/src/i18n/{lang}.json has no errors.{}",
+                    e.code()
+                );
+            }
+        }
+    }
+}

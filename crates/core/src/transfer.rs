@@ -15,10 +15,12 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::documents::IfExists;
 use crate::error::{Error, Result};
 use crate::export::{self, Format, Letterhead};
 use crate::journal::{self, Action};
 use crate::labels::Lang;
+use crate::organisation::Organisation;
 use crate::release::ReleaseSpec;
 use crate::report::ReportSpec;
 use crate::vault::Vault;
@@ -136,8 +138,11 @@ impl Vault {
         format: Format,
         to: &Recipient,
         path: &Path,
+        if_exists: IfExists,
     ) -> Result<Transfer> {
         let to = to.check()?;
+        // Refuse a wrong name, a taken file or a missing letterhead before the work.
+        let organisation = self.ready_to_send(format, path, if_exists)?;
         let report = crate::report::compute(self.conn(), spec, lang)?;
         let draft = Draft {
             kind: "report",
@@ -153,7 +158,7 @@ impl Vault {
                 Format::Pdf => Ok(export::report_pdf(&report, head)),
             }),
         };
-        self.transfer(draft, format, &to, path)
+        self.transfer(draft, format, &to, organisation, (path, if_exists))
     }
 
     /// Compute a release and save it for a recipient, recorded in the ledger and the journal.
@@ -164,8 +169,11 @@ impl Vault {
         format: Format,
         to: &Recipient,
         path: &Path,
+        if_exists: IfExists,
     ) -> Result<Transfer> {
         let to = to.check()?;
+        // Refuse a wrong name, a taken file or a missing letterhead before the work.
+        let organisation = self.ready_to_send(format, path, if_exists)?;
         let release = crate::release::compute(self.conn(), spec, lang)?;
         let draft = Draft {
             kind: "release",
@@ -184,17 +192,18 @@ impl Vault {
                 Format::Pdf => Ok(export::release_pdf(&release, head)),
             }),
         };
-        self.transfer(draft, format, &to, path)
+        self.transfer(draft, format, &to, organisation, (path, if_exists))
     }
 
-    /// Record the transfer, write the file, and commit — or leave neither.
-    fn transfer(
+    /// What must hold before a file is made for a recipient: the name ends in the format's
+    /// extension, nothing is at the path unless the user said to replace it, and the
+    /// organisation has a name to put on the letterhead. Returns that organisation.
+    fn ready_to_send(
         &self,
-        draft: Draft,
         format: Format,
-        to: &Recipient,
         path: &Path,
-    ) -> Result<Transfer> {
+        if_exists: IfExists,
+    ) -> Result<Organisation> {
         // A file named .csv holding a PDF would open as garbage at the recipient's end.
         if Format::from_path(path).ok() != Some(format) {
             return Err(Error::InvalidInput {
@@ -205,6 +214,7 @@ impl Vault {
                 ),
             });
         }
+        crate::documents::check_target(path, if_exists)?;
         let organisation = self.organisation()?;
         if organisation.name.trim().is_empty() {
             return Err(Error::InvalidInput {
@@ -214,6 +224,18 @@ impl Vault {
                     .into(),
             });
         }
+        Ok(organisation)
+    }
+
+    /// Record the transfer, write the file, and commit — or leave neither.
+    fn transfer(
+        &self,
+        draft: Draft,
+        format: Format,
+        to: &Recipient,
+        organisation: Organisation,
+        (path, if_exists): (&Path, IfExists),
+    ) -> Result<Transfer> {
         let tx = self.conn().unchecked_transaction()?;
         let number: i64 = tx.query_row(
             "SELECT COALESCE(MAX(number), 0) + 1 FROM transfer",
@@ -259,7 +281,7 @@ impl Vault {
             Some(&id),
             json!({"number": number, "kind": draft.kind, "format": format.key(), "sha256": sha256}),
         )?;
-        crate::documents::save(path, &bytes)?;
+        crate::documents::save(path, &bytes, if_exists)?;
         if let Err(e) = tx.commit() {
             // The ledger could not record it, so the file must not exist either.
             let _ = std::fs::remove_file(path);

@@ -101,8 +101,22 @@ fn every_format_of_both_exports_names_no_one_and_is_in_the_ledger() {
         for (j, kind) in ["report", "release"].into_iter().enumerate() {
             let path = t.path().join(format!("out-{kind}.{}", format.key()));
             let transfer = match kind {
-                "report" => v.export_report(&report_spec(), Lang::Kk, format, &to(), &path),
-                _ => v.export_release(&release_spec(), Lang::Ru, format, &to(), &path),
+                "report" => v.export_report(
+                    &report_spec(),
+                    Lang::Kk,
+                    format,
+                    &to(),
+                    &path,
+                    IfExists::Refuse,
+                ),
+                _ => v.export_release(
+                    &release_spec(),
+                    Lang::Ru,
+                    format,
+                    &to(),
+                    &path,
+                    IfExists::Refuse,
+                ),
             }
             .unwrap();
             assert_eq!(transfer.number, (i * 2 + j + 1) as i64);
@@ -144,7 +158,14 @@ fn a_file_is_found_in_the_ledger_by_its_hash_until_it_is_changed() {
     people(&v);
     let path = t.path().join("r.csv");
     let sent = v
-        .export_report(&report_spec(), Lang::En, Format::Csv, &to(), &path)
+        .export_report(
+            &report_spec(),
+            Lang::En,
+            Format::Csv,
+            &to(),
+            &path,
+            IfExists::Refuse,
+        )
         .unwrap();
     assert_eq!(
         v.find_transfer_of_file(&path).unwrap().unwrap().number,
@@ -162,7 +183,14 @@ fn a_failed_write_leaves_no_ledger_entry_and_no_file() {
     people(&v);
     let path = t.path().join("no such folder").join("r.pdf");
     assert!(v
-        .export_report(&report_spec(), Lang::En, Format::Pdf, &to(), &path)
+        .export_report(
+            &report_spec(),
+            Lang::En,
+            Format::Pdf,
+            &to(),
+            &path,
+            IfExists::Refuse
+        )
         .is_err());
     assert!(v.transfers().unwrap().is_empty());
     assert!(!path.exists());
@@ -178,7 +206,14 @@ fn a_transfer_needs_a_recipient_a_purpose_and_an_organisation() {
     let mut who = to();
     who.recipient = "  ".into();
     let e = v
-        .export_report(&report_spec(), Lang::En, Format::Csv, &who, &path)
+        .export_report(
+            &report_spec(),
+            Lang::En,
+            Format::Csv,
+            &who,
+            &path,
+            IfExists::Refuse,
+        )
         .unwrap_err();
     assert!(matches!(
         e,
@@ -190,7 +225,14 @@ fn a_transfer_needs_a_recipient_a_purpose_and_an_organisation() {
     who = to();
     who.purpose = String::new();
     assert!(v
-        .export_report(&report_spec(), Lang::En, Format::Csv, &who, &path)
+        .export_report(
+            &report_spec(),
+            Lang::En,
+            Format::Csv,
+            &who,
+            &path,
+            IfExists::Refuse
+        )
         .is_err());
     let (t2, _dir2, bare) = bare_vault();
     people(&bare);
@@ -201,6 +243,7 @@ fn a_transfer_needs_a_recipient_a_purpose_and_an_organisation() {
             Format::Csv,
             &to(),
             &t2.path().join("x.csv"),
+            IfExists::Refuse,
         )
         .unwrap_err();
     assert!(matches!(
@@ -223,6 +266,7 @@ fn the_ledger_cannot_be_edited_or_emptied() {
         Format::Csv,
         &to(),
         &t.path().join("r.csv"),
+        IfExists::Refuse,
     )
     .unwrap();
     assert!(v
@@ -249,9 +293,64 @@ fn the_file_name_must_match_the_format() {
     people(&v);
     let path = t.path().join("r.csv");
     let e = v
-        .export_report(&report_spec(), Lang::En, Format::Pdf, &to(), &path)
+        .export_report(
+            &report_spec(),
+            Lang::En,
+            Format::Pdf,
+            &to(),
+            &path,
+            IfExists::Refuse,
+        )
         .unwrap_err();
     assert!(matches!(e, Error::InvalidInput { field: "path", .. }));
     assert!(!path.exists());
     assert!(v.transfers().unwrap().is_empty());
+}
+
+#[test]
+fn a_second_export_never_replaces_the_first_unless_told_to() {
+    let (t, _dir, v) = vault();
+    people(&v);
+    let path = t.path().join("r.csv");
+    let first = v
+        .export_report(
+            &report_spec(),
+            Lang::En,
+            Format::Csv,
+            &to(),
+            &path,
+            IfExists::Refuse,
+        )
+        .unwrap();
+    let e = v
+        .export_report(
+            &report_spec(),
+            Lang::Kk,
+            Format::Csv,
+            &to(),
+            &path,
+            IfExists::Refuse,
+        )
+        .unwrap_err();
+    assert!(matches!(e, Error::FileExists), "{e:?}");
+    // The file the recipient holds still matches its ledger entry, and nothing was recorded.
+    assert_eq!(
+        v.find_transfer_of_file(&path).unwrap().unwrap().number,
+        first.number
+    );
+    assert_eq!(v.transfers().unwrap().len(), 1);
+    let second = v
+        .export_report(
+            &report_spec(),
+            Lang::Kk,
+            Format::Csv,
+            &to(),
+            &path,
+            IfExists::Replace,
+        )
+        .unwrap();
+    assert_eq!(
+        v.find_transfer_of_file(&path).unwrap().unwrap().number,
+        second.number
+    );
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use derbes_core::consent::{Consent, ConsentDraft, Evidence, WithdrawalDraft, LEGAL_GROUNDS};
-use derbes_core::documents::{self, DocLang};
+use derbes_core::documents::{self, DocLang, IfExists};
 use derbes_core::fields::Kind;
 use derbes_core::lifecycle::{Act, ActSummary, EndAction, Ground};
 use derbes_core::retention::{self, DueList, Overview, Rule, BASES, REASON_CODES};
@@ -154,7 +154,8 @@ pub async fn default_save_path(app: AppHandle, suggested_name: String) -> CmdRes
         .document_dir()
         .or_else(|_| app.path().home_dir())
         .unwrap_or_default();
-    Ok(dir.join(file_name(&suggested_name)))
+    // Never suggest a file that is already there: "name (2).pdf" instead.
+    Ok(documents::free_path(&dir, &file_name(&suggested_name)))
 }
 
 /// Keep a suggested name to one plain file name.
@@ -190,12 +191,13 @@ pub async fn consent_form_save(
     number: i64,
     lang: String,
     path: PathBuf,
+    if_exists: IfExists,
 ) -> CmdResult<PathBuf> {
     let bytes = state
         .session()
         .vault()?
         .consent_form_pdf(number, DocLang::parse(&lang)?)?;
-    documents::save(&path, &bytes)?;
+    documents::save(&path, &bytes, if_exists)?;
     Ok(path)
 }
 
@@ -206,12 +208,13 @@ pub async fn consent_form_draft_save(
     draft: ConsentDraft,
     lang: String,
     path: PathBuf,
+    if_exists: IfExists,
 ) -> CmdResult<PathBuf> {
     let s = state.session();
     let v = s.vault()?;
     let bytes =
         v.consent_form_draft_pdf(v.resolve_subject(&id)?, &draft, DocLang::parse(&lang)?)?;
-    documents::save(&path, &bytes)?;
+    documents::save(&path, &bytes, if_exists)?;
     Ok(path)
 }
 
@@ -221,12 +224,13 @@ pub async fn act_save(
     number: i64,
     lang: String,
     path: PathBuf,
+    if_exists: IfExists,
 ) -> CmdResult<PathBuf> {
     let bytes = state
         .session()
         .vault()?
         .act_pdf(number, DocLang::parse(&lang)?)?;
-    documents::save(&path, &bytes)?;
+    documents::save(&path, &bytes, if_exists)?;
     Ok(path)
 }
 

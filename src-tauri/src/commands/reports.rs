@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use derbes_core::documents::IfExists;
 use derbes_core::export::Format;
 use derbes_core::labels::Lang;
 use derbes_core::release::{Attribute, Release, ReleaseSpec};
@@ -93,6 +94,7 @@ pub async fn report_export(
     format: String,
     to: Recipient,
     path: PathBuf,
+    if_exists: IfExists,
 ) -> CmdResult<Transfer> {
     Ok(state.session().vault()?.export_report(
         &spec,
@@ -100,6 +102,7 @@ pub async fn report_export(
         Format::parse(&format)?,
         &to,
         &path,
+        if_exists,
     )?)
 }
 
@@ -111,6 +114,7 @@ pub async fn release_export(
     format: String,
     to: Recipient,
     path: PathBuf,
+    if_exists: IfExists,
 ) -> CmdResult<Transfer> {
     Ok(state.session().vault()?.export_release(
         &spec,
@@ -118,6 +122,7 @@ pub async fn release_export(
         Format::parse(&format)?,
         &to,
         &path,
+        if_exists,
     )?)
 }
 

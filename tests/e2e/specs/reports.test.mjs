@@ -171,6 +171,29 @@ test('the ledger lists both files', async () => {
   await shot(browser, 'reports-ledger');
 });
 
+test('a second export under the same name asks before replacing the first', async () => {
+  await press('reports-tab-table');
+  await byId(browser, 'report-result', 20_000);
+  await press('report-export');
+  await byId(browser, 'export-dialog');
+  await press('export-format-xlsx');
+  const out = path.join(home, 'donor-report.xlsx');
+  const first = readFileSync(out);
+  await type('export-path', out);
+  await type('export-recipient', 'Civil Initiatives Support Centre');
+  await type('export-purpose', 'Corrected annual report');
+  await press('export-save');
+  await byId(browser, 'export-replace', 30_000);
+  assert.match(await (await byId(browser, 'export-path-error')).getText(), /already there/);
+  assert.deepEqual(readFileSync(out), first, 'the first file is untouched');
+  await shot(browser, 'reports-export-file-exists');
+  await press('export-replace');
+  await browser.waitUntil(gone('export-dialog'), { timeout: 30_000, timeoutMsg: 'the export dialog stayed open' });
+  assert.notDeepEqual(readFileSync(out), first, 'the file was replaced');
+  await press('reports-tab-ledger');
+  await byId(browser, 'ledger-row-3', 20_000);
+});
+
 test('the table in Kazakh, at 1024×768', async () => {
   await (await byId(browser, 'lang-kk')).click();
   await browser.setWindowSize(1024, 768).catch(() => {});
@@ -190,11 +213,13 @@ test('the table in Kazakh, at 1024×768', async () => {
   await browser.waitUntil(gone('export-dialog'), { timeout: 10_000, timeoutMsg: 'Esc did not close the dialog' });
 });
 
-test('after locking, the command line sees both transfers', async () => {
+test('after locking, the command line sees every transfer', async () => {
   await (await byId(browser, 'lock-button')).click();
   await byId(browser, 'unlock-password', 20_000);
   const ledger = JSON.parse(run(['--json', 'transfer', 'list']).toString());
-  assert.equal(ledger.length, 2);
+  assert.equal(ledger.length, 3);
   const verified = run(['transfer', 'verify', path.join(home, 'donor-release.csv')]).toString();
   assert.match(verified, /2/);
+  const replaced = JSON.parse(run(['--json', 'transfer', 'verify', path.join(home, 'donor-report.xlsx')]).toString());
+  assert.equal(replaced.number, 3);
 });

@@ -1,19 +1,21 @@
 import { FolderOpen } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, toApiError, type ApiError, type DocumentLanguage } from '../api';
+import { api, toApiError, type ApiError, type DocumentLanguage, type IfExists } from '../api';
 import { useDelayedFlag } from '../lib/hooks';
 import { fieldErrorText } from '../lib/lifecycle';
 import { uiLanguage } from '../lib/register';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
+import { ReplaceButton } from './ReplaceButton';
 import { Spinner } from './Spinner';
 import { useToast } from './Toast';
 
 /**
  * Save a document (a consent form, an act) as a PDF in Kazakh or Russian: the path starts as a
  * file in the user's Documents folder (default_save_path) and can be typed or chosen with the
- * system's save dialog. The backend writes the file and says where it went.
+ * system's save dialog. The backend writes the file and says where it went; a file already at
+ * the path is replaced only when the system's dialog asked or the user presses "Replace".
  */
 export function SaveDialog({
   title,
@@ -27,7 +29,7 @@ export function SaveDialog({
   /** The file name offered for a language, e.g. "consent-12-kk.pdf". */
   suggestName: (lang: DocumentLanguage) => string;
   /** Writes the file; resolves to the path written. */
-  onSave: (path: string, lang: DocumentLanguage) => Promise<string>;
+  onSave: (path: string, lang: DocumentLanguage, ifExists: IfExists) => Promise<string>;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -36,6 +38,9 @@ export function SaveDialog({
   const [lang, setLang] = useState<DocumentLanguage>(i18n.language === 'kk' ? 'kk' : 'ru');
   const [path, setPath] = useState('');
   const [touched, setTouched] = useState(false);
+  // The system's save dialog asks before replacing, so a chosen path may replace; a typed one
+  // may not until the user says so.
+  const [ifExists, setIfExists] = useState<IfExists>('refuse');
   const [busy, setBusy] = useState<'choose' | 'save' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const showSpinner = useDelayedFlag(busy === 'save', 150);
@@ -63,6 +68,7 @@ export function SaveDialog({
       if (chosen) {
         setPath(chosen);
         setTouched(true);
+        setIfExists('replace');
       }
     } catch (e) {
       setError(toApiError(e));
@@ -71,11 +77,11 @@ export function SaveDialog({
     }
   };
 
-  const save = async () => {
+  const save = async (mode: IfExists = ifExists) => {
     setBusy('save');
     setError(null);
     try {
-      const written = await onSave(path.trim(), lang);
+      const written = await onSave(path.trim(), lang, mode);
       toast.success(t('save.saved', { path: written || path.trim() }));
       onClose();
     } catch (e) {
@@ -124,6 +130,7 @@ export function SaveDialog({
               onChange={(e) => {
                 setPath(e.target.value);
                 setTouched(true);
+                setIfExists('refuse');
                 setError(null);
               }}
               spellCheck={false}
@@ -137,7 +144,11 @@ export function SaveDialog({
           </div>
           <p className="field__hint">{t('save.hint')}</p>
         </div>
-        {error && <ErrorMessage error={error} text={fieldErrorText(t, error, uiLanguage(i18n.language))} testId="save-error" />}
+        {error && (
+          <ErrorMessage error={error} text={fieldErrorText(t, error, uiLanguage(i18n.language))} testId="save-error">
+            {error.code === 'file_exists' && <ReplaceButton onReplace={() => void save('replace')} disabled={busy !== null} testId="save-replace" />}
+          </ErrorMessage>
+        )}
         <div className="actions actions--end">
           <button type="button" className="button button--ghost" onClick={onClose} disabled={busy === 'save'}>
             {t('common.cancel')}

@@ -106,6 +106,12 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
   const setFlags = (n: number, patch: Partial<Flags>) => flags.set(n, { ...flagsOf(n), ...patch });
 
   const bad = (field: string, reason: string): never => host.fail('invalid_input', reason, { field, reason });
+  // Files "written" in this preview, so a second save under one name is refused as the backend does.
+  const saved = new Set<string>();
+  const keep = (path: string, ifExists: unknown) => {
+    if (saved.has(path) && ifExists !== 'replace') host.fail('file_exists', 'A file with this name is already there; choose another name, or replace it.');
+    saved.add(path);
+  };
 
   const stateOf = (c: Consent, on = today()): ConsentState => {
     if (c.withdrawals.some((w) => w.scope === 'all' && !w.refused)) return 'withdrawn';
@@ -458,18 +464,28 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
       host.journal('consent.evidence_attached', { number: c.subjectNumber, consent: c.number, type: evidence.mediaType, size: evidence.size }, c.subjectId);
       return evidence;
     },
-    default_save_path: (a) => `${HOME}/Documents/${String(a.suggestedName ?? 'document.pdf')}`,
+    default_save_path: (a) => {
+      // As the backend: never suggest a file already saved; "name (2).pdf" instead.
+      const name = String(a.suggestedName ?? 'document.pdf');
+      const dot = name.lastIndexOf('.');
+      const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+      let path = `${HOME}/Documents/${name}`;
+      for (let n = 2; saved.has(path); n++) path = `${HOME}/Documents/${stem} (${n})${ext}`;
+      return path;
+    },
     choose_save_path: (a) => `${HOME}/Documents/Derbes/${String(a.suggestedName ?? 'document.pdf')}`,
     consent_form_save: (a) => {
       const c = consentBy(Number(a.number));
       const path = String(a.path ?? '').trim();
       if (!path) bad('path', 'Choose where to save the file.');
+      keep(path, a.ifExists);
       host.journal('consent.form_printed', { number: c.subjectNumber, consent: c.number, lang: a.lang }, c.subjectId);
       return path;
     },
     consent_form_draft_save: (a) => {
       const path = String(a.path ?? '').trim();
       if (!path) bad('path', 'Choose where to save the file.');
+      keep(path, a.ifExists);
       host.journal('consent.form_printed', { consent: null, lang: a.lang }, String(a.id));
       return path;
     },
@@ -562,6 +578,7 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
     act_save: (a) => {
       const act = acts.find((x) => x.number === Number(a.number));
       if (!act) host.fail('act_not_found', 'There is no act with this number.');
+      keep(String(a.path ?? ''), a.ifExists);
       host.journal('act.printed', { act: act!.number, lang: a.lang }, String(act!.number));
       return String(a.path ?? '');
     },

@@ -477,6 +477,7 @@ export function createReports(host: ReportsHost, options: { seedTransfers: boole
     if (!host.organisationName().trim()) bad('organisation', "Fill in the organisation's name in Settings first: the file says who sends it.");
     const path = String(a.path ?? '').trim();
     if (!path.startsWith('/') || path.includes('/missing/')) bad('path', 'The folder to save into does not exist.');
+    if (files.has(path) && a.ifExists !== 'replace') host.fail('file_exists', 'A file with this name is already there; choose another name, or replace it.');
     const number = (transfers.reduce((m, x) => Math.max(m, x.number), 0) || 0) + 1;
     const transfer: Transfer = {
       number,

@@ -298,6 +298,7 @@ describe('aggregate report', () => {
       format: 'pdf',
       to: { recipient: 'Soros Foundation', purpose: 'Annual report' },
       path: '/tmp/for-donor.pdf',
+      ifExists: 'refuse',
     });
     expect(await screen.findByText('Saved. Recorded in the transfer ledger as № 3.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByTestId('export-dialog')).not.toBeInTheDocument());
@@ -325,6 +326,59 @@ describe('aggregate report', () => {
     expect(await screen.findByText('The folder to save into does not exist.')).toBeInTheDocument();
     expect(screen.getByTestId('export-path')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByTestId('export-dialog')).toBeInTheDocument();
+  });
+
+  it('replaces a file already there only when the user says so', async () => {
+    backend({
+      report_export: (a) => {
+        if (a.ifExists !== 'replace') throw { code: 'file_exists', message: 'A file with this name is already there; choose another name, or replace it.', params: {} };
+        return { ...transfers[1]!, number: 3, kind: 'report' };
+      },
+    });
+    const user = userEvent.setup();
+    renderScreen();
+    await user.click(await screen.findByTestId('report-build'));
+    await user.click(await screen.findByTestId('report-export'));
+    await screen.findByTestId('export-dialog');
+    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
+    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await waitFor(() => expect(screen.getByTestId('export-path')).not.toHaveValue(''));
+    await user.click(screen.getByTestId('export-save'));
+    expect(await screen.findByTestId('export-path-error')).toHaveTextContent(en.errors.file_exists);
+    expect(screen.getByTestId('export-dialog')).toBeInTheDocument();
+    await user.click(screen.getByTestId('export-replace'));
+    await waitFor(() => expect(screen.queryByTestId('export-dialog')).not.toBeInTheDocument());
+    expect(calls('report_export').map((a) => a.ifExists)).toEqual(['refuse', 'replace']);
+  });
+
+  it('lets the system dialog confirm a replacement, but not a path typed afterwards', async () => {
+    backend({
+      report_export: () => ({ ...transfers[1]!, number: 3, kind: 'report' }),
+      choose_export_path: (a) => `/home/aigerim/Documents/Derbes/${String(a.suggestedName)}`,
+    });
+    const user = userEvent.setup();
+    renderScreen();
+    await user.click(await screen.findByTestId('report-build'));
+    await user.click(await screen.findByTestId('report-export'));
+    await screen.findByTestId('export-dialog');
+    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
+    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await user.click(screen.getByTestId('export-choose'));
+    await waitFor(() => expect(screen.getByTestId('export-path')).toHaveValue('/home/aigerim/Documents/Derbes/derbes-report-2026-01-2026-11.xlsx'));
+    await user.click(screen.getByTestId('export-save'));
+    await waitFor(() => expect(calls('report_export')).toHaveLength(1));
+    expect(calls('report_export')[0]!.ifExists).toBe('replace');
+    // A path typed after the choice is the user's own, not confirmed by any dialog.
+    await user.click(await screen.findByTestId('report-export'));
+    await screen.findByTestId('export-dialog');
+    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
+    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await user.click(screen.getByTestId('export-choose'));
+    await waitFor(() => expect(screen.getByTestId('export-path')).toHaveValue('/home/aigerim/Documents/Derbes/derbes-report-2026-01-2026-11.xlsx'));
+    await user.type(screen.getByTestId('export-path'), '-v2');
+    await user.click(screen.getByTestId('export-save'));
+    await waitFor(() => expect(calls('report_export')).toHaveLength(2));
+    expect(calls('report_export')[1]!).toMatchObject({ path: '/home/aigerim/Documents/Derbes/derbes-report-2026-01-2026-11.xlsx-v2.xlsx', ifExists: 'refuse' });
   });
 });
 

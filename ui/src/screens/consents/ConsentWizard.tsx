@@ -677,7 +677,7 @@ export function ConsentWizard({
           title={t('consent.printDraft.title')}
           lead={t('consent.printDraft.lead')}
           suggestName={(l) => t('consent.printDraft.fileName', { lang: l })}
-          onSave={(path, l) => api.consentFormDraftSave(person.id, draft(), l, path)}
+          onSave={(path, l, ifExists) => api.consentFormDraftSave(person.id, draft(), l, path, ifExists)}
           onClose={() => setPrintingDraft(false)}
         />
       )}
@@ -767,7 +767,7 @@ export function PrintConsentDialog({ number, onClose }: { number: number; onClos
       title={t('consent.print.title', { number })}
       lead={t('consent.print.lead')}
       suggestName={(l) => t('consent.print.fileName', { number, lang: l })}
-      onSave={(path, l) => api.consentFormSave(number, l, path)}
+      onSave={(path, l, ifExists) => api.consentFormSave(number, l, path, ifExists)}
       onClose={onClose}
     />
   );

@@ -118,7 +118,7 @@ export function ActView({ act, skipped = [], fresh = false, onClose }: { act: Ac
         <SaveDialog
           title={t('lifecycle.act.saveTitle', { number: act.number })}
           suggestName={(l) => t('lifecycle.act.fileName', { number: act.number, lang: l })}
-          onSave={(path, l) => api.actSave(act.number, l, path)}
+          onSave={(path, l, ifExists) => api.actSave(act.number, l, path, ifExists)}
           onClose={() => setSaving(false)}
         />
       )}

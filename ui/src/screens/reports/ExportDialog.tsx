@@ -1,8 +1,9 @@
 import { FileSpreadsheet, FileText, FileType, FolderOpen, ShieldCheck } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, toApiError, type ApiError, type ExportFormat, type Recipient, type ReportLanguage, type Transfer } from '../../api';
+import { api, toApiError, type ApiError, type ExportFormat, type IfExists, type Recipient, type ReportLanguage, type Transfer } from '../../api';
 import { Dialog } from '../../components/Dialog';
+import { ReplaceButton } from '../../components/ReplaceButton';
 import { Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { useDelayedFlag } from '../../lib/hooks';
@@ -23,7 +24,8 @@ const OWN_FIELDS = ['recipient', 'purpose', 'path', 'format'];
 /**
  * Save a report or a release for a recipient: format, language of the file, who gets it and why,
  * and where to save it. The path starts as a file in the Documents folder (default_save_path) and
- * follows the format's extension. The core writes the file and records it in the transfer ledger.
+ * follows the format's extension. The core writes the file and records it in the transfer ledger;
+ * a file already there is replaced only when the system's dialog asked or the user says so.
  */
 export function ExportDialog({
   kind,
@@ -34,7 +36,7 @@ export function ExportDialog({
 }: {
   kind: 'report' | 'release';
   period: { from: string; to: string };
-  onSave: (format: ExportFormat, lang: ReportLanguage, to: Recipient, path: string) => Promise<Transfer>;
+  onSave: (format: ExportFormat, lang: ReportLanguage, to: Recipient, path: string, ifExists: IfExists) => Promise<Transfer>;
   onExported: (transfer: Transfer) => void;
   onClose: () => void;
 }) {
@@ -48,13 +50,15 @@ export function ExportDialog({
   const [purpose, setPurpose] = useState('');
   const [path, setPath] = useState('');
   const [touched, setTouched] = useState(false);
+  // Only a path the system's save dialog confirmed may replace a file without asking here.
+  const [ifExists, setIfExists] = useState<IfExists>('refuse');
   const [missing, setMissing] = useState<{ recipient: boolean; purpose: boolean }>({ recipient: false, purpose: false });
   const [busy, setBusy] = useState<'choose' | 'save' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const showSpinner = useDelayedFlag(busy === 'save', 150);
   const recipientRef = useRef<HTMLInputElement>(null);
   const purposeRef = useRef<HTMLTextAreaElement>(null);
-  const field = errorField(error);
+  const field = error?.code === 'file_exists' ? 'path' : errorField(error);
   const generalError = error && !(field && OWN_FIELDS.includes(field)) ? error : null;
 
   // The default path follows the format until the user types or chooses their own; after that
@@ -86,6 +90,7 @@ export function ExportDialog({
       if (chosen) {
         setPath(withExtension(chosen, format));
         setTouched(true);
+        setIfExists('replace');
       }
     } catch (e) {
       setError(toApiError(e));
@@ -94,7 +99,7 @@ export function ExportDialog({
     }
   };
 
-  const save = async () => {
+  const save = async (mode: IfExists = ifExists) => {
     const gaps = { recipient: recipient.trim() === '', purpose: purpose.trim() === '' };
     setMissing(gaps);
     if (gaps.recipient || gaps.purpose) {
@@ -106,7 +111,7 @@ export function ExportDialog({
     setBusy('save');
     setError(null);
     try {
-      const transfer = await onSave(format, lang, { recipient: recipient.trim(), purpose: purpose.trim() }, target);
+      const transfer = await onSave(format, lang, { recipient: recipient.trim(), purpose: purpose.trim() }, target, mode);
       toast.success(t('reports.export.saved', { number: transfer.number }));
       onExported(transfer);
       onClose();
@@ -152,6 +157,8 @@ export function ExportDialog({
                   checked={format === key}
                   onChange={() => {
                     setFormat(key);
+                    // A new extension is a new file the system's dialog never confirmed.
+                    setIfExists('refuse');
                     setError(null);
                   }}
                   data-testid={`export-format-${key}`}
@@ -246,6 +253,7 @@ export function ExportDialog({
               onChange={(e) => {
                 setPath(e.target.value);
                 setTouched(true);
+                setIfExists('refuse');
                 if (field === 'path') setError(null);
               }}
               onBlur={() => path.trim() && setPath(withExtension(path, format))}
@@ -259,7 +267,13 @@ export function ExportDialog({
               {t('save.choose')}
             </button>
           </div>
-          {field === 'path' && error ? <FieldError error={error} /> : <p className="field__hint">{t('reports.export.pathHint', { ext: format.toUpperCase() })}</p>}
+          {field === 'path' && error ? (
+            <FieldError error={error} testId="export-path-error">
+              {error.code === 'file_exists' && <ReplaceButton onReplace={() => void save('replace')} disabled={busy !== null} testId="export-replace" />}
+            </FieldError>
+          ) : (
+            <p className="field__hint">{t('reports.export.pathHint', { ext: format.toUpperCase() })}</p>
+          )}
         </div>
 
         {generalError && (

@@ -251,7 +251,7 @@ export function ReleaseBuilder({ meta, onExported }: { meta: ReportsMeta; onExpo
         <ExportDialog
           kind="release"
           period={built.spec}
-          onSave={(format, fileLang, to, path) => api.releaseExport(built.spec, fileLang, format, to, path)}
+          onSave={(format, fileLang, to, path, ifExists) => api.releaseExport(built.spec, fileLang, format, to, path, ifExists)}
           onExported={onExported}
           onClose={() => setExporting(false)}
         />

@@ -287,7 +287,7 @@ export function ReportBuilder({ meta, onExported }: { meta: ReportsMeta; onExpor
         <ExportDialog
           kind="report"
           period={built.spec}
-          onSave={(format, fileLang, to, path) => api.reportExport(built.spec, fileLang, format, to, path)}
+          onSave={(format, fileLang, to, path, ifExists) => api.reportExport(built.spec, fileLang, format, to, path, ifExists)}
           onExported={onExported}
           onClose={() => setExporting(false)}
         />
