@@ -628,15 +628,11 @@ impl Release {
 
 /// Read and compute a release, without journaling: [`Vault::release`] and the export journal
 /// it each in their own way.
-pub(crate) fn compute(
-    conn: &rusqlite::Connection,
-    spec: &ReleaseSpec,
-    lang: Lang,
-) -> Result<Release> {
+pub(crate) fn compute(vault: &Vault, spec: &ReleaseSpec, lang: Lang) -> Result<Release> {
     spec.check()?;
     let p = period(&spec.from, &spec.to)?;
     let units = read_units(
-        conn,
+        vault,
         Measure::People,
         p,
         &spec.kinds,
@@ -649,7 +645,7 @@ pub(crate) fn compute(
 impl Vault {
     /// Compute a release. Journaled with its parameters and outcome, never its rows.
     pub fn release(&self, spec: &ReleaseSpec, lang: Lang) -> Result<Release> {
-        let release = compute(self.conn(), spec, lang)?;
+        let release = compute(self, spec, lang)?;
         self.record(
             Action::ReleaseBuilt,
             None,

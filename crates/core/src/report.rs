@@ -392,6 +392,92 @@ fn born(birth_date: Option<&str>, iin: Option<&str>) -> Option<Date> {
     })
 }
 
+/// The code of "other" among the service types (after the standard ones).
+const OTHER_SERVICE: u8 = SERVICE_TYPES.len() as u8;
+/// A service without a type.
+const NO_SERVICE_TYPE: u8 = u8::MAX;
+
+/// The services of a period as read on their own connection: whose, which month, which type.
+/// Plain data (no shared strings), so it can be read on another thread.
+#[derive(Default)]
+struct ServiceRows {
+    /// Every row's person id, end to end; row `r`'s ends at `ends[r]`.
+    id_bytes: Vec<u8>,
+    ends: Vec<usize>,
+    /// Each row's month, as an index into `months` ("YYYY-MM").
+    month: Vec<u32>,
+    months: Vec<String>,
+    /// Each row's type: an index into [`SERVICE_TYPES`], [`OTHER_SERVICE`] or
+    /// [`NO_SERVICE_TYPE`].
+    service_type: Vec<u8>,
+}
+
+impl ServiceRows {
+    /// One pass over every service. (A covering index by date would read only the period's,
+    /// but it made destroying 10,000 people cost 2.2 s instead of 1.8 s: BENCHMARKS.md.)
+    fn read(conn: &rusqlite::Connection, first_day: &str, last_day: &str) -> Result<Self> {
+        let mut out = ServiceRows::default();
+        let mut month_index: FxHashMap<String, u32> = FxHashMap::default();
+        let mut stmt = conn.prepare(
+            "SELECT subject_id, date, service_type FROM service WHERE date >= ?1 AND date <= ?2",
+        )?;
+        let mut rows = stmt.query(params![first_day, last_day])?;
+        while let Some(r) = rows.next()? {
+            if let rusqlite::types::ValueRef::Text(id) = r.get_ref(0)? {
+                out.id_bytes.extend_from_slice(id);
+            }
+            out.ends.push(out.id_bytes.len());
+            let date = match r.get_ref(1)? {
+                rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
+                _ => "",
+            };
+            let month = date.get(0..7).unwrap_or("");
+            let m = match month_index.get(month) {
+                Some(&m) => m,
+                None => {
+                    let m = out.months.len() as u32;
+                    out.months.push(month.to_string());
+                    month_index.insert(month.to_string(), m);
+                    m
+                }
+            };
+            out.month.push(m);
+            let t = match r.get_ref(2)? {
+                rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or("").trim(),
+                _ => "",
+            };
+            // Non-standard types count as "other", as anonymisation does.
+            out.service_type.push(if t.is_empty() {
+                NO_SERVICE_TYPE
+            } else {
+                SERVICE_TYPES
+                    .iter()
+                    .position(|s| *s == t)
+                    .map_or(OTHER_SERVICE, |i| i as u8)
+            });
+        }
+        Ok(out)
+    }
+
+    /// Each row's number and person id.
+    fn ids(&self) -> impl Iterator<Item = (usize, &[u8])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(a, b)| &self.id_bytes[a..b])
+            .enumerate()
+    }
+
+    /// The name of a type code, `None` for a service without one.
+    fn type_name(code: u8) -> Option<&'static str> {
+        match code {
+            OTHER_SERVICE => Some("other"),
+            NO_SERVICE_TYPE => None,
+            i => SERVICE_TYPES.get(i as usize).copied(),
+        }
+    }
+}
+
 /// A person of the register as the reports see them.
 struct Person {
     unit: Unit,
@@ -405,7 +491,7 @@ struct Person {
 /// Each table is read once, in order, and joined here: at 100,000 people the database is larger
 /// than the page cache, and a join by lookups would decrypt the same pages again and again.
 pub(crate) fn read_units(
-    conn: &rusqlite::Connection,
+    vault: &Vault,
     measure: Measure,
     (from, to): ((i32, u8), (i32, u8)),
     kinds: &[Kind],
@@ -423,148 +509,160 @@ pub(crate) fn read_units(
             || p.as_ref()
                 .is_some_and(|p| programmes.iter().any(|x| **x == **p))
     };
+    let conn = vault.conn();
     let mut words = Words::default();
     let mut out = Units::default();
 
-    // The register's people in scope.
-    let mut people: Vec<Person> = Vec::new();
-    let mut by_id: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
-    let mut stmt = conn.prepare(
-        "SELECT id, kind, sex, birth_date, iin, region, district, programme, disability, \
-         household_size, blocked_reason IS NOT NULL, substr(created_at, 1, 10) FROM subject",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let Some(kind) = words.text(r.get_ref(1)?) else {
-            continue;
+    std::thread::scope(|scope| -> Result<Units> {
+        // The services are read on a second connection on the other core while this one reads the
+        // people: the two scans are the whole cost of a report, and half of each is decryption.
+        let services = if measure == Measure::NewPeople {
+            None
+        } else {
+            let reader = vault.second_reader()?;
+            let (first_day, last_day) = (first_day.clone(), last_day.clone());
+            Some(scope.spawn(move || ServiceRows::read(&reader, &first_day, &last_day)))
         };
-        let programme = words.text(r.get_ref(7)?);
-        if !kind_ok(&kind) || !programme_ok(&programme) {
-            continue;
-        }
-        let birth: Option<String> = r.get(3)?;
-        let iin: Option<String> = if birth.is_none() { r.get(4)? } else { None };
-        let disability: Option<String> = r.get(8)?;
-        let recorded: String = r.get(11)?;
-        let unit = Unit {
-            kind,
-            sex: words.text(r.get_ref(2)?),
-            age: born(birth.as_deref(), iin.as_deref()).map(|b| age_at(b, end)),
-            region: words.text(r.get_ref(5)?),
-            district: words.text(r.get_ref(6)?),
-            programme,
-            disability: disability.is_some_and(|d| !d.trim().is_empty()),
-            household_size: r.get(9)?,
-            month: words.get(recorded.get(0..7).unwrap_or("")),
-            service_type: None,
-            anonymous: false,
-        };
-        if measure != Measure::NewPeople {
-            if let rusqlite::types::ValueRef::Text(id) = r.get_ref(0)? {
-                by_id.insert(id.to_vec(), people.len() as u32);
-            }
-        }
-        people.push(Person {
-            unit,
-            blocked: r.get(10)?,
-            recorded,
-        });
-    }
 
-    match measure {
-        Measure::NewPeople => {
-            for p in people {
-                if p.recorded < first_day || p.recorded > last_day {
-                    continue;
-                }
-                if p.blocked {
-                    out.blocked_left_out += 1;
-                } else {
-                    out.units.push(p.unit);
+        // The register's people in scope.
+        let mut people: Vec<Person> = Vec::new();
+        let mut by_id: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
+        let mut stmt = conn.prepare(
+            "SELECT id, kind, sex, birth_date, iin, region, district, programme, disability, \
+         household_size, blocked_reason IS NOT NULL, substr(created_at, 1, 10) FROM subject",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let Some(kind) = words.text(r.get_ref(1)?) else {
+                continue;
+            };
+            let programme = words.text(r.get_ref(7)?);
+            if !kind_ok(&kind) || !programme_ok(&programme) {
+                continue;
+            }
+            let birth: Option<String> = r.get(3)?;
+            let iin: Option<String> = if birth.is_none() { r.get(4)? } else { None };
+            let disability: Option<String> = r.get(8)?;
+            let recorded: String = r.get(11)?;
+            let unit = Unit {
+                kind,
+                sex: words.text(r.get_ref(2)?),
+                age: born(birth.as_deref(), iin.as_deref()).map(|b| age_at(b, end)),
+                region: words.text(r.get_ref(5)?),
+                district: words.text(r.get_ref(6)?),
+                programme,
+                disability: disability.is_some_and(|d| !d.trim().is_empty()),
+                household_size: r.get(9)?,
+                month: words.get(recorded.get(0..7).unwrap_or("")),
+                service_type: None,
+                anonymous: false,
+            };
+            if measure != Measure::NewPeople {
+                if let rusqlite::types::ValueRef::Text(id) = r.get_ref(0)? {
+                    by_id.insert(id.to_vec(), people.len() as u32);
                 }
             }
+            people.push(Person {
+                unit,
+                blocked: r.get(10)?,
+                recorded,
+            });
         }
-        Measure::Services | Measure::People => {
-            // Per person: the first service in the period and, for a release, how often each
-            // type was given.
-            let mut first: Vec<Option<Rc<str>>> = vec![None; people.len()];
-            let mut types: FxHashMap<(u32, Rc<str>), u32> = FxHashMap::default();
-            // One pass over every service. (A covering index by date would read only the
-            // period's, but it made destroying 10,000 people cost 2.2 s instead of 1.8 s:
-            // BENCHMARKS.md.)
-            let mut stmt = conn.prepare(
-                "SELECT subject_id, date, service_type FROM service WHERE date >= ?1 AND date <= ?2",
-            )?;
-            let mut rows = stmt.query(params![first_day, last_day])?;
-            while let Some(r) = rows.next()? {
-                let id = match r.get_ref(0)? {
-                    rusqlite::types::ValueRef::Text(t) => t,
-                    _ => &[],
-                };
-                let Some(&i) = by_id.get(id) else {
-                    continue;
-                };
-                let p = &people[i as usize];
-                let date = match r.get_ref(1)? {
-                    rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
-                    _ => "",
-                };
-                let month = date.get(0..7).unwrap_or("");
-                if measure == Measure::Services {
-                    if p.blocked {
-                        out.blocked_left_out += 1;
+
+        match measure {
+            Measure::NewPeople => {
+                for p in people {
+                    if p.recorded < first_day || p.recorded > last_day {
                         continue;
                     }
-                    let mut u = p.unit.clone();
-                    u.month = words.get(month);
-                    u.service_type = words.service(r.get_ref(2)?);
-                    out.units.push(u);
-                } else {
-                    let slot = &mut first[i as usize];
-                    if slot.as_deref().is_none_or(|f| month < f) {
-                        *slot = Some(words.get(month));
+                    if p.blocked {
+                        out.blocked_left_out += 1;
+                    } else {
+                        out.units.push(p.unit);
                     }
-                    if main_service {
-                        if let Some(t) = words.service(r.get_ref(2)?) {
-                            *types.entry((i, t)).or_insert(0) += 1;
+                }
+            }
+            Measure::Services | Measure::People => {
+                // Per person: the first service in the period and, for a release, how often each
+                // type was given.
+                let mut first: Vec<Option<Rc<str>>> = vec![None; people.len()];
+                let mut types: FxHashMap<(u32, Rc<str>), u32> = FxHashMap::default();
+                let rows = match services {
+                    Some(read) => read
+                        .join()
+                        .map_err(|_| Error::Internal("reading services".into()))??,
+                    None => ServiceRows::read(conn, &first_day, &last_day)?,
+                };
+                let months: Vec<Rc<str>> = rows.months.iter().map(|m| words.get(m)).collect();
+                let kinds: Vec<Option<Rc<str>>> = (0..=OTHER_SERVICE)
+                    .map(|t| ServiceRows::type_name(t).map(|n| words.get(n)))
+                    .collect();
+                for (row, id) in rows.ids() {
+                    let Some(&i) = by_id.get(id) else {
+                        continue;
+                    };
+                    let p = &people[i as usize];
+                    let month = &months[rows.month[row] as usize];
+                    let service_type = kinds
+                        .get(rows.service_type[row] as usize)
+                        .cloned()
+                        .flatten();
+                    if measure == Measure::Services {
+                        if p.blocked {
+                            out.blocked_left_out += 1;
+                            continue;
+                        }
+                        let mut u = p.unit.clone();
+                        u.month = month.clone();
+                        u.service_type = service_type;
+                        out.units.push(u);
+                    } else {
+                        let slot = &mut first[i as usize];
+                        if slot.as_deref().is_none_or(|f| **month < *f) {
+                            *slot = Some(month.clone());
+                        }
+                        if main_service {
+                            if let Some(t) = service_type {
+                                *types.entry((i, t)).or_insert(0) += 1;
+                            }
                         }
                     }
                 }
-            }
-            if measure == Measure::People {
-                let mut main: Vec<Option<(u32, Rc<str>)>> = vec![None; people.len()];
-                for ((i, t), n) in types {
-                    let best = &mut main[i as usize];
-                    // Most frequent; ties to the first type by key, whatever the map's order.
-                    let better = match best {
-                        None => true,
-                        Some((m, b)) => n > *m || (n == *m && *t < **b),
-                    };
-                    if better {
-                        *best = Some((n, t));
+                if measure == Measure::People {
+                    let mut main: Vec<Option<(u32, Rc<str>)>> = vec![None; people.len()];
+                    for ((i, t), n) in types {
+                        let best = &mut main[i as usize];
+                        // Most frequent; ties to the first type by key, whatever the map's order.
+                        let better = match best {
+                            None => true,
+                            Some((m, b)) => n > *m || (n == *m && *t < **b),
+                        };
+                        if better {
+                            *best = Some((n, t));
+                        }
                     }
-                }
-                for (i, p) in people.into_iter().enumerate() {
-                    let Some(month) = first[i].take() else {
-                        continue;
-                    };
-                    if p.blocked {
-                        out.blocked_left_out += 1;
-                        continue;
+                    for (i, p) in people.into_iter().enumerate() {
+                        let Some(month) = first[i].take() else {
+                            continue;
+                        };
+                        if p.blocked {
+                            out.blocked_left_out += 1;
+                            continue;
+                        }
+                        let mut u = p.unit;
+                        u.month = month;
+                        u.service_type = main[i].take().map(|(_, t)| t);
+                        out.units.push(u);
                     }
-                    let mut u = p.unit;
-                    u.month = month;
-                    u.service_type = main[i].take().map(|(_, t)| t);
-                    out.units.push(u);
                 }
             }
         }
-    }
 
-    // Anonymous records: birth year and months only. Small tables; plain SQL.
-    let record = "r.kind, r.sex, r.birth_year, r.region, r.district, r.programme, r.disability, \
+        // Anonymous records: birth year and months only. Small tables; plain SQL.
+        let record =
+            "r.kind, r.sex, r.birth_year, r.region, r.district, r.programme, r.disability, \
                   r.household_size";
-    let sql = match measure {
+        let sql = match measure {
         Measure::People => format!(
             "SELECT {record}, (SELECT MIN(a.month) FROM anonymous_service a WHERE a.record = r.id \
              AND a.month >= ?1 AND a.month <= ?2) AS first, {main} FROM anonymous_record r \
@@ -585,34 +683,35 @@ pub(crate) fn read_units(
              WHERE r.collected_month >= ?1 AND r.collected_month <= ?2"
         ),
     };
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params![first_month, last_month])?;
-    while let Some(r) = rows.next()? {
-        let Some(kind) = words.text(r.get_ref(0)?) else {
-            continue;
-        };
-        let programme = words.text(r.get_ref(5)?);
-        if !kind_ok(&kind) || !programme_ok(&programme) {
-            continue;
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query(params![first_month, last_month])?;
+        while let Some(r) = rows.next()? {
+            let Some(kind) = words.text(r.get_ref(0)?) else {
+                continue;
+            };
+            let programme = words.text(r.get_ref(5)?);
+            if !kind_ok(&kind) || !programme_ok(&programme) {
+                continue;
+            }
+            let birth_year: Option<i64> = r.get(2)?;
+            let disability: Option<String> = r.get(6)?;
+            let month = words.text(r.get_ref(8)?).unwrap_or_else(|| words.get(""));
+            out.units.push(Unit {
+                kind,
+                sex: words.text(r.get_ref(1)?),
+                age: birth_year.map(|y| (end.year() as i64 - y).max(0) as u32),
+                region: words.text(r.get_ref(3)?),
+                district: words.text(r.get_ref(4)?),
+                programme,
+                disability: disability.is_some_and(|d| !d.trim().is_empty()),
+                household_size: r.get(7)?,
+                month,
+                service_type: words.service(r.get_ref(9)?),
+                anonymous: true,
+            });
         }
-        let birth_year: Option<i64> = r.get(2)?;
-        let disability: Option<String> = r.get(6)?;
-        let month = words.text(r.get_ref(8)?).unwrap_or_else(|| words.get(""));
-        out.units.push(Unit {
-            kind,
-            sex: words.text(r.get_ref(1)?),
-            age: birth_year.map(|y| (end.year() as i64 - y).max(0) as u32),
-            region: words.text(r.get_ref(3)?),
-            district: words.text(r.get_ref(4)?),
-            programme,
-            disability: disability.is_some_and(|d| !d.trim().is_empty()),
-            household_size: r.get(7)?,
-            month,
-            service_type: words.service(r.get_ref(9)?),
-            anonymous: true,
-        });
-    }
-    Ok(out)
+        Ok(out)
+    })
 }
 
 /// One category of a dimension.
@@ -1149,21 +1248,17 @@ fn method_sentences(
 
 /// Read and build a report, without journaling: [`Vault::report`] and the export journal it
 /// each in their own way.
-pub(crate) fn compute(
-    conn: &rusqlite::Connection,
-    spec: &ReportSpec,
-    lang: Lang,
-) -> Result<Report> {
+pub(crate) fn compute(vault: &Vault, spec: &ReportSpec, lang: Lang) -> Result<Report> {
     spec.check()?;
     let p = period(&spec.from, &spec.to)?;
-    let units = read_units(conn, spec.measure, p, &spec.kinds, &spec.programmes, false)?;
+    let units = read_units(vault, spec.measure, p, &spec.kinds, &spec.programmes, false)?;
     build(spec, &units, lang)
 }
 
 impl Vault {
     /// Build a report. Journaled (what was counted, never a count of a small group).
     pub fn report(&self, spec: &ReportSpec, lang: Lang) -> Result<Report> {
-        let report = compute(self.conn(), spec, lang)?;
+        let report = compute(self, spec, lang)?;
         self.record(
             Action::ReportBuilt,
             None,

@@ -143,7 +143,7 @@ impl Vault {
         let to = to.check()?;
         // Refuse a wrong name, a taken file or a missing letterhead before the work.
         let organisation = self.ready_to_send(format, path, if_exists)?;
-        let report = crate::report::compute(self.conn(), spec, lang)?;
+        let report = crate::report::compute(self, spec, lang)?;
         let draft = Draft {
             kind: "report",
             parameters: json!({"spec": spec, "lang": lang.key()}),
@@ -174,7 +174,7 @@ impl Vault {
         let to = to.check()?;
         // Refuse a wrong name, a taken file or a missing letterhead before the work.
         let organisation = self.ready_to_send(format, path, if_exists)?;
-        let release = crate::release::compute(self.conn(), spec, lang)?;
+        let release = crate::release::compute(self, spec, lang)?;
         let draft = Draft {
             kind: "release",
             parameters: json!({"spec": spec, "lang": lang.key()}),

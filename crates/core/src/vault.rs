@@ -247,6 +247,10 @@ pub struct Vault {
     vault_id: Uuid,
     user: User,
     is_demo: bool,
+    /// The data key, kept while unlocked so a report can read on a second connection
+    /// ([`Vault::second_reader`]); SQLCipher holds it in memory for `conn` anyway. Wiped when
+    /// the vault is locked or dropped.
+    key: DataKey,
     _lock: FolderLock,
 }
 
@@ -332,7 +336,6 @@ impl Vault {
         )?;
 
         let mut conn = open_db(&dir.join(DB_FILE), &key, true)?;
-        drop(key);
         owner_only(&dir.join(DB_FILE))?;
         configure(&conn)?;
         schema::migrate(&mut conn)?;
@@ -362,6 +365,7 @@ impl Vault {
                 vault_id,
                 user,
                 is_demo,
+                key,
                 _lock: lock,
             },
             recovery,
@@ -417,7 +421,6 @@ impl Vault {
         };
         let slot_user = slot.user_id;
         let mut conn = open_db(&dir.join(DB_FILE), &key, false)?;
-        drop(key);
         if !plain_for_benchmarks() {
             check_at_unlock(&conn, &dir.join(DB_FILE))?;
         }
@@ -448,6 +451,7 @@ impl Vault {
             vault_id: keyslots.vault_id,
             user,
             is_demo,
+            key,
             _lock: lock,
         };
         vault.absorb_failures_and_record_unlock(matches!(cred, Credential::Recovery(_)))?;
@@ -649,6 +653,19 @@ impl Vault {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// A second connection to the vault that can only read, for a scan on the other core while
+    /// `conn` does another (reports read people and services at once). Its page cache is small:
+    /// it scans once and is closed. Writes are refused by `query_only`.
+    pub(crate) fn second_reader(&self) -> Result<Connection> {
+        let conn = open_db(&self.dir.join(DB_FILE), &self.key, false)?;
+        conn.execute_batch(
+            "PRAGMA query_only = ON;
+             PRAGMA cache_size = -2048;
+             PRAGMA temp_store = MEMORY;",
+        )?;
+        Ok(conn)
     }
 }
 

@@ -80,6 +80,22 @@ fn create_lock_unlock_round_trip() {
 }
 
 #[test]
+fn the_second_reader_sees_the_committed_vault_and_cannot_write() {
+    let (_t, dir, _) = new_vault();
+    let v = Vault::unlock(&dir, &pw(PW)).unwrap();
+    let reader = v.second_reader().unwrap();
+    let count = |c: &Connection| -> i64 {
+        c.query_row("SELECT count(*) FROM journal", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(&reader), count(v.conn()));
+    assert!(reader.execute("DELETE FROM meta", []).is_err());
+    assert!(reader.execute_batch("CREATE TABLE leak (x TEXT)").is_err());
+    drop(reader);
+    v.lock("manual").unwrap();
+}
+
+#[test]
 fn wrong_password_changes_nothing_and_is_journaled_at_the_next_unlock() {
     let (_t, dir, _) = new_vault();
     let before = snapshot(&dir);
