@@ -516,12 +516,14 @@ pub(crate) fn read_units(
     std::thread::scope(|scope| -> Result<Units> {
         // The services are read on a second connection on the other core while this one reads the
         // people: the two scans are the whole cost of a report, and half of each is decryption.
-        let services = if measure == Measure::NewPeople {
-            None
-        } else {
-            let reader = vault.second_reader()?;
-            let (first_day, last_day) = (first_day.clone(), last_day.clone());
-            Some(scope.spawn(move || ServiceRows::read(&reader, &first_day, &last_day)))
+        // If the second connection cannot be opened, the services are read after the people
+        // on this one: slower, never wrong.
+        let services = match measure {
+            Measure::NewPeople => None,
+            _ => vault.second_reader().ok().map(|reader| {
+                let (first_day, last_day) = (first_day.clone(), last_day.clone());
+                scope.spawn(move || ServiceRows::read(&reader, &first_day, &last_day))
+            }),
         };
 
         // The register's people in scope.
