@@ -413,7 +413,8 @@ const NO_SERVICE_TYPE: u8 = u8::MAX;
 struct ServiceRows {
     /// Each row's person, as [`person_key`] (16 bytes, not 36 characters: at 100,000 people a
     /// three-year report reads a third of a million services).
-    person: Vec<Option<u128>>,
+    /// 0 where the id is missing or not a UUID (no person has the nil UUID).
+    person: Vec<u128>,
     /// Each row's month, as an index into `months` ("YYYY-MM").
     month: Vec<u32>,
     months: Vec<String>,
@@ -433,7 +434,7 @@ impl ServiceRows {
         )?;
         let mut rows = stmt.query(params![first_day, last_day])?;
         while let Some(r) = rows.next()? {
-            out.person.push(person_key(r.get_ref(0)?));
+            out.person.push(person_key(r.get_ref(0)?).unwrap_or(0));
             let date = match r.get_ref(1)? {
                 rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or(""),
                 _ => "",
@@ -558,7 +559,7 @@ pub(crate) fn read_units(
                 anonymous: false,
             };
             if measure != Measure::NewPeople {
-                if let Some(id) = person_key(r.get_ref(0)?) {
+                if let Some(id) = person_key(r.get_ref(0)?).filter(|&id| id != 0) {
                     by_id.insert(id, people.len() as u32);
                 }
             }
@@ -598,7 +599,7 @@ pub(crate) fn read_units(
                     .map(|t| ServiceRows::type_name(t).map(|n| words.get(n)))
                     .collect();
                 for (row, id) in rows.person.iter().enumerate() {
-                    let Some(&i) = id.and_then(|id| by_id.get(&id)) else {
+                    let Some(&i) = by_id.get(id) else {
                         continue;
                     };
                     let p = &people[i as usize];
