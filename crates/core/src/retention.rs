@@ -396,6 +396,120 @@ pub struct Overview {
     pub acts: i64,
 }
 
+/// The due list from what [`Vault::due`] read: who has passed every rule that applies to them.
+fn due_among(
+    as_of: Date,
+    rules: &[Rule],
+    consents: &HashMap<String, ConsentFacts>,
+    everyone: Vec<(String, Facts)>,
+    last_service: &rustc_hash::FxHashMap<u128, Date>,
+) -> DueList {
+    let mut people = Vec::new();
+    let mut held = 0;
+    for (key, mut p) in everyone {
+        p.last_service = last_service.get(&p.id.as_u128()).copied();
+        let c = consents.get(&key);
+        let no_purposes = BTreeSet::new();
+        let purposes = c.map(|c| &c.purposes).unwrap_or(&no_purposes);
+        let mut last: Option<(Date, &Rule)> = None;
+        let mut applies = false;
+        let mut keeps = false;
+        for rule in rules.iter().filter(|r| r.kind == p.kind) {
+            if rule.purpose.as_ref().is_some_and(|x| !purposes.contains(x)) {
+                continue;
+            }
+            applies = true;
+            match rule_end(rule, &p, c) {
+                Some(end) if end <= as_of => {
+                    if last.is_none_or(|(d, _)| end > d) {
+                        last = Some((end, rule));
+                    }
+                }
+                _ => {
+                    keeps = true;
+                    break;
+                }
+            }
+        }
+        if !applies || keeps {
+            continue;
+        }
+        let Some((since, rule)) = last else { continue };
+        if p.hold {
+            held += 1;
+            continue;
+        }
+        people.push(Due {
+            id: p.id,
+            number: p.number,
+            kind: p.kind,
+            full_name: p.full_name.split_whitespace().collect::<Vec<_>>().join(" "),
+            due_since: since.to_string(),
+            rule: rule.clone(),
+            blocked: p.blocked,
+        });
+    }
+    people.sort_by(|a, b| a.due_since.cmp(&b.due_since).then(a.number.cmp(&b.number)));
+    DueList {
+        as_of: as_of.to_string(),
+        people,
+        held,
+    }
+}
+
+/// Each person's last service day, by their id as a number.
+fn last_services(conn: &Connection) -> Result<rustc_hash::FxHashMap<u128, Date>> {
+    let mut out = rustc_hash::FxHashMap::default();
+    let mut stmt = conn.prepare("SELECT subject_id, max(date) FROM service GROUP BY subject_id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (rusqlite::types::ValueRef::Text(id), rusqlite::types::ValueRef::Text(day)) =
+            (r.get_ref(0)?, r.get_ref(1)?)
+        else {
+            continue;
+        };
+        let (Ok(id), Some(day)) = (
+            Uuid::try_parse_ascii(id),
+            std::str::from_utf8(day).ok().and_then(iso),
+        ) else {
+            continue;
+        };
+        out.insert(id.as_u128(), day);
+    }
+    Ok(out)
+}
+
+/// Every active person with what the retention rules look at, keyed by their id as text (as
+/// consents are).
+fn active_people(conn: &Connection) -> Result<Vec<(String, Facts)>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, number, kind, trim(coalesce(surname, '') || ' ' || coalesce(name, '') || ' ' || coalesce(patronymic, '')),
+                created_at, ended_on, blocked_reason IS NOT NULL, hold_reason IS NOT NULL
+         FROM subject WHERE status = 'active'",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        let id: String = r.get(0)?;
+        let kind: String = r.get(2)?;
+        let created: String = r.get(4)?;
+        let ended: Option<String> = r.get(5)?;
+        Ok((
+            id.clone(),
+            Facts {
+                id: Uuid::parse_str(&id).unwrap_or_default(),
+                number: r.get(1)?,
+                kind: Kind::from_key(&kind).unwrap_or(Kind::Beneficiary),
+                full_name: r.get(3)?,
+                collected: iso(&created),
+                last_service: None,
+                ended_on: ended.as_deref().and_then(iso),
+                blocked: r.get(6)?,
+                hold: r.get(7)?,
+            },
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 impl Vault {
     /// Consents expiring, people due, blocked and held, for the dashboard.
     pub fn lifecycle_overview(&self, on: Date) -> Result<Overview> {
@@ -479,97 +593,23 @@ impl Vault {
     /// under legal hold are counted, not listed; blocked people are listed and marked.
     pub fn due(&self, as_of: Date) -> Result<DueList> {
         let rules = read_rules(self.conn())?;
-        let consents = consent_facts(self.conn())?;
-        let mut last_service: HashMap<String, Date> = HashMap::new();
-        {
-            let mut stmt = self
-                .conn()
-                .prepare("SELECT subject_id, max(date) FROM service GROUP BY subject_id")?;
-            let rows =
-                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-            for row in rows {
-                let (id, d) = row?;
-                if let Some(d) = iso(&d) {
-                    last_service.insert(id, d);
-                }
-            }
-        }
-        let mut stmt = self.conn().prepare(
-            "SELECT id, number, kind, trim(coalesce(surname, '') || ' ' || coalesce(name, '') || ' ' || coalesce(patronymic, '')),
-                    created_at, ended_on, blocked_reason IS NOT NULL, hold_reason IS NOT NULL
-             FROM subject WHERE status = 'active'",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let id: String = r.get(0)?;
-            let kind: String = r.get(2)?;
-            let created: String = r.get(4)?;
-            let ended: Option<String> = r.get(5)?;
-            Ok((
-                id.clone(),
-                Facts {
-                    id: Uuid::parse_str(&id).unwrap_or_default(),
-                    number: r.get(1)?,
-                    kind: Kind::from_key(&kind).unwrap_or(Kind::Beneficiary),
-                    full_name: r.get(3)?,
-                    collected: iso(&created),
-                    last_service: None,
-                    ended_on: ended.as_deref().and_then(iso),
-                    blocked: r.get(6)?,
-                    hold: r.get(7)?,
-                },
-            ))
-        })?;
-        let mut people = Vec::new();
-        let mut held = 0;
-        for row in rows {
-            let (key, mut p) = row?;
-            p.last_service = last_service.get(&key).copied();
-            let c = consents.get(&key);
-            let no_purposes = BTreeSet::new();
-            let purposes = c.map(|c| &c.purposes).unwrap_or(&no_purposes);
-            let mut last: Option<(Date, &Rule)> = None;
-            let mut applies = false;
-            let mut keeps = false;
-            for rule in rules.iter().filter(|r| r.kind == p.kind) {
-                if rule.purpose.as_ref().is_some_and(|x| !purposes.contains(x)) {
-                    continue;
-                }
-                applies = true;
-                match rule_end(rule, &p, c) {
-                    Some(end) if end <= as_of => {
-                        if last.is_none_or(|(d, _)| end > d) {
-                            last = Some((end, rule));
-                        }
-                    }
-                    _ => {
-                        keeps = true;
-                        break;
-                    }
-                }
-            }
-            if !applies || keeps {
-                continue;
-            }
-            let Some((since, rule)) = last else { continue };
-            if p.hold {
-                held += 1;
-                continue;
-            }
-            people.push(Due {
-                id: p.id,
-                number: p.number,
-                kind: p.kind,
-                full_name: p.full_name.split_whitespace().collect::<Vec<_>>().join(" "),
-                due_since: since.to_string(),
-                rule: rule.clone(),
-                blocked: p.blocked,
-            });
-        }
-        people.sort_by(|a, b| a.due_since.cmp(&b.due_since).then(a.number.cmp(&b.number)));
-        Ok(DueList {
-            as_of: as_of.to_string(),
-            people,
-            held,
+        std::thread::scope(|scope| -> Result<DueList> {
+            // Each person's last service is read on a second connection on the other core while
+            // this one reads the people and their consents (at 100,000 people each is a few
+            // hundred milliseconds). Without a second connection, it is read after them.
+            let pending = self
+                .second_reader()
+                .ok()
+                .map(|reader| scope.spawn(move || last_services(&reader)));
+            let consents = consent_facts(self.conn())?;
+            let everyone = active_people(self.conn())?;
+            let last_service = match pending {
+                Some(read) => read
+                    .join()
+                    .map_err(|_| Error::Internal("reading services".into()))??,
+                None => last_services(self.conn())?,
+            };
+            Ok(due_among(as_of, &rules, &consents, everyone, &last_service))
         })
     }
 
