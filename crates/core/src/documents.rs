@@ -541,31 +541,79 @@ pub fn check_target(path: &Path, if_exists: IfExists) -> Result<()> {
 /// the same folder, then a rename), so a full disk leaves no half-written document behind. An
 /// existing file is replaced only when `if_exists` says so.
 pub fn save(path: &Path, bytes: &[u8], if_exists: IfExists) -> Result<()> {
+    save_undoably(path, bytes, if_exists)?.keep();
+    Ok(())
+}
+
+/// A document written by [`save_undoably`]: in place, with the file it replaced (if any) set
+/// aside until [`Saved::keep`] drops it or [`Saved::undo`] puts it back.
+#[must_use = "keep() or undo() the saved file"]
+pub(crate) struct Saved {
+    path: std::path::PathBuf,
+    replaced: Option<std::path::PathBuf>,
+}
+
+impl Saved {
+    /// The file stays; the one it replaced is deleted.
+    pub(crate) fn keep(self) {
+        if let Some(old) = &self.replaced {
+            let _ = fs::remove_file(old);
+        }
+    }
+
+    /// The file goes and the one it replaced, if any, comes back: for an action whose record
+    /// could not be committed (an export and its ledger entry are kept together or not at all).
+    pub(crate) fn undo(self) {
+        match &self.replaced {
+            Some(old) => {
+                let _ = fs::rename(old, &self.path);
+            }
+            None => {
+                let _ = fs::remove_file(&self.path);
+            }
+        }
+    }
+}
+
+/// [`save`], keeping what it replaced until the caller knows whether the action stands.
+pub(crate) fn save_undoably(path: &Path, bytes: &[u8], if_exists: IfExists) -> Result<Saved> {
     check_target(path, if_exists)?;
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let tmp = dir.join(format!(".derbes-{}.part", uuid::Uuid::new_v4()));
+    let aside = dir.join(format!(".derbes-{}.old", uuid::Uuid::new_v4()));
+    let mut replaced = None;
     let written = (|| -> std::io::Result<()> {
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        // Between the check and here only the user's own hand could put a file there; look
-        // once more so that window is a rename's width.
-        if if_exists == IfExists::Refuse && fs::symlink_metadata(path).is_ok() {
-            return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
+        if fs::symlink_metadata(path).is_ok() {
+            // Between the check and here only the user's own hand could put a file there; look
+            // once more so that window is a rename's width.
+            if if_exists == IfExists::Refuse {
+                return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
+            }
+            fs::rename(path, &aside)?;
+            replaced = Some(aside.clone());
         }
         fs::rename(&tmp, path)
     })();
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
+        if let Some(old) = &replaced {
+            let _ = fs::rename(old, path);
+        }
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             return Err(Error::FileExists);
         }
         return Err(e.into());
     }
-    Ok(())
+    Ok(Saved {
+        path: path.to_path_buf(),
+        replaced,
+    })
 }
 
 /// The path to offer for a new document: `name` in `dir`, or — when a file of that name is
@@ -818,6 +866,30 @@ mod tests {
             save(t.path(), b"x", IfExists::Replace),
             Err(Error::InvalidInput { field: "path", .. })
         ));
+    }
+
+    #[test]
+    fn an_undone_save_puts_back_the_file_it_replaced() {
+        let t = tempfile::tempdir().unwrap();
+        let path = t.path().join("report.csv");
+        save_undoably(&path, b"new", IfExists::Refuse)
+            .unwrap()
+            .undo();
+        assert!(!path.exists(), "a new file goes");
+        fs::write(&path, b"sent to the donor").unwrap();
+        let saved = save_undoably(&path, b"replacement", IfExists::Replace).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"replacement");
+        saved.undo();
+        assert_eq!(fs::read(&path).unwrap(), b"sent to the donor");
+        save_undoably(&path, b"replacement", IfExists::Replace)
+            .unwrap()
+            .keep();
+        assert_eq!(fs::read(&path).unwrap(), b"replacement");
+        let names: Vec<_> = fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names, ["report.csv"], "nothing set aside is left behind");
     }
 
     #[test]

@@ -281,12 +281,14 @@ impl Vault {
             Some(&id),
             json!({"number": number, "kind": draft.kind, "format": format.key(), "sha256": sha256}),
         )?;
-        crate::documents::save(path, &bytes, if_exists)?;
+        let saved = crate::documents::save_undoably(path, &bytes, if_exists)?;
         if let Err(e) = tx.commit() {
-            // The ledger could not record it, so the file must not exist either.
-            let _ = std::fs::remove_file(path);
+            // The ledger could not record it, so the file must not exist either; a file it
+            // replaced comes back.
+            saved.undo();
             return Err(e.into());
         }
+        saved.keep();
         self.transfer_by_number(number)
     }
 
