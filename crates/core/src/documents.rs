@@ -545,17 +545,20 @@ pub fn save(path: &Path, bytes: &[u8], if_exists: IfExists) -> Result<()> {
     Ok(())
 }
 
-/// A document written by [`save_undoably`]: in place, with the file it replaced (if any) set
-/// aside until [`Saved::keep`] drops it or [`Saved::undo`] puts it back.
+/// A document written by [`save_undoably`]: in place, with the file it replaced (if any) kept
+/// aside until [`Saved::keep`] drops it or [`Saved::undo`] puts it back. Dropped without either,
+/// it undoes (a panic between the write and the commit must not leave a file the ledger lacks).
 #[must_use = "keep() or undo() the saved file"]
 pub(crate) struct Saved {
     path: std::path::PathBuf,
     replaced: Option<std::path::PathBuf>,
+    settled: bool,
 }
 
 impl Saved {
     /// The file stays; the one it replaced is deleted.
-    pub(crate) fn keep(self) {
+    pub(crate) fn keep(mut self) {
+        self.settled = true;
         if let Some(old) = &self.replaced {
             let _ = fs::remove_file(old);
         }
@@ -563,8 +566,14 @@ impl Saved {
 
     /// The file goes and the one it replaced, if any, comes back: for an action whose record
     /// could not be committed (an export and its ledger entry are kept together or not at all).
-    pub(crate) fn undo(self) {
+    pub(crate) fn undo(mut self) {
+        self.settle_by_undoing();
+    }
+
+    fn settle_by_undoing(&mut self) {
+        self.settled = true;
         match &self.replaced {
+            // One rename: the path is never without a file.
             Some(old) => {
                 let _ = fs::rename(old, &self.path);
             }
@@ -575,7 +584,19 @@ impl Saved {
     }
 }
 
+impl Drop for Saved {
+    fn drop(&mut self) {
+        if !self.settled {
+            self.settle_by_undoing();
+        }
+    }
+}
+
 /// [`save`], keeping what it replaced until the caller knows whether the action stands.
+///
+/// The path always holds a whole file: a new one appears by a link that fails if anything is
+/// already there (no window between a check and the write), and a replaced one is first linked
+/// (or, on file systems without links, copied) aside, then replaced by one rename.
 pub(crate) fn save_undoably(path: &Path, bytes: &[u8], if_exists: IfExists) -> Result<Saved> {
     check_target(path, if_exists)?;
     let dir = path
@@ -589,21 +610,35 @@ pub(crate) fn save_undoably(path: &Path, bytes: &[u8], if_exists: IfExists) -> R
         let mut f = fs::File::create(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
-        if fs::symlink_metadata(path).is_ok() {
-            // Between the check and here only the user's own hand could put a file there; look
-            // once more so that window is a rename's width.
-            if if_exists == IfExists::Refuse {
-                return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
+        drop(f);
+        match if_exists {
+            IfExists::Refuse => match fs::hard_link(&tmp, path) {
+                Ok(()) => fs::remove_file(&tmp),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+                // No links here (FAT, exFAT): look, then rename.
+                Err(_) => {
+                    if fs::symlink_metadata(path).is_ok() {
+                        return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
+                    }
+                    fs::rename(&tmp, path)
+                }
+            },
+            IfExists::Replace => {
+                if fs::symlink_metadata(path).is_ok() {
+                    if fs::hard_link(path, &aside).is_err() {
+                        fs::copy(path, &aside)?;
+                    }
+                    replaced = Some(aside.clone());
+                }
+                fs::rename(&tmp, path)
             }
-            fs::rename(path, &aside)?;
-            replaced = Some(aside.clone());
         }
-        fs::rename(&tmp, path)
     })();
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
         if let Some(old) = &replaced {
-            let _ = fs::rename(old, path);
+            // The original is still in place (the rename failed): drop the spare.
+            let _ = fs::remove_file(old);
         }
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             return Err(Error::FileExists);
@@ -613,6 +648,7 @@ pub(crate) fn save_undoably(path: &Path, bytes: &[u8], if_exists: IfExists) -> R
     Ok(Saved {
         path: path.to_path_buf(),
         replaced,
+        settled: false,
     })
 }
 
@@ -890,6 +926,12 @@ mod tests {
             .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
         assert_eq!(names, ["report.csv"], "nothing set aside is left behind");
+        // Forgotten (a panic on the way), it undoes.
+        {
+            let _forgotten = save_undoably(&path, b"third", IfExists::Replace).unwrap();
+        }
+        assert_eq!(fs::read(&path).unwrap(), b"replacement");
+        assert_eq!(fs::read_dir(t.path()).unwrap().count(), 1);
     }
 
     #[test]

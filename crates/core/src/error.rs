@@ -131,7 +131,7 @@ pub enum Error {
     #[error("Everything you did is saved, but the disk is full, so the vault could not be tidied as it closed; free some space and unlock it once to finish.")]
     LockedOnFullDisk,
     /// Another input/output failure.
-    #[error("Could not read or write the vault folder: {detail}.")]
+    #[error("Could not read or write a file: {detail}.")]
     Io {
         /// The operating system's description (never personal data).
         detail: String,

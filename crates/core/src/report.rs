@@ -525,50 +525,56 @@ pub(crate) fn read_units(
             }),
         };
 
-        // The register's people in scope.
+        // The register's people in scope. The services' thread is collected before any error
+        // here is returned, so the scope never has to (it would re-raise a panic).
         let mut people: Vec<Person> = Vec::new();
         let mut by_id: FxHashMap<u128, u32> = FxHashMap::default();
-        let mut stmt = conn.prepare(
-            "SELECT id, kind, sex, birth_date, iin, region, district, programme, disability, \
+        let people_read = (|| -> Result<()> {
+            let mut stmt = conn.prepare(
+                "SELECT id, kind, sex, birth_date, iin, region, district, programme, disability, \
          household_size, blocked_reason IS NOT NULL, substr(created_at, 1, 10) FROM subject",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let Some(kind) = words.text(r.get_ref(1)?) else {
-                continue;
-            };
-            let programme = words.text(r.get_ref(7)?);
-            if !kind_ok(&kind) || !programme_ok(&programme) {
-                continue;
-            }
-            let birth: Option<String> = r.get(3)?;
-            let iin: Option<String> = if birth.is_none() { r.get(4)? } else { None };
-            let disability: Option<String> = r.get(8)?;
-            let recorded: String = r.get(11)?;
-            let unit = Unit {
-                kind,
-                sex: words.text(r.get_ref(2)?),
-                age: born(birth.as_deref(), iin.as_deref()).map(|b| age_at(b, end)),
-                region: words.text(r.get_ref(5)?),
-                district: words.text(r.get_ref(6)?),
-                programme,
-                disability: disability.is_some_and(|d| !d.trim().is_empty()),
-                household_size: r.get(9)?,
-                month: words.get(recorded.get(0..7).unwrap_or("")),
-                service_type: None,
-                anonymous: false,
-            };
-            if measure != Measure::NewPeople {
-                if let Some(id) = person_key(r.get_ref(0)?).filter(|&id| id != 0) {
-                    by_id.insert(id, people.len() as u32);
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let Some(kind) = words.text(r.get_ref(1)?) else {
+                    continue;
+                };
+                let programme = words.text(r.get_ref(7)?);
+                if !kind_ok(&kind) || !programme_ok(&programme) {
+                    continue;
                 }
+                let birth: Option<String> = r.get(3)?;
+                let iin: Option<String> = if birth.is_none() { r.get(4)? } else { None };
+                let disability: Option<String> = r.get(8)?;
+                let recorded: String = r.get(11)?;
+                let unit = Unit {
+                    kind,
+                    sex: words.text(r.get_ref(2)?),
+                    age: born(birth.as_deref(), iin.as_deref()).map(|b| age_at(b, end)),
+                    region: words.text(r.get_ref(5)?),
+                    district: words.text(r.get_ref(6)?),
+                    programme,
+                    disability: disability.is_some_and(|d| !d.trim().is_empty()),
+                    household_size: r.get(9)?,
+                    month: words.get(recorded.get(0..7).unwrap_or("")),
+                    service_type: None,
+                    anonymous: false,
+                };
+                if measure != Measure::NewPeople {
+                    if let Some(id) = person_key(r.get_ref(0)?).filter(|&id| id != 0) {
+                        by_id.insert(id, people.len() as u32);
+                    }
+                }
+                people.push(Person {
+                    unit,
+                    blocked: r.get(10)?,
+                    recorded,
+                });
             }
-            people.push(Person {
-                unit,
-                blocked: r.get(10)?,
-                recorded,
-            });
-        }
+            Ok(())
+        })();
+        let services = services.map(|read| read.join());
+        people_read?;
 
         match measure {
             Measure::NewPeople => {
@@ -589,10 +595,9 @@ pub(crate) fn read_units(
                 let mut first: Vec<Option<Rc<str>>> = vec![None; people.len()];
                 let mut types: FxHashMap<(u32, Rc<str>), u32> = FxHashMap::default();
                 let rows = match services {
-                    Some(read) => read
-                        .join()
-                        .map_err(|_| Error::Internal("reading services".into()))??,
-                    None => ServiceRows::read(conn, &first_day, &last_day)?,
+                    Some(Ok(Ok(rows))) => rows,
+                    // No second connection, or its scan failed: read them here.
+                    _ => ServiceRows::read(conn, &first_day, &last_day)?,
                 };
                 let months: Vec<Rc<str>> = rows.months.iter().map(|m| words.get(m)).collect();
                 let kinds: Vec<Option<Rc<str>>> = (0..=OTHER_SERVICE)

@@ -298,3 +298,49 @@ fn with_no_breakdown_the_report_is_one_total() {
     assert_eq!(r.grand_total, None);
     assert_eq!(r.panels[0].rows[0].cells[0].text, "<5");
 }
+
+#[test]
+fn one_connection_or_two_read_the_same() {
+    use crate::vault::tests::without_second_reader;
+    let (_t, _d, v) = vault();
+    crate::demo::fill(&v, 400, 11).unwrap();
+    let today = crate::consent::today();
+    let year = today.year();
+    let spec = |measure, by: &[Dimension]| ReportSpec {
+        from: format!("{}-01", year - 2),
+        to: format!("{year}-12"),
+        measure,
+        by: by.to_vec(),
+        kinds: vec![],
+        ..Default::default()
+    };
+    let people = spec(Measure::People, &[Dimension::Region]);
+    let services = spec(Measure::Services, &[Dimension::ServiceType]);
+    let release = crate::release::ReleaseSpec {
+        from: format!("{}-01", year - 2),
+        to: format!("{year}-12"),
+        kinds: vec![],
+        sensitive: Some(crate::release::Sensitive::ServiceType),
+        l: Some(2),
+        ..Default::default()
+    };
+    let read = || {
+        (
+            serde_json::to_value(compute(&v, &people, Lang::En).unwrap()).unwrap(),
+            serde_json::to_value(compute(&v, &services, Lang::En).unwrap()).unwrap(),
+            serde_json::to_value(crate::release::compute(&v, &release, Lang::En).unwrap()).unwrap(),
+            serde_json::to_value(v.due(today).unwrap()).unwrap(),
+        )
+    };
+    let two = read();
+    let one = without_second_reader(read);
+    assert!(
+        two.1["grandTotal"].as_i64().unwrap() > 0,
+        "services were counted"
+    );
+    assert!(
+        !two.3["people"].as_array().unwrap().is_empty(),
+        "someone is due"
+    );
+    assert_eq!(one, two);
+}

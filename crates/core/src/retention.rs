@@ -601,13 +601,15 @@ impl Vault {
                 .second_reader()
                 .ok()
                 .map(|reader| scope.spawn(move || last_services(&reader)));
-            let consents = consent_facts(self.conn())?;
-            let everyone = active_people(self.conn())?;
+            let read_here =
+                consent_facts(self.conn()).and_then(|c| Ok((c, active_people(self.conn())?)));
+            // Collected before any error is returned, so the scope never re-raises a panic.
+            let pending = pending.map(|read| read.join());
+            let (consents, everyone) = read_here?;
             let last_service = match pending {
-                Some(read) => read
-                    .join()
-                    .map_err(|_| Error::Internal("reading services".into()))??,
-                None => last_services(self.conn())?,
+                Some(Ok(Ok(last))) => last,
+                // No second connection, or its scan failed: read them here.
+                _ => last_services(self.conn())?,
             };
             Ok(due_among(as_of, &rules, &consents, everyone, &last_service))
         })

@@ -36,9 +36,13 @@ impl DataKey {
 
     /// The value for SQLCipher's `PRAGMA key`: a raw key, so SQLCipher's own KDF is skipped.
     pub(crate) fn sqlcipher_pragma_value(&self) -> Zeroizing<String> {
+        // Hex into a wiped buffer: no unwiped copy of the key is left on the heap.
+        let mut hex = Zeroizing::new([0u8; 64]);
         let mut s = Zeroizing::new(String::with_capacity(67));
         s.push_str("x'");
-        s.push_str(&hex::encode(self.0));
+        if hex::encode_to_slice(self.0, &mut hex[..]).is_ok() {
+            s.push_str(std::str::from_utf8(&hex[..]).unwrap_or_default());
+        }
         s.push('\'');
         s
     }

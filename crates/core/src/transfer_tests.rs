@@ -181,6 +181,7 @@ fn a_file_is_found_in_the_ledger_by_its_hash_until_it_is_changed() {
 fn a_failed_write_leaves_no_ledger_entry_and_no_file() {
     let (t, _dir, v) = vault();
     people(&v);
+    // Refused before anything is recorded: no such folder.
     let path = t.path().join("no such folder").join("r.pdf");
     assert!(v
         .export_report(
@@ -192,10 +193,43 @@ fn a_failed_write_leaves_no_ledger_entry_and_no_file() {
             IfExists::Refuse
         )
         .is_err());
+    // Fails while the ledger entry is written: a name longer than the file system allows.
+    let out = t.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let long = out.join(format!("{}.pdf", "report-".repeat(40)));
+    let e = v
+        .export_report(
+            &report_spec(),
+            Lang::En,
+            Format::Pdf,
+            &to(),
+            &long,
+            IfExists::Refuse,
+        )
+        .unwrap_err();
+    assert!(matches!(e, Error::Io { .. }), "{e:?}");
     assert!(v.transfers().unwrap().is_empty());
     assert!(!path.exists());
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "no temporary file is left"
+    );
     let (_, entries) = v.journal(5, 0).unwrap();
     assert!(entries.iter().all(|e| e.action != "transfer.recorded"));
+    // And the ledger numbers on from there.
+    let ok = out.join("r.pdf");
+    let sent = v
+        .export_report(
+            &report_spec(),
+            Lang::En,
+            Format::Pdf,
+            &to(),
+            &ok,
+            IfExists::Refuse,
+        )
+        .unwrap();
+    assert_eq!(sent.number, 1);
 }
 
 #[test]

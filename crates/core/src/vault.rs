@@ -124,12 +124,25 @@ fn check_is_vault(dir: &Path) -> Result<()> {
     }
 }
 
+/// How [`open_db`] opens the file.
+#[derive(Clone, Copy)]
+enum Access {
+    /// A new vault.
+    Create,
+    /// The vault's own connection.
+    ReadWrite,
+    /// A second connection that only reads ([`Vault::second_reader`]).
+    ReadOnly,
+}
+
 /// Open `vault.db` with the data key and make sure it reads.
-fn open_db(path: &Path, key: &DataKey, create: bool) -> Result<Connection> {
-    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    if create {
-        flags |= OpenFlags::SQLITE_OPEN_CREATE;
-    }
+fn open_db(path: &Path, key: &DataKey, access: Access) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | match access {
+            Access::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            Access::ReadWrite => OpenFlags::SQLITE_OPEN_READ_WRITE,
+            Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY,
+        };
     let conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher would otherwise print its own diagnostics to stderr; errors reach people as
     // one sentence through `Error` instead.
@@ -249,8 +262,8 @@ pub struct Vault {
     is_demo: bool,
     /// The data key, kept while unlocked so a report can read on a second connection
     /// ([`Vault::second_reader`]); SQLCipher holds it in memory for `conn` anyway. Wiped when
-    /// the vault is locked or dropped.
-    key: DataKey,
+    /// the vault is locked or dropped. Boxed, so moving the vault leaves no copy behind.
+    key: Box<DataKey>,
     _lock: FolderLock,
 }
 
@@ -335,7 +348,7 @@ impl Vault {
             params,
         )?;
 
-        let mut conn = open_db(&dir.join(DB_FILE), &key, true)?;
+        let mut conn = open_db(&dir.join(DB_FILE), &key, Access::Create)?;
         owner_only(&dir.join(DB_FILE))?;
         configure(&conn)?;
         schema::migrate(&mut conn)?;
@@ -365,7 +378,7 @@ impl Vault {
                 vault_id,
                 user,
                 is_demo,
-                key,
+                key: Box::new(key),
                 _lock: lock,
             },
             recovery,
@@ -420,7 +433,7 @@ impl Vault {
             });
         };
         let slot_user = slot.user_id;
-        let mut conn = open_db(&dir.join(DB_FILE), &key, false)?;
+        let mut conn = open_db(&dir.join(DB_FILE), &key, Access::ReadWrite)?;
         if !plain_for_benchmarks() {
             check_at_unlock(&conn, &dir.join(DB_FILE))?;
         }
@@ -451,7 +464,7 @@ impl Vault {
             vault_id: keyslots.vault_id,
             user,
             is_demo,
-            key,
+            key: Box::new(key),
             _lock: lock,
         };
         vault.absorb_failures_and_record_unlock(matches!(cred, Credential::Recovery(_)))?;
@@ -655,11 +668,15 @@ impl Vault {
         &self.conn
     }
 
-    /// A second connection to the vault that can only read, for a scan on the other core while
-    /// `conn` does another (reports read people and services at once). Its page cache is small:
-    /// it scans once and is closed. Writes are refused by `query_only`.
+    /// A second connection to the vault that can only read (opened read-only, and
+    /// `query_only`), for a scan on the other core while `conn` does another (reports read people
+    /// and services at once). Its page cache is small: it scans once and is closed.
     pub(crate) fn second_reader(&self) -> Result<Connection> {
-        let conn = open_db(&self.dir.join(DB_FILE), &self.key, false)?;
+        #[cfg(test)]
+        if tests::NO_SECOND_READER.with(|off| off.get()) {
+            return Err(Error::Internal("no second reader in this test".into()));
+        }
+        let conn = open_db(&self.dir.join(DB_FILE), &self.key, Access::ReadOnly)?;
         conn.execute_batch(
             "PRAGMA query_only = ON;
              PRAGMA cache_size = -2048;
@@ -760,4 +777,4 @@ impl KdfParams {
 
 #[cfg(test)]
 #[path = "vault_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -6,6 +6,19 @@ use std::collections::BTreeMap;
 
 const PW: &str = "correct horse battery staple";
 
+thread_local! {
+    /// Set by [`without_second_reader`]: [`Vault::second_reader`] fails on this thread.
+    pub(crate) static NO_SECOND_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run `f` as if a second connection could not be opened, to test the one-connection path.
+pub(crate) fn without_second_reader<T>(f: impl FnOnce() -> T) -> T {
+    NO_SECOND_READER.with(|off| off.set(true));
+    let out = f();
+    NO_SECOND_READER.with(|off| off.set(false));
+    out
+}
+
 fn cheap() -> KdfParams {
     KdfParams {
         memory_kib: MIN_MEMORY_KIB,

@@ -193,6 +193,8 @@ pub async fn consent_form_save(
     path: PathBuf,
     if_exists: IfExists,
 ) -> CmdResult<PathBuf> {
+    // Refuse a taken path before printing: printing is journaled.
+    documents::check_target(&path, if_exists)?;
     let bytes = state
         .session()
         .vault()?
@@ -210,6 +212,7 @@ pub async fn consent_form_draft_save(
     path: PathBuf,
     if_exists: IfExists,
 ) -> CmdResult<PathBuf> {
+    documents::check_target(&path, if_exists)?;
     let s = state.session();
     let v = s.vault()?;
     let bytes =
@@ -226,6 +229,7 @@ pub async fn act_save(
     path: PathBuf,
     if_exists: IfExists,
 ) -> CmdResult<PathBuf> {
+    documents::check_target(&path, if_exists)?;
     let bytes = state
         .session()
         .vault()?

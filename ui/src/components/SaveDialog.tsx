@@ -110,7 +110,11 @@ export function SaveDialog({
                   name={`${id}-lang`}
                   value={l}
                   checked={lang === l}
-                  onChange={() => setLang(l)}
+                  onChange={() => {
+                    setLang(l);
+                    // A refusal was about the other language's file.
+                    setError(null);
+                  }}
                   data-testid={`save-lang-${l}`}
                 />
                 <span>{t(`language.names.${l}`)}</span>

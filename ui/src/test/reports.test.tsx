@@ -380,6 +380,40 @@ describe('aggregate report', () => {
     await waitFor(() => expect(calls('report_export')).toHaveLength(2));
     expect(calls('report_export')[1]!).toMatchObject({ path: '/home/aigerim/Documents/Derbes/derbes-report-2026-01-2026-11.xlsx-v2.xlsx', ifExists: 'refuse' });
   });
+
+  it('does not count a chosen name as confirmed once the format changes it, or when the dialog gave no extension', async () => {
+    let chosen = (name: string) => `/home/aigerim/Documents/Derbes/${name}`;
+    backend({
+      report_export: () => ({ ...transfers[1]!, number: 3, kind: 'report' }),
+      choose_export_path: (a) => chosen(String(a.suggestedName)),
+    });
+    const user = userEvent.setup();
+    renderScreen();
+    await user.click(await screen.findByTestId('report-build'));
+    await user.click(await screen.findByTestId('report-export'));
+    await screen.findByTestId('export-dialog');
+    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
+    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await user.click(screen.getByTestId('export-choose'));
+    await waitFor(() => expect(screen.getByTestId('export-path')).toHaveValue('/home/aigerim/Documents/Derbes/derbes-report-2026-01-2026-11.xlsx'));
+    await user.click(screen.getByTestId('export-format-pdf'));
+    await waitFor(() => expect(screen.getByTestId('export-path')).toHaveValue('/home/aigerim/Documents/Derbes/derbes-report-2026-01-2026-11.pdf'));
+    await user.click(screen.getByTestId('export-save'));
+    await waitFor(() => expect(calls('report_export')).toHaveLength(1));
+    expect(calls('report_export')[0]!).toMatchObject({ format: 'pdf', ifExists: 'refuse' });
+
+    // A name typed in the system dialog without the extension is not the file Derbes writes.
+    chosen = () => '/home/aigerim/Desktop/for-donor';
+    await user.click(await screen.findByTestId('report-export'));
+    await screen.findByTestId('export-dialog');
+    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
+    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await user.click(screen.getByTestId('export-choose'));
+    await waitFor(() => expect(screen.getByTestId('export-path')).toHaveValue('/home/aigerim/Desktop/for-donor.xlsx'));
+    await user.click(screen.getByTestId('export-save'));
+    await waitFor(() => expect(calls('report_export')).toHaveLength(2));
+    expect(calls('report_export')[1]!).toMatchObject({ path: '/home/aigerim/Desktop/for-donor.xlsx', ifExists: 'refuse' });
+  });
 });
 
 describe('row-level release', () => {

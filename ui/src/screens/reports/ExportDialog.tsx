@@ -88,9 +88,11 @@ export function ExportDialog({
     try {
       const chosen = await api.chooseExportPath(suggestedFileName(kind, period, format), format);
       if (chosen) {
-        setPath(withExtension(chosen, format));
+        const target = withExtension(chosen, format);
+        setPath(target);
         setTouched(true);
-        setIfExists('replace');
+        // The system's dialog asked about the name it was given; a name we extend is another file.
+        setIfExists(target === chosen ? 'replace' : 'refuse');
       }
     } catch (e) {
       setError(toApiError(e));
