@@ -109,6 +109,7 @@ export function errorField(error: ApiError | null): string | null {
 export function fieldErrorText(t: TFunction, error: ApiError, lang: 'kk' | 'ru' | 'en'): string {
   const field = errorField(error);
   if (field && lang === 'en' && error.message) return error.message;
+  if (field === 'path' && /^That is a folder/.test(String(error.params.reason ?? ''))) return t('save.isFolder');
   if (field) {
     const own = t(`lifecycle.fieldErrors.${field}`, { defaultValue: '' });
     if (own) return own;

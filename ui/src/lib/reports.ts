@@ -113,6 +113,7 @@ const KNOWN_REASONS: { match: RegExp; key: string; params?: (m: RegExpExecArray)
   { match: /^Keep the recipient under/, key: 'tooLong' },
   { match: /^Fill in the organisation's name/, key: 'organisation' },
   { match: /^The folder to save into does not exist/, key: 'folder' },
+  { match: /^That is a folder/, key: 'isFolder' },
   { match: /^Reports are saved as CSV, XLSX or PDF/, key: 'format' },
   { match: /^The file name must end in \.(\w+)/, key: 'extension', params: (m) => ({ ext: m[1]! }) },
 ];

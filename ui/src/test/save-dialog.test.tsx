@@ -6,6 +6,7 @@ import { SaveDialog } from '../components/SaveDialog';
 import { ToastProvider } from '../components/Toast';
 import i18n from '../i18n';
 import en from '../i18n/en.json';
+import ru from '../i18n/ru.json';
 
 // The real Tauri transport, mocked: only the suggested and the chosen path come from it here.
 const invoke = vi.fn();
@@ -51,6 +52,20 @@ describe('SaveDialog', () => {
     await user.click(screen.getByTestId('save-replace'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(onSave.mock.calls.map((c) => c[2])).toEqual(['refuse', 'replace']);
+  });
+
+  it('says in Russian that a folder was given where a file name belongs', async () => {
+    await act(() => i18n.changeLanguage('ru'));
+    const reason = 'That is a folder; add a file name to the path.';
+    const onSave = vi.fn(async (): Promise<string> => {
+      throw { code: 'invalid_input', message: reason, params: { field: 'path', reason } };
+    });
+    const user = userEvent.setup();
+    renderDialog(onSave);
+    await waitFor(() => expect(screen.getByTestId('save-path')).not.toHaveValue(''));
+    await user.click(screen.getByTestId('save-confirm'));
+    expect(await screen.findByTestId('save-error')).toHaveTextContent(ru.save.isFolder);
+    expect(screen.queryByTestId('save-replace')).not.toBeInTheDocument();
   });
 
   it('takes the system dialog’s confirmation for a chosen path, and not for one typed after it', async () => {
