@@ -603,6 +603,7 @@ pub(crate) fn save_undoably(path: &Path, bytes: &[u8], if_exists: IfExists) -> R
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    sweep_leftovers(dir);
     let tmp = dir.join(format!(".derbes-{}.part", uuid::Uuid::new_v4()));
     let aside = dir.join(format!(".derbes-{}.old", uuid::Uuid::new_v4()));
     let mut replaced = None;
@@ -650,6 +651,40 @@ pub(crate) fn save_undoably(path: &Path, bytes: &[u8], if_exists: IfExists) -> R
         replaced,
         settled: false,
     })
+}
+
+/// How old a leftover of an interrupted save must be before a later save removes it: far longer
+/// than any save takes, so another window's save in progress is never touched.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Remove what an interrupted save left in `dir` (a `.derbes-<uuid>.part` being written, a
+/// `.derbes-<uuid>.old` set aside). They are hidden, and a consent form names a person, so they
+/// must not linger. Only names of exactly that shape are touched; failures are ignored.
+fn sweep_leftovers(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let ours = name
+            .strip_prefix(".derbes-")
+            .and_then(|rest| {
+                rest.strip_suffix(".part")
+                    .or_else(|| rest.strip_suffix(".old"))
+            })
+            .is_some_and(|id| uuid::Uuid::try_parse(id).is_ok());
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > LEFTOVER_AGE);
+        if ours && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// The path to offer for a new document: `name` in `dir`, or — when a file of that name is
@@ -932,6 +967,41 @@ mod tests {
         }
         assert_eq!(fs::read(&path).unwrap(), b"replacement");
         assert_eq!(fs::read_dir(t.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_later_save_removes_what_an_interrupted_one_left() {
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path();
+        let old_time = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 3600);
+        let leftover = |name: &str, old: bool| {
+            let f = fs::File::create(dir.join(name)).unwrap();
+            if old {
+                f.set_modified(old_time).unwrap();
+            }
+        };
+        let stale_part = format!(".derbes-{}.part", uuid::Uuid::new_v4());
+        let stale_old = format!(".derbes-{}.old", uuid::Uuid::new_v4());
+        let fresh_part = format!(".derbes-{}.part", uuid::Uuid::new_v4());
+        leftover(&stale_part, true);
+        leftover(&stale_old, true);
+        leftover(&fresh_part, false); // another window may be saving
+        leftover(".derbes-notes.part", true); // not ours: no UUID
+        leftover("form.pdf", true);
+        save(&dir.join("act.pdf"), b"%PDF-", IfExists::Refuse).unwrap();
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        let mut expected = vec![
+            fresh_part,
+            ".derbes-notes.part".to_string(),
+            "act.pdf".to_string(),
+            "form.pdf".to_string(),
+        ];
+        expected.sort();
+        assert_eq!(names, expected);
     }
 
     #[test]
