@@ -138,6 +138,15 @@ function backend(over: Record<string, (args: Record<string, unknown>) => unknown
 
 const calls = (cmd: string) => invoke.mock.calls.filter(([c]) => c === cmd).map(([, a]) => a as Record<string, unknown>);
 
+/** Open the export dialog (building the table first unless it is built) and say who gets it and why. */
+async function openExport(user: ReturnType<typeof userEvent.setup>, build = true) {
+  if (build) await user.click(await screen.findByTestId('report-build'));
+  await user.click(await screen.findByTestId('report-export'));
+  await screen.findByTestId('export-dialog');
+  await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
+  await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+}
+
 function renderScreen() {
   return render(
     <ToastProvider>
@@ -316,11 +325,7 @@ describe('aggregate report', () => {
     });
     const user = userEvent.setup();
     renderScreen();
-    await user.click(await screen.findByTestId('report-build'));
-    await user.click(await screen.findByTestId('report-export'));
-    await screen.findByTestId('export-dialog');
-    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
-    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await openExport(user);
     await waitFor(() => expect(screen.getByTestId('export-path')).not.toHaveValue(''));
     await user.click(screen.getByTestId('export-save'));
     expect(await screen.findByText('The folder to save into does not exist.')).toBeInTheDocument();
@@ -337,11 +342,7 @@ describe('aggregate report', () => {
     });
     const user = userEvent.setup();
     renderScreen();
-    await user.click(await screen.findByTestId('report-build'));
-    await user.click(await screen.findByTestId('report-export'));
-    await screen.findByTestId('export-dialog');
-    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
-    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await openExport(user);
     await waitFor(() => expect(screen.getByTestId('export-path')).not.toHaveValue(''));
     await user.click(screen.getByTestId('export-save'));
     expect(await screen.findByTestId('export-path-error')).toHaveTextContent(en.errors.file_exists);
@@ -358,21 +359,14 @@ describe('aggregate report', () => {
     });
     const user = userEvent.setup();
     renderScreen();
-    await user.click(await screen.findByTestId('report-build'));
-    await user.click(await screen.findByTestId('report-export'));
-    await screen.findByTestId('export-dialog');
-    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
-    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await openExport(user);
     await user.click(screen.getByTestId('export-choose'));
     await waitFor(() => expect(screen.getByTestId('export-path')).toHaveValue('/home/aigerim/Documents/Derbes/derbes-report-2026-01-2026-11.xlsx'));
     await user.click(screen.getByTestId('export-save'));
     await waitFor(() => expect(calls('report_export')).toHaveLength(1));
     expect(calls('report_export')[0]!.ifExists).toBe('replace');
     // A path typed after the choice is the user's own, not confirmed by any dialog.
-    await user.click(await screen.findByTestId('report-export'));
-    await screen.findByTestId('export-dialog');
-    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
-    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await openExport(user, false);
     await user.click(screen.getByTestId('export-choose'));
     await waitFor(() => expect(screen.getByTestId('export-path')).toHaveValue('/home/aigerim/Documents/Derbes/derbes-report-2026-01-2026-11.xlsx'));
     await user.type(screen.getByTestId('export-path'), '-v2');
@@ -389,11 +383,7 @@ describe('aggregate report', () => {
     });
     const user = userEvent.setup();
     renderScreen();
-    await user.click(await screen.findByTestId('report-build'));
-    await user.click(await screen.findByTestId('report-export'));
-    await screen.findByTestId('export-dialog');
-    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
-    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await openExport(user);
     await user.click(screen.getByTestId('export-choose'));
     await waitFor(() => expect(screen.getByTestId('export-path')).toHaveValue('/home/aigerim/Documents/Derbes/derbes-report-2026-01-2026-11.xlsx'));
     await user.click(screen.getByTestId('export-format-pdf'));
@@ -404,10 +394,7 @@ describe('aggregate report', () => {
 
     // A name typed in the system dialog without the extension is not the file Derbes writes.
     chosen = () => '/home/aigerim/Desktop/for-donor';
-    await user.click(await screen.findByTestId('report-export'));
-    await screen.findByTestId('export-dialog');
-    await user.type(screen.getByTestId('export-recipient'), 'UNICEF');
-    await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
+    await openExport(user, false);
     await user.click(screen.getByTestId('export-choose'));
     await waitFor(() => expect(screen.getByTestId('export-path')).toHaveValue('/home/aigerim/Desktop/for-donor.xlsx'));
     await user.click(screen.getByTestId('export-save'));
