@@ -38,9 +38,9 @@ export function SaveDialog({
   const [lang, setLang] = useState<DocumentLanguage>(i18n.language === 'kk' ? 'kk' : 'ru');
   const [path, setPath] = useState('');
   const [touched, setTouched] = useState(false);
-  // The system's save dialog asks before replacing, so a chosen path may replace; a typed one
-  // may not until the user says so.
-  const [ifExists, setIfExists] = useState<IfExists>('refuse');
+  // The path the system's save dialog confirmed (it asks before replacing): only that exact path
+  // may replace a file without asking here; a typed one may not until the user says so.
+  const [confirmed, setConfirmed] = useState<string | null>(null);
   const [busy, setBusy] = useState<'choose' | 'save' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const showSpinner = useDelayedFlag(busy === 'save', 150);
@@ -68,7 +68,7 @@ export function SaveDialog({
       if (chosen) {
         setPath(chosen);
         setTouched(true);
-        setIfExists('replace');
+        setConfirmed(chosen);
       }
     } catch (e) {
       setError(toApiError(e));
@@ -77,11 +77,13 @@ export function SaveDialog({
     }
   };
 
-  const save = async (mode: IfExists = ifExists) => {
+  const save = async (replace = false) => {
     setBusy('save');
     setError(null);
     try {
-      const written = await onSave(path.trim(), lang, mode);
+      const target = path.trim();
+      const ifExists: IfExists = replace || target === confirmed ? 'replace' : 'refuse';
+      const written = await onSave(target, lang, ifExists);
       toast.success(t('save.saved', { path: written || path.trim() }));
       onClose();
     } catch (e) {
@@ -134,7 +136,6 @@ export function SaveDialog({
               onChange={(e) => {
                 setPath(e.target.value);
                 setTouched(true);
-                setIfExists('refuse');
                 setError(null);
               }}
               spellCheck={false}
@@ -150,7 +151,7 @@ export function SaveDialog({
         </div>
         {error && (
           <ErrorMessage error={error} text={fieldErrorText(t, error, uiLanguage(i18n.language))} testId="save-error">
-            {error.code === 'file_exists' && <ReplaceButton onReplace={() => void save('replace')} disabled={busy !== null} testId="save-replace" />}
+            {error.code === 'file_exists' && <ReplaceButton onReplace={() => void save(true)} disabled={busy !== null} testId="save-replace" />}
           </ErrorMessage>
         )}
         <div className="actions actions--end">

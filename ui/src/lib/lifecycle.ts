@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { api, toApiError, type ApiError, type EndAction, type LifecycleMeta, type Rule } from '../api';
-import { errorText } from './errors';
+import { errorText, knownReasonText } from './errors';
 import { kindLabel } from './register';
 
 /**
@@ -109,8 +109,9 @@ export function errorField(error: ApiError | null): string | null {
 export function fieldErrorText(t: TFunction, error: ApiError, lang: 'kk' | 'ru' | 'en'): string {
   const field = errorField(error);
   if (field && lang === 'en' && error.message) return error.message;
-  if (field === 'path' && /^That is a folder/.test(String(error.params.reason ?? ''))) return t('save.isFolder');
   if (field) {
+    const known = knownReasonText(t, error);
+    if (known) return known;
     const own = t(`lifecycle.fieldErrors.${field}`, { defaultValue: '' });
     if (own) return own;
   }

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { api, toApiError, type ApiError, type ExportFormat, type ReportsMeta } from '../api';
-import { errorText } from './errors';
+import { errorText, knownReasonText } from './errors';
 import { errorField } from './lifecycle';
 
 /**
@@ -83,42 +83,6 @@ export function shortSha(sha256: string): string {
 }
 
 /**
- * Sentences the core says in English, by their start, and the translation key that says the
- * same in every language (numbers are taken out of the English sentence).
- */
-const KNOWN_REASONS: { match: RegExp; key: string; params?: (m: RegExpExecArray) => Record<string, string> }[] = [
-  { match: /^Write the month as YYYY-MM/, key: 'monthFormat' },
-  { match: /^The period ends before it starts/, key: 'periodOrder' },
-  { match: /^A report covers at most ten years/, key: 'periodTooLong' },
-  { match: /^Break a report down by at most three/, key: 'byTooMany' },
-  { match: /^Each breakdown can be chosen once/, key: 'byTwice' },
-  { match: /^Only services can be broken down by service type/, key: 'byServiceType' },
-  { match: /^Too few people for this table/, key: 'tooFew' },
-  { match: /^Too many small groups/, key: 'tooFragmented' },
-  { match: /^Age bands start at 0/, key: 'ageBands' },
-  { match: /^The small-cell threshold is between/, key: 'threshold' },
-  { match: /^Choose at least one column/, key: 'columnsNone' },
-  { match: /^Each column can be chosen once/, key: 'columnsTwice' },
-  { match: /^k is between/, key: 'k' },
-  { match: /^l-diversity needs a sensitive column/, key: 'lNeedsSensitive' },
-  { match: /^l is between/, key: 'l' },
-  { match: /^At most 20 % of rows/, key: 'maxSuppressed' },
-  {
-    match: /^No release of these (\d+) people meets k = (\d+)(?: and l = (\d+))? with at most ([\d.]+) %/,
-    key: 'noRelease',
-    params: (m) => ({ people: m[1]!, k: m[2]! + (m[3] ? ` / l = ${m[3]}` : ''), percent: m[4]! }),
-  },
-  { match: /^Say who receives the file/, key: 'recipient' },
-  { match: /^Say why the file is sent/, key: 'purpose' },
-  { match: /^Keep the recipient under/, key: 'tooLong' },
-  { match: /^Fill in the organisation's name/, key: 'organisation' },
-  { match: /^The folder to save into does not exist/, key: 'folder' },
-  { match: /^That is a folder/, key: 'isFolder' },
-  { match: /^Reports are saved as CSV, XLSX or PDF/, key: 'format' },
-  { match: /^The file name must end in \.(\w+)/, key: 'extension', params: (m) => ({ ext: m[1]! }) },
-];
-
-/**
  * The sentence for an error from a report command, in the UI language. Rust's own sentence is
  * English and exact, so English shows it; Kazakh and Russian show our sentence for what it says.
  */
@@ -126,11 +90,8 @@ export function reportErrorText(t: TFunction, error: ApiError, lang: 'kk' | 'ru'
   const field = errorField(error);
   if (field && lang === 'en' && error.message) return error.message;
   if (field) {
-    const reason = typeof error.params.reason === 'string' ? error.params.reason : error.message;
-    for (const known of KNOWN_REASONS) {
-      const m = known.match.exec(reason);
-      if (m) return t(`reports.reasons.${known.key}`, known.params?.(m) ?? {});
-    }
+    const known = knownReasonText(t, error);
+    if (known) return known;
     const own = t(`reports.reasons.field.${field}`, { defaultValue: '' });
     if (own) return own;
   }

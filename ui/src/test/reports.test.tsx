@@ -258,7 +258,7 @@ describe('aggregate report', () => {
     const user = userEvent.setup();
     renderScreen();
     await user.click(await screen.findByTestId('report-build'));
-    expect(await screen.findByTestId('report-by-error')).toHaveTextContent(ru.reports.reasons.byServiceType);
+    expect(await screen.findByTestId('report-by-error')).toHaveTextContent(ru.reasons.byServiceType);
     expect(calls('report_build')[0]!.lang).toBe('ru');
   });
 

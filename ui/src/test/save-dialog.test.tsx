@@ -64,7 +64,7 @@ describe('SaveDialog', () => {
     renderDialog(onSave);
     await waitFor(() => expect(screen.getByTestId('save-path')).not.toHaveValue(''));
     await user.click(screen.getByTestId('save-confirm'));
-    expect(await screen.findByTestId('save-error')).toHaveTextContent(ru.save.isFolder);
+    expect(await screen.findByTestId('save-error')).toHaveTextContent(ru.reasons.isFolder);
     expect(screen.queryByTestId('save-replace')).not.toBeInTheDocument();
   });
 

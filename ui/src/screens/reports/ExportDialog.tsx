@@ -50,8 +50,9 @@ export function ExportDialog({
   const [purpose, setPurpose] = useState('');
   const [path, setPath] = useState('');
   const [touched, setTouched] = useState(false);
-  // Only a path the system's save dialog confirmed may replace a file without asking here.
-  const [ifExists, setIfExists] = useState<IfExists>('refuse');
+  // The path the system's save dialog confirmed (it asks before replacing): only that exact path
+  // may replace a file without asking here; a typed path or a changed extension is another file.
+  const [confirmed, setConfirmed] = useState<string | null>(null);
   const [missing, setMissing] = useState<{ recipient: boolean; purpose: boolean }>({ recipient: false, purpose: false });
   const [busy, setBusy] = useState<'choose' | 'save' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -88,11 +89,9 @@ export function ExportDialog({
     try {
       const chosen = await api.chooseExportPath(suggestedFileName(kind, period, format), format);
       if (chosen) {
-        const target = withExtension(chosen, format);
-        setPath(target);
+        setPath(withExtension(chosen, format));
         setTouched(true);
-        // The system's dialog asked about the name it was given; a name we extend is another file.
-        setIfExists(target === chosen ? 'replace' : 'refuse');
+        setConfirmed(chosen);
       }
     } catch (e) {
       setError(toApiError(e));
@@ -101,7 +100,7 @@ export function ExportDialog({
     }
   };
 
-  const save = async (mode: IfExists = ifExists) => {
+  const save = async (replace = false) => {
     const gaps = { recipient: recipient.trim() === '', purpose: purpose.trim() === '' };
     setMissing(gaps);
     if (gaps.recipient || gaps.purpose) {
@@ -113,7 +112,8 @@ export function ExportDialog({
     setBusy('save');
     setError(null);
     try {
-      const transfer = await onSave(format, lang, { recipient: recipient.trim(), purpose: purpose.trim() }, target, mode);
+      const ifExists: IfExists = replace || target === confirmed ? 'replace' : 'refuse';
+      const transfer = await onSave(format, lang, { recipient: recipient.trim(), purpose: purpose.trim() }, target, ifExists);
       toast.success(t('reports.export.saved', { number: transfer.number }));
       onExported(transfer);
       onClose();
@@ -159,8 +159,6 @@ export function ExportDialog({
                   checked={format === key}
                   onChange={() => {
                     setFormat(key);
-                    // A new extension is a new file the system's dialog never confirmed.
-                    setIfExists('refuse');
                     setError(null);
                   }}
                   data-testid={`export-format-${key}`}
@@ -255,7 +253,6 @@ export function ExportDialog({
               onChange={(e) => {
                 setPath(e.target.value);
                 setTouched(true);
-                setIfExists('refuse');
                 if (field === 'path') setError(null);
               }}
               onBlur={() => path.trim() && setPath(withExtension(path, format))}
@@ -271,7 +268,7 @@ export function ExportDialog({
           </div>
           {field === 'path' && error ? (
             <FieldError error={error} testId="export-path-error">
-              {error.code === 'file_exists' && <ReplaceButton onReplace={() => void save('replace')} disabled={busy !== null} testId="export-replace" />}
+              {error.code === 'file_exists' && <ReplaceButton onReplace={() => void save(true)} disabled={busy !== null} testId="export-replace" />}
             </FieldError>
           ) : (
             <p className="field__hint">{t('reports.export.pathHint', { ext: format.toUpperCase() })}</p>
