@@ -7,7 +7,7 @@ mod state;
 
 use std::time::{Duration, Instant};
 
-use derbes_core::recent::RecentVaults;
+use derbes_core::vault::recent::RecentVaults;
 use tauri::{Emitter, Manager, RunEvent};
 
 use crate::commands::vault::Locked;

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-use derbes_core::idle::IdleTimer;
-use derbes_core::recent::RecentVaults;
+use derbes_core::vault::idle::IdleTimer;
+use derbes_core::vault::recent::RecentVaults;
 use derbes_core::{demo, Error, RecoveryKey, Result, Vault};
 
 /// Everything behind one lock: commands run one at a time against the vault.

@@ -4,13 +4,13 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use derbes_core::consent::{
+use derbes_core::documents::{self, DocLang};
+use derbes_core::lifecycle::consent::{
     Consent, ConsentDraft, ConsentForm, Refusal, RefusalGround, Representative, Scope,
     WithdrawalDraft,
 };
-use derbes_core::documents::{self, DocLang};
-use derbes_core::lifecycle::{Act, EndAction, Ground};
-use derbes_core::retention;
+use derbes_core::lifecycle::end::{Act, EndAction, Ground};
+use derbes_core::lifecycle::retention;
 use derbes_core::{Error, Vault};
 use serde_json::{json, Value};
 
@@ -274,7 +274,7 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Err
             };
             let scan = evidence
                 .as_deref()
-                .map(derbes_core::consent::read_evidence_file)
+                .map(derbes_core::lifecycle::consent::read_evidence_file)
                 .transpose()?;
             // The consent and its scan are recorded together, or neither is.
             let c = v.add_consent_with_evidence(id, &draft, scan.as_deref())?;

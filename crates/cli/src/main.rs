@@ -372,9 +372,9 @@ fn run(cli: &Cli) -> Result<(), Error> {
         })?,
         Command::Anonymize(a) | Command::Destroy(a) => {
             let action = if matches!(cli.command, Command::Anonymize(_)) {
-                derbes_core::lifecycle::EndAction::Anonymise
+                derbes_core::lifecycle::end::EndAction::Anonymise
             } else {
-                derbes_core::lifecycle::EndAction::Destroy
+                derbes_core::lifecycle::end::EndAction::Destroy
             };
             with_vault(cli, &mut secrets, |v| {
                 lifecycle::end(

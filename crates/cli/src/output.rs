@@ -1,6 +1,6 @@
 //! Printing for people and for machines.
 
-use derbes_core::journal::Entry;
+use derbes_core::vault::journal::Entry;
 use serde_json::{json, Value};
 
 /// Print one JSON value on stdout.

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use derbes_core::bulk::{BatchSource, ImportReport};
-use derbes_core::fields::{Field, Kind, PersonDraft, ServiceDraft};
-use derbes_core::inventory::InventoryDocument;
-use derbes_core::organisation::Organisation;
-use derbes_core::subjects::{Access, Person, Query, Row, LIST_COLUMNS};
+use derbes_core::register::bulk::{BatchSource, ImportReport};
+use derbes_core::register::fields::{Field, Kind, PersonDraft, ServiceDraft};
+use derbes_core::register::inventory::InventoryDocument;
+use derbes_core::register::organisation::Organisation;
+use derbes_core::register::subjects::{Access, Person, Query, Row, LIST_COLUMNS};
 use derbes_core::{Error, Vault};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -406,7 +406,7 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
                 programme: a.programme.clone(),
                 region: match &a.region {
                     Some(r) => Some(
-                        derbes_core::regions::recognise(r)
+                        derbes_core::register::regions::recognise(r)
                             .ok_or_else(|| {
                                 usage(
                                     "region",
@@ -441,10 +441,10 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
             dry_run,
         } => {
             let k = kind(k)?;
-            let table = derbes_core::import::read_file(file)?;
-            let mapping = derbes_core::import::guess_mapping(&table.headers);
-            let full_name = derbes_core::import::full_name_column(&table.headers);
-            let rows = derbes_core::import::drafts(&table, &mapping, full_name, k);
+            let table = derbes_core::register::import::read_file(file)?;
+            let mapping = derbes_core::register::import::guess_mapping(&table.headers);
+            let full_name = derbes_core::register::import::full_name_column(&table.headers);
+            let rows = derbes_core::register::import::drafts(&table, &mapping, full_name, k);
             let report = vault.add_people(&rows, *dry_run, BatchSource::Import, &mut |_, _| {})?;
             print_report(&report, as_json, *dry_run)?;
         }

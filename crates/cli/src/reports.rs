@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use derbes_core::export::Format;
-use derbes_core::fields::Kind;
-use derbes_core::labels::Lang;
-use derbes_core::release::{Attribute, Release, ReleaseSpec, Sensitive};
-use derbes_core::report::{self, Dimension, Measure, Report, ReportSpec};
-use derbes_core::transfer::{Recipient, Transfer};
+use derbes_core::register::fields::Kind;
+use derbes_core::reports::export::Format;
+use derbes_core::reports::labels::Lang;
+use derbes_core::reports::release::{Attribute, Release, ReleaseSpec, Sensitive};
+use derbes_core::reports::table::{self, Dimension, Measure, Report, ReportSpec};
+use derbes_core::reports::transfer::{Recipient, Transfer};
 use derbes_core::{Error, Vault};
 use serde_json::{json, Value};
 
@@ -46,7 +46,7 @@ pub struct DonorArgs {
     #[arg(long, value_delimiter = ',')]
     age_bands: Option<Vec<u32>>,
     /// Counts below this are hidden (at least 3).
-    #[arg(long, default_value_t = report::DEFAULT_THRESHOLD)]
+    #[arg(long, default_value_t = table::DEFAULT_THRESHOLD)]
     threshold: u64,
     /// Make a row-level release instead, k-anonymous with this k.
     #[arg(long)]
@@ -112,7 +112,7 @@ fn parse_list<T>(
 }
 
 fn period(a: &DonorArgs) -> (String, String) {
-    let (from, to) = report::default_period(derbes_core::consent::today());
+    let (from, to) = table::default_period(derbes_core::lifecycle::consent::today());
     (a.from.clone().unwrap_or(from), a.to.clone().unwrap_or(to))
 }
 
@@ -202,7 +202,7 @@ pub fn report(v: &Vault, cmd: &ReportCommand, as_json: bool) -> Result<(), Error
             age_bands: a
                 .age_bands
                 .clone()
-                .unwrap_or_else(|| report::DEFAULT_AGE_BANDS.to_vec()),
+                .unwrap_or_else(|| table::DEFAULT_AGE_BANDS.to_vec()),
             threshold: a.threshold,
         };
         match &a.out {

@@ -6,7 +6,7 @@
 //! `cargo bench -p derbes-core --bench anonymity -- --warm-up-time 1 --measurement-time 5 --sample-size 10`
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use derbes_core::anonymity::{anonymise, Hierarchy, Requirements};
+use derbes_core::reports::anonymity::{anonymise, Hierarchy, Requirements};
 use std::hint::black_box;
 
 const ROWS: usize = 100_000;

@@ -10,12 +10,12 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use derbes_core::bulk::BatchSource;
-use derbes_core::fields::Kind;
-use derbes_core::keyslots::MIN_MEMORY_KIB;
-use derbes_core::lifecycle::Ground;
-use derbes_core::subjects::Query;
-use derbes_core::{import, KdfParams, Password, Vault};
+use derbes_core::lifecycle::end::Ground;
+use derbes_core::register::bulk::BatchSource;
+use derbes_core::register::fields::Kind;
+use derbes_core::register::subjects::Query;
+use derbes_core::vault::keyslots::MIN_MEMORY_KIB;
+use derbes_core::{register::import, KdfParams, Password, Vault};
 
 const PEOPLE: usize = 100_000;
 const DESTROY: usize = 10_000;
@@ -50,8 +50,8 @@ fn copy_dir(from: &Path, to: &Path) {
 fn csv() -> Vec<u8> {
     let today = time::macros::date!(2026 - 11 - 22);
     let mut out = String::from("Фамилия;Имя;Отчество;ИИН;Телефон;Область\n");
-    use derbes_core::fields::Field::*;
-    for d in derbes_core::demo_data::generate_iter(PEOPLE, 3, today) {
+    use derbes_core::register::fields::Field::*;
+    for d in derbes_core::demo::data::generate_iter(PEOPLE, 3, today) {
         let row: Vec<String> = [Surname, Name, Patronymic, Iin, Phone, Region]
             .iter()
             .map(|f| d.values.get(f).cloned().unwrap_or_default())
@@ -128,7 +128,7 @@ fn workload(label: &str, csv: &[u8]) -> Vec<Row> {
                 .unwrap();
         }),
     ));
-    let on = derbes_core::retention::as_of(None).unwrap();
+    let on = derbes_core::lifecycle::retention::as_of(None).unwrap();
     rows.push((
         "read",
         "due list of 100,000 people",

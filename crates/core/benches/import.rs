@@ -5,9 +5,9 @@
 
 use std::time::{Duration, Instant};
 
-use derbes_core::bulk::BatchSource;
-use derbes_core::fields::{Field, Kind};
-use derbes_core::{import, KdfParams, Password, Vault};
+use derbes_core::register::bulk::BatchSource;
+use derbes_core::register::fields::{Field, Kind};
+use derbes_core::{register::import, KdfParams, Password, Vault};
 
 const ROWS: usize = 100_000;
 
@@ -29,7 +29,7 @@ fn csv() -> Vec<u8> {
     let mut out = String::from(
         "Фамилия;Имя;Отчество;ИИН;Телефон;Область;Район;Населённый пункт;Программа;Состав семьи\n",
     );
-    for d in derbes_core::demo_data::generate_iter(ROWS, 3, today) {
+    for d in derbes_core::demo::data::generate_iter(ROWS, 3, today) {
         let row: Vec<String> = cols
             .iter()
             .map(|f| {

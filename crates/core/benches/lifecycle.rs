@@ -11,9 +11,9 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use derbes_core::keyslots::MIN_MEMORY_KIB;
-use derbes_core::lifecycle::Ground;
-use derbes_core::retention::as_of;
+use derbes_core::lifecycle::end::Ground;
+use derbes_core::lifecycle::retention::as_of;
+use derbes_core::vault::keyslots::MIN_MEMORY_KIB;
 use derbes_core::{KdfParams, Password, Vault};
 
 const PEOPLE: usize = 100_000;

@@ -7,8 +7,8 @@
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use derbes_core::fields::Kind;
-use derbes_core::subjects::Query;
+use derbes_core::register::fields::Kind;
+use derbes_core::register::subjects::Query;
 use derbes_core::{KdfParams, Password, Vault};
 
 const PEOPLE: usize = 100_000;

@@ -6,9 +6,9 @@
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use derbes_core::labels::Lang;
-use derbes_core::release::{ReleaseSpec, Sensitive};
-use derbes_core::report::{Dimension, Measure, ReportSpec};
+use derbes_core::reports::labels::Lang;
+use derbes_core::reports::release::{ReleaseSpec, Sensitive};
+use derbes_core::reports::table::{Dimension, Measure, ReportSpec};
 use derbes_core::{KdfParams, Password, Vault};
 
 const PEOPLE: usize = 100_000;

@@ -51,7 +51,7 @@ pub enum Error {
     /// The password is refused by the strength rule; `problems` are stable codes.
     #[error("The password is too weak: {}.", problems.join(", "))]
     PasswordWeak {
-        /// Codes of what makes it weak (see [`crate::password::assess`]).
+        /// Codes of what makes it weak (see [`crate::vault::password::assess`]).
         problems: Vec<String>,
     },
     /// The text is not shaped like a recovery key, or its check characters disagree.

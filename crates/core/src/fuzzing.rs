@@ -2,35 +2,35 @@
 //! replays the saved corpus through exactly the same code (`tests/fuzz_corpus.rs`). Each must
 //! return normally for any input: an `Err` is a fine answer, a panic is a bug.
 
-use crate::fields::{Field, Kind};
-use crate::keyslots::Keyslots;
+use crate::register::fields::{Field, Kind};
+use crate::vault::keyslots::Keyslots;
 
 /// A CSV import: read, guess the mapping, turn rows into drafts, validate each.
 pub fn import_csv(data: &[u8]) {
-    if let Ok(table) = crate::import::read_csv_bytes(data) {
+    if let Ok(table) = crate::register::import::read_csv_bytes(data) {
         check_table(&table);
     }
 }
 
 /// An XLSX import, the same way.
 pub fn import_xlsx(data: &[u8]) {
-    if let Ok(table) = crate::import::read_xlsx_bytes(data) {
+    if let Ok(table) = crate::register::import::read_xlsx_bytes(data) {
         check_table(&table);
     }
 }
 
-fn check_table(table: &crate::import::Table) {
-    let mapping = crate::import::guess_mapping(&table.headers);
-    let full_name = crate::import::full_name_column(&table.headers);
-    let inventory = crate::inventory::default_document();
+fn check_table(table: &crate::register::import::Table) {
+    let mapping = crate::register::import::guess_mapping(&table.headers);
+    let full_name = crate::register::import::full_name_column(&table.headers);
+    let inventory = crate::register::inventory::default_document();
     let today = time::OffsetDateTime::now_utc().date();
-    for (_, draft) in crate::import::drafts(table, &mapping, full_name, Kind::Beneficiary)
+    for (_, draft) in crate::register::import::drafts(table, &mapping, full_name, Kind::Beneficiary)
         .iter()
         .take(200)
     {
-        let _ = crate::subjects::validate(draft, &inventory, today);
+        let _ = crate::register::subjects::validate(draft, &inventory, today);
         if let Some(v) = draft.values.get(&Field::BirthDate) {
-            let _ = crate::import::parse_date(v);
+            let _ = crate::register::import::parse_date(v);
         }
     }
 }
@@ -38,13 +38,14 @@ fn check_table(table: &crate::import::Table) {
 /// Text as an IIN and as a BIN; a parsed IIN prints back as the digits it came from.
 pub fn iin(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    if let Ok(iin) = crate::ids::Iin::parse(&text) {
-        let again = crate::ids::Iin::parse(&iin.as_string()).expect("a parsed IIN parses again");
+    if let Ok(iin) = crate::register::ids::Iin::parse(&text) {
+        let again =
+            crate::register::ids::Iin::parse(&iin.as_string()).expect("a parsed IIN parses again");
         assert_eq!(again.as_string(), iin.as_string());
-        let _ = crate::ids::mask_iin(&iin.as_string());
+        let _ = crate::register::ids::mask_iin(&iin.as_string());
     }
-    let _ = crate::ids::parse_bin(&text);
-    let _ = crate::ids::mask_iin(&text);
+    let _ = crate::register::ids::parse_bin(&text);
+    let _ = crate::register::ids::mask_iin(&text);
 }
 
 /// Bytes as a keyslots file, raw and with the checksum line it needs.

@@ -1,51 +1,38 @@
 //! # derbes-core
 //!
-//! Every rule of Derbes, the personal-data register for small Kazakh NGOs: the encrypted vault
-//! and its keys, the hash-chained journal, the register, consent, retention, and the end of the
-//! data's life (anonymisation and destruction with their acts). The desktop app and the `derbes` CLI are thin doors to
-//! this crate; it holds the only SQL.
+//! Every rule of Derbes, the personal-data register for small Kazakh NGOs. The desktop app and
+//! the `derbes` CLI are thin doors to this crate; it holds the only SQL.
+//!
+//! One folder per area of the law, each depending only on those listed before it:
+//!
+//! - [`vault`] — the encrypted file, its keys, the journal, migrations, settings (Art. 22);
+//! - [`register`] — people, fields, the data inventory, IIN/BIN, imports (Art. 7, 25(2)(1));
+//! - [`lifecycle`] — consent and Art. 9 grounds, retention, hold and blocking, anonymisation
+//!   and destruction with their acts (Art. 7–9, 12, 18);
+//! - [`reports`] — depersonalised tables and releases for donors, the transfer ledger (Art. 17);
+//! - [`documents`] — the papers the law asks for, as PDF;
+//! - [`demo`] — a demo vault of made-up people;
+//!
+//! and, beside them, [`unlocked`] (what an unlock brings up to date, above every area),
+//! [`error`] (refusals with a stable code) and [`text`] (folding for search, below the vault).
 //!
 //! Start with [`vault::Vault`]: [`vault::Vault::create`] makes a vault, [`vault::Vault::unlock`]
 //! opens one, [`vault::Vault::lock`] closes it.
 
-pub mod anonymity;
-pub mod bulk;
-pub mod consent;
 pub mod demo;
-pub mod demo_data;
 pub mod documents;
 pub mod error;
-pub mod export;
-pub mod fields;
 pub mod fuzzing;
-pub mod idle;
-pub mod ids;
-pub mod import;
-pub mod inventory;
-pub mod journal;
-pub mod keyslots;
-pub mod labels;
 pub mod lifecycle;
-pub mod organisation;
-pub mod password;
-pub mod pdf;
-pub mod recent;
-pub mod regions;
-pub mod release;
-pub mod report;
-pub mod retention;
-pub mod schema;
-pub mod secret;
-pub mod settings;
-pub mod subjects;
-pub mod suppression;
+pub mod register;
+pub mod reports;
 #[cfg(test)]
 mod test_support;
 pub mod text;
-pub mod transfer;
+pub mod unlocked;
 pub mod vault;
 
 pub use error::{Error, Result};
-pub use keyslots::KdfParams;
-pub use secret::{Password, RecoveryKey};
+pub use vault::keyslots::KdfParams;
+pub use vault::secret::{Password, RecoveryKey};
 pub use vault::Vault;

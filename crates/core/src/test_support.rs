@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use time::Date;
 
-use crate::fields::{Field, Kind, PersonDraft, ServiceDraft, Sex};
-use crate::ids::Iin;
-use crate::keyslots::MIN_MEMORY_KIB;
-use crate::organisation::Organisation;
+use crate::register::fields::{Field, Kind, PersonDraft, ServiceDraft, Sex};
+use crate::register::ids::Iin;
+use crate::register::organisation::Organisation;
+use crate::vault::keyslots::MIN_MEMORY_KIB;
 use crate::{KdfParams, Password, Vault};
 
 /// The password every test vault has.
@@ -32,9 +32,9 @@ pub fn publishable(v: &Vault, id: uuid::Uuid) {
     set_organisation(v);
     v.add_consent(
         id,
-        &crate::consent::ConsentDraft {
+        &crate::lifecycle::consent::ConsentDraft {
             purposes: vec![v.inventory().unwrap().document.purposes[0].key.clone()],
-            form: Some(crate::consent::ConsentForm::Paper),
+            form: Some(crate::lifecycle::consent::ConsentForm::Paper),
             publication: Some("annual report".into()),
             ..Default::default()
         },

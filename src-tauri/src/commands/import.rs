@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use derbes_core::bulk::{BatchSource, ImportReport};
-use derbes_core::fields::{Field, Kind};
-use derbes_core::import;
+use derbes_core::register::bulk::{BatchSource, ImportReport};
+use derbes_core::register::fields::{Field, Kind};
+use derbes_core::register::import;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;

@@ -1,6 +1,6 @@
 //! Reading and checking the journal.
 
-use derbes_core::journal::{Entry, Verification};
+use derbes_core::vault::journal::{Entry, Verification};
 use serde::Serialize;
 use tauri::State;
 

@@ -2,12 +2,14 @@
 
 use std::path::PathBuf;
 
-use derbes_core::consent::{Consent, ConsentDraft, Evidence, WithdrawalDraft, LEGAL_GROUNDS};
 use derbes_core::documents::{self, DocLang, IfExists};
-use derbes_core::fields::Kind;
-use derbes_core::lifecycle::{Act, ActSummary, EndAction, Ground};
-use derbes_core::retention::{self, DueList, Overview, Rule, BASES, REASON_CODES};
-use derbes_core::subjects::Person;
+use derbes_core::lifecycle::consent::{
+    Consent, ConsentDraft, Evidence, WithdrawalDraft, LEGAL_GROUNDS,
+};
+use derbes_core::lifecycle::end::{Act, ActSummary, EndAction, Ground};
+use derbes_core::lifecycle::retention::{self, DueList, Overview, Rule, BASES, REASON_CODES};
+use derbes_core::register::fields::Kind;
+use derbes_core::register::subjects::Person;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
@@ -20,7 +22,7 @@ use crate::state::AppState;
 #[derive(Serialize)]
 pub struct PurposeMeta {
     key: String,
-    names: derbes_core::inventory::Names,
+    names: derbes_core::register::inventory::Names,
     kinds: Vec<&'static str>,
 }
 

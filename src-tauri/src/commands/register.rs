@@ -2,12 +2,12 @@
 
 use std::collections::BTreeMap;
 
-use derbes_core::fields::{Category, Field, Kind, PersonDraft, SERVICE_TYPES};
-use derbes_core::inventory::{Inventory, InventoryDocument};
-use derbes_core::journal::Entry;
-use derbes_core::organisation::Organisation;
-use derbes_core::regions::{Region, REGIONS};
-use derbes_core::subjects::{Access, Page, Person, Query, AGE_BANDS};
+use derbes_core::register::fields::{Category, Field, Kind, PersonDraft, SERVICE_TYPES};
+use derbes_core::register::inventory::{Inventory, InventoryDocument};
+use derbes_core::register::organisation::Organisation;
+use derbes_core::register::regions::{Region, REGIONS};
+use derbes_core::register::subjects::{Access, Page, Person, Query, AGE_BANDS};
+use derbes_core::vault::journal::Entry;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
@@ -62,7 +62,7 @@ impl From<DraftIn> for PersonDraft {
             services: d
                 .services
                 .into_iter()
-                .map(|s| derbes_core::fields::ServiceDraft {
+                .map(|s| derbes_core::register::fields::ServiceDraft {
                     date: s.date,
                     service_type: s.service_type,
                 })

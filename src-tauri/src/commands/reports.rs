@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 
 use derbes_core::documents::IfExists;
-use derbes_core::export::Format;
-use derbes_core::labels::Lang;
-use derbes_core::release::{Attribute, Release, ReleaseSpec};
-use derbes_core::report::{self, Dimension, Measure, Report, ReportSpec};
-use derbes_core::transfer::{Recipient, Transfer};
+use derbes_core::reports::export::Format;
+use derbes_core::reports::labels::Lang;
+use derbes_core::reports::release::{Attribute, Release, ReleaseSpec};
+use derbes_core::reports::table::{self, Dimension, Measure, Report, ReportSpec};
+use derbes_core::reports::transfer::{Recipient, Transfer};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -36,7 +36,7 @@ pub struct ReportsMeta {
 pub async fn reports_meta(state: State<'_, AppState>) -> CmdResult<ReportsMeta> {
     let s = state.session();
     let v = s.vault()?;
-    let (from, to) = report::default_period(derbes_core::consent::today());
+    let (from, to) = table::default_period(derbes_core::lifecycle::consent::today());
     Ok(ReportsMeta {
         measures: [
             Measure::People.key(),
@@ -57,7 +57,7 @@ pub async fn reports_meta(state: State<'_, AppState>) -> CmdResult<ReportsMeta> 
             to,
             ..Default::default()
         },
-        min_threshold: report::MIN_THRESHOLD,
+        min_threshold: table::MIN_THRESHOLD,
     })
 }
 

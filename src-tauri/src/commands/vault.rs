@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use derbes_core::password::{self, Assessment};
-use derbes_core::recent::RecentVault;
+use derbes_core::vault::password::{self, Assessment};
+use derbes_core::vault::recent::RecentVault;
 use derbes_core::{demo, KdfParams, Password, RecoveryKey, Vault};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
@@ -95,7 +95,7 @@ pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
                 }),
                 user: None,
                 recent_vaults,
-                auto_lock_minutes: derbes_core::settings::DEFAULT_AUTO_LOCK_MINUTES,
+                auto_lock_minutes: derbes_core::vault::settings::DEFAULT_AUTO_LOCK_MINUTES,
                 recovery_key_pending: false,
             }
         }

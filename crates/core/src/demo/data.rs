@@ -14,8 +14,8 @@ use std::fmt::Write as _;
 use fastrand::Rng;
 use time::{Date, Month};
 
-use crate::fields::{Field, Kind, PersonDraft, ServiceDraft, Sex};
-use crate::ids::Iin;
+use crate::register::fields::{Field, Kind, PersonDraft, ServiceDraft, Sex};
+use crate::register::ids::Iin;
 
 /// The programme staff are attached to, if any.
 pub const ADMIN_PROGRAMME: &str = "Әкімшілік";
@@ -981,7 +981,7 @@ impl Profile {
 
 /// A region as the generator sees it.
 struct Area {
-    /// Key in [`crate::regions::REGIONS`].
+    /// Key in [`crate::register::regions::REGIONS`].
     key: &'static str,
     /// Population in thousands, for weighting.
     population: u32,
@@ -1512,7 +1512,7 @@ fn programme(rng: &mut Rng, kind: Kind, sex: Sex) -> Option<&'static str> {
     }
 }
 
-/// What each programme mostly does, as service types from [`crate::fields::SERVICE_TYPES`].
+/// What each programme mostly does, as service types from [`crate::register::fields::SERVICE_TYPES`].
 fn services_of(programme: &str) -> &'static [(&'static str, u32)] {
     match programme {
         p if p == PROGRAMMES[0] => &[
@@ -1731,8 +1731,8 @@ fn pick<T: Copy>(rng: &mut Rng, weighted: &[(T, u32)]) -> T {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fields::SERVICE_TYPES;
-    use crate::regions::REGIONS;
+    use crate::register::fields::SERVICE_TYPES;
+    use crate::register::regions::REGIONS;
     use std::collections::HashSet;
     use time::macros::date;
 
@@ -1840,7 +1840,9 @@ mod tests {
             .map(|p| p.values[&Field::Region].as_str())
             .collect();
         assert_eq!(regions.len(), 20);
-        assert!(regions.iter().all(|r| crate::regions::by_key(r).is_some()));
+        assert!(regions
+            .iter()
+            .all(|r| crate::register::regions::by_key(r).is_some()));
 
         let all_text: String = people
             .iter()

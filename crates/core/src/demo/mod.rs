@@ -1,10 +1,15 @@
 //! The demo vault: a newcomer sees the product at once, with made-up data only.
+//!
+//! This area sits on top of every other: it makes a vault and fills it through the same calls
+//! the app uses. [`data`] generates the synthetic people (also for the benchmarks).
+
+pub mod data;
 
 use std::path::{Path, PathBuf};
 
 use crate::error::Result;
-use crate::keyslots::{KdfParams, MIN_MEMORY_KIB};
-use crate::secret::{random_bytes, Password};
+use crate::vault::keyslots::{KdfParams, MIN_MEMORY_KIB};
+use crate::vault::secret::{random_bytes, Password};
 use crate::vault::Vault;
 
 /// How many made-up people the demo vault holds: enough to search, filter and scroll.
@@ -18,7 +23,7 @@ pub(crate) fn demo_bin() -> String {
         .find_map(|last| {
             let mut d = first11;
             d[10] = last;
-            crate::ids::check_digit(&d).map(|c| {
+            crate::register::ids::check_digit(&d).map(|c| {
                 d.iter()
                     .chain(std::iter::once(&c))
                     .map(|x| char::from(b'0' + x))
@@ -45,8 +50,8 @@ pub fn create(dir: &Path) -> Result<Vault> {
         iterations: 1,
         parallelism: 1,
     };
-    let (vault, _recovery) = Vault::create_unchecked(dir, "Demo", &password, cheap, true)?;
-    vault.set_organisation(&crate::organisation::Organisation {
+    let (vault, _recovery) = Vault::create_demo(dir, &password, cheap)?;
+    vault.set_organisation(&crate::register::organisation::Organisation {
         name: "«Жәрдем» қоғамдық бірлестігі (демо)".into(),
         bin: demo_bin(),
         address: "Қарағанды қ., Бұқар жырау даңғылы, 1".into(),
@@ -62,11 +67,13 @@ pub fn create(dir: &Path) -> Result<Vault> {
 /// by a parent for a child, one allowing publication), employees under labour law, one person
 /// blocked and one under legal hold — so every screen has something to show.
 fn showcase(vault: &Vault) -> Result<()> {
-    use crate::consent::{ConsentDraft, ConsentForm, Representative, Scope, WithdrawalDraft};
-    use crate::fields::{Field, Kind};
+    use crate::lifecycle::consent::{
+        ConsentDraft, ConsentForm, Representative, Scope, WithdrawalDraft,
+    };
+    use crate::register::fields::{Field, Kind};
     let today = time::OffsetDateTime::now_utc().date();
     let day = |days: i64| (today + time::Duration::days(days)).to_string();
-    let page = vault.list_subjects(&crate::subjects::Query {
+    let page = vault.list_subjects(&crate::register::subjects::Query {
         limit: Some(120),
         ..Default::default()
     })?;
@@ -83,8 +90,8 @@ fn showcase(vault: &Vault) -> Result<()> {
         let minor = row
             .values
             .get(&Field::BirthDate)
-            .and_then(|b| crate::import::parse_date(b).ok())
-            .is_some_and(|b| crate::consent::age_on(b, today) < 18);
+            .and_then(|b| crate::register::import::parse_date(b).ok())
+            .is_some_and(|b| crate::lifecycle::consent::age_on(b, today) < 18);
         let draft = ConsentDraft {
             purposes: vec![if n % 3 == 0 {
                 "humanitarian_aid"
@@ -161,12 +168,12 @@ pub fn discard(vault: Vault) -> Result<()> {
 pub fn fill(vault: &Vault, count: usize, seed: u64) -> Result<usize> {
     let today = time::OffsetDateTime::now_utc().date();
     let inventory = vault.inventory()?.document;
-    let rows: Vec<_> = crate::demo_data::generate_iter(count, seed, today)
+    let rows: Vec<_> = crate::demo::data::generate_iter(count, seed, today)
         .map(|mut d| {
             if let Some(kind) = d.kind {
                 let allowed = inventory.allowed(kind);
                 d.values.retain(|f, _| allowed.contains(f));
-                if !allowed.contains(&crate::fields::Field::Services) {
+                if !allowed.contains(&crate::register::fields::Field::Services) {
                     d.services.clear();
                 }
             }
@@ -175,7 +182,12 @@ pub fn fill(vault: &Vault, count: usize, seed: u64) -> Result<usize> {
         .enumerate()
         .map(|(i, d)| (i + 1, d))
         .collect();
-    let report = vault.add_people(&rows, false, crate::bulk::BatchSource::Demo, &mut |_, _| {})?;
+    let report = vault.add_people(
+        &rows,
+        false,
+        crate::register::bulk::BatchSource::Demo,
+        &mut |_, _| {},
+    )?;
     match report.rejected.first() {
         // Another seed over an existing register can collide on an IIN: say so plainly.
         Some(p) if p.code == "duplicate_iin" || p.code == "duplicate_iin_in_file" => Err(crate::Error::InvalidInput {

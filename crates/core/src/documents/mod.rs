@@ -4,6 +4,12 @@
 //!
 //! A consent form names the person, so it is personal data: it is written only where the user
 //! chooses, and each printing is journaled. An act names people only by internal number.
+//!
+//! This area owns the documents' texts and their typesetting ([`pdf`]); it reads what the
+//! register and the lifecycle record, and is read by nothing below it except the reports'
+//! PDF export, which typesets with [`pdf`].
+
+pub mod pdf;
 
 use std::fs;
 use std::io::Write;
@@ -12,11 +18,11 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::consent::{Consent, ConsentForm};
+use crate::documents::pdf::PdfDocument;
 use crate::error::{Error, Result};
-use crate::journal::Action;
-use crate::lifecycle::{Act, EndAction, Ground};
-use crate::pdf::PdfDocument;
+use crate::lifecycle::consent::{Consent, ConsentForm};
+use crate::lifecycle::end::{Act, EndAction, Ground};
+use crate::vault::journal::Action;
 use crate::vault::Vault;
 
 /// The language of a generated document.
@@ -710,7 +716,7 @@ impl Vault {
     pub fn consent_form_pdf(&self, number: i64, lang: DocLang) -> Result<Vec<u8>> {
         let c = self.consent(number)?;
         // Printing is a use of the data, which blocking freezes.
-        crate::consent::subject_facts(self.conn(), c.subject_id)?.ensure_changeable()?;
+        crate::lifecycle::consent::subject_facts(self.conn(), c.subject_id)?.ensure_changeable()?;
         let bytes = self.render_consent_form(&c, lang)?;
         self.record(
             Action::ConsentFormPrinted,
@@ -725,7 +731,7 @@ impl Vault {
     pub fn consent_form_draft_pdf(
         &self,
         subject: uuid::Uuid,
-        draft: &crate::consent::ConsentDraft,
+        draft: &crate::lifecycle::consent::ConsentDraft,
         lang: DocLang,
     ) -> Result<Vec<u8>> {
         let c = self.draft_consent(subject, draft)?;
@@ -773,8 +779,8 @@ impl Vault {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::consent::{ConsentDraft, Representative};
-    use crate::fields::{Field, Kind};
+    use crate::lifecycle::consent::{ConsentDraft, Representative};
+    use crate::register::fields::{Field, Kind};
     use crate::test_support::{draft, vault};
 
     fn text_of(pdf: &[u8]) -> String {

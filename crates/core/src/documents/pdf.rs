@@ -17,7 +17,7 @@
 //! box, and empty strings draw nothing.
 //!
 //! ```
-//! use derbes_core::pdf::PdfDocument;
+//! use derbes_core::documents::pdf::PdfDocument;
 //!
 //! let mut doc = PdfDocument::new("Келісім / Согласие");
 //! doc.header_line("«Үміт» қоғамдық бірлестігі, БСН 123456789012");
@@ -41,9 +41,9 @@ use subsetter::GlyphRemapper;
 use ttf_parser::{Face, GlyphId};
 
 /// DejaVu Sans, regular weight.
-const REGULAR_TTF: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
+const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 /// DejaVu Sans, bold weight.
-const BOLD_TTF: &[u8] = include_bytes!("../assets/fonts/DejaVuSans-Bold.ttf");
+const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// Points (the unit of PDF) in one millimetre.
 const MM: f32 = 72.0 / 25.4;

@@ -18,10 +18,10 @@ use time::{Date, Duration, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::fields::{Field, Kind};
-use crate::import::parse_date;
-use crate::journal::{self, Action};
-use crate::subjects::Access;
+use crate::register::fields::{Field, Kind};
+use crate::register::import::parse_date;
+use crate::register::subjects::Access;
+use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
 
 /// How many days before its end a consent counts as expiring.
@@ -451,7 +451,7 @@ impl SubjectFacts {
         self.birth_date.or_else(|| {
             self.iin
                 .as_deref()
-                .and_then(|i| crate::ids::Iin::parse(i).ok())
+                .and_then(|i| crate::register::ids::Iin::parse(i).ok())
                 .map(|i| i.birth_date)
         })
     }

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::error::Error;
-use crate::fields::{Field, Kind, Sex};
-use crate::subjects::Access;
+use crate::register::fields::{Field, Kind, Sex};
+use crate::register::subjects::Access;
 use crate::test_support::{draft, iin, vault};
 use time::macros::date;
 

@@ -3,7 +3,7 @@
 //!
 //! **Destroy** deletes the person, their services, consents, withdrawals, attachments and search
 //! entries. **Anonymise** removes every direct identifier and keeps only an
-//! [anonymous record](crate::schema) — kind, sex, birth year, region and district, programme,
+//! [anonymous record](crate::vault::schema) — kind, sex, birth year, region and district, programme,
 //! whether there is a disability, household size, the month of collection and of each standard
 //! service type — under a random id, so nothing in the vault can tell whose it was (Art. 1(7)).
 //!
@@ -21,8 +21,8 @@ use time::Date;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::fields::Field;
-use crate::journal::{self, Action};
+use crate::register::fields::Field;
+use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
 
 /// Why data is destroyed (Art. 18).
@@ -163,7 +163,7 @@ impl Vault {
     /// are left alone; their numbers are returned beside the act.
     pub fn end_due(&self, action: EndAction, as_of: Date) -> Result<(Act, Vec<i64>)> {
         // Looking ahead is fine; ending data early under "retention ended" is not.
-        if as_of > crate::consent::today() {
+        if as_of > crate::lifecycle::consent::today() {
             return Err(Error::InvalidInput {
                 field: "as_of",
                 reason: "Retention has not ended yet on a future day; end only who is due today or earlier.".into(),
@@ -442,7 +442,7 @@ fn action_from(s: &str) -> EndAction {
 /// The categories of data the action removes from the people in `temp.doomed`.
 fn categories(
     conn: &Connection,
-    inventory: &crate::inventory::InventoryDocument,
+    inventory: &crate::register::inventory::InventoryDocument,
     action: EndAction,
 ) -> Result<Vec<String>> {
     let fields: Vec<Field> = Field::ALL
@@ -527,7 +527,7 @@ fn keep_anonymous_records(conn: &Connection) -> Result<()> {
     )?;
     // Free text could describe the person: a service type outside the standard list is 'other',
     // and a disability is kept only as a yes.
-    let standard: Vec<String> = crate::fields::SERVICE_TYPES
+    let standard: Vec<String> = crate::register::fields::SERVICE_TYPES
         .iter()
         .map(|t| format!("'{t}'"))
         .collect();
@@ -546,5 +546,5 @@ fn keep_anonymous_records(conn: &Connection) -> Result<()> {
 }
 
 #[cfg(test)]
-#[path = "lifecycle_tests.rs"]
+#[path = "end_tests.rs"]
 mod tests;

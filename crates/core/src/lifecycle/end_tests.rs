@@ -7,10 +7,10 @@ use std::path::Path;
 use aes::cipher::{block_padding::NoPadding, BlockDecryptMut, KeyIvInit};
 
 use super::*;
-use crate::consent::{ConsentDraft, ConsentForm, Representative};
-use crate::fields::{Field, Kind, PersonDraft, ServiceDraft, Sex};
-use crate::keyslots::{Keyslots, SlotKind};
+use crate::lifecycle::consent::{ConsentDraft, ConsentForm, Representative};
+use crate::register::fields::{Field, Kind, PersonDraft, ServiceDraft, Sex};
 use crate::test_support::{draft, iin, vault, with_services, PASSWORD};
+use crate::vault::keyslots::{Keyslots, SlotKind};
 use time::macros::date;
 
 const PAGE: usize = 4096;
@@ -518,7 +518,7 @@ fn anonymous_records_get_random_ids_and_consent_numbers_are_never_reused() {
 fn everyone_due_is_not_ended_on_a_future_day() {
     let (_t, _d, v) = vault();
     filler(&v, 0, 1);
-    let future = crate::consent::today() + time::Duration::days(3650);
+    let future = crate::lifecycle::consent::today() + time::Duration::days(3650);
     assert!(matches!(
         v.end_due(EndAction::Destroy, future),
         Err(Error::InvalidInput { field: "as_of", .. })

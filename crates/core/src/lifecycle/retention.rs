@@ -15,11 +15,11 @@ use serde_json::json;
 use time::{Date, Month};
 use uuid::Uuid;
 
-use crate::consent::{subject_facts, today};
 use crate::error::{Error, Result};
-use crate::fields::Kind;
-use crate::import::parse_date;
-use crate::journal::{self, Action};
+use crate::lifecycle::consent::{subject_facts, today};
+use crate::register::fields::Kind;
+use crate::register::import::parse_date;
+use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
 
 /// How a rule measures the retention period.
@@ -385,7 +385,7 @@ pub fn as_of(s: Option<&str>) -> Result<Date> {
 #[serde(rename_all = "camelCase")]
 pub struct Overview {
     /// Consent states and people without a basis.
-    pub consents: crate::consent::ConsentOverview,
+    pub consents: crate::lifecycle::consent::ConsentOverview,
     /// People due for the end of retention today.
     pub due: i64,
     /// People blocked.

@@ -1,8 +1,8 @@
 //! Retention rules, the due list, hold and blocking on real vaults.
 
 use super::*;
-use crate::consent::{ConsentDraft, ConsentForm, Scope, WithdrawalDraft};
-use crate::fields::{Field, Kind};
+use crate::lifecycle::consent::{ConsentDraft, ConsentForm, Scope, WithdrawalDraft};
+use crate::register::fields::{Field, Kind};
 use crate::test_support::{draft, vault, with_services};
 use time::macros::date;
 
@@ -155,7 +155,7 @@ fn hold_exempts_and_blocking_is_listed_and_freezes() {
     ));
     // Every other action on the person's data is refused too.
     assert!(matches!(
-        v.set_access(b, crate::subjects::Access::Restricted),
+        v.set_access(b, crate::register::subjects::Access::Restricted),
         Err(Error::Blocked { .. })
     ));
     assert!(matches!(
@@ -164,11 +164,11 @@ fn hold_exempts_and_blocking_is_listed_and_freezes() {
     ));
     assert!(matches!(v.hold(b, "audit"), Err(Error::Blocked { .. })));
     assert!(matches!(
-        v.destroy(&[b], crate::lifecycle::Ground::Request, None),
+        v.destroy(&[b], crate::lifecycle::end::Ground::Request, None),
         Err(Error::Blocked { number: 2 })
     ));
     assert!(matches!(
-        v.anonymise(&[b], crate::lifecycle::Ground::Request, None),
+        v.anonymise(&[b], crate::lifecycle::end::Ground::Request, None),
         Err(Error::Blocked { number: 2 })
     ));
     assert!(v.unblock(b, " ").is_err(), "a reason is required");

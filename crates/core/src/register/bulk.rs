@@ -12,9 +12,9 @@ use serde_json::json;
 use time::OffsetDateTime;
 
 use crate::error::{Error, Result};
-use crate::fields::{Field, PersonDraft};
-use crate::journal::{self, Action};
-use crate::subjects::{validate, ValidPerson, Writer};
+use crate::register::fields::{Field, PersonDraft};
+use crate::register::subjects::{validate, ValidPerson, Writer};
+use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
 
 /// One problem with one row of a file.

@@ -262,7 +262,7 @@ mod tests {
 }
 
 /// A person as typed into a form, a CSV row or the CLI: raw text per field, not yet checked.
-/// [`crate::subjects`] validates it against the rules and the approved inventory.
+/// [`crate::register::subjects`] validates it against the rules and the approved inventory.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PersonDraft {
     /// Beneficiary, employee or volunteer (`None` until chosen).

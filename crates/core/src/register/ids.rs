@@ -4,7 +4,7 @@
 use serde::Serialize;
 use time::{Date, Month};
 
-use crate::fields::Sex;
+use crate::register::fields::Sex;
 
 /// Why a number is not a valid IIN or BIN.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -10,8 +10,8 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::fields::{Category, Field, Kind};
-use crate::journal::{self, Action};
+use crate::register::fields::{Category, Field, Kind};
+use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
 
 /// A name in the three interface languages.
@@ -285,7 +285,7 @@ fn insert(conn: &Connection, user: Uuid, doc: &InventoryDocument, default: bool)
     let text = serde_json::to_string(doc).map_err(|e| Error::Internal(e.to_string()))?;
     conn.execute(
         "INSERT INTO inventory_version (version, approved_at, approved_by, document) VALUES (?1, ?2, ?3, ?4)",
-        params![version, crate::journal::now_utc(), user.to_string(), text],
+        params![version, crate::vault::journal::now_utc(), user.to_string(), text],
     )?;
     journal::append(
         conn,

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::ids::parse_bin;
+use crate::register::ids::parse_bin;
 use crate::vault::Vault;
 
 /// The operator's details, as set in Settings.
@@ -96,15 +96,15 @@ impl Vault {
         let mut changed = Vec::new();
         for (key, value) in KEYS.iter().zip(values) {
             if self.setting(key)?.as_deref().unwrap_or("") != value.as_str() {
-                crate::settings::put(&tx, key, value)?;
+                crate::vault::settings::put(&tx, key, value)?;
                 changed.push(*key);
             }
         }
         if !changed.is_empty() {
-            crate::journal::append(
+            crate::vault::journal::append(
                 &tx,
                 Some(self.user().id),
-                crate::journal::Action::SettingsChanged,
+                crate::vault::journal::Action::SettingsChanged,
                 None,
                 serde_json::json!({"keys": changed}),
             )?;

@@ -2,7 +2,7 @@
 //! search, masking of sensitive fields, and journaled reveals.
 //!
 //! A person is restricted by default. Sensitive fields (identity numbers, health, financial,
-//! biometric — see [`crate::fields::Category::is_sensitive`]) leave this module masked unless the
+//! biometric — see [`crate::register::fields::Category::is_sensitive`]) leave this module masked unless the
 //! caller asks to reveal them, and every reveal is journaled. Nothing here writes a value into
 //! the journal or an error message.
 
@@ -15,12 +15,12 @@ use time::{Date, OffsetDateTime};
 use uuid::Uuid;
 
 use crate::error::{Error, FieldProblem, Result};
-use crate::fields::{Field, Kind, PersonDraft, Sex};
-use crate::ids::{mask_iin, Iin};
-use crate::import::{normalise_phone, parse_date, parse_sex};
-use crate::inventory::InventoryDocument;
-use crate::journal::{self, Action};
+use crate::register::fields::{Field, Kind, PersonDraft, Sex};
+use crate::register::ids::{mask_iin, Iin};
+use crate::register::import::{normalise_phone, parse_date, parse_sex};
+use crate::register::inventory::InventoryDocument;
 use crate::text::fold;
+use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
 
 /// Who may see a record (Art. 6): restricted unless the person agreed to publication.
@@ -287,10 +287,10 @@ fn normalise(
     match field {
         Field::Iin => Iin::parse(text).map(|i| i.as_string()).map_err(|p| {
             let code = match p {
-                crate::ids::IdProblem::Length => "iin_length",
-                crate::ids::IdProblem::CheckDigit => "iin_check_digit",
-                crate::ids::IdProblem::BirthDate => "iin_birth_date",
-                crate::ids::IdProblem::CenturySex => "iin_century_sex",
+                crate::register::ids::IdProblem::Length => "iin_length",
+                crate::register::ids::IdProblem::CheckDigit => "iin_check_digit",
+                crate::register::ids::IdProblem::BirthDate => "iin_birth_date",
+                crate::register::ids::IdProblem::CenturySex => "iin_century_sex",
             };
             (code, p.sentence("IIN"))
         }),
@@ -327,7 +327,7 @@ fn normalise(
                 ))
             }
         }
-        Field::Region => crate::regions::recognise(text)
+        Field::Region => crate::register::regions::recognise(text)
             .map(|r| r.key.to_string())
             .ok_or((
                 "region_unknown",
@@ -386,7 +386,7 @@ pub struct Person {
 #[serde(rename_all = "camelCase")]
 pub struct Lifecycle {
     /// The best state among the person's consents; `None` without any.
-    pub consent_state: Option<crate::consent::ConsentState>,
+    pub consent_state: Option<crate::lifecycle::consent::ConsentState>,
     /// Whether a consent to publication is in force.
     pub publication_consent: bool,
     /// The Art. 9 ground for processing without consent, if recorded.
@@ -755,7 +755,7 @@ impl Vault {
     /// Change a person's record: fields present in `changes.values` are set (an empty value
     /// clears the field); `changes.services` are added. The merged record is checked as a whole.
     pub fn edit_subject(&self, id: Uuid, changes: &PersonDraft) -> Result<Person> {
-        crate::consent::subject_facts(self.conn(), id)?.ensure_changeable()?;
+        crate::lifecycle::consent::subject_facts(self.conn(), id)?.ensure_changeable()?;
         let Stored {
             number,
             kind,
@@ -947,8 +947,12 @@ impl Vault {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
         Ok(Lifecycle {
-            consent_state: crate::consent::best_state(self.conn(), id, today)?,
-            publication_consent: crate::consent::publication_in_force(self.conn(), id, today)?,
+            consent_state: crate::lifecycle::consent::best_state(self.conn(), id, today)?,
+            publication_consent: crate::lifecycle::consent::publication_in_force(
+                self.conn(),
+                id,
+                today,
+            )?,
             legal_ground,
             ended_on,
             hold_reason,
@@ -960,7 +964,7 @@ impl Vault {
     /// public sources (Art. 7(6)): see [`Vault::publication_permitted`]. A blocked person's
     /// access cannot change.
     pub fn set_access(&self, id: Uuid, access: Access) -> Result<()> {
-        let facts = crate::consent::subject_facts(self.conn(), id)?;
+        let facts = crate::lifecycle::consent::subject_facts(self.conn(), id)?;
         facts.ensure_changeable()?;
         let number = facts.number;
         if access == Access::Public {

@@ -1,8 +1,8 @@
 //! The register's rules on real vaults.
 
 use super::*;
-use crate::fields::ServiceDraft;
-use crate::keyslots::MIN_MEMORY_KIB;
+use crate::register::fields::ServiceDraft;
+use crate::vault::keyslots::MIN_MEMORY_KIB;
 use crate::{KdfParams, Password};
 use time::macros::date;
 

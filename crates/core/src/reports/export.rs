@@ -7,12 +7,12 @@ use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet, XlsxError};
 use serde::{Deserialize, Serialize};
 
 use crate::documents::day;
+use crate::documents::pdf::PdfDocument;
 use crate::error::{Error, Result};
-use crate::labels::Lang;
-use crate::organisation::Organisation;
-use crate::pdf::PdfDocument;
-use crate::release::Release;
-use crate::report::Report;
+use crate::register::organisation::Organisation;
+use crate::reports::labels::Lang;
+use crate::reports::release::Release;
+use crate::reports::table::Report;
 
 /// A file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,7 +161,7 @@ pub fn report_csv(r: &Report) -> Result<Vec<u8>> {
                 .categories
                 .get(p)
                 .map(|c| c.label.clone())
-                .unwrap_or_else(|| crate::labels::total(r.lang))
+                .unwrap_or_else(|| crate::reports::labels::total(r.lang))
         });
         for row in &panel.rows {
             for (c, cell) in row.cells.iter().enumerate() {

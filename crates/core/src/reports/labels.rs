@@ -175,7 +175,7 @@ pub fn macro_region(key: &str, lang: Lang) -> String {
 
 /// A region's name by key.
 pub fn region(key: &str, lang: Lang) -> String {
-    match crate::regions::by_key(key) {
+    match crate::register::regions::by_key(key) {
         Some(r) => lang.pick(r.kk, r.ru, r.en).to_string(),
         None => not_stated(lang),
     }

@@ -7,7 +7,7 @@
 //! what a donor receives is what someone could link. Names, IIN, phone, e-mail, address,
 //! document number and notes are never read. Each column generalises along a hierarchy (age →
 //! 5-, 10-, 20-year bands → *; district → region → macro-region → *; month → quarter → year →
-//! *), and [`crate::anonymity`] finds the combination of levels that loses the least
+//! *), and [`crate::reports::anonymity`] finds the combination of levels that loses the least
 //! information while meeting k (and l), removing at most a set share of rows — ARX's globally
 //! optimal full-domain generalisation. Rows come out sorted by their values, so their order
 //! says nothing of the register's.
@@ -17,12 +17,12 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::anonymity::{self, Hierarchy, Requirements};
 use crate::error::{Error, Result};
-use crate::fields::Kind;
-use crate::journal::Action;
-use crate::labels::{self, Lang};
-use crate::report::{period, read_units, Measure, Unit};
+use crate::register::fields::Kind;
+use crate::reports::anonymity::{self, Hierarchy, Requirements};
+use crate::reports::labels::{self, Lang};
+use crate::reports::table::{period, read_units, Measure, Unit};
+use crate::vault::journal::Action;
 use crate::vault::Vault;
 
 /// A column a release can carry; each is a quasi-identifier.
@@ -384,7 +384,7 @@ fn path(
         },
         Attribute::Place => {
             let region = u.region.as_deref().unwrap_or("").to_string();
-            let macro_key = crate::regions::by_key(&region)
+            let macro_key = crate::register::regions::by_key(&region)
                 .map(|r| r.macro_region.to_string())
                 .unwrap_or_default();
             let region_label = labels::region(&region, lang);
@@ -440,7 +440,7 @@ fn path(
         Attribute::ServiceMonth => {
             let m = u.month.to_string();
             let year = m.get(0..4).unwrap_or("").to_string();
-            let quarter = crate::report::quarter_key(&m);
+            let quarter = crate::reports::table::quarter_key(&m);
             vec![
                 (m.clone(), labels::month(&m)),
                 (quarter.clone(), labels::quarter(&quarter, lang)),

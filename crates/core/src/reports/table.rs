@@ -20,10 +20,10 @@ use serde_json::json;
 use time::{Date, Month};
 
 use crate::error::{Error, Result};
-use crate::fields::{Kind, SERVICE_TYPES};
-use crate::journal::Action;
-use crate::labels::{self, Lang};
-use crate::suppression::{self, Cube, Mark};
+use crate::register::fields::{Kind, SERVICE_TYPES};
+use crate::reports::labels::{self, Lang};
+use crate::reports::suppression::{self, Cube, Mark};
+use crate::vault::journal::Action;
 use crate::vault::Vault;
 
 /// What a report counts.
@@ -387,7 +387,7 @@ fn born(birth_date: Option<&str>, iin: Option<&str>) -> Option<Date> {
         Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()
     });
     parsed.or_else(|| {
-        iin.and_then(|i| crate::ids::Iin::parse(i).ok())
+        iin.and_then(|i| crate::register::ids::Iin::parse(i).ok())
             .map(|i| i.birth_date)
     })
 }
@@ -906,7 +906,9 @@ fn order_categories(d: Dimension, keys: &mut [String], bands: &[u32]) {
             return (2, 0, String::new());
         }
         let fixed = match d {
-            Dimension::Region => crate::regions::REGIONS.iter().position(|r| r.key == k),
+            Dimension::Region => crate::register::regions::REGIONS
+                .iter()
+                .position(|r| r.key == k),
             Dimension::Sex => ["male", "female"].iter().position(|x| *x == k),
             Dimension::Kind => Kind::ALL.iter().position(|x| x.key() == k),
             Dimension::ServiceType => SERVICE_TYPES
@@ -1281,5 +1283,5 @@ impl Vault {
 }
 
 #[cfg(test)]
-#[path = "report_tests.rs"]
+#[path = "table_tests.rs"]
 mod tests;

@@ -1,6 +1,6 @@
 use super::*;
-use crate::fields::{Field, Sex};
-use crate::lifecycle::Ground;
+use crate::lifecycle::end::Ground;
+use crate::register::fields::{Field, Sex};
 use crate::test_support::{draft, iin, vault};
 use time::macros::date;
 
@@ -236,15 +236,15 @@ fn reads_the_register_and_anonymous_records_and_leaves_blocked_people_out() {
             ],
         );
         d.services = vec![
-            crate::fields::ServiceDraft {
+            crate::register::fields::ServiceDraft {
                 date: "2026-03-10".into(),
                 service_type: "food_package".into(),
             },
-            crate::fields::ServiceDraft {
+            crate::register::fields::ServiceDraft {
                 date: "2026-04-02".into(),
                 service_type: "Haircut".into(),
             },
-            crate::fields::ServiceDraft {
+            crate::register::fields::ServiceDraft {
                 date: "2025-04-02".into(),
                 service_type: "shelter".into(),
             },
@@ -304,7 +304,7 @@ fn one_connection_or_two_read_the_same() {
     use crate::vault::tests::without_second_reader;
     let (_t, _d, v) = vault();
     crate::demo::fill(&v, 400, 11).unwrap();
-    let today = crate::consent::today();
+    let today = crate::lifecycle::consent::today();
     let year = today.year();
     let spec = |measure, by: &[Dimension]| ReportSpec {
         from: format!("{}-01", year - 2),
@@ -316,11 +316,11 @@ fn one_connection_or_two_read_the_same() {
     };
     let people = spec(Measure::People, &[Dimension::Region]);
     let services = spec(Measure::Services, &[Dimension::ServiceType]);
-    let release = crate::release::ReleaseSpec {
+    let release = crate::reports::release::ReleaseSpec {
         from: format!("{}-01", year - 2),
         to: format!("{year}-12"),
         kinds: vec![],
-        sensitive: Some(crate::release::Sensitive::ServiceType),
+        sensitive: Some(crate::reports::release::Sensitive::ServiceType),
         l: Some(2),
         ..Default::default()
     };
@@ -328,7 +328,8 @@ fn one_connection_or_two_read_the_same() {
         (
             serde_json::to_value(compute(&v, &people, Lang::En).unwrap()).unwrap(),
             serde_json::to_value(compute(&v, &services, Lang::En).unwrap()).unwrap(),
-            serde_json::to_value(crate::release::compute(&v, &release, Lang::En).unwrap()).unwrap(),
+            serde_json::to_value(crate::reports::release::compute(&v, &release, Lang::En).unwrap())
+                .unwrap(),
             serde_json::to_value(v.due(today).unwrap()).unwrap(),
         )
     };

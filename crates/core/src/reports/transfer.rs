@@ -5,7 +5,7 @@
 //! fails, neither is left.
 //!
 //! Exports that are not anonymised do not exist here: the only things this module writes are a
-//! [`crate::report::Report`] and a [`crate::release::Release`].
+//! [`crate::reports::table::Report`] and a [`crate::reports::release::Release`].
 
 use std::path::Path;
 
@@ -17,12 +17,12 @@ use uuid::Uuid;
 
 use crate::documents::IfExists;
 use crate::error::{Error, Result};
-use crate::export::{self, Format, Letterhead};
-use crate::journal::{self, Action};
-use crate::labels::Lang;
-use crate::organisation::Organisation;
-use crate::release::ReleaseSpec;
-use crate::report::ReportSpec;
+use crate::register::organisation::Organisation;
+use crate::reports::export::{self, Format, Letterhead};
+use crate::reports::labels::Lang;
+use crate::reports::release::ReleaseSpec;
+use crate::reports::table::ReportSpec;
+use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
 
 /// Who a file goes to and why: both required, both printed in the file and kept in the ledger.
@@ -143,7 +143,7 @@ impl Vault {
         let to = to.check()?;
         // Refuse a wrong name, a taken file or a missing letterhead before the work.
         let organisation = self.ready_to_send(format, path, if_exists)?;
-        let report = crate::report::compute(self, spec, lang)?;
+        let report = crate::reports::table::compute(self, spec, lang)?;
         let draft = Draft {
             kind: "report",
             parameters: json!({"spec": spec, "lang": lang.key()}),
@@ -174,7 +174,7 @@ impl Vault {
         let to = to.check()?;
         // Refuse a wrong name, a taken file or a missing letterhead before the work.
         let organisation = self.ready_to_send(format, path, if_exists)?;
-        let release = crate::release::compute(self, spec, lang)?;
+        let release = crate::reports::release::compute(self, spec, lang)?;
         let draft = Draft {
             kind: "release",
             parameters: json!({"spec": spec, "lang": lang.key()}),

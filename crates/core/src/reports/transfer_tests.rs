@@ -1,9 +1,9 @@
 use std::io::Read;
 
 use super::*;
-use crate::fields::{Field, Kind, ServiceDraft, Sex};
-use crate::release::Sensitive;
-use crate::report::Dimension;
+use crate::register::fields::{Field, Kind, ServiceDraft, Sex};
+use crate::reports::release::Sensitive;
+use crate::reports::table::Dimension;
 use crate::test_support::{bare_vault, draft, iin, vault};
 use time::macros::date;
 

@@ -393,7 +393,7 @@ mod tests {
 
     fn db() -> Connection {
         let mut c = Connection::open_in_memory().unwrap();
-        crate::schema::migrate(&mut c).unwrap();
+        crate::vault::schema::migrate(&mut c).unwrap();
         c
     }
 

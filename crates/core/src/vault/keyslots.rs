@@ -18,7 +18,7 @@ use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::secret::{random_bytes, DataKey};
+use crate::vault::secret::{random_bytes, DataKey};
 
 /// Name of the keyslots file inside a vault folder.
 pub const KEYSLOTS_FILE: &str = "keyslots";

@@ -1,8 +1,23 @@
 //! The vault: a folder holding `vault.db` (SQLCipher 4) and `keyslots`.
 //!
+//! This area owns the encryption and its keys (Art. 22: the protection of personal data), the
+//! hash-chained journal, the schema's migrations, the settings, auto-lock and the list of recent
+//! vaults. It knows nothing of people: it opens, migrates, journals and locks, and it uses only
+//! [`crate::error`] and [`crate::text`] (registered as an SQL function for search). What an
+//! unlock does beyond opening the file lives in [`crate::unlocked`], above every area.
+//!
 //! [`Vault`] is the unlocked state: it owns the only connection to the database. Dropping it or
 //! calling [`Vault::lock`] closes the connection, and with it SQLCipher's copy of the key; the
 //! data key itself is never kept after the database is opened.
+
+pub mod idle;
+pub mod journal;
+pub mod keyslots;
+pub mod password;
+pub mod recent;
+pub mod schema;
+pub mod secret;
+pub mod settings;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -15,11 +30,9 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::journal::{self, Action};
-use crate::keyslots::{sync_dir, KdfParams, Keyslots, SlotKind, KEYSLOTS_FILE};
-use crate::password;
-use crate::schema;
-use crate::secret::{recovery_group_matches, DataKey, Password, RecoveryKey};
+use crate::vault::keyslots::{sync_dir, KdfParams, Keyslots, SlotKind, KEYSLOTS_FILE};
+use crate::vault::secret::{recovery_group_matches, DataKey, Password, RecoveryKey};
+use journal::Action;
 
 /// Name of the database file inside a vault folder.
 pub const DB_FILE: &str = "vault.db";
@@ -252,6 +265,11 @@ enum Credential<'a> {
     Recovery(&'a RecoveryKey),
 }
 
+/// What the areas above the vault bring up to date in the transaction that creates or unlocks
+/// it (default inventory and retention rules, lapsed publications), given the user acting. The
+/// vault calls it without knowing what it does; [`crate::unlocked`] supplies it.
+pub(crate) type Upkeep = fn(&Connection, Uuid) -> Result<()>;
+
 /// An unlocked vault.
 #[derive(Debug)]
 pub struct Vault {
@@ -269,14 +287,15 @@ pub struct Vault {
 
 impl Vault {
     /// Create a new vault in `dir` (which must be empty or not exist) for its first user, the
-    /// responsible person, and unlock it. Returns the recovery key, which is shown once and never
-    /// stored in clear.
-    pub fn create(
+    /// responsible person, and unlock it, running `upkeep` in the creating transaction. The
+    /// public door is [`Vault::create`] in [`crate::unlocked`].
+    pub(crate) fn create_with(
         dir: &Path,
         user_name: &str,
         password: &Password,
         repeated: &Password,
         params: KdfParams,
+        upkeep: Upkeep,
     ) -> Result<(Vault, RecoveryKey)> {
         let user_name = user_name.trim();
         if user_name.is_empty() {
@@ -292,7 +311,7 @@ impl Vault {
             });
         }
         password::check_new(password, repeated, &[user_name])?;
-        Self::create_unchecked(dir, user_name, password, params, false)
+        Self::create_unchecked(dir, user_name, password, params, false, upkeep)
     }
 
     /// Create without the password-strength rule: only for the demo vault, whose password is
@@ -303,10 +322,11 @@ impl Vault {
         password: &Password,
         params: KdfParams,
         is_demo: bool,
+        upkeep: Upkeep,
     ) -> Result<(Vault, RecoveryKey)> {
         prepare_new_folder(dir)?;
         let lock = FolderLock::acquire(dir)?;
-        let result = Self::write_new(dir, user_name, password, params, is_demo, lock);
+        let result = Self::write_new(dir, user_name, password, params, is_demo, lock, upkeep);
         if result.is_err() {
             // Never leave half a vault behind.
             for f in [
@@ -330,6 +350,7 @@ impl Vault {
         params: KdfParams,
         is_demo: bool,
         lock: FolderLock,
+        upkeep: Upkeep,
     ) -> Result<(Vault, RecoveryKey)> {
         let key = DataKey::generate();
         let recovery = RecoveryKey::generate();
@@ -366,8 +387,7 @@ impl Vault {
             Some(&vault_id.to_string()),
             json!({"schema": schema::latest_version(), "demo": is_demo}),
         )?;
-        crate::inventory::ensure_default(&tx, user.id)?;
-        crate::retention::ensure_defaults(&tx)?;
+        upkeep(&tx, user.id)?;
         tx.commit()?;
         keyslots.write_atomic(dir)?;
         sync_dir(dir)?;
@@ -385,36 +405,40 @@ impl Vault {
         ))
     }
 
-    /// Unlock with a user's password.
-    pub fn unlock(dir: &Path, password: &Password) -> Result<Vault> {
+    /// Unlock with a user's password, running `upkeep` in the unlocking transaction.
+    pub(crate) fn unlock_with(dir: &Path, password: &Password, upkeep: Upkeep) -> Result<Vault> {
         if password.is_empty() {
             return Err(Error::PasswordEmpty);
         }
-        Self::open(dir, Credential::Password(password))
+        Self::open(dir, Credential::Password(password), upkeep)
     }
 
-    /// Unlock with the recovery key (acting as the responsible person). Usually followed by
-    /// [`Vault::set_password_after_recovery`].
-    pub fn unlock_with_recovery_key(dir: &Path, key: &RecoveryKey) -> Result<Vault> {
-        Self::open(dir, Credential::Recovery(key))
+    /// Unlock with the recovery key (acting as the responsible person), running `upkeep`.
+    pub(crate) fn unlock_by_recovery_with(
+        dir: &Path,
+        key: &RecoveryKey,
+        upkeep: Upkeep,
+    ) -> Result<Vault> {
+        Self::open(dir, Credential::Recovery(key), upkeep)
     }
 
-    /// Recover a vault whose password is forgotten: unlock with the recovery key and give the
-    /// responsible person a new password, in one step.
-    pub fn recover(
+    /// Unlock with the recovery key and give the responsible person a new password, in one
+    /// step, running `upkeep`.
+    pub(crate) fn recover_with(
         dir: &Path,
         key: &RecoveryKey,
         new_password: &Password,
         repeated: &Password,
+        upkeep: Upkeep,
     ) -> Result<Vault> {
         // Check the new password first, so a weak one costs no KDF run and changes nothing.
         password::check_new(new_password, repeated, &[])?;
-        let mut vault = Self::open(dir, Credential::Recovery(key))?;
+        let mut vault = Self::open(dir, Credential::Recovery(key), upkeep)?;
         vault.set_password_after_recovery(key, new_password, repeated)?;
         Ok(vault)
     }
 
-    fn open(dir: &Path, cred: Credential<'_>) -> Result<Vault> {
+    fn open(dir: &Path, cred: Credential<'_>, upkeep: Upkeep) -> Result<Vault> {
         check_is_vault(dir)?;
         if is_read_only(dir) {
             return Err(Error::ReadOnly);
@@ -467,20 +491,22 @@ impl Vault {
             key: Box::new(key),
             _lock: lock,
         };
-        vault.absorb_failures_and_record_unlock(matches!(cred, Credential::Recovery(_)))?;
+        vault.absorb_failures_and_record_unlock(matches!(cred, Credential::Recovery(_)), upkeep)?;
         Ok(vault)
     }
 
-    fn absorb_failures_and_record_unlock(&mut self, by_recovery: bool) -> Result<()> {
+    fn absorb_failures_and_record_unlock(
+        &mut self,
+        by_recovery: bool,
+        upkeep: Upkeep,
+    ) -> Result<()> {
         let path = self.dir.join(FAILURES_FILE);
         let failures: Option<Failures> = fs::read(&path)
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok());
         let uid = self.user.id;
         let tx = self.conn.transaction()?;
-        crate::inventory::ensure_default(&tx, uid)?;
-        crate::retention::ensure_defaults(&tx)?;
-        crate::consent::restrict_lapsed_publications(&tx, uid)?;
+        upkeep(&tx, uid)?;
         if let Some(f) = &failures {
             journal::append(
                 &tx,
@@ -776,5 +802,4 @@ impl KdfParams {
 }
 
 #[cfg(test)]
-#[path = "vault_tests.rs"]
 pub(crate) mod tests;

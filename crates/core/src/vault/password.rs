@@ -9,7 +9,7 @@ use zxcvbn::feedback::{Suggestion, Warning};
 use zxcvbn::Score;
 
 use crate::error::{Error, Result};
-use crate::secret::Password;
+use crate::vault::secret::Password;
 
 /// Fewest characters a vault password may have.
 pub const MIN_LENGTH: usize = 10;

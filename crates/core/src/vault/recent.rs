@@ -83,7 +83,7 @@ mod tests {
         assert!(r.list().is_empty());
         let pw = Password::new("correct horse battery staple");
         let cheap = KdfParams {
-            memory_kib: crate::keyslots::MIN_MEMORY_KIB,
+            memory_kib: crate::vault::keyslots::MIN_MEMORY_KIB,
             iterations: 1,
             parallelism: 1,
         };

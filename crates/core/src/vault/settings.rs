@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
 use crate::error::{Error, Result};
-use crate::journal::Action;
+use crate::vault::journal::Action;
 use crate::vault::Vault;
 
 /// Minutes without input before the app locks itself, unless the user chose otherwise.
@@ -40,7 +40,7 @@ impl Vault {
         } else {
             json!({"key": key})
         };
-        crate::journal::append(
+        crate::vault::journal::append(
             &tx,
             Some(self.user().id),
             Action::SettingsChanged,

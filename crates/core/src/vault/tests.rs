@@ -1,7 +1,7 @@
 //! Vault behaviour on real files in temporary folders, good input and bad.
 
 use super::*;
-use crate::keyslots::MIN_MEMORY_KIB;
+use crate::vault::keyslots::MIN_MEMORY_KIB;
 use std::collections::BTreeMap;
 
 const PW: &str = "correct horse battery staple";
@@ -504,7 +504,7 @@ fn no_plaintext_reaches_the_disk() {
     const MARKER: &str = "MARKER-Жәрдем-7f3a9c";
     let (_t, dir, rk) = new_vault();
     let v = Vault::unlock(&dir, &pw(PW)).unwrap();
-    v.set_organisation(&crate::organisation::Organisation {
+    v.set_organisation(&crate::register::organisation::Organisation {
         name: format!("{MARKER} қоғамдық бірлестігі"),
         ..Default::default()
     })
@@ -567,7 +567,7 @@ fn demo_vaults_are_marked_and_discarded() {
 /// the journal intact; or, if it cannot, it says so in a sentence and writes nothing.
 #[test]
 fn a_deleted_wal_leaves_the_state_before_it() {
-    use crate::fields::{Field, Kind};
+    use crate::register::fields::{Field, Kind};
     let (t, dir, v) = crate::test_support::vault();
     let before = v.list_subjects(&Default::default()).unwrap().total;
     for i in 0..20 {

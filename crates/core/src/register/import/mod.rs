@@ -22,7 +22,7 @@ use calamine::{DataRef, ExcelDateTime, Reader, SheetType, SheetVisible, Xlsx, Xl
 use serde::Serialize;
 use time::{Date, Month};
 
-use crate::fields::{Field, Kind, PersonDraft, Sex};
+use crate::register::fields::{Field, Kind, PersonDraft, Sex};
 use crate::{Error, Result};
 
 /// Files larger than this (250 MB) are refused before they are parsed.
@@ -1341,9 +1341,14 @@ mod tests {
             super::read_csv_bytes("Фамилия;Имя;Дата рождения\nИванова;Елена;33239\n".as_bytes())
                 .unwrap();
         let mapping = super::guess_mapping(&t.headers);
-        let rows = super::drafts(&t, &mapping, None, crate::fields::Kind::Beneficiary);
+        let rows = super::drafts(
+            &t,
+            &mapping,
+            None,
+            crate::register::fields::Kind::Beneficiary,
+        );
         assert_eq!(
-            rows[0].1.values[&crate::fields::Field::BirthDate],
+            rows[0].1.values[&crate::register::fields::Field::BirthDate],
             "1991-01-01"
         );
     }
