@@ -76,3 +76,7 @@ impl Vault {
         Vault::recover_with(dir, key, new_password, repeated, on_unlock)
     }
 }
+
+#[cfg(test)]
+#[path = "unlocked_tests.rs"]
+mod tests;
