@@ -15,6 +15,8 @@ export default defineConfig({
     host: host || false,
     hmr: host ? { protocol: 'ws', host, port: 5174 } : undefined,
     watch: { ignored: ['**/src-tauri/**', '**/crates/**'] },
+    // The core's words (crates/core/locales/*.ftl) are read from beside the UI.
+    fs: { allow: ['..'] },
   },
   envPrefix: ['VITE_', 'TAURI_ENV_'],
   build: {

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use derbes_core::words::{self, Lang};
 use derbes_core::{Error, KdfParams, Password, RecoveryKey, Vault};
 use serde_json::json;
 
@@ -33,6 +34,10 @@ struct Cli {
     /// Print machine-readable JSON.
     #[arg(long, global = true)]
     json: bool,
+    /// The language Derbes speaks to you: kk, ru or en (default: DERBES_LANG, else your
+    /// locale). Put it before the command: a command's own --lang is its document's language.
+    #[arg(long = "lang", env = "DERBES_LANG", value_name = "LANG", value_parser = ["kk", "ru", "en"])]
+    speak: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -441,19 +446,35 @@ fn run(cli: &Cli) -> Result<(), Error> {
     Ok(())
 }
 
+/// The language to speak: `--lang`, else the locale (LC_ALL, LC_MESSAGES, LANG, as POSIX orders
+/// them), else English.
+fn language(cli: &Cli) -> Lang {
+    if let Some(l) = &cli.speak {
+        return Lang::parse(l).unwrap_or(Lang::En);
+    }
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .map(|v| Lang::from_locale(&v))
+        .unwrap_or(Lang::En)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = language(&cli);
     match run(&cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::io::stdout().flush();
+            let sentence = words::error(lang, &e);
             if cli.json {
                 eprintln!(
                     "{}",
-                    json!({"error": {"code": e.code(), "message": e.to_string(), "params": e.params()}})
+                    json!({"error": {"code": e.code(), "message": sentence, "params": e.params()}})
                 );
             } else {
-                eprintln!("{e}");
+                eprintln!("{sentence}");
             }
             ExitCode::from(1)
         }

@@ -430,3 +430,43 @@ fn a_second_process_is_refused_while_the_vault_is_open() {
         5
     );
 }
+
+/// The CLI speaks the user's language: `--lang`, else the locale; a bad IIN is refused in
+/// Kazakh, Russian or English, naming the field, never the value.
+#[test]
+fn a_bad_iin_is_refused_in_the_language_asked_for() {
+    let (_t, v) = init();
+    let mut bad = iin_1990_female();
+    let last = bad.pop().unwrap().to_digit(10).unwrap();
+    bad.push(char::from_digit((last + 1) % 10, 10).unwrap());
+    let add = [
+        "subject",
+        "add",
+        "--kind",
+        "beneficiary",
+        "surname=Ахметова",
+        "name=Айгүл",
+    ];
+    let iin = format!("iin={bad}");
+    let refuse = |lang: Option<&str>, locale: &str| {
+        let mut c = derbes(&v);
+        c.env_remove("DERBES_LANG")
+            .env("LC_ALL", "")
+            .env("LC_MESSAGES", "")
+            .env("LANG", locale);
+        if let Some(l) = lang {
+            c.args(["--lang", l]);
+        }
+        let out = c.args(add).arg(&iin).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!err.contains(&bad), "the value is never repeated: {err}");
+        err
+    };
+    assert!(refuse(Some("kk"), "C").starts_with("ЖСН: ЖСН-да қате бар"));
+    assert!(refuse(Some("ru"), "C").starts_with("ИИН: В ИИН опечатка"));
+    assert!(refuse(Some("en"), "kk_KZ.UTF-8").starts_with("IIN: "));
+    assert!(refuse(None, "kk_KZ.UTF-8").starts_with("ЖСН: "));
+    assert!(refuse(None, "ru_RU.UTF-8").starts_with("ИИН: "));
+    assert!(refuse(None, "C.UTF-8").starts_with("IIN: "));
+}

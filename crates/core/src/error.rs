@@ -1,38 +1,31 @@
 //! Errors meant for people.
 //!
-//! Every variant renders as one sentence a non-technical user can act on, and carries a stable
-//! [`Error::code`] that front ends translate (the UI has the sentence in Kazakh, Russian and
-//! English). No variant ever holds a password, a key or personal data.
+//! Every variant carries a stable [`Error::code`] and its [`Error::params`]; its sentence, one a
+//! non-technical user can act on, lives in the Fluent files in Kazakh, Russian and English
+//! ([`crate::words`]), and `Display` gives the English one. No variant ever holds a password, a
+//! key or personal data.
 
 use std::io;
 
 /// What went wrong, in words for the person at the keyboard.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// The password did not unwrap any password slot.
-    #[error("That password does not open this vault. Check the keyboard layout and Caps Lock.")]
     WrongPassword,
     /// The folder holds neither `vault.db` nor `keyslots`.
-    #[error("This folder is not a Derbes vault.")]
     NotAVault,
     /// `init` was asked to create a vault where one exists.
-    #[error("A vault already exists in this folder; Derbes never overwrites a vault.")]
     VaultExists,
     /// `init` was pointed at a folder holding other files.
-    #[error("The folder is not empty; choose an empty or a new folder for the vault.")]
     FolderNotEmpty,
     /// `vault.db` cannot be read: a flipped byte, a truncated file, a foreign file.
-    #[error("The vault file is damaged; restore the vault from a backup.")]
     VaultDamaged,
     /// `vault.db` is present but `keyslots` is not.
-    #[error("The key file (keyslots) is missing, so the vault cannot be opened; restore it from a backup.")]
     KeyslotsMissing,
     /// `keyslots` does not parse, fails its checksum, or belongs to another vault.
-    #[error("The key file (keyslots) is damaged or was edited; restore it from a backup.")]
     KeyslotsDamaged,
     /// The database was written by a newer Derbes.
-    #[error("This vault was created by a newer version of Derbes (schema {found}; this version knows up to {known}). Update Derbes to open it.")]
     NewerVersion {
         /// Schema version found in the file.
         found: i64,
@@ -40,37 +33,27 @@ pub enum Error {
         known: i64,
     },
     /// The folder or a vault file cannot be written.
-    #[error("The vault folder is read-only; Derbes needs to be able to write to it.")]
     ReadOnly,
     /// The password and its repetition differ.
-    #[error("The two passwords do not match.")]
     PasswordMismatch,
     /// No password was given.
-    #[error("The password is empty.")]
     PasswordEmpty,
     /// The password is refused by the strength rule; `problems` are stable codes.
-    #[error("The password is too weak: {}.", problems.join(", "))]
     PasswordWeak {
         /// Codes of what makes it weak (see [`crate::vault::password::assess`]).
         problems: Vec<String>,
     },
     /// The text is not shaped like a recovery key, or its check characters disagree.
-    #[error("That is not a valid recovery key: it has 8 groups of 4 letters and digits; check for a typo.")]
     RecoveryKeyInvalid,
     /// A well-formed recovery key that does not open this vault.
-    #[error("That recovery key does not open this vault.")]
     RecoveryKeyWrong,
     /// The typed confirmation group differs from the recovery key's last group.
-    #[error("The group you typed does not match the last group of the recovery key.")]
     RecoveryGroupMismatch,
     /// Another process holds the vault open.
-    #[error("The vault is open in another Derbes window or command; close it there first.")]
     VaultInUse,
     /// The action needs an unlocked vault.
-    #[error("The vault is locked; unlock it first.")]
     Locked,
     /// A value given by the user is not acceptable; `field` is a stable key.
-    #[error("{reason}")]
     InvalidInput {
         /// Stable key of the field, e.g. `auto_lock_minutes`.
         field: &'static str,
@@ -78,66 +61,52 @@ pub enum Error {
         reason: String,
     },
     /// A person's record breaks one or more rules; each problem names its field.
-    #[error("{}", invalid_sentence(problems))]
     Invalid {
         /// Every problem found, in form order.
         problems: Vec<FieldProblem>,
     },
     /// Another person already has this IIN.
-    #[error("A person with this IIN is already in the register (record № {existing}).")]
     DuplicateIin {
         /// The internal number of the existing record (never its personal data).
         existing: i64,
     },
     /// No person with this id or number.
-    #[error("There is no person with this number in the register.")]
     SubjectNotFound,
     /// The person is blocked (Art. 1(3)): nothing may be done to their data until unblocked.
-    #[error("Record № {number} is blocked, so it cannot be changed, exported, anonymised or destroyed; unblock it first.")]
     Blocked {
         /// The person's internal number.
         number: i64,
     },
     /// The person is under legal hold, which exempts them from retention.
-    #[error("Record № {number} is under legal hold, so it cannot be anonymised or destroyed; release the hold first.")]
     OnHold {
         /// The person's internal number.
         number: i64,
     },
     /// Making a person public needs an active consent to publication (Art. 7(6)).
-    #[error("Record № {number} can be public only with an active consent to publication in public sources; record that consent first.")]
     PublicationConsentRequired {
         /// The person's internal number.
         number: i64,
     },
     /// A minor's consent must be given by a legal representative.
-    #[error("The person was under 18 on the day of the consent, so a legal representative must give it: enter their name, relation and document.")]
     RepresentativeRequired,
     /// No consent with this number.
-    #[error("There is no consent with this number.")]
     ConsentNotFound,
     /// No act with this number.
-    #[error("There is no act with this number.")]
     ActNotFound,
     /// A file is already at the path a document or an export was to be saved to, and the user
     /// has not said to replace it (an earlier export may be the copy a recipient holds).
-    #[error("A file with this name is already there; choose another name, or replace it.")]
     FileExists,
     /// The disk has no room left; the transaction was rolled back.
-    #[error("The disk is full; nothing was changed. Free some space and try again.")]
     DiskFull,
     /// Locking met a full disk: everything done before is saved, but the vault file could not
     /// be tidied (the write-ahead log still holds the newest pages).
-    #[error("Everything you did is saved, but the disk is full, so the vault could not be tidied as it closed; free some space and unlock it once to finish.")]
     LockedOnFullDisk,
     /// Another input/output failure.
-    #[error("Could not read or write a file: {detail}.")]
     Io {
         /// The operating system's description (never personal data).
         detail: String,
     },
     /// A bug in Derbes; the message names no personal data.
-    #[error("Something went wrong inside Derbes ({0}); nothing was changed.")]
     Internal(String),
 }
 
@@ -212,19 +181,14 @@ pub struct FieldProblem {
     pub message: String,
 }
 
-fn invalid_sentence(problems: &[FieldProblem]) -> String {
-    match problems {
-        [] => "The record is not valid.".into(),
-        [one] => format!("{}: {}", one.field, one.message),
-        [first, rest @ ..] => format!(
-            "{}: {} ({} more problem{}).",
-            first.field,
-            first.message.trim_end_matches('.'),
-            rest.len(),
-            if rest.len() == 1 { "" } else { "s" }
-        ),
+impl std::fmt::Display for Error {
+    /// The English sentence; [`crate::words::error`] gives it in another language.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::words::error(crate::words::Lang::En, self))
     }
 }
+
+impl std::error::Error for Error {}
 
 impl From<io::Error> for Error {
     fn from(e: io::Error) -> Self {
@@ -322,17 +286,20 @@ mod tests {
     }
 
     #[test]
-    fn every_error_has_a_sentence_in_each_language_of_the_app() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/i18n");
-        for lang in ["kk", "ru", "en"] {
-            let text = std::fs::read_to_string(root.join(format!("{lang}.json"))).unwrap();
-            let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    fn every_error_has_a_sentence_in_each_language() {
+        use crate::words::{self, Lang};
+        for lang in Lang::ALL {
             for e in one_of_each() {
-                let sentence = json["errors"][e.code()].as_str().unwrap_or("");
+                let id = format!("error-{}", e.code());
                 assert!(
-                    !sentence.trim().is_empty(),
-                    "ui/src/i18n/{lang}.json has no errors.{}",
-                    e.code()
+                    words::has(lang, &id),
+                    "locales/{}/core.ftl has no {id}",
+                    lang.key()
+                );
+                let sentence = words::error(lang, &e);
+                assert!(
+                    !sentence.contains("error-") && !sentence.contains("{ $"),
+                    "{sentence}"
                 );
             }
         }

@@ -14,7 +14,8 @@
 //! - [`demo`] — a demo vault of made-up people;
 //!
 //! and, beside them, [`unlocked`] (what an unlock brings up to date, above every area),
-//! [`error`] (refusals with a stable code) and [`text`] (folding for search, below the vault).
+//! [`error`] (refusals with a stable code), [`words`] (their sentences in kk/ru/en, from Fluent
+//! files) and [`text`] (folding for search, below the vault).
 //!
 //! Start with [`vault::Vault`]: [`vault::Vault::create`] makes a vault, [`vault::Vault::unlock`]
 //! opens one, [`vault::Vault::lock`] closes it.
@@ -31,6 +32,7 @@ mod test_support;
 pub mod text;
 pub mod unlocked;
 pub mod vault;
+pub mod words;
 
 pub use error::{Error, Result};
 pub use vault::keyslots::KdfParams;

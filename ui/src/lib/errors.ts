@@ -1,14 +1,29 @@
+import type { FluentVariable } from '@fluent/bundle';
 import type { TFunction } from 'i18next';
 import type { ApiError } from '../api';
+import { coreFieldName, coreText, hasCoreText } from './words';
 
-/** The translated sentence for an error from the backend; its own message if the code is new. */
-export function errorText(t: TFunction, error: ApiError): string {
-  const key = `errors.${error.code}`;
-  const params: Record<string, unknown> = { ...error.params };
-  if (error.code === 'invalid_input' && typeof params.field === 'string') {
-    params.field = t(`fields.${params.field}`, { defaultValue: params.field });
+/** Strings and numbers of an error's params, as Fluent arguments (structured ones left out). */
+function fluentArgs(params: Record<string, unknown>): Record<string, FluentVariable> {
+  const args: Record<string, FluentVariable> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'string' || typeof v === 'number') args[k] = v;
   }
-  return t(key, { ...params, defaultValue: error.message || t('errors.internal') });
+  return args;
+}
+
+/**
+ * The sentence for an error from the backend, from the core's Fluent files by its code; its
+ * own message if the code is new.
+ */
+export function errorText(_t: TFunction, error: ApiError): string {
+  const id = `error-${error.code}`;
+  if (!hasCoreText(id)) return error.message || coreText('error-internal', { detail: '' });
+  const args = fluentArgs(error.params);
+  if (error.code === 'invalid_input' && typeof error.params.field === 'string') {
+    args.field = coreFieldName(error.params.field);
+  }
+  return coreText(id, args);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { coreText, hasCoreText } from './words';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,15 +67,14 @@ export const serviceTypeLabel = (t: TFunction, type: string) => translated(t, `s
 export const categoryLabel = (t: TFunction, category: string) => translated(t, `categories.${category}`, category);
 
 /** One field problem in the user's language; the backend's own sentence for a code we do not know. */
-export function problemText(t: TFunction, problem: FieldProblem | ImportProblem): string {
+export function problemText(_t: TFunction, problem: FieldProblem | ImportProblem): string {
   if (problem.code === 'duplicate_iin_in_file') {
     // The other row is only in the message ("… row 12 …"); say it in the user's language.
     const row = /(\d+)/.exec(problem.message)?.[1];
-    return row
-      ? t('problems.duplicate_iin_in_file', { row })
-      : t('problems.duplicate_iin_in_file_elsewhere');
+    return row ? coreText('problem-duplicate_iin_in_file', { row }) : coreText('problem-duplicate_iin_in_file_elsewhere');
   }
-  return translated(t, `problems.${problem.code}`, problem.message || problem.code);
+  const id = `problem-${problem.code}`;
+  return hasCoreText(id) ? coreText(id) : problem.message || problem.code;
 }
 
 /** Whether a field is sensitive (masked until revealed), as the backend's metadata says. */

@@ -6,6 +6,7 @@ import { App } from '../App';
 import { ToastProvider } from '../components/Toast';
 import i18n from '../i18n';
 import en from '../i18n/en.json';
+import { coreText } from '../lib/words';
 
 // The real Tauri transport, mocked: these tests check the UI's side of the IPC contract.
 const invoke = vi.fn();
@@ -91,7 +92,7 @@ describe('unlock and lock', () => {
 
     await user.type(field, 'wrong');
     await user.click(screen.getByTestId('unlock-submit'));
-    expect(await screen.findByTestId('unlock-error')).toHaveTextContent(en.errors.wrong_password);
+    expect(await screen.findByTestId('unlock-error')).toHaveTextContent(coreText('error-wrong_password', {}, 'en'));
     expect(invoke).toHaveBeenCalledWith('unlock_vault', { folder: vault.path, password: 'wrong' });
 
     await user.type(field, 'x');

@@ -8,7 +8,7 @@ import { StrengthMeter } from '../components/StrengthMeter';
 import i18n, { setLanguage } from '../i18n';
 import en from '../i18n/en.json';
 import kk from '../i18n/kk.json';
-import ru from '../i18n/ru.json';
+import { coreText } from '../lib/words';
 
 beforeEach(async () => {
   localStorage.clear();
@@ -23,17 +23,17 @@ describe('LanguageSwitch', () => {
         <ErrorMessage error={{ code: 'wrong_password', message: 'x', params: {} }} />
       </>,
     );
-    expect(screen.getByText(en.errors.wrong_password)).toBeInTheDocument();
+    expect(screen.getByText(coreText('error-wrong_password', {}, 'en'))).toBeInTheDocument();
 
     await userEvent.click(screen.getByTestId('lang-kk'));
 
-    expect(screen.getByText(kk.errors.wrong_password)).toBeInTheDocument();
+    expect(screen.getByText(coreText('error-wrong_password', {}, 'kk'))).toBeInTheDocument();
     expect(screen.getByTestId('lang-kk')).toHaveAttribute('aria-pressed', 'true');
     expect(document.documentElement.lang).toBe('kk');
     expect(localStorage.getItem('derbes.language')).toBe('kk');
 
     await userEvent.click(screen.getByTestId('lang-ru'));
-    expect(screen.getByText(ru.errors.wrong_password)).toBeInTheDocument();
+    expect(screen.getByText(coreText('error-wrong_password', {}, 'ru'))).toBeInTheDocument();
   });
 });
 
@@ -74,12 +74,12 @@ describe('ErrorMessage', () => {
   it('renders the translated sentence with its parameters', () => {
     const error: ApiError = { code: 'io', message: 'raw', params: { detail: 'disk full' } };
     render(<ErrorMessage error={error} testId="err" />);
-    expect(screen.getByTestId('err')).toHaveTextContent('Derbes could not read or write a file: disk full');
+    expect(screen.getByTestId('err')).toHaveTextContent('Could not read or write a file: disk full.');
   });
 
   it('names the field of invalid_input in words', () => {
     render(<ErrorMessage error={{ code: 'invalid_input', message: 'raw', params: { field: 'user_name' } }} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('Please check the field “your name”.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Check the field “your name”.');
   });
 
   it('falls back to the backend message for an unknown code', () => {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Act, Due, LifecycleMeta, LifecycleOverview, Person, RegisterMeta } from '../api';
 import { AppContext, type AppContextValue } from '../app-context';
 import { ToastProvider } from '../components/Toast';
-import i18n from '../i18n';
+import i18n, { type Language } from '../i18n';
+import { coreText, hasCoreText } from '../lib/words';
 import en from '../i18n/en.json';
 import kk from '../i18n/kk.json';
 import ru from '../i18n/ru.json';
@@ -135,7 +136,7 @@ describe('consent wizard', () => {
     await user.click(screen.getByTestId('consent-next'));
     // Step 3 opens in representative mode, with the reason, and the three fields.
     const notice = await screen.findByTestId('consent-rep-required');
-    expect(notice).toHaveTextContent(en.errors.representative_required);
+    expect(notice).toHaveTextContent(coreText('error-representative_required', {}, 'en'));
     expect(screen.getByTestId('consent-by-representative')).toBeChecked();
     expect(screen.getByTestId('consent-rep-name')).toBeInTheDocument();
     expect(screen.getByTestId('consent-rep-relation')).toBeInTheDocument();
@@ -256,7 +257,7 @@ describe('end-of-life dialog', () => {
     await user.type(screen.getByTestId('end-confirm-input'), 'иесіздендіру');
     expect(screen.getByTestId('end-submit')).toBeEnabled();
     await user.click(screen.getByTestId('end-submit'));
-    expect(await screen.findByTestId('end-error')).toHaveTextContent(kk.errors.on_hold.replace('{{number}}', '12'));
+    expect(await screen.findByTestId('end-error')).toHaveTextContent(coreText('error-on_hold', { number: 12 }, 'kk'));
     expect(screen.queryByTestId('act-view')).not.toBeInTheDocument();
   });
 });
@@ -381,7 +382,7 @@ describe('person page lifecycle', () => {
     );
     await user.click(await screen.findByTestId('person-make-public'));
     await user.click(screen.getByTestId('public-confirm'));
-    expect(await screen.findByTestId('public-error')).toHaveTextContent(en.errors.publication_consent_required.replace('{{number}}', '12'));
+    expect(await screen.findByTestId('public-error')).toHaveTextContent(coreText('error-publication_consent_required', { number: 12 }, 'en'));
     await user.click(screen.getByTestId('public-open-wizard'));
     expect(await screen.findByTestId('consent-wizard')).toBeInTheDocument();
   });
@@ -454,7 +455,7 @@ describe('lifecycle translations', () => {
   ];
   for (const [lang, tree] of Object.entries({ en, kk, ru })) {
     it(`${lang}: every new error code, journal action and meta key has a sentence`, () => {
-      for (const c of codes) expect(get(tree, `errors.${c}`), c).toEqual(expect.any(String));
+      for (const c of codes) expect(hasCoreText(`error-${c}`, lang as Language), c).toBe(true);
       for (const a of actions) expect(get(tree, `journal.actions.${a}`), a).toEqual(expect.any(String));
       for (const g of meta.legalGrounds) expect(get(tree, `lifecycle.legalGrounds.${g}`), g).toEqual(expect.any(String));
       for (const r of meta.reasonCodes) expect(get(tree, `lifecycle.reasons.${r}`), r).toEqual(expect.any(String));

@@ -5,10 +5,10 @@ import type { FieldKey, Kind, RegisterMeta, SubjectQuery, SubjectRow } from '../
 import { ToastProvider } from '../components/Toast';
 import i18n from '../i18n';
 import en from '../i18n/en.json';
-import kk from '../i18n/kk.json';
 import { ImportWizard } from '../screens/people/ImportWizard';
 import { PersonForm } from '../screens/people/PersonForm';
 import { PAGE_SIZE, RegisterList } from '../screens/people/RegisterList';
+import { coreText } from '../lib/words';
 
 // The real Tauri transport, mocked: these tests check the UI's side of the IPC contract.
 const invoke = vi.fn();
@@ -108,8 +108,8 @@ describe('person form', () => {
     await user.type(screen.getByTestId('field-phone'), '123');
     await user.click(screen.getByTestId('person-save'));
 
-    expect(await screen.findByTestId('field-error-iin')).toHaveTextContent(kk.problems.iin_check_digit);
-    expect(screen.getByTestId('field-error-birth_date')).toHaveTextContent(kk.problems.date_future);
+    expect(await screen.findByTestId('field-error-iin')).toHaveTextContent(coreText('problem-iin_check_digit', {}, 'kk'));
+    expect(screen.getByTestId('field-error-birth_date')).toHaveTextContent(coreText('problem-date_future', {}, 'kk'));
     expect(screen.getByTestId('field-error-phone')).toHaveTextContent('Backend sentence for a new code.');
     expect(screen.queryByTestId('field-error-surname')).not.toBeInTheDocument();
     expect(screen.getByTestId('field-iin')).toHaveAttribute('aria-invalid', 'true');
@@ -139,7 +139,7 @@ describe('person form', () => {
     await user.type(screen.getByTestId('field-iin'), '900101400011');
     await user.click(screen.getByTestId('person-save'));
     const error = await screen.findByTestId('field-error-iin');
-    expect(error).toHaveTextContent(en.problems.duplicate_iin);
+    expect(error).toHaveTextContent(coreText('problem-duplicate_iin', {}, 'en'));
     expect(within(error).getByRole('link', { name: 'Open № 42' })).toHaveAttribute('href', '#/people/42');
   });
 });
@@ -191,7 +191,7 @@ describe('import wizard', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('3');
     expect(rows[0]).toHaveTextContent(en.fields.birth_date);
-    expect(rows[0]).toHaveTextContent(en.problems.date_format);
+    expect(rows[0]).toHaveTextContent(coreText('problem-date_format', {}, 'en'));
     expect(rows[1]).toHaveTextContent('The same IIN is also in row 2 of the file.');
     expect(within(report).getByText(en.import.report.nothingTitle)).toBeInTheDocument();
     expect(screen.queryByTestId('import-run')).not.toBeInTheDocument();

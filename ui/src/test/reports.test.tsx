@@ -9,6 +9,7 @@ import ru from '../i18n/ru.json';
 import { ageBandsText, parseAgeBands, suggestedFileName, withExtension } from '../lib/reports';
 import { actionText, detailsText } from '../screens/journal/JournalScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { coreText } from '../lib/words';
 
 // The real Tauri transport, mocked: these tests check the UI's side of the IPC contract.
 const invoke = vi.fn();
@@ -345,7 +346,7 @@ describe('aggregate report', () => {
     await openExport(user);
     await waitFor(() => expect(screen.getByTestId('export-path')).not.toHaveValue(''));
     await user.click(screen.getByTestId('export-save'));
-    expect(await screen.findByTestId('export-path-error')).toHaveTextContent(en.errors.file_exists);
+    expect(await screen.findByTestId('export-path-error')).toHaveTextContent(coreText('error-file_exists', {}, 'en'));
     expect(screen.getByTestId('export-dialog')).toBeInTheDocument();
     await user.click(screen.getByTestId('export-replace'));
     await waitFor(() => expect(screen.queryByTestId('export-dialog')).not.toBeInTheDocument());

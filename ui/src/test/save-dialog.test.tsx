@@ -5,8 +5,8 @@ import type { IfExists } from '../api';
 import { SaveDialog } from '../components/SaveDialog';
 import { ToastProvider } from '../components/Toast';
 import i18n from '../i18n';
-import en from '../i18n/en.json';
 import ru from '../i18n/ru.json';
+import { coreText } from '../lib/words';
 
 // The real Tauri transport, mocked: only the suggested and the chosen path come from it here.
 const invoke = vi.fn();
@@ -47,7 +47,7 @@ describe('SaveDialog', () => {
     renderDialog(onSave, onClose);
     await waitFor(() => expect(screen.getByTestId('save-path')).toHaveValue('/home/aigerim/Documents/act-1-ru.pdf'));
     await user.click(screen.getByTestId('save-confirm'));
-    expect(await screen.findByTestId('save-error')).toHaveTextContent(en.errors.file_exists);
+    expect(await screen.findByTestId('save-error')).toHaveTextContent(coreText('error-file_exists', {}, 'en'));
     expect(onClose).not.toHaveBeenCalled();
     await user.click(screen.getByTestId('save-replace'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());

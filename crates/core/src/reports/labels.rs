@@ -2,54 +2,8 @@
 //! funds as well as to the state grant operator, so unlike the legal documents they are made in
 //! English too.
 
-use serde::{Deserialize, Serialize};
-
-use crate::error::{Error, Result};
-
-/// The language of a report or release.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    /// Kazakh.
-    Kk,
-    /// Russian.
-    Ru,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The stable key.
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::Kk => "kk",
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-
-    /// Parse `kk`, `ru` or `en`, or say in a sentence what is accepted.
-    pub fn parse(s: &str) -> Result<Lang> {
-        match s {
-            "kk" => Ok(Lang::Kk),
-            "ru" => Ok(Lang::Ru),
-            "en" => Ok(Lang::En),
-            _ => Err(Error::InvalidInput {
-                field: "lang",
-                reason: "Reports are made in Kazakh (kk), Russian (ru) or English (en).".into(),
-            }),
-        }
-    }
-
-    /// One of three words.
-    pub fn pick<'a>(self, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Kk => kk,
-            Lang::Ru => ru,
-            Lang::En => en,
-        }
-    }
-}
+/// The language of a report or release: one of the languages Derbes speaks.
+pub use crate::words::Lang;
 
 /// The word for `key` in a (key, kk, ru, en) table; `None` when it is not there.
 pub(crate) fn lookup(table: &[(&str, &str, &str, &str)], key: &str, lang: Lang) -> Option<String> {

@@ -26,6 +26,7 @@ import { formatDate } from '../../lib/format';
 import { useDelayedFlag } from '../../lib/hooks';
 import { errorField, fieldErrorText, formLabel, purposeName, scopeLabel } from '../../lib/lifecycle';
 import { displayDate, fieldLabel, fullName, kindLabel, useUiLanguage } from '../../lib/register';
+import { coreText } from '../../lib/words';
 import { useAttachEvidence } from './useAttachEvidence';
 
 type Step = 'purposes' | 'scopes' | 'who' | 'review';
@@ -442,7 +443,7 @@ export function ConsentWizard({
                 <Info size={20} aria-hidden="true" />
                 <div>
                   <p className="notice__title">{t('consent.wizard.repRequiredTitle')}</p>
-                  <p>{t('errors.representative_required')}</p>
+                  <p>{coreText('error-representative_required')}</p>
                 </div>
               </div>
             )}

@@ -15,6 +15,7 @@ import {
   type ServiceEntry,
 } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { coreText } from '../../lib/words';
 import { LoadingBlock, Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { errorText } from '../../lib/errors';
@@ -342,7 +343,7 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
             ))}
             {key === 'iin' && duplicate !== null && (
               <p>
-                {t('problems.duplicate_iin')}{' '}
+                {coreText('problem-duplicate_iin')}{' '}
                 <a className="link" href={peoplePath.person(String(duplicate))} data-testid="duplicate-link">
                   {t('person.openExisting', { number: duplicate })}
                 </a>

@@ -1,0 +1,130 @@
+# Слова ядра на русском языке (пояснения — в ../en/core.ftl).
+
+## Errors: one per code of derbes_core::Error
+error-wrong_password = Этот пароль не открывает хранилище. Проверьте раскладку клавиатуры и Caps Lock.
+error-not_a_vault = В этой папке нет хранилища Derbes. Выберите папку, в которой лежит хранилище.
+error-vault_exists = В этой папке уже есть хранилище. Откройте его или выберите другую папку.
+error-folder_not_empty = В этой папке уже есть другие файлы. Выберите пустую или новую папку.
+error-vault_damaged = Файлы хранилища повреждены, и его нельзя открыть. Восстановите хранилище из резервной копии.
+error-keyslots_missing = В папке нет ключевого файла хранилища (keyslots), поэтому его нельзя открыть.
+error-keyslots_damaged = Ключевой файл хранилища (keyslots) повреждён, поэтому его нельзя открыть.
+error-newer_version = Это хранилище создано более новой версией Derbes (схема { $found }; эта версия знает схемы до { $known }). Обновите Derbes, чтобы открыть его.
+error-read_only = Derbes не может записывать в эту папку. Выберите папку, которую вам разрешено изменять.
+error-password_mismatch = Пароли не совпадают.
+error-password_weak = Этот пароль слишком легко подобрать. Воспользуйтесь подсказками под полем пароля.
+error-password_empty = Введите пароль.
+error-recovery_key_invalid = Это не похоже на ключ восстановления: в нём восемь групп по четыре символа.
+error-recovery_key_wrong = Этот ключ восстановления не открывает хранилище. Сверьте каждую группу с вашим листом.
+error-recovery_group_mismatch = Эта группа не совпадает с ключом на экране. Проверьте, что вы записали.
+error-vault_in_use = Это хранилище уже открыто в другом окне Derbes или под другой учётной записью. Сначала закройте его там.
+error-locked = Хранилище заблокировано. Разблокируйте его, чтобы продолжить.
+error-invalid_input = Проверьте поле «{ $field }».
+error-io = Derbes не удалось прочитать или записать файл: { $detail }
+error-internal = В Derbes что-то пошло не так. Попробуйте ещё раз; если повторится, перезапустите программу.
+error-invalid = Некоторые поля нужно проверить.
+error-duplicate_iin = Лицо с таким ИИН уже есть в реестре (запись № { $existing }).
+error-subject_not_found = Такого лица в реестре нет.
+error-file_exists = Файл с таким именем уже есть. Измените имя или замените файл.
+error-disk_full = Диск заполнен; ничего не изменено. Освободите место и попробуйте снова.
+error-blocked = Запись № { $number } заблокирована: её нельзя изменить, выгрузить, обезличить или уничтожить. Сначала разблокируйте её.
+error-on_hold = На запись № { $number } наложен запрет на уничтожение: её нельзя обезличить или уничтожить. Сначала снимите запрет.
+error-publication_consent_required = Запись № { $number } может быть общедоступной только при действующем согласии на публикацию в общедоступных источниках. Сначала внесите такое согласие.
+error-representative_required = В день согласия лицу не было 18 лет, поэтому согласие должен дать законный представитель.
+error-consent_not_found = Такого согласия нет. Возможно, оно удалено вместе с записью лица.
+error-act_not_found = Акта с таким номером нет.
+error-locked_on_full_disk = Всё сделанное сохранено, но диск заполнен, и хранилище не удалось привести в порядок при закрытии; освободите место и разблокируйте его один раз, чтобы завершить.
+
+## Problems with one field of a record (FieldProblem codes)
+problem-required = Заполните это поле.
+problem-not_in_inventory = Этого поля нет в утверждённом перечне персональных данных для этой категории лиц.
+problem-too_long = Слишком длинно.
+problem-control_chars = Уберите невидимые управляющие символы.
+problem-iin_length = В ИИН ровно 12 цифр.
+problem-iin_check_digit = В ИИН опечатка: последняя цифра не сходится. Сверьте с документом.
+problem-iin_birth_date = Первые шесть цифр ИИН — дата рождения (ггммдд); здесь это не существующая дата.
+problem-iin_century_sex = 7-я цифра ИИН (век и пол) должна быть от 1 до 6.
+problem-iin_birth_date_mismatch = Дата рождения не совпадает с ИИН.
+problem-iin_sex_mismatch = Пол не совпадает с ИИН.
+problem-date_format = Введите дату в виде дд.мм.гггг, например 05.03.1990.
+problem-date_future = Эта дата ещё не наступила.
+problem-date_too_old = Дата раньше 1900 года неправдоподобна.
+problem-sex_unknown = Выберите: женский или мужской.
+problem-phone_invalid = Это не похоже на казахстанский номер телефона, например +7 701 234 56 78.
+problem-email_invalid = Это не похоже на адрес электронной почты.
+problem-region_unknown = Выберите одну из 17 областей или 3 городов.
+problem-number_invalid = Введите целое число, например 4.
+problem-before_birth = Дата услуги не может быть раньше даты рождения.
+problem-service_type = Выберите или введите услугу.
+problem-duplicate_iin = Лицо с таким ИИН уже есть в реестре.
+problem-duplicate_iin_in_file = Такой же ИИН есть и в строке { $row } файла.
+problem-duplicate_iin_in_file_elsewhere = Такой же ИИН есть в другой строке файла.
+
+## The fields problems and refusals point at
+field-folder = папка хранилища
+field-user_name = ваше имя
+field-password = пароль
+field-current = текущий пароль
+field-auto_lock_minutes = время автоблокировки
+field-group = группа ключа
+field-kind = Категория лица
+field-surname = Фамилия
+field-name = Имя
+field-patronymic = Отчество
+field-iin = ИИН
+field-birth_date = Дата рождения
+field-sex = Пол
+field-phone = Телефон
+field-email = Электронная почта
+field-region = Регион
+field-district = Район
+field-settlement = Населённый пункт
+field-address = Адрес
+field-id_document = Номер документа, удостоверяющего личность
+field-programme = Программа или проект
+field-services = Услуги
+field-disability = Инвалидность
+field-household_size = Число членов семьи
+field-health_notes = Сведения о здоровье
+field-notes = Примечания
+field-bin = БИН
+field-responsible_name = ответственное лицо
+field-responsible_contacts = контакты ответственного лица
+field-row = Строка
+field-purposes = Цели
+field-given_on = Дата согласия
+field-valid_from = Действует с
+field-valid_until = Действует до
+field-form = Форма согласия
+field-form_reference = Номер в сервисе
+field-representative_name = ФИО представителя
+field-representative_relation = Кем приходится
+field-representative_document = Документ представителя
+field-third_parties = Третьи лица
+field-cross_border = Страны
+field-publication = Где публикуются
+field-scope = Что отзывается
+field-requested_on = Дата обращения
+field-channel = Как поступило обращение
+field-refusal_note = Основание отказа
+field-reason = Причина
+field-reference = Реквизиты
+field-organisation = Организация
+field-subject = Лицо
+field-evidence = Скан согласия
+field-legal_ground = Основание без согласия
+field-ended_on = Дата окончания
+field-hold = Запрет на уничтожение
+field-due = Список к уничтожению
+field-subjects = Лица
+field-retention_rules = Правила хранения
+field-path = Файл
+field-as_of = Дата
+field-lang = Язык
+
+## A record with several problems names the first and counts the rest
+invalid-first = { $field }: { $problem }
+invalid-more = { $field }: { $problem } (ещё { $more ->
+    [one] { $more } ошибка
+    [few] { $more } ошибки
+   *[many] { $more } ошибок
+})

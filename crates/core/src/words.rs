@@ -1,0 +1,289 @@
+//! The core's words in Kazakh, Russian and English, kept in Project Fluent files
+//! (`crates/core/locales/<lang>/core.ftl`), never in code: every refusal of the core has a stable
+//! code and parameters, and its sentence is looked up here by the CLI (and by the UI, which
+//! reads the same files). Fluent knows each language's plural forms (Russian's one/few/many).
+//!
+//! A message's id is the code with a prefix: `error-<code>` for an [`Error`], `problem-<code>`
+//! for a [`FieldProblem`], `field-<key>` for a field's name.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, FieldProblem, Result};
+
+/// A language Derbes speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    /// Kazakh.
+    Kk,
+    /// Russian.
+    Ru,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, in the order the app offers them.
+    pub const ALL: [Lang; 3] = [Lang::Kk, Lang::Ru, Lang::En];
+
+    /// The stable key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::Kk => "kk",
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parse `kk`, `ru` or `en`, or say in a sentence what is accepted.
+    pub fn parse(s: &str) -> Result<Lang> {
+        match s {
+            "kk" => Ok(Lang::Kk),
+            "ru" => Ok(Lang::Ru),
+            "en" => Ok(Lang::En),
+            _ => Err(Error::InvalidInput {
+                field: "lang",
+                reason: "Reports are made in Kazakh (kk), Russian (ru) or English (en).".into(),
+            }),
+        }
+    }
+
+    /// The language of a POSIX locale such as `kk_KZ.UTF-8` or `ru_RU`; English for any other.
+    pub fn from_locale(locale: &str) -> Lang {
+        match locale.get(..2) {
+            Some("kk") => Lang::Kk,
+            Some("ru") => Lang::Ru,
+            _ => Lang::En,
+        }
+    }
+
+    /// One of three words.
+    pub fn pick<'a>(self, kk: &'a str, ru: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Kk => kk,
+            Lang::Ru => ru,
+            Lang::En => en,
+        }
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::Kk => include_str!("../locales/kk/core.ftl"),
+            Lang::Ru => include_str!("../locales/ru/core.ftl"),
+            Lang::En => include_str!("../locales/en/core.ftl"),
+        }
+    }
+}
+
+fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(2);
+    BUNDLES[i].get_or_init(|| {
+        let id: unic_langid::LanguageIdentifier = lang.key().parse().unwrap_or_default();
+        let mut b = FluentBundle::new_concurrent(vec![id]);
+        // The sentences go to terminals, PDFs and logs, where invisible isolation marks around
+        // each number would only get in the way.
+        b.set_use_isolating(false);
+        // The files ship inside the binary and a test parses each: an error here is a bug
+        // caught before release, and the messages that did parse are still used.
+        let resource =
+            FluentResource::try_new(lang.source().to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = b.add_resource(resource);
+        b
+    })
+}
+
+/// Whether `lang`'s files have a message `id`.
+pub fn has(lang: Lang, id: &str) -> bool {
+    bundle(lang)
+        .get_message(id)
+        .and_then(|m| m.value())
+        .is_some()
+}
+
+/// The message `id` in `lang` with `args` put in; English if `lang` lacks it, the id itself if
+/// no language has it (a bug a test catches, never a panic).
+pub fn message(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let mut fluent_args = FluentArgs::new();
+    for (k, v) in args {
+        fluent_args.set(*k, v.clone());
+    }
+    for l in [lang, Lang::En] {
+        let b = bundle(l);
+        if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+            let mut errors = vec![];
+            return b
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned();
+        }
+    }
+    id.to_string()
+}
+
+/// A field's name in `lang` (its key when the files do not name it).
+pub fn field_name(lang: Lang, key: &str) -> String {
+    let id = format!("field-{key}");
+    if has(lang, &id) || has(Lang::En, &id) {
+        message(lang, &id, &[])
+    } else {
+        key.to_string()
+    }
+}
+
+/// The sentence for one problem with one field, in `lang`. English keeps the core's own
+/// sentence, which may say more (which rule, which limit) than the code alone.
+pub fn problem(lang: Lang, p: &FieldProblem) -> String {
+    let id = format!("problem-{}", p.code);
+    if lang == Lang::En && !p.message.is_empty() || !has(lang, &id) {
+        return p.message.clone();
+    }
+    message(lang, &id, &[])
+}
+
+/// The sentence for an error, in `lang`.
+pub fn error(lang: Lang, e: &Error) -> String {
+    let text = |s: &str| FluentValue::from(s.to_string());
+    match e {
+        Error::Invalid { problems } => match problems.as_slice() {
+            [] => message(lang, "error-invalid_input", &[("field", text("—"))]),
+            [first, rest @ ..] => {
+                let field = text(&field_name(lang, &first.field));
+                let sentence = problem(lang, first);
+                if rest.is_empty() {
+                    message(
+                        lang,
+                        "invalid-first",
+                        &[("field", field), ("problem", text(&sentence))],
+                    )
+                } else {
+                    let sentence = sentence.trim_end_matches('.').to_string();
+                    message(
+                        lang,
+                        "invalid-more",
+                        &[
+                            ("field", field),
+                            ("problem", text(&sentence)),
+                            ("more", FluentValue::from(rest.len())),
+                        ],
+                    )
+                }
+            }
+        },
+        Error::InvalidInput { field, reason } => {
+            if lang == Lang::En {
+                reason.clone()
+            } else {
+                message(
+                    lang,
+                    "error-invalid_input",
+                    &[("field", text(&field_name(lang, field)))],
+                )
+            }
+        }
+        Error::PasswordWeak { problems } => message(
+            lang,
+            "error-password_weak",
+            &[("problems", text(&problems.join(", ")))],
+        ),
+        Error::NewerVersion { found, known } => message(
+            lang,
+            "error-newer_version",
+            &[
+                ("found", FluentValue::from(*found)),
+                ("known", FluentValue::from(*known)),
+            ],
+        ),
+        Error::DuplicateIin { existing } => message(
+            lang,
+            "error-duplicate_iin",
+            &[("existing", FluentValue::from(*existing))],
+        ),
+        Error::Blocked { number }
+        | Error::OnHold { number }
+        | Error::PublicationConsentRequired { number } => message(
+            lang,
+            &format!("error-{}", e.code()),
+            &[("number", FluentValue::from(*number))],
+        ),
+        Error::Io { detail } => message(lang, "error-io", &[("detail", text(detail))]),
+        // What went wrong inside is for a bug report, after the sentence for the person.
+        Error::Internal(detail) => format!("{} ({detail})", message(lang, "error-internal", &[])),
+        _ => message(lang, &format!("error-{}", e.code()), &[]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_file_parses_whole() {
+        for lang in Lang::ALL {
+            if let Err((_, errors)) = FluentResource::try_new(lang.source().to_string()) {
+                panic!("locales/{}/core.ftl: {errors:?}", lang.key());
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_has_every_message_english_has() {
+        let ids = |lang: Lang| -> std::collections::BTreeSet<String> {
+            lang.source()
+                .lines()
+                .filter_map(|l| l.split_once(" = ").map(|(id, _)| id.trim().to_string()))
+                .filter(|id| !id.starts_with('#') && !id.is_empty() && !id.contains(' '))
+                .collect()
+        };
+        let en = ids(Lang::En);
+        for lang in [Lang::Kk, Lang::Ru] {
+            let theirs = ids(lang);
+            let missing: Vec<_> = en.difference(&theirs).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.key());
+        }
+    }
+
+    #[test]
+    fn russian_counts_take_their_plural_forms() {
+        let p = |more: usize| {
+            message(
+                Lang::Ru,
+                "invalid-more",
+                &[
+                    ("field", "ИИН".into()),
+                    ("problem", "опечатка".into()),
+                    ("more", more.into()),
+                ],
+            )
+        };
+        assert_eq!(p(1), "ИИН: опечатка (ещё 1 ошибка)");
+        assert_eq!(p(3), "ИИН: опечатка (ещё 3 ошибки)");
+        assert_eq!(p(5), "ИИН: опечатка (ещё 5 ошибок)");
+        assert_eq!(p(21), "ИИН: опечатка (ещё 21 ошибка)");
+    }
+
+    #[test]
+    fn a_bad_iin_is_refused_in_kazakh_and_russian() {
+        let e = Error::Invalid {
+            problems: vec![FieldProblem {
+                field: "iin".into(),
+                code: "iin_check_digit",
+                message: "The IIN's check digit does not match.".into(),
+            }],
+        };
+        assert!(
+            error(Lang::Kk, &e).starts_with("ЖСН: ЖСН-да қате бар"),
+            "{}",
+            error(Lang::Kk, &e)
+        );
+        assert!(error(Lang::Ru, &e).starts_with("ИИН: В ИИН опечатка"));
+        assert_eq!(
+            error(Lang::En, &e),
+            "IIN: The IIN's check digit does not match."
+        );
+    }
+}
