@@ -36,7 +36,7 @@ struct Cli {
     json: bool,
     /// The language Derbes speaks to you: kk, ru or en (default: DERBES_LANG, else your
     /// locale). Put it before the command: a command's own --lang is its document's language.
-    #[arg(long = "lang", env = "DERBES_LANG", value_name = "LANG", value_parser = ["kk", "ru", "en"])]
+    #[arg(long = "lang", env = "DERBES_LANG", value_name = "LANG", value_parser = clap::builder::PossibleValuesParser::new(Lang::ALL.map(Lang::key)))]
     speak: Option<String>,
     #[command(subcommand)]
     command: Command,

@@ -7,7 +7,9 @@ use derbes_core::lifecycle::consent::{
     Consent, ConsentDraft, Evidence, WithdrawalDraft, LEGAL_GROUNDS,
 };
 use derbes_core::lifecycle::end::{Act, ActSummary, EndAction, Ground};
-use derbes_core::lifecycle::retention::{self, DueList, Overview, Rule, BASES, REASON_CODES};
+use derbes_core::lifecycle::retention::{
+    self, Anchor, DueList, Overview, Rule, BASES, REASON_CODES,
+};
 use derbes_core::register::fields::Kind;
 use derbes_core::register::subjects::Person;
 use serde::Serialize;
@@ -54,20 +56,8 @@ pub async fn lifecycle_meta(state: State<'_, AppState>) -> CmdResult<LifecycleMe
         legal_grounds: &LEGAL_GROUNDS,
         reason_codes: &REASON_CODES,
         bases: &BASES,
-        anchors: [
-            "collection",
-            "last_service",
-            "programme_end",
-            "employment_end",
-            "consent_end",
-        ],
-        grounds: [
-            "retention_ended",
-            "consent_withdrawn",
-            "request",
-            "court_decision",
-            "unlawful_processing",
-        ],
+        anchors: Anchor::ALL.map(Anchor::key),
+        grounds: Ground::ALL.map(Ground::key),
         forms: ["paper", "electronic", "egov", "consent_service", "other"],
         purposes: inventory
             .document

@@ -42,6 +42,15 @@ pub enum Ground {
 }
 
 impl Ground {
+    /// Every ground, in the order the end-of-life dialog offers them.
+    pub const ALL: [Ground; 5] = [
+        Ground::RetentionEnded,
+        Ground::ConsentWithdrawn,
+        Ground::Request,
+        Ground::CourtDecision,
+        Ground::UnlawfulProcessing,
+    ];
+
     /// The stable key.
     pub fn key(self) -> &'static str {
         match self {

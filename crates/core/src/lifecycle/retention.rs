@@ -67,6 +67,15 @@ pub enum Anchor {
 }
 
 impl Anchor {
+    /// Every anchor, in the order the rules editor offers them.
+    pub const ALL: [Anchor; 5] = [
+        Anchor::Collection,
+        Anchor::LastService,
+        Anchor::ProgrammeEnd,
+        Anchor::EmploymentEnd,
+        Anchor::ConsentEnd,
+    ];
+
     /// The stable key.
     pub fn key(self) -> &'static str {
         match self {
