@@ -1,7 +1,9 @@
 //! The register's rules on real vaults.
 
+use super::search::{age_band_bounds, years_before};
 use super::*;
-use crate::register::fields::ServiceDraft;
+use crate::register::fields::{ServiceDraft, Sex};
+use crate::register::ids::Iin;
 use crate::vault::keyslots::MIN_MEMORY_KIB;
 use crate::{KdfParams, Password};
 use time::macros::date;
