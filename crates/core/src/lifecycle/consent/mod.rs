@@ -1362,5 +1362,4 @@ fn load(conn: &Connection, condition: &str, value: &str, on: Date) -> Result<Vec
 }
 
 #[cfg(test)]
-#[path = "consent_tests.rs"]
 mod tests;

@@ -1368,5 +1368,4 @@ impl<'t, 'a> Search<'t, 'a> {
 }
 
 #[cfg(test)]
-#[path = "anonymity_tests.rs"]
 mod tests;

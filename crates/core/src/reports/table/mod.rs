@@ -1283,5 +1283,4 @@ impl Vault {
 }
 
 #[cfg(test)]
-#[path = "table_tests.rs"]
 mod tests;
