@@ -1,6 +1,8 @@
+use super::read::Units;
 use super::*;
+use crate::error::Error;
 use crate::lifecycle::end::Ground;
-use crate::register::fields::{Field, Sex};
+use crate::register::fields::{Field, Kind, Sex};
 use crate::test_support::{draft, iin, vault};
 use time::macros::date;
 

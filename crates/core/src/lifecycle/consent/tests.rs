@@ -1,11 +1,14 @@
 //! Consent rules on real vaults.
 
+use super::state::state_of;
 use super::*;
 use crate::error::Error;
 use crate::register::fields::{Field, Kind, Sex};
 use crate::register::subjects::Access;
 use crate::test_support::{draft, iin, vault};
+use crate::vault::Vault;
 use time::macros::date;
+use time::Duration;
 
 fn adult(v: &Vault) -> Uuid {
     v.add_subject(&draft(

@@ -1,6 +1,7 @@
 //! The engine against hand-worked tables, an independent re-check and a brute force over the
 //! whole lattice.
 
+use super::grouping::{radix_sort, Grouper};
 use super::*;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
