@@ -315,7 +315,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
             if let Some(p) = v.problem {
                 return Err(Error::InvalidInput {
                     field: "journal",
-                    reason: p.message,
+                    reason: derbes_core::error::Reason::Text(p.message),
                 });
             }
             if !cli.json {
@@ -428,7 +428,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
                     match v.problem {
                         Some(p) => Err(Error::InvalidInput {
                             field: "journal",
-                            reason: p.message,
+                            reason: derbes_core::error::Reason::Text(p.message),
                         }),
                         None => {
                             if !cli.json {

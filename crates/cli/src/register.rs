@@ -149,7 +149,7 @@ pub enum OrgCommand {
 fn usage(field: &'static str, reason: impl Into<String>) -> Error {
     Error::InvalidInput {
         field,
-        reason: reason.into(),
+        reason: derbes_core::error::Reason::Text(reason.into()),
     }
 }
 

@@ -105,7 +105,9 @@ fn parse_list<T>(
         .map(|s| {
             parse(s).ok_or_else(|| Error::InvalidInput {
                 field,
-                reason: format!("Unknown {field} \"{s}\": use {accepted}."),
+                reason: derbes_core::error::Reason::Text(format!(
+                    "Unknown {field} \"{s}\": use {accepted}."
+                )),
             })
         })
         .collect()
@@ -153,7 +155,9 @@ pub fn report(v: &Vault, cmd: &ReportCommand, as_json: bool) -> Result<(), Error
             Some(other) => {
                 return Err(Error::InvalidInput {
                     field: "sensitive",
-                    reason: format!("Unknown sensitive column \"{other}\": use service_type."),
+                    reason: derbes_core::error::Reason::Text(format!(
+                        "Unknown sensitive column \"{other}\": use service_type."
+                    )),
                 })
             }
         };

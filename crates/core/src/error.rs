@@ -57,8 +57,8 @@ pub enum Error {
     InvalidInput {
         /// Stable key of the field, e.g. `auto_lock_minutes`.
         field: &'static str,
-        /// One sentence saying what is wrong.
-        reason: String,
+        /// Why: the code of a sentence (`reason-<code>` in the locales) and its arguments.
+        reason: Reason,
     },
     /// A person's record breaks one or more rules; each problem names its field.
     Invalid {
@@ -157,7 +157,18 @@ impl Error {
             }
             Error::PasswordWeak { problems } => serde_json::json!({"problems": problems}),
             Error::InvalidInput { field, reason } => {
-                serde_json::json!({"field": field, "reason": reason})
+                let mut params = serde_json::Map::new();
+                params.insert("field".into(), (*field).into());
+                match reason {
+                    Reason::Code { code, args } => {
+                        params.insert("reason".into(), (*code).into());
+                        params.extend(args.clone());
+                    }
+                    Reason::Text(text) => {
+                        params.insert("text".into(), text.clone().into());
+                    }
+                }
+                serde_json::Value::Object(params)
             }
             Error::Io { detail } => serde_json::json!({"detail": detail}),
             Error::Invalid { problems } => serde_json::json!({"problems": problems}),
@@ -167,6 +178,62 @@ impl Error {
             | Error::PublicationConsentRequired { number } => serde_json::json!({"number": number}),
             _ => serde_json::json!({}),
         }
+    }
+}
+
+/// The values a sentence needs beside its code — a limit, a count, a format's name, a row —
+/// never personal data.
+pub type Args = serde_json::Map<String, serde_json::Value>;
+
+/// Why a value was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// A stable code, whose sentence is `reason-<code>` in `locales/*/*.ftl`, and its arguments.
+    Code {
+        /// The stable code, e.g. `k_range`.
+        code: &'static str,
+        /// What the sentence puts in, e.g. `{"min": 2, "max": 100}`.
+        args: Args,
+    },
+    /// An English sentence from before every refusal had a code; being replaced by codes.
+    Text(String),
+}
+
+impl From<&str> for Reason {
+    fn from(s: &str) -> Self {
+        Reason::Text(s.to_string())
+    }
+}
+
+impl From<String> for Reason {
+    fn from(s: String) -> Self {
+        Reason::Text(s)
+    }
+}
+
+impl Error {
+    /// A refused value: `field` is the field's stable key, `reason` the code of the sentence
+    /// that says why (`reason-<reason>` in every language's `.ftl` files; a test checks it).
+    pub fn invalid(field: &'static str, reason: &'static str) -> Error {
+        Error::InvalidInput {
+            field,
+            reason: Reason::Code {
+                code: reason,
+                args: Args::new(),
+            },
+        }
+    }
+
+    /// The same refusal with one more argument for its sentence (other errors are unchanged).
+    pub fn with(mut self, name: &str, value: impl Into<serde_json::Value>) -> Error {
+        if let Error::InvalidInput {
+            reason: Reason::Code { args, .. },
+            ..
+        } = &mut self
+        {
+            args.insert(name.to_string(), value.into());
+        }
+        self
     }
 }
 
@@ -262,10 +329,7 @@ mod tests {
             Error::RecoveryGroupMismatch,
             Error::VaultInUse,
             Error::Locked,
-            Error::InvalidInput {
-                field: "x",
-                reason: String::new(),
-            },
+            Error::invalid("x", "x"),
             Error::Invalid { problems: vec![] },
             Error::DuplicateIin { existing: 1 },
             Error::SubjectNotFound,

@@ -12,7 +12,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, FieldProblem, Result};
+use crate::error::{Args, Error, FieldProblem, Reason, Result};
 
 /// A language Derbes speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,10 +45,7 @@ impl Lang {
             "kk" => Ok(Lang::Kk),
             "ru" => Ok(Lang::Ru),
             "en" => Ok(Lang::En),
-            _ => Err(Error::InvalidInput {
-                field: "lang",
-                reason: "Reports are made in Kazakh (kk), Russian (ru) or English (en).".into(),
-            }),
+            _ => Err(Error::invalid("lang", "lang_unknown")),
         }
     }
 
@@ -70,14 +67,61 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    /// The language's Fluent files, one per area, as shipped inside the binary.
+    fn sources(self) -> [(&'static str, &'static str); FILES.len()] {
+        macro_rules! files {
+            ($lang:literal) => {
+                [
+                    (
+                        "core",
+                        include_str!(concat!("../locales/", $lang, "/core.ftl")),
+                    ),
+                    (
+                        "vault",
+                        include_str!(concat!("../locales/", $lang, "/vault.ftl")),
+                    ),
+                    (
+                        "register",
+                        include_str!(concat!("../locales/", $lang, "/register.ftl")),
+                    ),
+                    (
+                        "lifecycle",
+                        include_str!(concat!("../locales/", $lang, "/lifecycle.ftl")),
+                    ),
+                    (
+                        "reports",
+                        include_str!(concat!("../locales/", $lang, "/reports.ftl")),
+                    ),
+                    (
+                        "documents",
+                        include_str!(concat!("../locales/", $lang, "/documents.ftl")),
+                    ),
+                    (
+                        "cli",
+                        include_str!(concat!("../locales/", $lang, "/cli.ftl")),
+                    ),
+                ]
+            };
+        }
         match self {
-            Lang::Kk => include_str!("../locales/kk/core.ftl"),
-            Lang::Ru => include_str!("../locales/ru/core.ftl"),
-            Lang::En => include_str!("../locales/en/core.ftl"),
+            Lang::Kk => files!("kk"),
+            Lang::Ru => files!("ru"),
+            Lang::En => files!("en"),
         }
     }
 }
+
+/// The Fluent files of each language (`locales/<lang>/<file>.ftl`): the core's errors, record
+/// problems and field names; then each area's refusals and words; then the CLI's.
+pub const FILES: [&str; 7] = [
+    "core",
+    "vault",
+    "register",
+    "lifecycle",
+    "reports",
+    "documents",
+    "cli",
+];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
     static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 3] =
@@ -91,9 +135,10 @@ fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
         b.set_use_isolating(false);
         // The files ship inside the binary and a test parses each: an error here is a bug
         // caught before release, and the messages that did parse are still used.
-        let resource =
-            FluentResource::try_new(lang.source().to_string()).unwrap_or_else(|(r, _)| r);
-        let _ = b.add_resource(resource);
+        for (_, source) in lang.sources() {
+            let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+            let _ = b.add_resource(resource);
+        }
         b
     })
 }
@@ -123,6 +168,39 @@ pub fn message(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String
         }
     }
     id.to_string()
+}
+
+/// A JSON argument as Fluent takes it: numbers stay numbers (for plural forms), a list is
+/// joined with commas, anything else is its text.
+fn fluent_value(v: &serde_json::Value) -> FluentValue<'static> {
+    match v {
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => FluentValue::from(i),
+            None => FluentValue::from(n.as_f64().unwrap_or(0.0)),
+        },
+        serde_json::Value::String(s) => FluentValue::from(s.clone()),
+        serde_json::Value::Array(items) => FluentValue::from(
+            items
+                .iter()
+                .map(|i| {
+                    i.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| i.to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        other => FluentValue::from(other.to_string()),
+    }
+}
+
+/// The message `id` with the arguments of a refusal or a problem put in.
+pub fn message_with(lang: Lang, id: &str, args: &Args) -> String {
+    let values: Vec<(&str, FluentValue<'_>)> = args
+        .iter()
+        .map(|(k, v)| (k.as_str(), fluent_value(v)))
+        .collect();
+    message(lang, id, &values)
 }
 
 /// A field's name in `lang` (its key when the files do not name it).
@@ -174,17 +252,20 @@ pub fn error(lang: Lang, e: &Error) -> String {
                 }
             }
         },
-        Error::InvalidInput { field, reason } => {
-            if lang == Lang::En {
-                reason.clone()
-            } else {
-                message(
-                    lang,
-                    "error-invalid_input",
-                    &[("field", text(&field_name(lang, field)))],
-                )
+        Error::InvalidInput { field, reason } => match reason {
+            Reason::Code { code, args } if has(Lang::En, &format!("reason-{code}")) => {
+                let mut args = args.clone();
+                args.entry("field")
+                    .or_insert_with(|| field_name(lang, field).into());
+                message_with(lang, &format!("reason-{code}"), &args)
             }
-        }
+            Reason::Text(text) if lang == Lang::En => text.clone(),
+            _ => message(
+                lang,
+                "error-invalid_input",
+                &[("field", text(&field_name(lang, field)))],
+            ),
+        },
         Error::PasswordWeak { problems } => message(
             lang,
             "error-password_weak",
@@ -224,8 +305,10 @@ mod tests {
     #[test]
     fn every_file_parses_whole() {
         for lang in Lang::ALL {
-            if let Err((_, errors)) = FluentResource::try_new(lang.source().to_string()) {
-                panic!("locales/{}/core.ftl: {errors:?}", lang.key());
+            for (file, source) in lang.sources() {
+                if let Err((_, errors)) = FluentResource::try_new(source.to_string()) {
+                    panic!("locales/{}/{file}.ftl: {errors:?}", lang.key());
+                }
             }
         }
     }
@@ -233,8 +316,9 @@ mod tests {
     #[test]
     fn every_language_has_every_message_english_has() {
         let ids = |lang: Lang| -> std::collections::BTreeSet<String> {
-            lang.source()
-                .lines()
+            lang.sources()
+                .iter()
+                .flat_map(|(_, source)| source.lines())
                 .filter_map(|l| l.split_once(" = ").map(|(id, _)| id.trim().to_string()))
                 .filter(|id| !id.starts_with('#') && !id.is_empty() && !id.contains(' '))
                 .collect()

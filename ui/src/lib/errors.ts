@@ -22,6 +22,8 @@ export function errorText(_t: TFunction, error: ApiError): string {
   const args = fluentArgs(error.params);
   if (error.code === 'invalid_input' && typeof error.params.field === 'string') {
     args.field = coreFieldName(error.params.field);
+    const reason = `reason-${String(error.params.reason)}`;
+    if (typeof error.params.reason === 'string' && hasCoreText(reason)) return coreText(reason, args);
   }
   return coreText(id, args);
 }
@@ -68,7 +70,10 @@ const KNOWN_REASONS: { match: RegExp; key: string; params?: (m: RegExpExecArray)
  */
 export function knownReasonText(t: TFunction, error: ApiError): string | null {
   if (error.code !== 'invalid_input') return null;
-  const reason = typeof error.params.reason === 'string' ? error.params.reason : error.message;
+  if (typeof error.params.reason === 'string' && hasCoreText(`reason-${error.params.reason}`)) {
+    return errorText(t, error);
+  }
+  const reason = typeof error.params.text === 'string' ? error.params.text : error.message;
   for (const known of KNOWN_REASONS) {
     const m = known.match.exec(reason);
     if (m) return t(`reasons.${known.key}`, known.params?.(m) ?? {});

@@ -1,15 +1,26 @@
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
-import en from '../../../crates/core/locales/en/core.ftl?raw';
-import kk from '../../../crates/core/locales/kk/core.ftl?raw';
-import ru from '../../../crates/core/locales/ru/core.ftl?raw';
-import i18n, { isLanguage, type Language } from '../i18n';
+import i18n, { LANGUAGES, isLanguage, type Language } from '../i18n';
 
 /**
  * The core's words — its refusals by code, the problems of a record, the names of the fields
  * they point at — from the same Fluent files the core and the CLI read
  * (crates/core/locales/<lang>/core.ftl). The screens' own texts stay in ../i18n.
  */
-const SOURCES: Record<Language, string> = { kk, ru, en };
+const FILES = import.meta.glob<string>('../../../crates/core/locales/*/*.ftl', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+/** Every file of a language (core.ftl, vault.ftl, register.ftl, …). */
+function sources(lang: Language): string[] {
+  return Object.entries(FILES)
+    .filter(([path]) => path.includes(`/locales/${lang}/`))
+    .map(([, text]) => text);
+}
+
+/** How many Fluent files each language has (a test checks none is missing). */
+export const fileCount = Object.fromEntries(LANGUAGES.map((l) => [l, sources(l).length])) as Record<Language, number>;
 const bundles = new Map<Language, FluentBundle>();
 
 function bundle(lang: Language): FluentBundle {
@@ -17,7 +28,7 @@ function bundle(lang: Language): FluentBundle {
   if (!b) {
     // No isolation marks: the sentences sit in plain text, not in mixed-direction layouts.
     b = new FluentBundle(lang, { useIsolating: false });
-    b.addResource(new FluentResource(SOURCES[lang]));
+    for (const text of sources(lang)) b.addResource(new FluentResource(text));
     bundles.set(lang, b);
   }
   return b;

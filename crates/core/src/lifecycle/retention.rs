@@ -383,7 +383,7 @@ pub fn as_of(s: Option<&str>) -> Result<Date> {
     match s.map(str::trim).filter(|s| !s.is_empty()) {
         Some(s) => parse_date(s).map_err(|p| Error::InvalidInput {
             field: "as_of",
-            reason: p.sentence(),
+            reason: crate::error::Reason::Text(p.sentence()),
         }),
         None => Ok(today()),
     }
@@ -549,7 +549,7 @@ impl Vault {
         let inventory = self.inventory()?;
         let bad = |i: usize, reason: &str| Error::InvalidInput {
             field: "retention_rules",
-            reason: format!("Rule {}: {reason}", i + 1),
+            reason: crate::error::Reason::Text(format!("Rule {}: {reason}", i + 1)),
         };
         for (i, r) in rules.iter().enumerate() {
             if let Some(p) = &r.purpose {
@@ -650,7 +650,10 @@ impl Vault {
         if !facts.blocked {
             return Err(Error::InvalidInput {
                 field: "reason",
-                reason: format!("Record № {} is not blocked.", facts.number),
+                reason: crate::error::Reason::Text(format!(
+                    "Record № {} is not blocked.",
+                    facts.number
+                )),
             });
         }
         let reason = reason_text("reason", reason, "why the data is unblocked")?;
@@ -686,7 +689,10 @@ impl Vault {
         if !facts.hold {
             return Err(Error::InvalidInput {
                 field: "hold",
-                reason: format!("Record № {} is not under legal hold.", facts.number),
+                reason: crate::error::Reason::Text(format!(
+                    "Record № {} is not under legal hold.",
+                    facts.number
+                )),
             });
         }
         self.set_flag(
@@ -708,7 +714,7 @@ impl Vault {
             Some(s) => {
                 let d = parse_date(s).map_err(|p| Error::InvalidInput {
                     field: "ended_on",
-                    reason: p.sentence(),
+                    reason: crate::error::Reason::Text(p.sentence()),
                 })?;
                 if d > today() {
                     return Err(Error::InvalidInput {
@@ -789,7 +795,7 @@ fn reason_text(field: &'static str, s: &str, what: &str) -> Result<String> {
     if t.is_empty() {
         return Err(Error::InvalidInput {
             field,
-            reason: format!("Enter {what}."),
+            reason: crate::error::Reason::Text(format!("Enter {what}.")),
         });
     }
     if t.chars().count() > 500 || t.chars().any(char::is_control) {

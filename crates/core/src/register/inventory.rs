@@ -89,7 +89,7 @@ impl InventoryDocument {
         let bad = |reason: String| {
             Err(Error::InvalidInput {
                 field: "inventory",
-                reason,
+                reason: crate::error::Reason::Text(reason),
             })
         };
         if self.purposes.is_empty() {

@@ -36,7 +36,9 @@ fn clean(field: &'static str, value: &str, max: usize) -> Result<String> {
     if v.chars().count() > max {
         return Err(Error::InvalidInput {
             field,
-            reason: format!("This is too long ({max} characters at most)."),
+            reason: crate::error::Reason::Text(format!(
+                "This is too long ({max} characters at most)."
+            )),
         });
     }
     if v.chars().any(|c| c.is_control()) {
@@ -75,7 +77,7 @@ impl Vault {
         } else {
             parse_bin(&org.bin).map_err(|p| Error::InvalidInput {
                 field: "bin",
-                reason: p.sentence("BIN"),
+                reason: crate::error::Reason::Text(p.sentence("BIN")),
             })?
         };
         let clean_org = Organisation {

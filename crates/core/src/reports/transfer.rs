@@ -208,10 +208,10 @@ impl Vault {
         if Format::from_path(path).ok() != Some(format) {
             return Err(Error::InvalidInput {
                 field: "path",
-                reason: format!(
+                reason: crate::error::Reason::Text(format!(
                     "The file name must end in .{} for this format.",
                     format.key()
-                ),
+                )),
             });
         }
         crate::documents::check_target(path, if_exists)?;
@@ -312,7 +312,9 @@ impl Vault {
             .optional()?
             .ok_or(Error::InvalidInput {
                 field: "number",
-                reason: format!("There is no transfer № {number} in the ledger."),
+                reason: crate::error::Reason::Text(format!(
+                    "There is no transfer № {number} in the ledger."
+                )),
             })
     }
 

@@ -65,11 +65,11 @@ impl Vault {
         if !AUTO_LOCK_RANGE.contains(&minutes) {
             return Err(Error::InvalidInput {
                 field: "auto_lock_minutes",
-                reason: format!(
+                reason: crate::error::Reason::Text(format!(
                     "Auto-lock must be between {} and {} minutes.",
                     AUTO_LOCK_RANGE.start(),
                     AUTO_LOCK_RANGE.end()
-                ),
+                )),
             });
         }
         self.set_setting(AUTO_LOCK_KEY, &minutes.to_string(), true)

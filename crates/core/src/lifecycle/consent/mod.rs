@@ -45,7 +45,7 @@ pub fn today() -> Date {
 fn bad(field: &'static str, reason: impl Into<String>) -> Error {
     Error::InvalidInput {
         field,
-        reason: reason.into(),
+        reason: crate::error::Reason::Text(reason.into()),
     }
 }
 

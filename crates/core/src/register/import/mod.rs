@@ -109,7 +109,7 @@ impl Limits {
 fn file_problem(reason: impl Into<String>) -> Error {
     Error::InvalidInput {
         field: "file",
-        reason: reason.into(),
+        reason: crate::error::Reason::Text(reason.into()),
     }
 }
 

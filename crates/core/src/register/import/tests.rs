@@ -6,9 +6,9 @@ use super::*;
 
 fn invalid_input_reason(result: Result<Table>) -> String {
     match result {
-        Err(Error::InvalidInput { field, reason }) => {
+        Err(e @ Error::InvalidInput { field, .. }) => {
             assert_eq!(field, "file");
-            reason
+            e.to_string()
         }
         other => panic!("expected InvalidInput, got {other:?}"),
     }

@@ -202,7 +202,10 @@ impl Vault {
             let (after, on_or_before) =
                 age_band_bounds(band, today()).ok_or(Error::InvalidInput {
                     field: "age_band",
-                    reason: format!("The age band must be one of {}.", AGE_BANDS.join(", ")),
+                    reason: crate::error::Reason::Text(format!(
+                        "The age band must be one of {}.",
+                        AGE_BANDS.join(", ")
+                    )),
                 })?;
             if let Some(a) = after {
                 push("birth_date > $", V::Text(a));
