@@ -1,1 +1,13 @@
-# vault
+# vault: the vault's folder, its users and settings, the journal's chain; the demo vault
+reason-user_name_empty = Enter your name: the journal records who does what.
+reason-user_name_too_long = The name is too long ({ $max } characters at most).
+reason-folder_is_file = That path is a file, not a folder.
+reason-auto_lock_range = Auto-lock must be between { $min } and { $max } minutes.
+reason-demo_seed_collision = Some synthetic IINs are already in this vault; use another --seed or an empty vault.
+
+## Where the journal's hash chain breaks
+reason-journal_entry_missing = Journal entry { $seq } is missing.
+reason-journal_entry_reordered = Journal entry { $seq } does not follow entry { $previous }: the chain was altered.
+reason-journal_entry_changed = Journal entry { $seq } was changed after it was written.
+reason-journal_truncated = The journal ends early: entries from { $from } to { $to } are missing.
+reason-journal_head_missing = The journal's head record is missing.

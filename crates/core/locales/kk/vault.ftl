@@ -1,1 +1,13 @@
-# vault
+# vault: the vault's folder, its users and settings, the journal's chain; the demo vault
+reason-user_name_empty = Атыңызды жазыңыз: журнал кімнің не істегенін жазып отырады.
+reason-user_name_too_long = Аты тым ұзын (ең көбі { $max } таңба).
+reason-folder_is_file = Бұл жол қалтаны емес, файлды көрсетеді.
+reason-auto_lock_range = Автоқұлыптау уақыты { $min } минуттан { $max } минутқа дейін болуы керек.
+reason-demo_seed_collision = Ойдан шығарылған ЖСН-дердің кейбірі бұл қоймада бұрыннан бар: басқа --seed мәнін немесе бос қойманы пайдаланыңыз.
+
+## Where the journal's hash chain breaks
+reason-journal_entry_missing = Журналдың №{ $seq } жазбасы жоқ.
+reason-journal_entry_reordered = Журналдың №{ $seq } жазбасы №{ $previous } жазбадан кейін тұрмайды: жазбалар тізбегі өзгертілген.
+reason-journal_entry_changed = Журналдың №{ $seq } жазбасы жазылғаннан кейін өзгертілген.
+reason-journal_truncated = Журнал үзіліп қалған: №{ $from }–№{ $to } жазбалар жоқ.
+reason-journal_head_missing = Журналдың соңын белгілейтін жазба жоқ.

@@ -1,1 +1,19 @@
-# vault
+# vault: the vault's folder, its users and settings, the journal's chain; the demo vault
+reason-user_name_empty = Укажите ваше имя: в журнале записывается, кто что сделал.
+reason-user_name_too_long = Имя слишком длинное (не более { $max } { $max ->
+    [one] знака
+   *[other] знаков
+}).
+reason-folder_is_file = По этому пути находится файл, а не папка.
+reason-auto_lock_range = Время автоблокировки — от { $min } до { $max } { $max ->
+    [one] минуты
+   *[other] минут
+}.
+reason-demo_seed_collision = Некоторые вымышленные ИИН уже есть в этом хранилище: укажите другой --seed или возьмите пустое хранилище.
+
+## Where the journal's hash chain breaks
+reason-journal_entry_missing = Запись журнала №{ $seq } отсутствует.
+reason-journal_entry_reordered = Запись журнала №{ $seq } не следует за записью №{ $previous }: цепочка записей изменена.
+reason-journal_entry_changed = Запись журнала №{ $seq } изменена после того, как была сделана.
+reason-journal_truncated = Журнал обрывается: записи с №{ $from } по №{ $to } отсутствуют.
+reason-journal_head_missing = Отсутствует запись, которой отмечен конец журнала.

@@ -190,11 +190,13 @@ pub fn fill(vault: &Vault, count: usize, seed: u64) -> Result<usize> {
     )?;
     match report.rejected.first() {
         // Another seed over an existing register can collide on an IIN: say so plainly.
-        Some(p) if p.code == "duplicate_iin" || p.code == "duplicate_iin_in_file" => Err(crate::Error::InvalidInput {
-            field: "seed",
-            reason: "Some synthetic IINs are already in this vault; use another --seed or an empty vault.".into(),
-        }),
-        Some(p) => Err(crate::Error::Internal(format!("the demo generator made an invalid row ({} {})", p.field, p.code))),
+        Some(p) if p.code == "duplicate_iin" || p.code == "duplicate_iin_in_file" => {
+            Err(crate::Error::invalid("seed", "demo_seed_collision"))
+        }
+        Some(p) => Err(crate::Error::Internal(format!(
+            "the demo generator made an invalid row ({} {})",
+            p.field, p.code
+        ))),
         None => Ok(report.accepted),
     }
 }

@@ -61,10 +61,7 @@ impl DocLang {
 
     /// Parse `kk` or `ru`, or say in a sentence what is accepted.
     pub fn parse(s: &str) -> Result<DocLang> {
-        Self::from_key(s).ok_or(Error::InvalidInput {
-            field: "lang",
-            reason: "Documents are made in Kazakh (kk) or Russian (ru).".into(),
-        })
+        Self::from_key(s).ok_or_else(|| Error::invalid("lang", "doc_lang_unknown"))
     }
 
     fn pick<'a>(self, kk: &'a str, ru: &'a str) -> &'a str {

@@ -30,16 +30,10 @@ pub fn check_target(path: &Path, if_exists: IfExists) -> Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if !dir.is_dir() {
-        return Err(Error::InvalidInput {
-            field: "path",
-            reason: "The folder to save into does not exist.".into(),
-        });
+        return Err(Error::invalid("path", "save_folder_missing"));
     }
     if path.is_dir() {
-        return Err(Error::InvalidInput {
-            field: "path",
-            reason: "That is a folder; add a file name to the path.".into(),
-        });
+        return Err(Error::invalid("path", "save_path_is_folder"));
     }
     if if_exists == IfExists::Refuse && fs::symlink_metadata(path).is_ok() {
         return Err(Error::FileExists);

@@ -169,7 +169,13 @@ fn saving_never_replaces_a_file_unless_told_to() {
     assert_eq!(names, ["act-1-kk.pdf"]);
     assert!(matches!(
         save(t.path(), b"x", IfExists::Replace),
-        Err(Error::InvalidInput { field: "path", .. })
+        Err(Error::InvalidInput {
+            field: "path",
+            reason: crate::error::Reason::Code {
+                code: "save_path_is_folder",
+                ..
+            }
+        })
     ));
 }
 

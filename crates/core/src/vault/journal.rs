@@ -173,8 +173,43 @@ pub struct Problem {
     pub seq: i64,
     /// `changed`, `missing`, `truncated` or `reordered`.
     pub kind: &'static str,
-    /// One sentence for a person.
+    /// The last entry the journal's head names, when the entries from `seq` on were cut off.
+    #[serde(skip)]
+    pub last: Option<i64>,
+    /// One sentence for a person, in English ([`Problem::error`] gives it in any language).
     pub message: String,
+}
+
+impl Problem {
+    fn new(seq: i64, kind: &'static str, last: Option<i64>) -> Problem {
+        let mut p = Problem {
+            seq,
+            kind,
+            last,
+            message: String::new(),
+        };
+        p.message = p.error().to_string();
+        p
+    }
+
+    /// The break as a refusal of the journal, with a stable code and the entries it names.
+    pub fn error(&self) -> Error {
+        match (self.kind, self.last) {
+            ("missing", _) => {
+                Error::invalid("journal", "journal_entry_missing").with("seq", self.seq)
+            }
+            ("reordered", _) => Error::invalid("journal", "journal_entry_reordered")
+                .with("seq", self.seq)
+                .with("previous", self.seq - 1),
+            ("changed", _) => {
+                Error::invalid("journal", "journal_entry_changed").with("seq", self.seq)
+            }
+            ("truncated", Some(last)) => Error::invalid("journal", "journal_truncated")
+                .with("from", self.seq)
+                .with("to", last),
+            _ => Error::invalid("journal", "journal_head_missing"),
+        }
+    }
 }
 
 /// Now, as the journal writes times: RFC 3339, UTC, whole seconds.
@@ -303,11 +338,11 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
     let mut expected_seq = 1i64;
     let mut prev = GENESIS.to_string();
     let mut n = 0i64;
-    let fail = |n, seq, kind, message: String| {
+    let fail = |n, seq, kind, last| {
         Ok(Verification {
             ok: false,
             entries: n,
-            problem: Some(Problem { seq, kind, message }),
+            problem: Some(Problem::new(seq, kind, last)),
         })
     };
     while let Some(r) = rows.next()? {
@@ -321,23 +356,10 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         let hash: String = r.get(7)?;
         n += 1;
         if seq != expected_seq {
-            return fail(
-                n,
-                expected_seq,
-                "missing",
-                format!("Journal entry {expected_seq} is missing."),
-            );
+            return fail(n, expected_seq, "missing", None);
         }
         if prev_hash != prev {
-            return fail(
-                n,
-                seq,
-                "reordered",
-                format!(
-                    "Journal entry {seq} does not follow entry {}: the chain was altered.",
-                    seq - 1
-                ),
-            );
+            return fail(n, seq, "reordered", None);
         }
         if entry_hash(
             seq,
@@ -349,12 +371,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
             &prev_hash,
         ) != hash
         {
-            return fail(
-                n,
-                seq,
-                "changed",
-                format!("Journal entry {seq} was changed after it was written."),
-            );
+            return fail(n, seq, "changed", None);
         }
         prev = hash;
         expected_seq += 1;
@@ -369,15 +386,10 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         let head_seq: i64 = head_seq.parse().unwrap_or(0);
         if head_seq != n || head_hash != prev {
             let first_missing = n + 1;
-            return fail(n, first_missing, "truncated", format!("The journal ends early: entries from {first_missing} to {head_seq} are missing."));
+            return fail(n, first_missing, "truncated", Some(head_seq));
         }
     } else if n > 0 {
-        return fail(
-            n,
-            n,
-            "truncated",
-            "The journal's head record is missing.".to_string(),
-        );
+        return fail(n, n, "truncated", None);
     }
     Ok(Verification {
         ok: true,
@@ -450,6 +462,10 @@ mod tests {
         assert!(!v.ok);
         let p = v.problem.unwrap();
         assert_eq!((p.seq, p.kind), (3, "changed"));
+        assert_eq!(
+            p.message,
+            "Journal entry 3 was changed after it was written."
+        );
     }
 
     #[test]
@@ -460,6 +476,7 @@ mod tests {
         c.execute("DELETE FROM journal WHERE seq = 2", []).unwrap();
         let p = verify(&c).unwrap().problem.unwrap();
         assert_eq!((p.seq, p.kind), (2, "missing"));
+        assert_eq!(p.message, "Journal entry 2 is missing.");
     }
 
     #[test]
@@ -470,6 +487,10 @@ mod tests {
         c.execute("DELETE FROM journal WHERE seq >= 4", []).unwrap();
         let p = verify(&c).unwrap().problem.unwrap();
         assert_eq!((p.seq, p.kind), (4, "truncated"));
+        assert_eq!(
+            p.message,
+            "The journal ends early: entries from 4 to 5 are missing."
+        );
     }
 
     #[test]
@@ -486,5 +507,9 @@ mod tests {
         c.execute("UPDATE journal SET user_id = NULL, action = 'vault.locked', object = NULL, details = '{}', hash = ?1 WHERE seq = 2", [forged]).unwrap();
         let p = verify(&c).unwrap().problem.unwrap();
         assert_eq!((p.seq, p.kind), (3, "reordered"));
+        assert_eq!(
+            p.message,
+            "Journal entry 3 does not follow entry 2: the chain was altered."
+        );
     }
 }

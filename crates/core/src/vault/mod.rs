@@ -40,6 +40,8 @@ pub const DB_FILE: &str = "vault.db";
 pub const FAILURES_FILE: &str = "unlock-failures.json";
 /// Lock file held while a process has the vault open.
 pub const LOCK_FILE: &str = "vault.lock";
+/// The longest name of a user, in characters.
+const USER_NAME_MAX: usize = 200;
 
 /// A person who uses the vault.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -299,16 +301,12 @@ impl Vault {
     ) -> Result<(Vault, RecoveryKey)> {
         let user_name = user_name.trim();
         if user_name.is_empty() {
-            return Err(Error::InvalidInput {
-                field: "user_name",
-                reason: "Enter your name: the journal records who does what.".into(),
-            });
+            return Err(Error::invalid("user_name", "user_name_empty"));
         }
-        if user_name.chars().count() > 200 {
-            return Err(Error::InvalidInput {
-                field: "user_name",
-                reason: "The name is too long (200 characters at most).".into(),
-            });
+        if user_name.chars().count() > USER_NAME_MAX {
+            return Err(
+                Error::invalid("user_name", "user_name_too_long").with("max", USER_NAME_MAX)
+            );
         }
         password::check_new(password, repeated, &[user_name])?;
         Self::create_unchecked(dir, user_name, password, params, false, upkeep)
@@ -727,10 +725,7 @@ pub fn looks_like_vault(dir: &Path) -> bool {
 fn prepare_new_folder(dir: &Path) -> Result<()> {
     if dir.exists() {
         if !dir.is_dir() {
-            return Err(Error::InvalidInput {
-                field: "folder",
-                reason: "That path is a file, not a folder.".into(),
-            });
+            return Err(Error::invalid("folder", "folder_is_file"));
         }
         if dir.join(DB_FILE).exists() || dir.join(KEYSLOTS_FILE).exists() {
             return Err(Error::VaultExists);

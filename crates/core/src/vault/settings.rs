@@ -63,14 +63,9 @@ impl Vault {
     /// Change the auto-lock delay (1 to 60 minutes).
     pub fn set_auto_lock_minutes(&self, minutes: u32) -> Result<()> {
         if !AUTO_LOCK_RANGE.contains(&minutes) {
-            return Err(Error::InvalidInput {
-                field: "auto_lock_minutes",
-                reason: crate::error::Reason::Text(format!(
-                    "Auto-lock must be between {} and {} minutes.",
-                    AUTO_LOCK_RANGE.start(),
-                    AUTO_LOCK_RANGE.end()
-                )),
-            });
+            return Err(Error::invalid("auto_lock_minutes", "auto_lock_range")
+                .with("min", *AUTO_LOCK_RANGE.start())
+                .with("max", *AUTO_LOCK_RANGE.end()));
         }
         self.set_setting(AUTO_LOCK_KEY, &minutes.to_string(), true)
     }

@@ -1,6 +1,7 @@
 //! Vault behaviour on real files in temporary folders, good input and bad.
 
 use super::*;
+use crate::error::Reason;
 use crate::vault::keyslots::MIN_MEMORY_KIB;
 use std::collections::BTreeMap;
 
@@ -439,9 +440,26 @@ fn init_never_overwrites_and_wants_an_empty_folder() {
         Vault::create(&weak, "  ", &pw(PW), &pw(PW), cheap()),
         Err(Error::InvalidInput {
             field: "user_name",
-            ..
+            reason: Reason::Code {
+                code: "user_name_empty",
+                ..
+            },
         })
     ));
+    let long = Vault::create(&weak, &"А".repeat(201), &pw(PW), &pw(PW), cheap()).unwrap_err();
+    assert_eq!(
+        long.to_string(),
+        "The name is too long (200 characters at most)."
+    );
+    assert!(!weak.exists(), "a refused init creates nothing");
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    assert_eq!(
+        Vault::create(&file, "X", &pw(PW), &pw(PW), cheap())
+            .unwrap_err()
+            .to_string(),
+        "That path is a file, not a folder."
+    );
 }
 
 #[test]
@@ -484,13 +502,18 @@ fn auto_lock_setting_is_validated_and_journaled() {
         v.set_auto_lock_minutes(0),
         Err(Error::InvalidInput {
             field: "auto_lock_minutes",
-            ..
+            reason: Reason::Code {
+                code: "auto_lock_range",
+                ..
+            },
         })
     ));
-    assert!(matches!(
-        v.set_auto_lock_minutes(61),
-        Err(Error::InvalidInput { .. })
-    ));
+    let e = v.set_auto_lock_minutes(61).unwrap_err();
+    assert_eq!(e.to_string(), "Auto-lock must be between 1 and 60 minutes.");
+    assert_eq!(
+        crate::words::error(crate::words::Lang::Ru, &e),
+        "Время автоблокировки — от 1 до 60 минут."
+    );
     v.set_auto_lock_minutes(15).unwrap();
     assert_eq!(v.auto_lock_minutes().unwrap(), 15);
     let (_, e) = v.journal(1, 0).unwrap();
