@@ -14,7 +14,7 @@ use derbes_core::lifecycle::retention;
 use derbes_core::{Error, Vault};
 use serde_json::{json, Value};
 
-use crate::output;
+use crate::output::{self, text, Ctx};
 
 /// `derbes consent …`
 #[derive(Subcommand)]
@@ -146,92 +146,99 @@ pub enum ActsCommand {
     },
 }
 
-fn bad(field: &'static str, reason: &str) -> Error {
-    Error::InvalidInput {
-        field,
-        reason: reason.into(),
-    }
-}
-
-fn print_consent(c: &Consent, as_json: bool) {
-    if as_json {
+fn print_consent(c: &Consent, cx: Ctx) {
+    if cx.json {
         output::json(&serde_json::to_value(c).unwrap_or_default());
         return;
     }
     let yes = |b: bool, d: &Option<String>| match (b, d) {
-        (true, Some(d)) => format!("yes ({d})"),
-        (true, None) => "yes".into(),
-        _ => "no".into(),
+        (true, Some(d)) => cx.say("cli-yes-where", &[("where", text(d))]),
+        (true, None) => cx.say("cli-yes", &[]),
+        _ => cx.say("cli-no", &[]),
     };
-    println!(
-        "Consent № {} of person № {} — {}",
-        c.number,
-        c.subject_number,
-        c.state.key()
+    cx.println(
+        "cli-consent-heading",
+        &[
+            ("number", c.number.into()),
+            ("person", c.subject_number.into()),
+            ("state", c.state.key().into()),
+        ],
     );
-    println!("  purposes:      {}", c.purposes.join(", "));
-    println!("  given on:      {}", c.given_on);
-    println!(
-        "  valid:         {} – {}",
-        c.valid_from,
-        c.valid_until
-            .as_deref()
-            .unwrap_or("until the purpose is achieved")
-    );
-    println!(
-        "  third parties: {}",
-        yes(c.third_parties, &c.third_party_recipients)
-    );
-    println!(
-        "  cross-border:  {}",
-        yes(c.cross_border, &c.cross_border_countries)
-    );
-    println!(
-        "  publication:   {}",
-        yes(c.publication, &c.publication_where)
-    );
-    println!("  form:          {}", c.form.key());
+    let until = match &c.valid_until {
+        Some(d) => d.clone(),
+        None => cx.say("cli-consent-until-purpose", &[]),
+    };
+    let mut lines = vec![
+        ("cli-consent-purposes", c.purposes.join(", ")),
+        ("cli-consent-given-on", c.given_on.clone()),
+        (
+            "cli-consent-valid",
+            cx.say(
+                "cli-consent-valid-range",
+                &[("from", text(&c.valid_from)), ("until", text(until))],
+            ),
+        ),
+        (
+            "cli-consent-third-parties",
+            yes(c.third_parties, &c.third_party_recipients),
+        ),
+        (
+            "cli-consent-cross-border",
+            yes(c.cross_border, &c.cross_border_countries),
+        ),
+        (
+            "cli-consent-publication",
+            yes(c.publication, &c.publication_where),
+        ),
+        ("cli-consent-form", c.form.key().to_string()),
+    ];
     if let Some(r) = &c.representative {
-        println!("  given by:      legal representative ({})", r.relation);
+        lines.push((
+            "cli-consent-given-by",
+            cx.say(
+                "cli-consent-by-representative",
+                &[("relation", text(&r.relation))],
+            ),
+        ));
     }
-    println!(
-        "  evidence:      {}",
-        c.evidence
-            .as_ref()
-            .map(|e| e.media_type.as_str())
-            .unwrap_or("none attached")
-    );
+    lines.push((
+        "cli-consent-evidence",
+        match &c.evidence {
+            Some(e) => e.media_type.clone(),
+            None => cx.say("cli-consent-no-evidence", &[]),
+        },
+    ));
+    cx.print_labelled("  ", &lines);
 }
 
-fn print_act(a: &Act, as_json: bool) {
-    if as_json {
+fn print_act(a: &Act, cx: Ctx) {
+    if cx.json {
         output::json(&serde_json::to_value(a).unwrap_or_default());
         return;
     }
-    println!(
-        "Act № {}: {} of {} {} ({}), {} by {}",
-        a.number,
-        a.action.key(),
-        a.subjects.len(),
-        if a.subjects.len() == 1 {
-            "person"
-        } else {
-            "people"
-        },
-        a.ground.key(),
-        a.performed_at,
-        a.performed_by_name
+    cx.println(
+        "cli-act-heading",
+        &[
+            ("number", a.number.into()),
+            ("action", a.action.key().into()),
+            ("count", a.subjects.len().into()),
+            ("ground", a.ground.key().into()),
+            ("at", text(&a.performed_at)),
+            ("by", text(&a.performed_by_name)),
+        ],
     );
     let numbers: Vec<String> = a.subjects.iter().map(|n| format!("№ {n}")).collect();
-    println!(
-        "  people:     {}",
-        output::truncate(&numbers.join(", "), 400)
+    cx.print_labelled(
+        "  ",
+        &[
+            ("cli-act-people", output::truncate(&numbers.join(", "), 400)),
+            ("cli-act-categories", a.categories.join(", ")),
+        ],
     );
-    println!("  categories: {}", a.categories.join(", "));
 }
 
 /// `derbes consent …`
-pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Error> {
+pub fn consent(v: &Vault, cmd: &ConsentCommand, cx: Ctx) -> Result<(), Error> {
     match cmd {
         ConsentCommand::Add {
             person,
@@ -250,12 +257,8 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Err
             evidence,
         } => {
             let id = v.resolve_subject(person)?;
-            let form = ConsentForm::from_key(form).ok_or_else(|| {
-                bad(
-                    "form",
-                    "The form must be paper, electronic, egov, consent_service or other.",
-                )
-            })?;
+            let form = ConsentForm::from_key(form)
+                .ok_or_else(|| Error::invalid("form", "cli_consent_form_unknown"))?;
             let draft = ConsentDraft {
                 purposes: purpose.clone(),
                 given_on: given.clone(),
@@ -278,7 +281,7 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Err
                 .transpose()?;
             // The consent and its scan are recorded together, or neither is.
             let c = v.add_consent_with_evidence(id, &draft, scan.as_deref())?;
-            print_consent(&c, as_json);
+            print_consent(&c, cx);
         }
         ConsentCommand::Withdraw {
             consent,
@@ -288,17 +291,13 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Err
             refuse,
             note,
         } => {
-            let scope = Scope::from_key(scope).ok_or_else(|| {
-                bad(
-                    "scope",
-                    "The scope must be all, third_parties, cross_border or publication.",
-                )
-            })?;
+            let scope = Scope::from_key(scope)
+                .ok_or_else(|| Error::invalid("scope", "cli_withdrawal_scope_unknown"))?;
             let refusal = match refuse.as_deref() {
                 None => None,
                 Some("law") => Some(RefusalGround::Law),
                 Some("obligation") => Some(RefusalGround::Obligation),
-                Some(_) => return Err(bad("refuse", "A refusal's ground is law or obligation.")),
+                Some(_) => return Err(Error::invalid("refuse", "cli_refusal_ground_unknown")),
             }
             .map(|ground| Refusal {
                 ground,
@@ -313,17 +312,17 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Err
                     refusal,
                 },
             )?;
-            print_consent(&c, as_json);
+            print_consent(&c, cx);
         }
         ConsentCommand::List { person } => {
             let list = v.consents(v.resolve_subject(person)?)?;
-            if as_json {
+            if cx.json {
                 output::json(&serde_json::to_value(&list).unwrap_or_default());
             } else if list.is_empty() {
-                println!("No consents recorded.");
+                cx.println("cli-no-consents", &[]);
             } else {
                 for c in &list {
-                    print_consent(c, false);
+                    print_consent(c, cx);
                 }
             }
         }
@@ -336,20 +335,24 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, as_json: bool) -> Result<(), Err
             documents::check_target(out, if_exists(*replace))?;
             let bytes = v.consent_form_pdf(*consent, DocLang::parse(l)?)?;
             documents::save(out, &bytes, if_exists(*replace))?;
-            if as_json {
+            if cx.json {
                 output::json(&json!({"consent": consent, "path": out}));
             } else {
-                println!("Consent form written to {}.", out.display());
+                cx.println("cli-consent-form-written", &[("path", text(out.display()))]);
             }
         }
         ConsentCommand::Attach { consent, file } => {
             let e = v.attach_consent_evidence_file(*consent, file)?;
-            if as_json {
+            if cx.json {
                 output::json(&serde_json::to_value(&e).unwrap_or_default());
             } else {
-                println!(
-                    "Attached the scan ({}, {} bytes) to consent № {consent}.",
-                    e.media_type, e.size
+                cx.println(
+                    "cli-scan-attached",
+                    &[
+                        ("type", text(&e.media_type)),
+                        ("size", e.size.into()),
+                        ("consent", (*consent).into()),
+                    ],
                 );
             }
         }
@@ -363,31 +366,31 @@ pub fn flag(
     person: &str,
     what: &str,
     reason: Option<&str>,
-    as_json: bool,
+    cx: Ctx,
 ) -> Result<(), Error> {
     let id = v.resolve_subject(person)?;
     let reason = reason.unwrap_or_default();
     let said = match what {
-        "block" => v.block(id, reason).map(|_| "blocked"),
-        "unblock" => v.unblock(id, reason).map(|_| "unblocked"),
-        "hold" => v.hold(id, reason).map(|_| "placed under legal hold"),
-        _ => v.release_hold(id).map(|_| "released from legal hold"),
+        "block" => v.block(id, reason).map(|_| "cli-record-blocked"),
+        "unblock" => v.unblock(id, reason).map(|_| "cli-record-unblocked"),
+        "hold" => v.hold(id, reason).map(|_| "cli-record-held"),
+        _ => v.release_hold(id).map(|_| "cli-record-released"),
     }?;
     let number = v.subject(id)?.number;
-    if as_json {
+    if cx.json {
         output::json(&json!({"id": id, "number": number, "done": what}));
     } else {
-        println!("Record № {number} {said}.");
+        cx.println(said, &[("number", number.into())]);
     }
     Ok(())
 }
 
 /// `derbes retention …`
-pub fn retention(v: &Vault, cmd: &RetentionCommand, as_json: bool) -> Result<(), Error> {
+pub fn retention(v: &Vault, cmd: &RetentionCommand, cx: Ctx) -> Result<(), Error> {
     match cmd {
         RetentionCommand::Rules => {
             let rules = v.retention_rules()?;
-            if as_json {
+            if cx.json {
                 let list: Vec<Value> = rules
                     .iter()
                     .enumerate()
@@ -401,13 +404,20 @@ pub fn retention(v: &Vault, cmd: &RetentionCommand, as_json: bool) -> Result<(),
             } else {
                 for r in &rules {
                     let how = match (r.anchor, r.months) {
-                        (Some(a), Some(m)) => format!("{m} months after {}", a.key()),
+                        (Some(a), Some(m)) => cx.say(
+                            "cli-rule-months-after",
+                            &[("months", m.into()), ("anchor", a.key().into())],
+                        ),
                         _ => format!("{:?}", r.mode).to_lowercase(),
+                    };
+                    let purpose = match &r.purpose {
+                        Some(p) => p.clone(),
+                        None => cx.say("cli-rule-any-purpose", &[]),
                     };
                     println!(
                         "{:<12} {:<18} {:<40} ({})",
                         r.kind.key(),
-                        r.purpose.as_deref().unwrap_or("any purpose"),
+                        purpose,
                         how,
                         r.basis
                     );
@@ -416,24 +426,29 @@ pub fn retention(v: &Vault, cmd: &RetentionCommand, as_json: bool) -> Result<(),
         }
         RetentionCommand::Due { as_of } => {
             let list = v.due(retention::as_of(as_of.as_deref())?)?;
-            if as_json {
+            if cx.json {
                 output::json(&serde_json::to_value(&list.people).unwrap_or_default());
             } else {
-                println!(
-                    "{} people due on {} ({} more under legal hold).",
-                    list.people.len(),
-                    list.as_of,
-                    list.held
+                cx.println(
+                    "cli-due-summary",
+                    &[
+                        ("count", list.people.len().into()),
+                        ("date", text(&list.as_of)),
+                        ("held", list.held.into()),
+                    ],
                 );
+                let blocked = format!("  {}", cx.say("cli-due-blocked", &[]));
                 for d in &list.people {
-                    println!(
-                        "  № {:<7} {:<12} due since {}  {}{}",
-                        d.number,
-                        d.kind.key(),
-                        d.due_since,
-                        output::truncate(&d.full_name, 40),
-                        if d.blocked { "  [blocked]" } else { "" }
+                    let row = cx.say(
+                        "cli-due-row",
+                        &[
+                            ("number", text(format!("{:<7}", d.number))),
+                            ("kind", text(format!("{:<12}", d.kind.key()))),
+                            ("since", text(&d.due_since)),
+                            ("name", text(output::truncate(&d.full_name, 40))),
+                        ],
                     );
+                    println!("  {row}{}", if d.blocked { blocked.as_str() } else { "" });
                 }
             }
         }
@@ -452,20 +467,19 @@ pub fn end(
     ground: &str,
     reference: Option<&str>,
     yes: bool,
-    as_json: bool,
+    cx: Ctx,
 ) -> Result<(), Error> {
     if !yes {
-        return Err(bad("yes", "This cannot be undone; add --yes to confirm."));
+        return Err(Error::invalid("yes", "cli_confirm_with_yes"));
     }
     let (act, skipped) = if due {
         if !people.is_empty() {
-            return Err(bad("due", "Name people or use --due, not both."));
+            return Err(Error::invalid("due", "cli_due_or_people"));
         }
         v.end_due(action, retention::as_of(as_of)?)?
     } else {
-        let ground = Ground::from_key(ground).ok_or_else(|| {
-            bad("ground", "The ground must be retention_ended, consent_withdrawn, request, court_decision or unlawful_processing.")
-        })?;
+        let ground = Ground::from_key(ground)
+            .ok_or_else(|| Error::invalid("ground", "cli_end_ground_unknown"))?;
         let ids = people
             .iter()
             .map(|p| v.resolve_subject(p))
@@ -476,20 +490,21 @@ pub fn end(
         };
         (act, Vec::new())
     };
-    if as_json {
+    if cx.json {
         let mut o = serde_json::to_value(&act).unwrap_or_default();
         o["skippedBlocked"] = json!(skipped);
         output::json(&o);
     } else {
-        print_act(&act, false);
+        print_act(&act, cx);
         if !skipped.is_empty() {
+            let numbers = skipped
+                .iter()
+                .map(|n| format!("№ {n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
             println!(
-                "  left alone (blocked): {}",
-                skipped
-                    .iter()
-                    .map(|n| format!("№ {n}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "  {}",
+                cx.say("cli-left-alone-blocked", &[("numbers", text(numbers))])
             );
         }
     }
@@ -497,11 +512,11 @@ pub fn end(
 }
 
 /// `derbes acts …`
-pub fn acts(v: &Vault, cmd: &ActsCommand, as_json: bool) -> Result<(), Error> {
+pub fn acts(v: &Vault, cmd: &ActsCommand, cx: Ctx) -> Result<(), Error> {
     match cmd {
         ActsCommand::List => {
             let list = v.acts()?;
-            if as_json {
+            if cx.json {
                 let list: Vec<Value> = list
                     .iter()
                     .map(|a| {
@@ -512,17 +527,19 @@ pub fn acts(v: &Vault, cmd: &ActsCommand, as_json: bool) -> Result<(), Error> {
                     .collect();
                 output::json(&Value::Array(list));
             } else if list.is_empty() {
-                println!("No acts yet.");
+                cx.println("cli-no-acts", &[]);
             } else {
                 for a in &list {
-                    println!(
-                        "№ {:<5} {:<10} {:<20} {:>6} people  {}  {}",
-                        a.number,
-                        a.action.key(),
-                        a.ground.key(),
-                        a.people,
-                        a.performed_at,
-                        a.performed_by_name
+                    cx.println(
+                        "cli-acts-row",
+                        &[
+                            ("number", text(format!("{:<5}", a.number))),
+                            ("action", text(format!("{:<10}", a.action.key()))),
+                            ("ground", text(format!("{:<20}", a.ground.key()))),
+                            ("count", text(format!("{:>6}", a.people))),
+                            ("at", text(&a.performed_at)),
+                            ("by", text(&a.performed_by_name)),
+                        ],
                     );
                 }
             }
@@ -538,11 +555,11 @@ pub fn acts(v: &Vault, cmd: &ActsCommand, as_json: bool) -> Result<(), Error> {
                 documents::check_target(path, if_exists(*replace))?;
                 let bytes = v.act_pdf(*act, DocLang::parse(l)?)?;
                 documents::save(path, &bytes, if_exists(*replace))?;
-                if !as_json {
-                    println!("Act written to {}.", path.display());
+                if !cx.json {
+                    cx.println("cli-act-written", &[("path", text(path.display()))]);
                 }
             }
-            print_act(&a, as_json);
+            print_act(&a, cx);
         }
     }
     Ok(())

@@ -1,7 +1,9 @@
 //! `derbes`: the Derbes core from a terminal, for scripts, tests and benchmarks.
 //!
-//! A thin door: it parses arguments, reads secrets, calls `derbes-core`, and prints. Exit code 0
-//! on success, 1 on a user error (one sentence on stderr), 2 on a usage error.
+//! A thin door: it parses arguments, reads secrets, calls `derbes-core`, and prints — its own
+//! sentences from `locales/<lang>/cli.ftl`, the core's refusals from the core's files, both in
+//! the language of `--lang` (see [`output::Ctx`]). Exit code 0 on success, 1 on a user error
+//! (one sentence on stderr), 2 on a usage error.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -16,6 +18,8 @@ mod lifecycle;
 mod output;
 mod register;
 mod reports;
+
+use output::{text, Ctx};
 
 /// Derbes: an encrypted register of personal data for small NGOs.
 #[derive(Parser)]
@@ -182,13 +186,15 @@ enum JournalCommand {
 struct Secrets {
     from_stdin: bool,
     lines: Option<std::io::Lines<std::io::StdinLock<'static>>>,
+    cx: Ctx,
 }
 
 impl Secrets {
-    fn new(from_stdin: bool) -> Self {
+    fn new(from_stdin: bool, cx: Ctx) -> Self {
         Self {
             from_stdin,
             lines: None,
+            cx,
         }
     }
 
@@ -204,23 +210,19 @@ impl Secrets {
                 Ok(l)
             }
             Some(Err(e)) => Err(e.into()),
-            None => Err(Error::InvalidInput {
-                field: "stdin",
-                reason: "Standard input ended before the expected password or key.".into(),
-            }),
+            None => Err(Error::invalid("stdin", "cli_stdin_ended")),
         }
     }
 
+    /// A password: the next line of stdin, or typed at the prompt `prompt` (an id in cli.ftl).
     fn read(&mut self, prompt: &str) -> Result<Password, Error> {
         if self.from_stdin {
             return Ok(Password::new(self.next_line()?));
         }
         if !std::io::stdin().is_terminal() {
-            return Err(Error::InvalidInput {
-                field: "password",
-                reason: "No terminal to ask for the password; use --password-stdin.".into(),
-            });
+            return Err(Error::invalid("password", "cli_no_terminal"));
         }
+        let prompt = format!("{} ", self.cx.say(prompt, &[]));
         Ok(Password::new(rpassword::prompt_password(prompt)?))
     }
 
@@ -230,17 +232,16 @@ impl Secrets {
         let second = if self.from_stdin {
             first.clone()
         } else {
-            self.read("Repeat the new password: ")?
+            self.read("cli-prompt-repeat-new-password")?
         };
         Ok((first, second))
     }
 }
 
 fn vault_dir(cli: &Cli) -> Result<PathBuf, Error> {
-    cli.vault.clone().ok_or(Error::InvalidInput {
-        field: "vault",
-        reason: "Say which vault: --vault DIR (or set DERBES_VAULT).".into(),
-    })
+    cli.vault
+        .clone()
+        .ok_or_else(|| Error::invalid("vault", "cli_vault_missing"))
 }
 
 fn read_recovery_key(secrets: &mut Secrets) -> Result<RecoveryKey, Error> {
@@ -255,7 +256,7 @@ fn unlock(cli: &Cli, secrets: &mut Secrets) -> Result<Vault, Error> {
         let key = read_recovery_key(secrets)?;
         return Vault::unlock_with_recovery_key(&dir, &key);
     }
-    let pw = secrets.read("Password: ")?;
+    let pw = secrets.read("cli-prompt-password")?;
     Vault::unlock(&dir, &pw)
 }
 
@@ -271,30 +272,30 @@ fn with_vault(
     result
 }
 
-fn run(cli: &Cli) -> Result<(), Error> {
-    let mut secrets = Secrets::new(cli.password_stdin || cli.recovery_key_stdin);
+fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
+    let mut secrets = Secrets::new(cli.password_stdin || cli.recovery_key_stdin, cx);
     match &cli.command {
         Command::Init { name } => {
             let dir = vault_dir(cli)?;
             let name = name
                 .clone()
                 .or_else(|| std::env::var("USER").ok())
-                .unwrap_or_else(|| "Responsible person".into());
-            let (pw, repeated) = secrets.read_new("New vault password: ")?;
+                .unwrap_or_else(|| cx.say("cli-default-user-name", &[]));
+            let (pw, repeated) = secrets.read_new("cli-prompt-new-vault-password")?;
             let (vault, recovery) =
                 Vault::create(&dir, &name, &pw, &repeated, KdfParams::default())?;
             let id = vault.id();
             vault.lock("exit")?;
-            if cli.json {
+            if cx.json {
                 output::json(&json!({"id": id, "vault": dir, "recoveryKey": &*recovery.display()}));
             } else {
-                println!("Vault created in {}.", dir.display());
+                cx.println("cli-vault-created", &[("dir", text(dir.display()))]);
                 println!();
-                println!("Recovery key (shown once — write it down or print it, and keep it away from the laptop):");
+                cx.println("cli-recovery-key-shown-once", &[]);
                 println!();
                 println!("    {}", &*recovery.display());
                 println!();
-                println!("It is the only way into the vault if the password is forgotten.");
+                cx.println("cli-recovery-key-only-way", &[]);
             }
         }
         Command::UnlockCheck => {
@@ -307,30 +308,27 @@ fn run(cli: &Cli) -> Result<(), Error> {
             let user = vault.user().name.clone();
             vault.lock("exit")?;
             let v = v?;
-            if cli.json {
+            if cx.json {
                 output::json(&json!({"ok": v.ok, "user": user, "journal": v}));
             } else {
-                println!("The vault opens for {user}; its files are intact.");
+                cx.println("cli-vault-opens", &[("user", text(&user))]);
             }
             if let Some(p) = v.problem {
-                return Err(Error::InvalidInput {
-                    field: "journal",
-                    reason: derbes_core::error::Reason::Text(p.message),
-                });
+                return Err(p.error());
             }
-            if !cli.json {
-                println!("The journal's {} entries are intact.", v.entries);
+            if !cx.json {
+                cx.println("cli-journal-intact", &[("count", v.entries.into())]);
             }
         }
         Command::Passwd => {
             let dir = vault_dir(cli)?;
             let vault = if cli.recovery_key_stdin {
                 let key = read_recovery_key(&mut secrets)?;
-                let (new_pw, repeated) = secrets.read_new("New password: ")?;
+                let (new_pw, repeated) = secrets.read_new("cli-prompt-new-password")?;
                 Vault::recover(&dir, &key, &new_pw, &repeated)?
             } else {
-                let current = secrets.read("Current password: ")?;
-                let (new_pw, repeated) = secrets.read_new("New password: ")?;
+                let current = secrets.read("cli-prompt-current-password")?;
+                let (new_pw, repeated) = secrets.read_new("cli-prompt-new-password")?;
                 let mut vault = Vault::unlock(&dir, &current)?;
                 let changed = vault.change_password(&current, &new_pw, &repeated);
                 if let Err(e) = changed {
@@ -340,29 +338,29 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 vault
             };
             vault.lock("exit")?;
-            if cli.json {
+            if cx.json {
                 output::json(&json!({"ok": true}));
             } else {
-                println!("Password changed.");
+                cx.println("cli-password-changed", &[]);
             }
         }
-        Command::Subject { command } => with_vault(cli, &mut secrets, |v| {
-            register::subject(v, command, cli.json)
-        })?,
-        Command::Inventory { command } => with_vault(cli, &mut secrets, |v| {
-            register::inventory(v, command, cli.json)
-        })?,
-        Command::Org { command } => {
-            with_vault(cli, &mut secrets, |v| register::org(v, command, cli.json))?
+        Command::Subject { command } => {
+            with_vault(cli, &mut secrets, |v| register::subject(v, command, cx))?
         }
-        Command::Consent { command } => with_vault(cli, &mut secrets, |v| {
-            lifecycle::consent(v, command, cli.json)
-        })?,
+        Command::Inventory { command } => {
+            with_vault(cli, &mut secrets, |v| register::inventory(v, command, cx))?
+        }
+        Command::Org { command } => {
+            with_vault(cli, &mut secrets, |v| register::org(v, command, cx))?
+        }
+        Command::Consent { command } => {
+            with_vault(cli, &mut secrets, |v| lifecycle::consent(v, command, cx))?
+        }
         Command::Block { person, reason } => with_vault(cli, &mut secrets, |v| {
-            lifecycle::flag(v, person, "block", Some(reason), cli.json)
+            lifecycle::flag(v, person, "block", Some(reason), cx)
         })?,
         Command::Unblock { person, reason } => with_vault(cli, &mut secrets, |v| {
-            lifecycle::flag(v, person, "unblock", Some(reason), cli.json)
+            lifecycle::flag(v, person, "unblock", Some(reason), cx)
         })?,
         Command::Hold {
             person,
@@ -370,11 +368,11 @@ fn run(cli: &Cli) -> Result<(), Error> {
             release,
         } => with_vault(cli, &mut secrets, |v| {
             let what = if *release { "release" } else { "hold" };
-            lifecycle::flag(v, person, what, reason.as_deref(), cli.json)
+            lifecycle::flag(v, person, what, reason.as_deref(), cx)
         })?,
-        Command::Retention { command } => with_vault(cli, &mut secrets, |v| {
-            lifecycle::retention(v, command, cli.json)
-        })?,
+        Command::Retention { command } => {
+            with_vault(cli, &mut secrets, |v| lifecycle::retention(v, command, cx))?
+        }
         Command::Anonymize(a) | Command::Destroy(a) => {
             let action = if matches!(cli.command, Command::Anonymize(_)) {
                 derbes_core::lifecycle::end::EndAction::Anonymise
@@ -391,21 +389,21 @@ fn run(cli: &Cli) -> Result<(), Error> {
                     &a.ground,
                     a.reference.as_deref(),
                     a.yes,
-                    cli.json,
+                    cx,
                 )
             })?
         }
         Command::Acts { command } => {
-            with_vault(cli, &mut secrets, |v| lifecycle::acts(v, command, cli.json))?
+            with_vault(cli, &mut secrets, |v| lifecycle::acts(v, command, cx))?
         }
         Command::Report { command } => {
-            with_vault(cli, &mut secrets, |v| reports::report(v, command, cli.json))?
+            with_vault(cli, &mut secrets, |v| reports::report(v, command, cx))?
         }
-        Command::Transfer { command } => with_vault(cli, &mut secrets, |v| {
-            reports::transfer(v, command, cli.json)
-        })?,
+        Command::Transfer { command } => {
+            with_vault(cli, &mut secrets, |v| reports::transfer(v, command, cx))?
+        }
         Command::Demo { subjects, seed } => with_vault(cli, &mut secrets, |v| {
-            register::demo(v, *subjects, *seed, cli.json)
+            register::demo(v, *subjects, *seed, cx)
         })?,
         Command::Journal { command } => {
             let vault = unlock(cli, &mut secrets)?;
@@ -413,7 +411,7 @@ fn run(cli: &Cli) -> Result<(), Error> {
                 JournalCommand::List { limit, offset } => vault
                     .journal(limit.unwrap_or(i64::MAX), *offset)
                     .map(|(_, entries)| {
-                        if cli.json {
+                        if cx.json {
                             output::json(&serde_json::Value::Array(
                                 entries.iter().map(output::journal_json).collect(),
                             ));
@@ -422,17 +420,14 @@ fn run(cli: &Cli) -> Result<(), Error> {
                         }
                     }),
                 JournalCommand::Verify => vault.verify_journal().and_then(|v| {
-                    if cli.json {
+                    if cx.json {
                         output::json(&serde_json::to_value(&v).unwrap_or_default());
                     }
                     match v.problem {
-                        Some(p) => Err(Error::InvalidInput {
-                            field: "journal",
-                            reason: derbes_core::error::Reason::Text(p.message),
-                        }),
+                        Some(p) => Err(p.error()),
                         None => {
-                            if !cli.json {
-                                println!("The journal's {} entries are intact.", v.entries);
+                            if !cx.json {
+                                cx.println("cli-journal-intact", &[("count", v.entries.into())]);
                             }
                             Ok(())
                         }
@@ -462,13 +457,16 @@ fn language(cli: &Cli) -> Lang {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = language(&cli);
-    match run(&cli) {
+    let cx = Ctx {
+        lang: language(&cli),
+        json: cli.json,
+    };
+    match run(&cli, cx) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::io::stdout().flush();
-            let sentence = words::error(lang, &e);
-            if cli.json {
+            let sentence = words::error(cx.lang, &e);
+            if cx.json {
                 eprintln!(
                     "{}",
                     json!({"error": {"code": e.code(), "message": sentence, "params": e.params()}})

@@ -5,16 +5,18 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use derbes_core::register::bulk::{BatchSource, ImportReport};
+use derbes_core::error::FieldProblem;
+use derbes_core::register::bulk::{BatchSource, ImportReport, RowProblem};
 use derbes_core::register::fields::{Field, Kind, PersonDraft, ServiceDraft};
 use derbes_core::register::inventory::InventoryDocument;
 use derbes_core::register::organisation::Organisation;
 use derbes_core::register::subjects::{Access, Person, Query, Row, LIST_COLUMNS};
+use derbes_core::words::{self, Lang};
 use derbes_core::{Error, Vault};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::output;
+use crate::output::{self, text, Ctx};
 
 /// `derbes subject …`
 #[derive(Subcommand)]
@@ -146,42 +148,26 @@ pub enum OrgCommand {
     },
 }
 
-fn usage(field: &'static str, reason: impl Into<String>) -> Error {
-    Error::InvalidInput {
-        field,
-        reason: derbes_core::error::Reason::Text(reason.into()),
-    }
+fn kind(s: &str) -> Result<Kind, Error> {
+    Kind::from_key(s).ok_or_else(|| Error::invalid("kind", "cli_kind_unknown"))
 }
 
-fn kind(s: &str) -> Result<Kind, Error> {
-    Kind::from_key(s).ok_or_else(|| {
-        usage(
-            "kind",
-            "The kind must be beneficiary, employee or volunteer.",
-        )
-    })
+fn access(s: &str) -> Result<Access, Error> {
+    Access::from_key(s).ok_or_else(|| Error::invalid("access", "cli_access_unknown"))
 }
 
 fn values(pairs: &[String]) -> Result<BTreeMap<Field, String>, Error> {
     pairs
         .iter()
         .map(|p| {
-            let (k, v) = p.split_once('=').ok_or_else(|| {
-                usage(
-                    "values",
-                    "Give field values as KEY=VALUE, e.g. surname=Серікова.",
-                )
-            })?;
+            let (k, v) = p
+                .split_once('=')
+                .ok_or_else(|| Error::invalid("values", "cli_values_format"))?;
+            // The key, never the value: a key is one of the CLI's words, a value may be personal.
             let f = Field::from_key(k.trim())
                 .filter(|f| *f != Field::Services)
                 .ok_or_else(|| {
-                    usage(
-                        "values",
-                        format!(
-                            "There is no field \"{}\"; see `derbes subject add --help`.",
-                            k.trim()
-                        ),
-                    )
+                    Error::invalid("values", "cli_field_unknown").with("key", k.trim())
                 })?;
             Ok((f, v.to_string()))
         })
@@ -192,12 +178,9 @@ fn services(pairs: &[String]) -> Result<Vec<ServiceDraft>, Error> {
     pairs
         .iter()
         .map(|p| {
-            let (d, t) = p.split_once('=').ok_or_else(|| {
-                usage(
-                    "service",
-                    "Give a service as DATE=TYPE, e.g. 2024-02-15=legal_consultation.",
-                )
-            })?;
+            let (d, t) = p
+                .split_once('=')
+                .ok_or_else(|| Error::invalid("service", "cli_service_format"))?;
             Ok(ServiceDraft {
                 date: d.to_string(),
                 service_type: t.to_string(),
@@ -218,8 +201,8 @@ fn person_json(p: &Person) -> Value {
     o
 }
 
-fn print_person(p: &Person, as_json: bool) {
-    if as_json {
+fn print_person(p: &Person, cx: Ctx) {
+    if cx.json {
         output::json(&person_json(p));
         return;
     }
@@ -302,19 +285,42 @@ fn print_rows(rows: &[Row], as_json: bool, as_csv: bool) -> Result<(), Error> {
     Ok(())
 }
 
-fn print_report(r: &ImportReport, as_json: bool, dry_run: bool) -> Result<(), Error> {
-    if as_json {
+/// A row's problem in the language asked for (English keeps the core's own sentence).
+fn row_problem(cx: Ctx, p: &RowProblem) -> String {
+    // The other row's number is only in the English sentence; other languages say "another row".
+    let code = match p.code {
+        "duplicate_iin_in_file" if cx.lang != Lang::En => "duplicate_iin_in_file_elsewhere",
+        code => code,
+    };
+    words::problem(
+        cx.lang,
+        &FieldProblem {
+            field: p.field.clone(),
+            code,
+            message: p.message.clone(),
+        },
+    )
+}
+
+fn print_report(r: &ImportReport, cx: Ctx, dry_run: bool) -> Result<(), Error> {
+    if cx.json {
         output::json(&serde_json::to_value(r).unwrap_or_default());
     } else {
         for p in &r.rejected {
-            println!("row {:>6}  {:<14}  {}", p.row, p.field, p.message);
+            cx.println(
+                "cli-import-row",
+                &[
+                    ("row", text(format!("{:>6}", p.row))),
+                    ("field", text(format!("{:<14}", p.field))),
+                    ("problem", text(row_problem(cx, p))),
+                ],
+            );
         }
         match (r.imported, dry_run) {
-            (true, _) => println!("Imported {} people.", r.accepted),
-            (false, true) if r.rejected.is_empty() => println!(
-                "All {} rows can be imported (dry run: nothing was written).",
-                r.rows
-            ),
+            (true, _) => cx.println("cli-imported", &[("count", r.accepted.into())]),
+            (false, true) if r.rejected.is_empty() => {
+                cx.println("cli-import-dry-run-ok", &[("count", r.rows.into())])
+            }
             _ => {}
         }
     }
@@ -322,12 +328,14 @@ fn print_report(r: &ImportReport, as_json: bool, dry_run: bool) -> Result<(), Er
         Ok(())
     } else {
         let rows: std::collections::BTreeSet<usize> = r.rejected.iter().map(|p| p.row).collect();
-        Err(usage("file", format!("{} of {} rows would be rejected, so nothing was imported; fix them and import again.", rows.len(), r.rows)))
+        Err(Error::invalid("file", "cli_import_rejected")
+            .with("rejected", rows.len())
+            .with("rows", r.rows))
     }
 }
 
 /// Run `derbes subject …` on an unlocked vault.
-pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(), Error> {
+pub fn subject(vault: &Vault, cmd: &SubjectCommand, cx: Ctx) -> Result<(), Error> {
     match cmd {
         SubjectCommand::Add {
             kind: k,
@@ -340,10 +348,10 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
                 services: services(s)?,
             };
             let p = vault.add_subject(&draft)?;
-            if as_json {
+            if cx.json {
                 output::json(&person_json(&p));
             } else {
-                println!("Added № {}.", p.number);
+                cx.println("cli-person-added", &[("number", p.number.into())]);
             }
         }
         SubjectCommand::Edit {
@@ -354,13 +362,7 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
             access,
         } => {
             let id = person_id(vault, person)?;
-            let access = access
-                .as_deref()
-                .map(|a| {
-                    Access::from_key(a)
-                        .ok_or_else(|| usage("access", "Access must be restricted or public."))
-                })
-                .transpose()?;
+            let access = access.as_deref().map(self::access).transpose()?;
             // Refuse before changing anything, so a refused access leaves the fields as they were.
             if access == Some(Access::Public) {
                 vault.publication_permitted(id)?;
@@ -384,10 +386,10 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
                 Some(p) => p,
                 None => vault.subject(id)?,
             };
-            if as_json {
+            if cx.json {
                 output::json(&person_json(&p));
             } else {
-                println!("Changed № {}.", p.number);
+                cx.println("cli-person-changed", &[("number", p.number.into())]);
             }
         }
         SubjectCommand::Show { person, reveal } => {
@@ -397,7 +399,7 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
             } else {
                 vault.subject(id)?
             };
-            print_person(&p, as_json);
+            print_person(&p, cx);
         }
         SubjectCommand::List(a) => {
             let q = Query {
@@ -407,25 +409,13 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
                 region: match &a.region {
                     Some(r) => Some(
                         derbes_core::register::regions::recognise(r)
-                            .ok_or_else(|| {
-                                usage(
-                                    "region",
-                                    "Unknown region; use a key such as almaty_city or a name.",
-                                )
-                            })?
+                            .ok_or_else(|| Error::invalid("region", "cli_region_unknown"))?
                             .key
                             .to_string(),
                     ),
                     None => None,
                 },
-                access: a
-                    .access
-                    .as_deref()
-                    .map(|s| {
-                        Access::from_key(s)
-                            .ok_or_else(|| usage("access", "Access must be restricted or public."))
-                    })
-                    .transpose()?,
+                access: a.access.as_deref().map(access).transpose()?,
                 age_band: a.age_band.clone(),
                 status: a.status.clone(),
                 limit: a.limit,
@@ -433,7 +423,7 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
                 reveal: a.reveal,
             };
             let page = vault.list_subjects(&q)?;
-            print_rows(&page.rows, as_json, a.csv)?;
+            print_rows(&page.rows, cx.json, a.csv)?;
         }
         SubjectCommand::Import {
             file,
@@ -446,14 +436,14 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, as_json: bool) -> Result<(),
             let full_name = derbes_core::register::import::full_name_column(&table.headers);
             let rows = derbes_core::register::import::drafts(&table, &mapping, full_name, k);
             let report = vault.add_people(&rows, *dry_run, BatchSource::Import, &mut |_, _| {})?;
-            print_report(&report, as_json, *dry_run)?;
+            print_report(&report, cx, *dry_run)?;
         }
     }
     Ok(())
 }
 
 /// Run `derbes inventory …`.
-pub fn inventory(vault: &Vault, cmd: &InventoryCommand, as_json: bool) -> Result<(), Error> {
+pub fn inventory(vault: &Vault, cmd: &InventoryCommand, cx: Ctx) -> Result<(), Error> {
     let inv = match cmd {
         InventoryCommand::Show => vault.inventory()?,
         InventoryCommand::Approve { file } => {
@@ -461,7 +451,8 @@ pub fn inventory(vault: &Vault, cmd: &InventoryCommand, as_json: bool) -> Result
                 Some(f) => {
                     let text = std::fs::read_to_string(f)?;
                     serde_json::from_str(&text).map_err(|e| {
-                        usage("file", format!("The inventory file is not valid: {e}."))
+                        Error::invalid("file", "cli_inventory_file_invalid")
+                            .with("detail", e.to_string())
                     })?
                 }
                 None => vault.inventory()?.document,
@@ -469,12 +460,16 @@ pub fn inventory(vault: &Vault, cmd: &InventoryCommand, as_json: bool) -> Result
             vault.approve_inventory(&doc)?
         }
     };
-    if as_json {
+    if cx.json {
         output::json(&serde_json::to_value(&inv.document).unwrap_or_default());
     } else {
-        println!(
-            "Data inventory, version {} (approved {} by user {}):",
-            inv.version, inv.approved_at, inv.approved_by
+        cx.println(
+            "cli-inventory-heading",
+            &[
+                ("version", inv.version.into()),
+                ("at", text(&inv.approved_at)),
+                ("by", text(&inv.approved_by)),
+            ],
         );
         for p in &inv.document.purposes {
             println!();
@@ -492,7 +487,7 @@ pub fn inventory(vault: &Vault, cmd: &InventoryCommand, as_json: bool) -> Result
 }
 
 /// Run `derbes org …`.
-pub fn org(vault: &Vault, cmd: &OrgCommand, as_json: bool) -> Result<(), Error> {
+pub fn org(vault: &Vault, cmd: &OrgCommand, cx: Ctx) -> Result<(), Error> {
     let org = match cmd {
         OrgCommand::Show => vault.organisation()?,
         OrgCommand::Set {
@@ -513,25 +508,30 @@ pub fn org(vault: &Vault, cmd: &OrgCommand, as_json: bool) -> Result<(), Error> 
             vault.set_organisation(&next)?
         }
     };
-    if as_json {
+    if cx.json {
         output::json(&serde_json::to_value(&org).unwrap_or_default());
     } else {
-        println!("Name:        {}", org.name);
-        println!("BIN:         {}", org.bin);
-        println!("Address:     {}", org.address);
-        println!("Responsible: {}", org.responsible_name);
-        println!("Contacts:    {}", org.responsible_contacts);
+        cx.print_labelled(
+            "",
+            &[
+                ("cli-org-name", org.name),
+                ("cli-org-bin", org.bin),
+                ("cli-org-address", org.address),
+                ("cli-org-responsible", org.responsible_name),
+                ("cli-org-contacts", org.responsible_contacts),
+            ],
+        );
     }
     Ok(())
 }
 
 /// Run `derbes demo --subjects N`: add N synthetic people.
-pub fn demo(vault: &Vault, count: usize, seed: u64, as_json: bool) -> Result<(), Error> {
+pub fn demo(vault: &Vault, count: usize, seed: u64, cx: Ctx) -> Result<(), Error> {
     let added = derbes_core::demo::fill(vault, count, seed)?;
-    if as_json {
+    if cx.json {
         output::json(&json!({"added": added}));
     } else {
-        println!("Added {added} synthetic people.");
+        cx.println("cli-demo-added", &[("count", added.into())]);
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use derbes_core::reports::transfer::{Recipient, Transfer};
 use derbes_core::{Error, Vault};
 use serde_json::{json, Value};
 
-use crate::output;
+use crate::output::{self, text, Ctx};
 
 #[derive(Subcommand)]
 pub enum ReportCommand {
@@ -92,24 +92,18 @@ pub enum TransferCommand {
     },
 }
 
+/// Each non-empty item parsed, or the refusal `unknown` makes for the first that is not known
+/// (the item is an option's word, never personal data).
 fn parse_list<T>(
     items: &[String],
     parse: impl Fn(&str) -> Option<T>,
-    field: &'static str,
-    accepted: &str,
+    unknown: impl Fn(&str) -> Error,
 ) -> Result<Vec<T>, Error> {
     items
         .iter()
         .map(|s| s.trim())
         .filter(|s| !s.is_empty())
-        .map(|s| {
-            parse(s).ok_or_else(|| Error::InvalidInput {
-                field,
-                reason: derbes_core::error::Reason::Text(format!(
-                    "Unknown {field} \"{s}\": use {accepted}."
-                )),
-            })
-        })
+        .map(|s| parse(s).ok_or_else(|| unknown(s)))
         .collect()
 }
 
@@ -119,12 +113,9 @@ fn period(a: &DonorArgs) -> (String, String) {
 }
 
 fn kinds(a: &DonorArgs) -> Result<Vec<Kind>, Error> {
-    parse_list(
-        &a.kinds,
-        Kind::from_key,
-        "kinds",
-        "beneficiary, employee or volunteer",
-    )
+    parse_list(&a.kinds, Kind::from_key, |s| {
+        Error::invalid("kinds", "cli_report_kind_unknown").with("value", s)
+    })
 }
 
 fn recipient(a: &DonorArgs) -> Recipient {
@@ -135,30 +126,24 @@ fn recipient(a: &DonorArgs) -> Recipient {
 }
 
 /// `derbes report …`
-pub fn report(v: &Vault, cmd: &ReportCommand, as_json: bool) -> Result<(), Error> {
+pub fn report(v: &Vault, cmd: &ReportCommand, cx: Ctx) -> Result<(), Error> {
     let ReportCommand::Donor(a) = cmd;
     let lang = Lang::parse(&a.lang)?;
     let (from, to) = period(a);
     if a.k.is_some() {
         let columns = match &a.columns {
-            Some(c) => parse_list(
-                c,
-                Attribute::from_key,
-                "columns",
-                "age, sex, place, disability, household_size, kind, programme or service_month",
-            )?,
+            Some(c) => parse_list(c, Attribute::from_key, |s| {
+                Error::invalid("columns", "cli_release_column_unknown").with("value", s)
+            })?,
             None => Attribute::DEFAULT.to_vec(),
         };
         let sensitive = match a.sensitive.as_deref() {
             None => None,
             Some("service_type") => Some(Sensitive::ServiceType),
             Some(other) => {
-                return Err(Error::InvalidInput {
-                    field: "sensitive",
-                    reason: derbes_core::error::Reason::Text(format!(
-                        "Unknown sensitive column \"{other}\": use service_type."
-                    )),
-                })
+                return Err(
+                    Error::invalid("sensitive", "cli_sensitive_unknown").with("value", other)
+                )
             }
         };
         let spec = ReleaseSpec {
@@ -182,25 +167,19 @@ pub fn report(v: &Vault, cmd: &ReportCommand, as_json: bool) -> Result<(), Error
                     path,
                     crate::lifecycle::if_exists(a.replace),
                 )?;
-                print_saved(&t, path, as_json);
+                print_saved(&t, path, cx);
             }
-            None => print_release(&v.release(&spec, lang)?, as_json),
+            None => print_release(&v.release(&spec, lang)?, cx),
         }
     } else {
         let spec = ReportSpec {
             from,
             to,
-            measure: Measure::from_key(&a.measure).ok_or_else(|| Error::InvalidInput {
-                field: "measure",
-                reason: "Count people, services or new_people.".into(),
+            measure: Measure::from_key(&a.measure)
+                .ok_or_else(|| Error::invalid("measure", "cli_measure_unknown"))?,
+            by: parse_list(&a.by, Dimension::from_key, |s| {
+                Error::invalid("by", "cli_report_by_unknown").with("value", s)
             })?,
-            by: parse_list(
-                &a.by,
-                Dimension::from_key,
-                "by",
-                "region, district, sex, age_band, kind, programme, service_type, disability, \
-                 quarter or month",
-            )?,
             kinds: kinds(a)?,
             programmes: a.programme.clone(),
             age_bands: a
@@ -219,23 +198,25 @@ pub fn report(v: &Vault, cmd: &ReportCommand, as_json: bool) -> Result<(), Error
                     path,
                     crate::lifecycle::if_exists(a.replace),
                 )?;
-                print_saved(&t, path, as_json);
+                print_saved(&t, path, cx);
             }
-            None => print_report(&v.report(&spec, lang)?, as_json),
+            None => print_report(&v.report(&spec, lang)?, cx.json),
         }
     }
     Ok(())
 }
 
-fn print_saved(t: &Transfer, path: &std::path::Path, as_json: bool) {
-    if as_json {
+fn print_saved(t: &Transfer, path: &std::path::Path, cx: Ctx) {
+    if cx.json {
         output::json(&transfer_json(t));
     } else {
-        println!(
-            "Saved to {} and recorded in the transfer ledger as № {} (SHA-256 {}).",
-            path.display(),
-            t.number,
-            t.sha256
+        cx.println(
+            "cli-report-saved",
+            &[
+                ("path", text(path.display())),
+                ("number", t.number.into()),
+                ("sha256", text(&t.sha256)),
+            ],
         );
     }
 }
@@ -291,21 +272,24 @@ fn print_report(r: &Report, as_json: bool) {
     }
 }
 
-fn print_release(r: &Release, as_json: bool) {
-    if as_json {
+fn print_release(r: &Release, cx: Ctx) {
+    if cx.json {
         output::json(&serde_json::to_value(r).unwrap_or_default());
         return;
     }
-    println!(
-        "k achieved {} (smallest group), {} groups, {} rows released, {} left out, information loss {} %.",
-        r.k_achieved,
-        r.classes,
-        r.row_count,
-        r.suppressed,
-        r.information_loss_percent
+    cx.println(
+        "cli-release-summary",
+        &[
+            ("k", r.k_achieved.into()),
+            ("classes", r.classes.into()),
+            ("rows", r.row_count.into()),
+            ("suppressed", r.suppressed.into()),
+            // As Rust prints it, so a whole number stays whole and nothing is rounded.
+            ("loss", text(r.information_loss_percent)),
+        ],
     );
     if let Some(l) = r.l_achieved {
-        println!("l achieved {l}.");
+        cx.println("cli-release-l", &[("l", l.into())]);
     }
     for t in &r.transformation {
         println!("  {:<24} {}", t.label, t.level_label);
@@ -316,19 +300,22 @@ fn print_release(r: &Release, as_json: bool) {
         println!("{}", row.join(" | "));
     }
     if r.row_count > 20 {
-        println!("… {} more rows (save with --out).", r.row_count - 20);
+        cx.println(
+            "cli-release-more-rows",
+            &[("count", (r.row_count - 20).into())],
+        );
     }
 }
 
 /// `derbes transfer …`
-pub fn transfer(v: &Vault, cmd: &TransferCommand, as_json: bool) -> Result<(), Error> {
+pub fn transfer(v: &Vault, cmd: &TransferCommand, cx: Ctx) -> Result<(), Error> {
     match cmd {
         TransferCommand::List => {
             let list = v.transfers()?;
-            if as_json {
+            if cx.json {
                 output::json(&Value::Array(list.iter().map(transfer_json).collect()));
             } else if list.is_empty() {
-                println!("No transfers yet.");
+                cx.println("cli-no-transfers", &[]);
             } else {
                 for t in &list {
                     println!(
@@ -346,24 +333,21 @@ pub fn transfer(v: &Vault, cmd: &TransferCommand, as_json: bool) -> Result<(), E
         }
         TransferCommand::Verify { file } => match v.find_transfer_of_file(file)? {
             Some(t) => {
-                if as_json {
+                if cx.json {
                     output::json(&transfer_json(&t));
                 } else {
-                    println!(
-                        "This file is transfer № {} to {} on {} ({}).",
-                        t.number,
-                        t.recipient,
-                        t.at.get(0..10).unwrap_or(&t.at),
-                        t.purpose
+                    cx.println(
+                        "cli-transfer-found",
+                        &[
+                            ("number", t.number.into()),
+                            ("recipient", text(&t.recipient)),
+                            ("date", text(t.at.get(0..10).unwrap_or(&t.at))),
+                            ("purpose", text(&t.purpose)),
+                        ],
                     );
                 }
             }
-            None => return Err(Error::InvalidInput {
-                field: "file",
-                reason:
-                    "This file is not in the transfer ledger, or it was changed after it was saved."
-                        .into(),
-            }),
+            None => return Err(Error::invalid("file", "cli_transfer_not_found")),
         },
     }
     Ok(())

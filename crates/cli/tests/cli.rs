@@ -303,3 +303,74 @@ fn a_killed_password_change_leaves_the_old_or_the_new_password() {
         }
     }
 }
+
+/// The CLI's own words follow the language asked for — `--lang`, else the locale — in its
+/// confirmations and its refusals alike; the data it prints (paths, keys) stays as it is.
+#[test]
+fn confirmations_and_refusals_speak_kazakh_and_russian() {
+    let t = tempfile::tempdir().unwrap();
+    let speak = |vault: &Path, lang: Option<&str>, locale: &str, args: &[&str]| {
+        let mut c = derbes(vault);
+        c.env_remove("DERBES_LANG")
+            .env("LC_ALL", "")
+            .env("LC_MESSAGES", "")
+            .env("LANG", locale);
+        if let Some(l) = lang {
+            c.args(["--lang", l]);
+        }
+        c.arg("--password-stdin")
+            .args(args)
+            .write_stdin(format!("{PW}\n"))
+            .output()
+            .unwrap()
+    };
+    let stdout = |out: std::process::Output| {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let refusal = |out: std::process::Output| {
+        assert_eq!(out.status.code(), Some(1));
+        one_sentence(&out.stderr)
+    };
+
+    let kk = t.path().join("kk");
+    let said = stdout(speak(&kk, Some("kk"), "C", &["init", "--name", "Test"]));
+    assert!(
+        said.starts_with(&format!("Қойма құрылды: {}.\n", kk.display())),
+        "{said}"
+    );
+    assert!(said.contains("Қалпына келтіру кілті (бір рет қана көрсетіледі"));
+    assert_eq!(
+        refusal(speak(&kk, Some("kk"), "ru_RU.UTF-8", &["destroy", "1"])),
+        "Мұны кері қайтару мүмкін емес; растау үшін --yes қосыңыз."
+    );
+
+    let ru = t.path().join("ru");
+    let said = stdout(speak(&ru, None, "ru_RU.UTF-8", &["init", "--name", "Test"]));
+    assert!(
+        said.starts_with(&format!("Хранилище создано в папке {}.\n", ru.display())),
+        "{said}"
+    );
+    assert_eq!(
+        stdout(speak(
+            &ru,
+            None,
+            "ru_RU.UTF-8",
+            &["demo", "--subjects", "2"]
+        )),
+        "Добавлено 2 вымышленных лица.\n"
+    );
+    assert_eq!(
+        refusal(speak(&ru, None, "ru_RU.UTF-8", &["destroy", "1"])),
+        "Это нельзя отменить; для подтверждения добавьте --yes."
+    );
+    // --lang wins over the locale, and English is what it always was.
+    assert_eq!(
+        refusal(speak(&ru, Some("en"), "ru_RU.UTF-8", &["destroy", "1"])),
+        "This cannot be undone; add --yes to confirm."
+    );
+}

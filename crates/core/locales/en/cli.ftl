@@ -1,1 +1,125 @@
-# cli
+# cli: the derbes command's own refusals and the sentences it prints to people. Tables of
+# people, keys, JSON and --help stay as they are.
+
+## Refusals of the command line
+reason-cli_stdin_ended = Standard input ended before the expected password or key.
+reason-cli_no_terminal = No terminal to ask for the password; use --password-stdin.
+reason-cli_vault_missing = Say which vault: --vault DIR (or set DERBES_VAULT).
+reason-cli_kind_unknown = The kind must be beneficiary, employee or volunteer.
+reason-cli_values_format = Give field values as KEY=VALUE, e.g. surname=Серікова.
+reason-cli_field_unknown = There is no field "{ $key }"; see `derbes subject add --help`.
+reason-cli_service_format = Give a service as DATE=TYPE, e.g. 2024-02-15=legal_consultation.
+reason-cli_import_rejected = { $rejected } of { $rows } rows would be rejected, so nothing was imported; fix them and import again.
+reason-cli_access_unknown = Access must be restricted or public.
+reason-cli_region_unknown = Unknown region; use a key such as almaty_city or a name.
+reason-cli_inventory_file_invalid = The inventory file is not valid: { $detail }.
+reason-cli_consent_form_unknown = The form must be paper, electronic, egov, consent_service or other.
+reason-cli_withdrawal_scope_unknown = The scope must be all, third_parties, cross_border or publication.
+reason-cli_refusal_ground_unknown = A refusal's ground is law or obligation.
+reason-cli_confirm_with_yes = This cannot be undone; add --yes to confirm.
+reason-cli_due_or_people = Name people or use --due, not both.
+reason-cli_end_ground_unknown = The ground must be retention_ended, consent_withdrawn, request, court_decision or unlawful_processing.
+reason-cli_report_kind_unknown = Unknown kinds "{ $value }": use beneficiary, employee or volunteer.
+reason-cli_release_column_unknown = Unknown columns "{ $value }": use age, sex, place, disability, household_size, kind, programme or service_month.
+reason-cli_report_by_unknown = Unknown by "{ $value }": use region, district, sex, age_band, kind, programme, service_type, disability, quarter or month.
+reason-cli_sensitive_unknown = Unknown sensitive column "{ $value }": use service_type.
+reason-cli_measure_unknown = Count people, services or new_people.
+reason-cli_transfer_not_found = This file is not in the transfer ledger, or it was changed after it was saved.
+
+## Prompts (a space follows each)
+cli-prompt-password = Password:
+cli-prompt-current-password = Current password:
+cli-prompt-new-password = New password:
+cli-prompt-new-vault-password = New vault password:
+cli-prompt-repeat-new-password = Repeat the new password:
+
+## The vault
+cli-default-user-name = Responsible person
+cli-vault-created = Vault created in { $dir }.
+cli-recovery-key-shown-once = Recovery key (shown once — write it down or print it, and keep it away from the laptop):
+cli-recovery-key-only-way = It is the only way into the vault if the password is forgotten.
+cli-vault-opens = The vault opens for { $user }; its files are intact.
+cli-journal-intact = { $count ->
+    [one] The journal's { $count } entry is intact.
+   *[other] The journal's { $count } entries are intact.
+}
+cli-password-changed = Password changed.
+
+## The register
+cli-person-added = Added № { $number }.
+cli-person-changed = Changed № { $number }.
+cli-import-row = row { $row }  { $field }  { $problem }
+cli-imported = { $count ->
+    [one] Imported { $count } person.
+   *[other] Imported { $count } people.
+}
+cli-import-dry-run-ok = { $count ->
+    [one] The { $count } row can be imported (dry run: nothing was written).
+   *[other] All { $count } rows can be imported (dry run: nothing was written).
+}
+cli-inventory-heading = Data inventory, version { $version } (approved { $at } by user { $by }):
+cli-org-name = Name:
+cli-org-bin = BIN:
+cli-org-address = Address:
+cli-org-responsible = Responsible:
+cli-org-contacts = Contacts:
+cli-demo-added = { $count ->
+    [one] Added { $count } synthetic person.
+   *[other] Added { $count } synthetic people.
+}
+
+## Consents
+cli-consent-heading = Consent № { $number } of person № { $person } — { $state }
+cli-consent-purposes = purposes:
+cli-consent-given-on = given on:
+cli-consent-valid = valid:
+cli-consent-valid-range = { $from } – { $until }
+cli-consent-until-purpose = until the purpose is achieved
+cli-consent-third-parties = third parties:
+cli-consent-cross-border = cross-border:
+cli-consent-publication = publication:
+cli-consent-form = form:
+cli-consent-given-by = given by:
+cli-consent-by-representative = legal representative ({ $relation })
+cli-consent-evidence = evidence:
+cli-consent-no-evidence = none attached
+cli-yes = yes
+cli-yes-where = yes ({ $where })
+cli-no = no
+cli-no-consents = No consents recorded.
+cli-consent-form-written = Consent form written to { $path }.
+cli-scan-attached = Attached the scan ({ $type }, { $size } bytes) to consent № { $consent }.
+
+## Blocking and legal hold
+cli-record-blocked = Record № { $number } blocked.
+cli-record-unblocked = Record № { $number } unblocked.
+cli-record-held = Record № { $number } placed under legal hold.
+cli-record-released = Record № { $number } released from legal hold.
+
+## Retention, anonymisation and destruction
+cli-rule-any-purpose = any purpose
+cli-rule-months-after = { $months } months after { $anchor }
+cli-due-summary = { $count ->
+    [one] { $count } person due on { $date } ({ $held } more under legal hold).
+   *[other] { $count } people due on { $date } ({ $held } more under legal hold).
+}
+cli-due-row = № { $number } { $kind } due since { $since }  { $name }
+cli-due-blocked = {"["}blocked]
+cli-left-alone-blocked = left alone (blocked): { $numbers }
+cli-act-heading = Act № { $number }: { $action } of { $count } { $count ->
+    [one] person
+   *[other] people
+} ({ $ground }), { $at } by { $by }
+cli-act-people = people:
+cli-act-categories = categories:
+cli-no-acts = No acts yet.
+cli-acts-row = № { $number } { $action } { $ground } { $count } people  { $at }  { $by }
+cli-act-written = Act written to { $path }.
+
+## Reports and transfers
+cli-report-saved = Saved to { $path } and recorded in the transfer ledger as № { $number } (SHA-256 { $sha256 }).
+cli-release-summary = k achieved { $k } (smallest group), { $classes } groups, { $rows } rows released, { $suppressed } left out, information loss { $loss } %.
+cli-release-l = l achieved { $l }.
+cli-release-more-rows = … { $count } more rows (save with --out).
+cli-no-transfers = No transfers yet.
+cli-transfer-found = This file is transfer № { $number } to { $recipient } on { $date } ({ $purpose }).

@@ -1,1 +1,107 @@
-# cli
+# cli: the derbes command's own refusals and the sentences it prints to people. Tables of
+# people, keys, JSON and --help stay as they are.
+
+## Refusals of the command line
+reason-cli_stdin_ended = Стандартты кіріс күтілген құпиясөз немесе кілт келмей тұрып аяқталды.
+reason-cli_no_terminal = Құпиясөзді сұрайтын терминал жоқ; --password-stdin параметрін пайдаланыңыз.
+reason-cli_vault_missing = Қай қойма екенін көрсетіңіз: --vault DIR (немесе DERBES_VAULT айнымалысын орнатыңыз).
+reason-cli_kind_unknown = Тұлғаның түрі beneficiary, employee немесе volunteer болуы керек.
+reason-cli_values_format = Өріс мәндерін KEY=VALUE түрінде жазыңыз, мысалы surname=Серікова.
+reason-cli_field_unknown = «{ $key }» деген өріс жоқ; `derbes subject add --help` қараңыз.
+reason-cli_service_format = Қызметті DATE=TYPE түрінде жазыңыз, мысалы 2024-02-15=legal_consultation.
+reason-cli_import_rejected = Файлдағы { $rows } жолдың { $rejected } жолында қате бар, сондықтан ештеңе импортталмады; оларды түзетіп, қайта импорттаңыз.
+reason-cli_access_unknown = Қолжетімділік restricted немесе public болуы керек.
+reason-cli_region_unknown = Мұндай өңір жоқ; almaty_city сияқты кілтті немесе өңірдің атауын жазыңыз.
+reason-cli_inventory_file_invalid = Тізбе файлы жарамсыз: { $detail }.
+reason-cli_consent_form_unknown = Келісімнің нысаны paper, electronic, egov, consent_service немесе other болуы керек.
+reason-cli_withdrawal_scope_unknown = Кері қайтарып алынатын бөлігі all, third_parties, cross_border немесе publication болуы керек.
+reason-cli_refusal_ground_unknown = Бас тартудың негізі — law (заң) немесе obligation (міндеттеме).
+reason-cli_confirm_with_yes = Мұны кері қайтару мүмкін емес; растау үшін --yes қосыңыз.
+reason-cli_due_or_people = Тұлғаларды атаңыз немесе --due пайдаланыңыз, екеуін бірге емес.
+reason-cli_end_ground_unknown = Негіз retention_ended, consent_withdrawn, request, court_decision немесе unlawful_processing болуы керек.
+reason-cli_report_kind_unknown = «{ $value }» деген тұлға түрі жоқ: beneficiary, employee немесе volunteer жазыңыз.
+reason-cli_release_column_unknown = «{ $value }» деген баған жоқ: age, sex, place, disability, household_size, kind, programme немесе service_month жазыңыз.
+reason-cli_report_by_unknown = «{ $value }» бойынша бөлуге болмайды: region, district, sex, age_band, kind, programme, service_type, disability, quarter немесе month жазыңыз.
+reason-cli_sensitive_unknown = «{ $value }» деген сезімтал баған жоқ: service_type жазыңыз.
+reason-cli_measure_unknown = Тұлғаларды (people), қызметтерді (services) немесе жаңа тұлғаларды (new_people) санаңыз.
+reason-cli_transfer_not_found = Бұл файл деректерді беру тізілімінде жоқ немесе сақталғаннан кейін өзгертілген.
+
+## Prompts (a space follows each)
+cli-prompt-password = Құпиясөз:
+cli-prompt-current-password = Қазіргі құпиясөз:
+cli-prompt-new-password = Жаңа құпиясөз:
+cli-prompt-new-vault-password = Қойманың жаңа құпиясөзі:
+cli-prompt-repeat-new-password = Жаңа құпиясөзді қайталаңыз:
+
+## The vault
+cli-default-user-name = Жауапты адам
+cli-vault-created = Қойма құрылды: { $dir }.
+cli-recovery-key-shown-once = Қалпына келтіру кілті (бір рет қана көрсетіледі — оны жазып алыңыз немесе басып шығарыңыз және ноутбуктен бөлек сақтаңыз):
+cli-recovery-key-only-way = Құпиясөз ұмытылса, қоймаға кірудің жалғыз жолы — осы кілт.
+cli-vault-opens = Қойма { $user } үшін ашылады; оның файлдары бүтін.
+cli-journal-intact = Журналдың { $count } жазбасы бүтін.
+cli-password-changed = Құпиясөз өзгертілді.
+
+## The register
+cli-person-added = № { $number } жазба қосылды.
+cli-person-changed = № { $number } жазба өзгертілді.
+cli-import-row = жол { $row }  { $field }  { $problem }
+cli-imported = { $count } тұлға импортталды.
+cli-import-dry-run-ok = Барлық { $count } жолды импорттауға болады (сынап көру: ештеңе жазылған жоқ).
+cli-inventory-heading = Дербес деректер тізбесі, { $version }-нұсқа (бекітілген күні { $at }, бекіткен пайдаланушы { $by }):
+cli-org-name = Атауы:
+cli-org-bin = БСН:
+cli-org-address = Мекенжайы:
+cli-org-responsible = Жауапты адам:
+cli-org-contacts = Байланыс деректері:
+cli-demo-added = { $count } ойдан шығарылған тұлға қосылды.
+
+## Consents
+cli-consent-heading = № { $person } тұлғаның № { $number } келісімі — { $state }
+cli-consent-purposes = мақсаттары:
+cli-consent-given-on = берілген күні:
+cli-consent-valid = қолданылу мерзімі:
+cli-consent-valid-range = { $from } – { $until }
+cli-consent-until-purpose = мақсатқа жеткенге дейін
+cli-consent-third-parties = үшінші тұлғалар:
+cli-consent-cross-border = трансшекаралық беру:
+cli-consent-publication = жариялау:
+cli-consent-form = нысаны:
+cli-consent-given-by = берген:
+cli-consent-by-representative = заңды өкілі ({ $relation })
+cli-consent-evidence = келісімнің сканы:
+cli-consent-no-evidence = тіркелмеген
+cli-yes = иә
+cli-yes-where = иә ({ $where })
+cli-no = жоқ
+cli-no-consents = Келісімдер енгізілмеген.
+cli-consent-form-written = Келісім нысаны сақталды: { $path }.
+cli-scan-attached = Скан ({ $type }, { $size } байт) № { $consent } келісімге тіркелді.
+
+## Blocking and legal hold
+cli-record-blocked = № { $number } жазбаның деректері бұғатталды.
+cli-record-unblocked = № { $number } жазбаның деректері бұғаттан шығарылды.
+cli-record-held = № { $number } жазбаға жоюға тыйым салынды.
+cli-record-released = № { $number } жазбадан жоюға тыйым алынды.
+
+## Retention, anonymisation and destruction
+cli-rule-any-purpose = кез келген мақсат
+cli-rule-months-after = { $months } ай, есептеу басы: { $anchor }
+cli-due-summary = { $date } күнге { $count } тұлғаның сақтау мерзімі өтті (тағы { $held } тұлғаға жоюға тыйым салынған).
+cli-due-row = № { $number } { $kind } мерзімі өткен күн { $since }  { $name }
+cli-due-blocked = {"["}бұғатталған]
+cli-left-alone-blocked = қозғалмады (бұғатталған): { $numbers }
+cli-act-heading = № { $number } акт: { $action }, { $count } тұлға ({ $ground }), { $at }, орындаған { $by }
+cli-act-people = тұлғалар:
+cli-act-categories = деректер санаттары:
+cli-no-acts = Әзірге акт жоқ.
+cli-acts-row = № { $number } { $action } { $ground } { $count } тұлға  { $at }  { $by }
+cli-act-written = Акт сақталды: { $path }.
+
+## Reports and transfers
+cli-report-saved = { $path } файлына сақталды және деректерді беру тізіліміне № { $number } болып жазылды (SHA-256 { $sha256 }).
+cli-release-summary = Қол жеткен k = { $k } (ең кіші топ), { $classes } топ, { $rows } жол берілді, { $suppressed } жол алынып тасталды, ақпарат жоғалту { $loss } %.
+cli-release-l = Қол жеткен l = { $l }.
+cli-release-more-rows = … тағы { $count } жол (толығын --out арқылы сақтаңыз).
+cli-no-transfers = Әзірге деректер берілмеген.
+cli-transfer-found = Бұл файл — № { $number } беру: { $recipient }, { $date } ({ $purpose }).

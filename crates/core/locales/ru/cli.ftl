@@ -1,1 +1,123 @@
-# cli
+# cli: the derbes command's own refusals and the sentences it prints to people. Tables of
+# people, keys, JSON and --help stay as they are.
+
+## Refusals of the command line
+reason-cli_stdin_ended = Стандартный ввод закончился раньше, чем был получен пароль или ключ.
+reason-cli_no_terminal = Нет терминала, чтобы запросить пароль; используйте --password-stdin.
+reason-cli_vault_missing = Укажите хранилище: --vault DIR (или задайте DERBES_VAULT).
+reason-cli_kind_unknown = Категория лица — beneficiary, employee или volunteer.
+reason-cli_values_format = Задайте значения полей в виде KEY=VALUE, например surname=Серікова.
+reason-cli_field_unknown = Поля «{ $key }» нет; см. `derbes subject add --help`.
+reason-cli_service_format = Задайте услугу в виде DATE=TYPE, например 2024-02-15=legal_consultation.
+reason-cli_import_rejected = Строк с ошибками: { $rejected } из { $rows }, поэтому ничего не импортировано; исправьте их и повторите импорт.
+reason-cli_access_unknown = Доступ — restricted или public.
+reason-cli_region_unknown = Неизвестный регион; укажите ключ, например almaty_city, или название.
+reason-cli_inventory_file_invalid = Файл перечня содержит ошибку: { $detail }.
+reason-cli_consent_form_unknown = Форма согласия — paper, electronic, egov, consent_service или other.
+reason-cli_withdrawal_scope_unknown = Объём отзыва — all, third_parties, cross_border или publication.
+reason-cli_refusal_ground_unknown = Основание отказа — law (закон) или obligation (обязательство).
+reason-cli_confirm_with_yes = Это нельзя отменить; для подтверждения добавьте --yes.
+reason-cli_due_or_people = Назовите людей или используйте --due, но не то и другое сразу.
+reason-cli_end_ground_unknown = Основание — retention_ended, consent_withdrawn, request, court_decision или unlawful_processing.
+reason-cli_report_kind_unknown = Неизвестная категория лиц «{ $value }»: используйте beneficiary, employee или volunteer.
+reason-cli_release_column_unknown = Неизвестный столбец «{ $value }»: используйте age, sex, place, disability, household_size, kind, programme или service_month.
+reason-cli_report_by_unknown = Разбивка по «{ $value }» невозможна: используйте region, district, sex, age_band, kind, programme, service_type, disability, quarter или month.
+reason-cli_sensitive_unknown = Неизвестный чувствительный столбец «{ $value }»: используйте service_type.
+reason-cli_measure_unknown = Считайте людей (people), услуги (services) или новых людей (new_people).
+reason-cli_transfer_not_found = Этого файла нет в реестре передачи данных, или его изменили после сохранения.
+
+## Prompts (a space follows each)
+cli-prompt-password = Пароль:
+cli-prompt-current-password = Текущий пароль:
+cli-prompt-new-password = Новый пароль:
+cli-prompt-new-vault-password = Новый пароль хранилища:
+cli-prompt-repeat-new-password = Повторите новый пароль:
+
+## The vault
+cli-default-user-name = Ответственное лицо
+cli-vault-created = Хранилище создано в папке { $dir }.
+cli-recovery-key-shown-once = Ключ восстановления (показывается один раз — запишите или распечатайте его и храните отдельно от ноутбука):
+cli-recovery-key-only-way = Если пароль забыт, только этим ключом можно открыть хранилище.
+cli-vault-opens = Хранилище открывается для пользователя { $user }; его файлы целы.
+cli-journal-intact = { $count ->
+    [one] { $count } запись журнала цела.
+    [few] { $count } записи журнала целы.
+   *[many] { $count } записей журнала целы.
+}
+cli-password-changed = Пароль изменён.
+
+## The register
+cli-person-added = Добавлена запись № { $number }.
+cli-person-changed = Изменена запись № { $number }.
+cli-import-row = строка { $row }  { $field }  { $problem }
+cli-imported = { $count ->
+    [one] Импортировано { $count } лицо.
+    [few] Импортировано { $count } лица.
+   *[many] Импортировано { $count } лиц.
+}
+cli-import-dry-run-ok = Все строки ({ $count }) можно импортировать (пробный запуск: ничего не записано).
+cli-inventory-heading = Перечень персональных данных, версия { $version } (утверждён { $at }, пользователь { $by }):
+cli-org-name = Название:
+cli-org-bin = БИН:
+cli-org-address = Адрес:
+cli-org-responsible = Ответственное лицо:
+cli-org-contacts = Контакты:
+cli-demo-added = { $count ->
+    [one] Добавлено { $count } вымышленное лицо.
+    [few] Добавлено { $count } вымышленных лица.
+   *[many] Добавлено { $count } вымышленных лиц.
+}
+
+## Consents
+cli-consent-heading = Согласие № { $number } лица № { $person } — { $state }
+cli-consent-purposes = цели:
+cli-consent-given-on = дата согласия:
+cli-consent-valid = действует:
+cli-consent-valid-range = { $from } – { $until }
+cli-consent-until-purpose = до достижения цели
+cli-consent-third-parties = третьи лица:
+cli-consent-cross-border = трансграничная передача:
+cli-consent-publication = публикация:
+cli-consent-form = форма:
+cli-consent-given-by = кем дано:
+cli-consent-by-representative = законный представитель ({ $relation })
+cli-consent-evidence = скан согласия:
+cli-consent-no-evidence = не приложен
+cli-yes = да
+cli-yes-where = да ({ $where })
+cli-no = нет
+cli-no-consents = Согласий не внесено.
+cli-consent-form-written = Форма согласия сохранена: { $path }.
+cli-scan-attached = Скан ({ $type }, { $size } { $size ->
+    [one] байт
+    [few] байта
+   *[many] байт
+}) приложен к согласию № { $consent }.
+
+## Blocking and legal hold
+cli-record-blocked = Данные записи № { $number } заблокированы.
+cli-record-unblocked = Данные записи № { $number } разблокированы.
+cli-record-held = На запись № { $number } наложен запрет на уничтожение.
+cli-record-released = С записи № { $number } снят запрет на уничтожение.
+
+## Retention, anonymisation and destruction
+cli-rule-any-purpose = любая цель
+cli-rule-months-after = { $months } мес. после { $anchor }
+cli-due-summary = На { $date } срок хранения истёк: { $count } чел. (ещё { $held } чел. — с запретом на уничтожение).
+cli-due-row = № { $number } { $kind } срок истёк { $since }  { $name }
+cli-due-blocked = {"["}заблокировано]
+cli-left-alone-blocked = не затронуты (заблокированы): { $numbers }
+cli-act-heading = Акт № { $number }: { $action }, { $count } чел. ({ $ground }), { $at }, выполнил(а) { $by }
+cli-act-people = лица:
+cli-act-categories = категории данных:
+cli-no-acts = Актов пока нет.
+cli-acts-row = № { $number } { $action } { $ground } { $count } чел.  { $at }  { $by }
+cli-act-written = Акт сохранён: { $path }.
+
+## Reports and transfers
+cli-report-saved = Сохранено в { $path } и записано в реестр передачи данных под № { $number } (SHA-256 { $sha256 }).
+cli-release-summary = Достигнутое k = { $k } (наименьшая группа), групп: { $classes }, выгружено строк: { $rows }, исключено строк: { $suppressed }, потеря информации { $loss } %.
+cli-release-l = Достигнутое l = { $l }.
+cli-release-more-rows = … ещё строк: { $count } (сохраните всё с --out).
+cli-no-transfers = Передач данных пока нет.
+cli-transfer-found = Этот файл — передача № { $number }: { $recipient }, { $date } ({ $purpose }).
