@@ -378,7 +378,11 @@ mod tests {
                 };
                 for lang in Lang::ALL {
                     if !has(lang, &format!("reason-{code}")) {
-                        missing.push(format!("{}: reason-{code} ({})", path.display(), lang.key()));
+                        missing.push(format!(
+                            "{}: reason-{code} ({})",
+                            path.display(),
+                            lang.key()
+                        ));
                     }
                 }
             }
