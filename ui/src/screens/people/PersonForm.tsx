@@ -1,6 +1,8 @@
 import { ArrowLeft, Eye, Lock, Plus, Trash2 } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './people.css';
+import './person.css';
 import {
   api,
   FIELD_KEYS,
