@@ -307,7 +307,12 @@ fn print_report(r: &ImportReport, as_json: bool, dry_run: bool) -> Result<(), Er
         output::json(&serde_json::to_value(r).unwrap_or_default());
     } else {
         for p in &r.rejected {
-            println!("row {:>6}  {:<14}  {}", p.row, p.field, p.message);
+            println!(
+                "row {:>6}  {:<14}  {}",
+                p.row,
+                p.field,
+                p.sentence(derbes_core::words::Lang::En)
+            );
         }
         match (r.imported, dry_run) {
             (true, _) => println!("Imported {} people.", r.accepted),

@@ -213,14 +213,9 @@ pub fn field_name(lang: Lang, key: &str) -> String {
     }
 }
 
-/// The sentence for one problem with one field, in `lang`. English keeps the core's own
-/// sentence, which may say more (which rule, which limit) than the code alone.
+/// The sentence for one problem with one field, in `lang`: `problem-<code>` with its arguments.
 pub fn problem(lang: Lang, p: &FieldProblem) -> String {
-    let id = format!("problem-{}", p.code);
-    if lang == Lang::En && !p.message.is_empty() || !has(lang, &id) {
-        return p.message.clone();
-    }
-    message(lang, &id, &[])
+    message_with(lang, &format!("problem-{}", p.code), &p.args)
 }
 
 /// The sentence for an error, in `lang`.
@@ -413,11 +408,7 @@ mod tests {
     #[test]
     fn a_bad_iin_is_refused_in_kazakh_and_russian() {
         let e = Error::Invalid {
-            problems: vec![FieldProblem {
-                field: "iin".into(),
-                code: "iin_check_digit",
-                message: "The IIN's check digit does not match.".into(),
-            }],
+            problems: vec![FieldProblem::new("iin", "iin_check_digit")],
         };
         assert!(
             error(Lang::Kk, &e).starts_with("ЖСН: ЖСН-да қате бар"),
@@ -427,7 +418,7 @@ mod tests {
         assert!(error(Lang::Ru, &e).starts_with("ИИН: В ИИН опечатка"));
         assert_eq!(
             error(Lang::En, &e),
-            "IIN: The IIN's check digit does not match."
+            "IIN: This IIN has a typo: its last digit does not match. Compare it with the document."
         );
     }
 }

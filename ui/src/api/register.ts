@@ -146,12 +146,17 @@ export interface PersonChanges {
   services: ServiceEntry[];
 }
 
-/** One problem with one field, in an `invalid` error's params.problems. */
+/** What a problem's sentence puts in: `row` (the other row of a duplicate IIN), `number` (the
+ * existing record's №), `max`, `kind`… — never the value itself. */
+export type ProblemArgs = Record<string, string | number>;
+
+/** One problem with one field, in an `invalid` error's params.problems. Its sentence is the
+ * core's `problem-<code>` with `args` put in (lib/register.ts problemText). */
 export interface FieldProblem {
   /** A FieldKey, or 'kind', or 'services'. */
   field: string;
   code: string;
-  message: string;
+  args: ProblemArgs;
 }
 
 export interface Organisation {
@@ -200,7 +205,7 @@ export interface ImportProblem {
   row: number;
   field: string;
   code: string;
-  message: string;
+  args: ProblemArgs;
 }
 
 export interface ImportReport {

@@ -43,7 +43,9 @@ impl ValueProblem {
         }
     }
 
-    /// One English sentence saying what is wrong, without the value itself.
+    /// One English sentence saying what is wrong, without the value itself. A record's problem
+    /// carries [`ValueProblem::code`] instead (its sentence is `problem-<code>` in every
+    /// language); this stays only while lifecycle's date refusals still quote it as text.
     pub fn sentence(self) -> String {
         self.sentence_text().to_owned()
     }
