@@ -5,13 +5,11 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use derbes_core::error::FieldProblem;
-use derbes_core::register::bulk::{BatchSource, ImportReport, RowProblem};
+use derbes_core::register::bulk::{BatchSource, ImportReport};
 use derbes_core::register::fields::{Field, Kind, PersonDraft, ServiceDraft};
 use derbes_core::register::inventory::InventoryDocument;
 use derbes_core::register::organisation::Organisation;
 use derbes_core::register::subjects::{Access, Person, Query, Row, LIST_COLUMNS};
-use derbes_core::words::{self, Lang};
 use derbes_core::{Error, Vault};
 use serde_json::{json, Value};
 use uuid::Uuid;
@@ -285,23 +283,6 @@ fn print_rows(rows: &[Row], as_json: bool, as_csv: bool) -> Result<(), Error> {
     Ok(())
 }
 
-/// A row's problem in the language asked for (English keeps the core's own sentence).
-fn row_problem(cx: Ctx, p: &RowProblem) -> String {
-    // The other row's number is only in the English sentence; other languages say "another row".
-    let code = match p.code {
-        "duplicate_iin_in_file" if cx.lang != Lang::En => "duplicate_iin_in_file_elsewhere",
-        code => code,
-    };
-    words::problem(
-        cx.lang,
-        &FieldProblem {
-            field: p.field.clone(),
-            code,
-            message: p.message.clone(),
-        },
-    )
-}
-
 fn print_report(r: &ImportReport, cx: Ctx, dry_run: bool) -> Result<(), Error> {
     if cx.json {
         output::json(&serde_json::to_value(r).unwrap_or_default());
@@ -312,7 +293,7 @@ fn print_report(r: &ImportReport, cx: Ctx, dry_run: bool) -> Result<(), Error> {
                 &[
                     ("row", text(format!("{:>6}", p.row))),
                     ("field", text(format!("{:<14}", p.field))),
-                    ("problem", text(row_problem(cx, p))),
+                    ("problem", text(p.sentence(cx.lang))),
                 ],
             );
         }

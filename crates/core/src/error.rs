@@ -237,15 +237,38 @@ impl Error {
     }
 }
 
-/// One problem with one field of a person's record.
+/// One problem with one field of a person's record: a stable code, whose sentence is
+/// `problem-<code>` in `locales/*/core.ftl` ([`crate::words::problem`]), and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FieldProblem {
     /// The field's stable key (`iin`, `birth_date`, …), or `kind`, or `services`.
     pub field: String,
-    /// A stable code for translation (`iin_check_digit`, `not_in_inventory`, …).
+    /// A stable code for translation (`iin_check_digit`, `not_in_inventory`, …), one of
+    /// [`crate::register::PROBLEM_CODES`].
     pub code: &'static str,
-    /// One English sentence that never repeats the value.
-    pub message: String,
+    /// What the sentence puts in (a limit, a row), never the value itself.
+    pub args: Args,
+}
+
+impl FieldProblem {
+    /// A problem with `field` (its stable key), without arguments.
+    pub fn new(field: impl Into<String>, code: &'static str) -> FieldProblem {
+        debug_assert!(
+            crate::register::PROBLEM_CODES.contains(&code),
+            "{code} is not in register::PROBLEM_CODES"
+        );
+        FieldProblem {
+            field: field.into(),
+            code,
+            args: Args::new(),
+        }
+    }
+
+    /// The same problem with one more argument for its sentence.
+    pub fn with(mut self, name: &str, value: impl Into<serde_json::Value>) -> FieldProblem {
+        self.args.insert(name.to_string(), value.into());
+        self
+    }
 }
 
 impl std::fmt::Display for Error {

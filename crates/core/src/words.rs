@@ -213,14 +213,9 @@ pub fn field_name(lang: Lang, key: &str) -> String {
     }
 }
 
-/// The sentence for one problem with one field, in `lang`. English keeps the core's own
-/// sentence, which may say more (which rule, which limit) than the code alone.
+/// The sentence for one problem with one field, in `lang`: `problem-<code>` with its arguments.
 pub fn problem(lang: Lang, p: &FieldProblem) -> String {
-    let id = format!("problem-{}", p.code);
-    if lang == Lang::En && !p.message.is_empty() || !has(lang, &id) {
-        return p.message.clone();
-    }
-    message(lang, &id, &[])
+    message_with(lang, &format!("problem-{}", p.code), &p.args)
 }
 
 /// The sentence for an error, in `lang`.
@@ -331,6 +326,66 @@ mod tests {
         }
     }
 
+    /// Every refusal the core, the CLI and the app can make is `Error::invalid(field, "code")`
+    /// with the code written in the call: find them all in the sources (tests left out) and ask
+    /// each language for its sentence. A call whose code is not a literal fails here too.
+    #[test]
+    fn every_refusal_in_the_sources_has_a_sentence_in_every_language() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut files = vec![];
+        for dir in ["crates/core/src", "crates/cli/src", "src-tauri/src"] {
+            let mut stack = vec![root.join(dir)];
+            while let Some(d) = stack.pop() {
+                for e in std::fs::read_dir(&d).unwrap().flatten() {
+                    let path = e.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if path.extension().is_some_and(|x| x == "rs") {
+                        files.push(path);
+                    }
+                }
+            }
+        }
+        let (mut calls, mut missing) = (0, vec![]);
+        for path in files {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name == "tests.rs" || name.ends_with("_tests.rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            // An inline test module comes last in a file, by the crate's convention.
+            let source = source
+                .split("#[cfg(test)]\nmod tests {")
+                .next()
+                .unwrap_or_default();
+            for (at, _) in source.match_indices("Error::invalid(") {
+                calls += 1;
+                let rest = &source[at + "Error::invalid(".len()..];
+                let code = rest
+                    .split_once(',')
+                    .map(|(_, after)| after.trim_start())
+                    .filter(|after| after.starts_with('"'))
+                    .and_then(|after| after[1..].split_once('"'))
+                    .map(|(code, _)| code.to_string());
+                let Some(code) = code else {
+                    missing.push(format!("{}: a code that is not a literal", path.display()));
+                    continue;
+                };
+                for lang in Lang::ALL {
+                    if !has(lang, &format!("reason-{code}")) {
+                        missing.push(format!(
+                            "{}: reason-{code} ({})",
+                            path.display(),
+                            lang.key()
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(calls > 0, "the scan found the refusals");
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
+
     #[test]
     fn russian_counts_take_their_plural_forms() {
         let p = |more: usize| {
@@ -353,11 +408,7 @@ mod tests {
     #[test]
     fn a_bad_iin_is_refused_in_kazakh_and_russian() {
         let e = Error::Invalid {
-            problems: vec![FieldProblem {
-                field: "iin".into(),
-                code: "iin_check_digit",
-                message: "The IIN's check digit does not match.".into(),
-            }],
+            problems: vec![FieldProblem::new("iin", "iin_check_digit")],
         };
         assert!(
             error(Lang::Kk, &e).starts_with("ЖСН: ЖСН-да қате бар"),
@@ -367,7 +418,7 @@ mod tests {
         assert!(error(Lang::Ru, &e).starts_with("ИИН: В ИИН опечатка"));
         assert_eq!(
             error(Lang::En, &e),
-            "IIN: The IIN's check digit does not match."
+            "IIN: This IIN has a typo: its last digit does not match. Compare it with the document."
         );
     }
 }

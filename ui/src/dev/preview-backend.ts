@@ -4,7 +4,7 @@
  * A small in-memory stand-in for the Rust side, used only when the UI runs under `vite dev` in an
  * ordinary browser (no `window.__TAURI_INTERNALS__`), so the screens can be looked at and
  * screenshotted without building the app. It is imported only behind `import.meta.env.DEV`
- * (see ../api.ts), so production builds never contain it.
+ * (see ../api/transport.ts), so production builds never contain it.
  *
  * Nothing here is a rule of the product: the real password assessment, lock timing, validation and
  * journal live in Rust (crates/core). The stand-ins below only produce plausible answers.

@@ -20,6 +20,7 @@ import type {
   Organisation,
   Person,
   PersonLifecycle,
+  ProblemArgs,
   RegisterMeta,
   ServiceEntry,
   SubjectPage,
@@ -354,54 +355,55 @@ export function createRegister(host: RegisterHost, baseCount: number) {
     const ok = allowed(kind);
     const problems: FieldProblem[] = [];
     const values: Partial<Record<FieldKey, string>> = {};
-    const bad = (field: string, code: string, message: string) => problems.push({ field, code, message });
+    const bad = (field: string, code: string, args: ProblemArgs = {}) => problems.push({ field, code, args });
     for (const [k, rawValue] of Object.entries(raw)) {
       const f = k as FieldKey;
       const v = (rawValue ?? '').trim();
       if (!v) continue;
       if (!ok.has(f)) {
-        bad(f, 'not_in_inventory', `This field is not in the approved data inventory for a ${kind}.`);
+        bad(f, 'not_in_inventory', { kind });
         continue;
       }
       switch (f) {
         case 'iin': {
           const d = v.replace(/\s/g, '');
-          if (!/^\d{12}$/.test(d)) bad(f, 'iin_length', 'An IIN has exactly 12 digits.');
-          else if (!'123456'.includes(d[6]!)) bad(f, 'iin_century_sex', 'The 7th digit must be 1 to 6.');
-          else if (iinCheck([...d].map(Number)) !== Number(d[11])) bad(f, 'iin_check_digit', 'The check digit does not match.');
+          if (!/^\d{12}$/.test(d)) bad(f, 'iin_length');
+          else if (!'123456'.includes(d[6]!)) bad(f, 'iin_century_sex');
+          else if (iinCheck([...d].map(Number)) !== Number(d[11])) bad(f, 'iin_check_digit');
           else values.iin = d;
           break;
         }
         case 'birth_date': {
           const d = parseDate(v);
-          if (!d) bad(f, 'date_format', 'Write the date as DD.MM.YYYY.');
-          else if (d > today()) bad(f, 'date_future', 'A birth date cannot be in the future.');
-          else if (d < '1900-01-01') bad(f, 'date_too_old', 'A birth date before 1900 is not plausible.');
+          if (!d) bad(f, 'date_format');
+          else if (d > today()) bad(f, 'date_future');
+          else if (d < '1900-01-01') bad(f, 'date_too_old');
           else values.birth_date = d;
           break;
         }
         case 'sex':
           if (v === 'male' || v === 'female') values.sex = v;
-          else bad(f, 'sex_unknown', 'Sex must be male or female.');
+          else bad(f, 'sex_unknown');
           break;
         case 'phone': {
           let d = v.replace(/\D/g, '');
           if (d.length === 11 && d.startsWith('8')) d = `7${d.slice(1)}`;
           if (d.length === 10) d = `7${d}`;
-          if (d.length !== 11 || !d.startsWith('7')) bad(f, 'phone_invalid', 'This is not a Kazakhstan phone number.');
+          if (d.length !== 11) bad(f, 'phone_length');
+          else if (!d.startsWith('7')) bad(f, 'phone_not_kazakhstan');
           else values.phone = `+${d}`;
           break;
         }
         case 'email':
           if (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v)) values.email = v;
-          else bad(f, 'email_invalid', 'This does not look like an e-mail address.');
+          else bad(f, 'email_invalid');
           break;
         case 'household_size':
           if (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 50) values.household_size = String(Number(v));
-          else bad(f, 'number_invalid', 'Enter the number of people in the household (1 to 50).');
+          else bad(f, 'number_invalid');
           break;
         default:
-          if (v.length > 300 && f !== 'notes' && f !== 'health_notes') bad(f, 'too_long', 'This is too long (300 characters at most).');
+          if (v.length > 300 && f !== 'notes' && f !== 'health_notes') bad(f, 'too_long', { max: 300 });
           else values[f] = v;
       }
     }
@@ -410,25 +412,25 @@ export function createRegister(host: RegisterHost, baseCount: number) {
       const c = Number(d[6]);
       const birth = `${(c <= 2 ? 1800 : c <= 4 ? 1900 : 2000) + Number(d.slice(0, 2))}-${d.slice(2, 4)}-${d.slice(4, 6)}`;
       const sex = c % 2 === 1 ? 'male' : 'female';
-      if (values.birth_date && values.birth_date !== birth) bad('birth_date', 'iin_birth_date_mismatch', 'The birth date does not match the IIN.');
+      if (values.birth_date && values.birth_date !== birth) bad('birth_date', 'iin_birth_date_mismatch');
       else if (!values.birth_date && ok.has('birth_date') && !problems.some((p) => p.field === 'birth_date')) values.birth_date = birth;
-      if (values.sex && values.sex !== sex) bad('sex', 'iin_sex_mismatch', 'The sex does not match the IIN.');
+      if (values.sex && values.sex !== sex) bad('sex', 'iin_sex_mismatch');
       else if (!values.sex && ok.has('sex')) values.sex = sex;
     }
     for (const f of ['surname', 'name'] as FieldKey[]) {
-      if (ok.has(f) && !values[f] && !problems.some((p) => p.field === f)) bad(f, 'required', 'This field is required.');
+      if (ok.has(f) && !values[f] && !problems.some((p) => p.field === f)) bad(f, 'required');
     }
     const checked: ServiceEntry[] = [];
     for (const s of services) {
       const d = parseDate(s.date);
-      if (!d) bad('services', 'date_format', 'Write the date as DD.MM.YYYY.');
-      else if (d > today()) bad('services', 'date_future', 'A service date cannot be in the future.');
-      else if (!s.serviceType.trim()) bad('services', 'service_type', 'Each service needs a type.');
+      if (!d) bad('services', 'date_format');
+      else if (d > today()) bad('services', 'date_future');
+      else if (!s.serviceType.trim()) bad('services', 'service_type', { max: 100 });
       else checked.push({ date: d, serviceType: s.serviceType.trim() });
     }
     if (problems.length) {
       problems.sort((a, b) => FIELDS.indexOf(a.field as FieldKey) - FIELDS.indexOf(b.field as FieldKey));
-      host.fail('invalid', `${problems[0]!.field}: ${problems[0]!.message}`, { problems });
+      host.fail('invalid', `${problems[0]!.field}: ${problems[0]!.code}`, { problems });
     }
     if (values.iin) {
       const owner = iinOwner(values.iin);
@@ -516,7 +518,7 @@ export function createRegister(host: RegisterHost, baseCount: number) {
     },
     subject_create: (a) => {
       const draft = a.draft as { kind?: Kind; values: Partial<Record<FieldKey, string>>; services: ServiceEntry[] };
-      if (!draft.kind) host.fail('invalid', 'kind: Choose a kind.', { problems: [{ field: 'kind', code: 'required', message: 'Choose whether this is a beneficiary, an employee or a volunteer.' }] });
+      if (!draft.kind) host.fail('invalid', 'kind: Choose a kind.', { problems: [{ field: 'kind', code: 'required', args: {} }] });
       const { values, services } = validate(draft.kind, draft.values ?? {}, draft.services ?? []);
       const n = ++count;
       const now = new Date().toISOString();
@@ -615,13 +617,13 @@ export function createRegister(host: RegisterHost, baseCount: number) {
         const line = i + 2;
         mapping.forEach((f, c) => {
           if (!f || !row[c]) return;
-          if (!ok.has(f)) rejected.push({ row: line, field: f, code: 'not_in_inventory', message: 'This field is not in the approved data inventory.' });
+          if (!ok.has(f)) rejected.push({ row: line, field: f, code: 'not_in_inventory', args: { kind } });
           else if (f === 'iin') {
             const d = row[c]!;
-            if (iinCheck([...d].map(Number)) !== Number(d[11])) rejected.push({ row: line, field: f, code: 'iin_check_digit', message: 'The check digit does not match.' });
-            else if (seen.has(d)) rejected.push({ row: line, field: f, code: 'duplicate_iin_in_file', message: `The same IIN is also in row ${seen.get(d)}.` });
+            if (iinCheck([...d].map(Number)) !== Number(d[11])) rejected.push({ row: line, field: f, code: 'iin_check_digit', args: {} });
+            else if (seen.has(d)) rejected.push({ row: line, field: f, code: 'duplicate_iin_in_file', args: { row: seen.get(d)! } });
             else seen.set(d, line);
-          } else if (f === 'birth_date' && !parseDate(row[c]!)) rejected.push({ row: line, field: f, code: 'date_format', message: 'Write the date as DD.MM.YYYY.' });
+          } else if (f === 'birth_date' && !parseDate(row[c]!)) rejected.push({ row: line, field: f, code: 'date_format', args: {} });
         });
       });
       const bad = new Set(rejected.map((r) => r.row)).size;

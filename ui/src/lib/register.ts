@@ -1,4 +1,4 @@
-import { coreText, hasCoreText } from './words';
+import { coreFieldName, coreText, hasCoreText } from './words';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import {
   type FieldProblem,
   type ImportProblem,
   type Kind,
+  type ProblemArgs,
   type RegisterMeta,
 } from '../api';
 
@@ -66,15 +67,24 @@ export const sexLabel = (t: TFunction, sex: string | undefined) => (sex ? transl
 export const serviceTypeLabel = (t: TFunction, type: string) => translated(t, `serviceTypes.${type}`, type);
 export const categoryLabel = (t: TFunction, category: string) => translated(t, `categories.${category}`, category);
 
-/** One field problem in the user's language; the backend's own sentence for a code we do not know. */
+/** A problem's arguments as Fluent takes them: numbers and strings only. */
+function problemArgs(problem: FieldProblem | ImportProblem): ProblemArgs {
+  const args: ProblemArgs = {};
+  for (const [k, v] of Object.entries(problem.args ?? {})) {
+    if (typeof v === 'number' || typeof v === 'string') args[k] = v;
+  }
+  return args;
+}
+
+/** One field problem in the user's language: the core's `problem-<code>` with its arguments; for a
+ * code this build does not know, "check the field". */
 export function problemText(_t: TFunction, problem: FieldProblem | ImportProblem): string {
-  if (problem.code === 'duplicate_iin_in_file') {
-    // The other row is only in the message ("… row 12 …"); say it in the user's language.
-    const row = /(\d+)/.exec(problem.message)?.[1];
-    return row ? coreText('problem-duplicate_iin_in_file', { row }) : coreText('problem-duplicate_iin_in_file_elsewhere');
+  const args = problemArgs(problem);
+  if (problem.code === 'duplicate_iin_in_file' && args.row === undefined) {
+    return coreText('problem-duplicate_iin_in_file_elsewhere');
   }
   const id = `problem-${problem.code}`;
-  return hasCoreText(id) ? coreText(id) : problem.message || problem.code;
+  return hasCoreText(id) ? coreText(id, args) : coreText('error-invalid_input', { field: coreFieldName(problem.field) });
 }
 
 /** Whether a field is sensitive (masked until revealed), as the backend's metadata says. */

@@ -1,10 +1,11 @@
 import { ChartColumn, Hourglass, LayoutDashboard, ScrollText, Settings, UsersRound, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
+// In sidebar order, which is also the order of the screens' stylesheets in the bundle.
 import { Dashboard } from '../screens/dashboard/Dashboard';
-import { JournalScreen } from '../screens/journal/JournalScreen';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
-import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { RetentionScreen } from '../screens/retention/RetentionScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { JournalScreen } from '../screens/journal/JournalScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 
 export interface ScreenDef {

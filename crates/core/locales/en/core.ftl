@@ -37,11 +37,13 @@ error-consent_not_found = There is no consent with this number.
 error-act_not_found = There is no act with this number.
 error-locked_on_full_disk = Everything you did is saved, but the disk is full, so the vault could not be tidied as it closed; free some space and unlock it once to finish.
 
-## Problems with one field of a record (FieldProblem codes)
+## Problems with one field of a record or one row of an import (FieldProblem and RowProblem
+## codes, every one in derbes_core::register::PROBLEM_CODES)
 problem-required = Fill this in.
 problem-not_in_inventory = This field is not in the approved data inventory for this type of person.
 problem-too_long = This is too long.
 problem-control_chars = Remove the invisible control characters.
+problem-empty = The value is empty.
 problem-iin_length = An IIN has exactly 12 digits.
 problem-iin_check_digit = This IIN has a typo: its last digit does not match. Compare it with the document.
 problem-iin_birth_date = The first six digits of an IIN are the birth date (yymmdd); here they are not a real date.
@@ -49,16 +51,19 @@ problem-iin_century_sex = The 7th digit of an IIN (century and sex) must be 1 to
 problem-iin_birth_date_mismatch = The birth date does not match the IIN.
 problem-iin_sex_mismatch = The sex does not match the IIN.
 problem-date_format = Type the date as dd.mm.yyyy, for example 05.03.1990.
+problem-date_invalid = The date does not exist in the calendar; check the day and the month.
 problem-date_future = This date has not come yet.
 problem-date_too_old = A date before 1900 is not plausible.
 problem-sex_unknown = Choose female or male.
-problem-phone_invalid = This does not look like a Kazakhstan phone number, for example +7 701 234 56 78.
+problem-phone_characters = The phone number contains letters or other characters that are not part of a number.
+problem-phone_length = The phone number should have 10 digits after +7 or 8, like +7 701 234 56 78.
+problem-phone_not_kazakhstan = The phone number is not a Kazakhstan number; they start with +7 6 or +7 7.
 problem-email_invalid = This does not look like an e-mail address.
 problem-region_unknown = Choose one of the 17 regions or 3 cities.
 problem-number_invalid = Type a whole number, for example 4.
 problem-before_birth = A service date cannot be before the birth date.
 problem-service_type = Choose or type the service.
-problem-duplicate_iin = A person with this IIN is already in the register.
+problem-duplicate_iin = A person with this IIN is already in the register (record № { $number }).
 problem-duplicate_iin_in_file = The same IIN is also in row { $row } of the file.
 problem-duplicate_iin_in_file_elsewhere = The same IIN is in another row of the file.
 

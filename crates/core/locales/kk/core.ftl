@@ -34,11 +34,13 @@ error-consent_not_found = Мұндай келісім жоқ. Ол тұлған�
 error-act_not_found = Бұл нөмірмен акт жоқ.
 error-locked_on_full_disk = Барлық істегеніңіз сақталды, бірақ диск толы болғандықтан, қойма жабылғанда ретке келтірілмеді; орын босатып, аяқтау үшін оны бір рет ашыңыз.
 
-## Problems with one field of a record (FieldProblem codes)
+## Problems with one field of a record or one row of an import (FieldProblem and RowProblem
+## codes, every one in derbes_core::register::PROBLEM_CODES)
 problem-required = Толтырыңыз.
 problem-not_in_inventory = Бұл өріс тұлғаның осы түрі үшін бекітілген дербес деректер тізбесінде жоқ.
 problem-too_long = Тым ұзын.
 problem-control_chars = Көрінбейтін басқару таңбаларын алып тастаңыз.
+problem-empty = Мән жазылмаған.
 problem-iin_length = ЖСН дәл 12 цифрдан тұрады.
 problem-iin_check_digit = ЖСН-да қате бар: соңғы цифры сәйкес келмейді. Құжатпен салыстырыңыз.
 problem-iin_birth_date = ЖСН-ның алғашқы алты цифры — туған күні (жжаакк); мұнда олар нақты күн емес.
@@ -46,16 +48,19 @@ problem-iin_century_sex = ЖСН-ның 7-цифры (ғасыр мен жыны
 problem-iin_birth_date_mismatch = Туған күні ЖСН-мен сәйкес келмейді.
 problem-iin_sex_mismatch = Жынысы ЖСН-мен сәйкес келмейді.
 problem-date_format = Күнді кк.аа.жжжж түрінде жазыңыз, мысалы 05.03.1990.
+problem-date_invalid = Мұндай күн күнтізбеде жоқ: күні мен айын тексеріңіз.
 problem-date_future = Бұл күн әлі келген жоқ.
 problem-date_too_old = 1900 жылдан бұрынғы күн шындыққа жанаспайды.
 problem-sex_unknown = Әйел немесе ер деп таңдаңыз.
-problem-phone_invalid = Бұл Қазақстан телефон нөміріне ұқсамайды, мысалы +7 701 234 56 78.
+problem-phone_characters = Телефон нөмірінде әріптер немесе нөмірге жатпайтын басқа таңбалар бар.
+problem-phone_length = Телефон нөмірінде +7 немесе 8-ден кейін 10 цифр болуы керек, мысалы +7 701 234 56 78.
+problem-phone_not_kazakhstan = Бұл Қазақстан телефон нөмірі емес: олар +7 6 немесе +7 7-ден басталады.
 problem-email_invalid = Бұл электрондық пошта мекенжайына ұқсамайды.
 problem-region_unknown = 17 облыстың немесе 3 қаланың бірін таңдаңыз.
 problem-number_invalid = Бүтін сан жазыңыз, мысалы 4.
 problem-before_birth = Қызмет күні туған күннен бұрын бола алмайды.
 problem-service_type = Қызметті таңдаңыз немесе жазыңыз.
-problem-duplicate_iin = Бұл ЖСН-мен тұлға тізілімде бұрыннан бар.
+problem-duplicate_iin = Бұл ЖСН-мен тұлға тізілімде бұрыннан бар (№ { $number } жазба).
 problem-duplicate_iin_in_file = Дәл осы ЖСН файлдың { $row }-жолында да бар.
 problem-duplicate_iin_in_file_elsewhere = Дәл осы ЖСН файлдың басқа жолында да бар.
 

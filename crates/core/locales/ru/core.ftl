@@ -34,11 +34,13 @@ error-consent_not_found = Такого согласия нет. Возможно
 error-act_not_found = Акта с таким номером нет.
 error-locked_on_full_disk = Всё сделанное сохранено, но диск заполнен, и хранилище не удалось привести в порядок при закрытии; освободите место и разблокируйте его один раз, чтобы завершить.
 
-## Problems with one field of a record (FieldProblem codes)
+## Problems with one field of a record or one row of an import (FieldProblem and RowProblem
+## codes, every one in derbes_core::register::PROBLEM_CODES)
 problem-required = Заполните это поле.
 problem-not_in_inventory = Этого поля нет в утверждённом перечне персональных данных для этой категории лиц.
 problem-too_long = Слишком длинно.
 problem-control_chars = Уберите невидимые управляющие символы.
+problem-empty = Значение не заполнено.
 problem-iin_length = В ИИН ровно 12 цифр.
 problem-iin_check_digit = В ИИН опечатка: последняя цифра не сходится. Сверьте с документом.
 problem-iin_birth_date = Первые шесть цифр ИИН — дата рождения (ггммдд); здесь это не существующая дата.
@@ -46,16 +48,19 @@ problem-iin_century_sex = 7-я цифра ИИН (век и пол) должна
 problem-iin_birth_date_mismatch = Дата рождения не совпадает с ИИН.
 problem-iin_sex_mismatch = Пол не совпадает с ИИН.
 problem-date_format = Введите дату в виде дд.мм.гггг, например 05.03.1990.
+problem-date_invalid = Такой даты нет в календаре: проверьте день и месяц.
 problem-date_future = Эта дата ещё не наступила.
 problem-date_too_old = Дата раньше 1900 года неправдоподобна.
 problem-sex_unknown = Выберите: женский или мужской.
-problem-phone_invalid = Это не похоже на казахстанский номер телефона, например +7 701 234 56 78.
+problem-phone_characters = В номере телефона есть буквы или другие знаки, которых в номере не бывает.
+problem-phone_length = В номере телефона после +7 или 8 должно быть 10 цифр, например +7 701 234 56 78.
+problem-phone_not_kazakhstan = Это не казахстанский номер телефона: они начинаются с +7 6 или +7 7.
 problem-email_invalid = Это не похоже на адрес электронной почты.
 problem-region_unknown = Выберите одну из 17 областей или 3 городов.
 problem-number_invalid = Введите целое число, например 4.
 problem-before_birth = Дата услуги не может быть раньше даты рождения.
 problem-service_type = Выберите или введите услугу.
-problem-duplicate_iin = Лицо с таким ИИН уже есть в реестре.
+problem-duplicate_iin = Лицо с таким ИИН уже есть в реестре (запись № { $number }).
 problem-duplicate_iin_in_file = Такой же ИИН есть и в строке { $row } файла.
 problem-duplicate_iin_in_file_elsewhere = Такой же ИИН есть в другой строке файла.
 

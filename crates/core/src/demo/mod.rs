@@ -4,6 +4,8 @@
 //! the app uses. [`data`] generates the synthetic people (also for the benchmarks).
 
 pub mod data;
+mod names;
+mod places;
 
 use std::path::{Path, PathBuf};
 

@@ -173,10 +173,7 @@ impl Vault {
     pub fn end_due(&self, action: EndAction, as_of: Date) -> Result<(Act, Vec<i64>)> {
         // Looking ahead is fine; ending data early under "retention ended" is not.
         if as_of > crate::lifecycle::consent::today() {
-            return Err(Error::InvalidInput {
-                field: "as_of",
-                reason: "Retention has not ended yet on a future day; end only who is due today or earlier.".into(),
-            });
+            return Err(Error::invalid("as_of", "end_due_in_future"));
         }
         let due = self.due(as_of)?;
         let skipped: Vec<i64> = due
@@ -192,10 +189,7 @@ impl Vault {
             .map(|d| d.id)
             .collect();
         if ids.is_empty() {
-            return Err(Error::InvalidInput {
-                field: "due",
-                reason: "Nobody is due for the end of retention on this day.".into(),
-            });
+            return Err(Error::invalid("due", "nobody_due"));
         }
         let act = self.end_of_life(&ids, action, Ground::RetentionEnded, None)?;
         Ok((act, skipped))
@@ -239,24 +233,18 @@ impl Vault {
         reference: Option<&str>,
     ) -> Result<Act> {
         if ids.is_empty() {
-            return Err(Error::InvalidInput {
-                field: "subjects",
-                reason: "Choose at least one person.".into(),
-            });
+            return Err(Error::invalid("subjects", "end_subjects_none"));
         }
         let reference = match reference.map(str::trim).filter(|s| !s.is_empty()) {
             Some(r) if r.chars().count() > 200 || r.chars().any(char::is_control) => {
-                return Err(Error::InvalidInput {
-                    field: "reference",
-                    reason: "The reference must be one line of at most 200 characters.".into(),
-                })
+                return Err(Error::invalid("reference", "end_reference_too_long"))
             }
             Some(r) => Some(r.to_string()),
             None if ground == Ground::CourtDecision => {
-                return Err(Error::InvalidInput {
-                    field: "reference",
-                    reason: "Enter the court decision's number and date.".into(),
-                })
+                return Err(Error::invalid(
+                    "reference",
+                    "court_decision_reference_missing",
+                ))
             }
             None => None,
         };

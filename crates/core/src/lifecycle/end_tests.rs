@@ -7,6 +7,7 @@ use std::path::Path;
 use aes::cipher::{block_padding::NoPadding, BlockDecryptMut, KeyIvInit};
 
 use super::*;
+use crate::error::Reason;
 use crate::lifecycle::consent::{ConsentDraft, ConsentForm, Representative};
 use crate::register::fields::{Field, Kind, PersonDraft, ServiceDraft, Sex};
 use crate::test_support::{draft, iin, vault, with_services, PASSWORD};
@@ -391,16 +392,39 @@ fn blocked_or_held_people_refuse_the_whole_action() {
         "nothing destroyed"
     );
     assert!(v.acts().unwrap().is_empty());
+    let e = v
+        .destroy(&ids[..1], Ground::CourtDecision, None)
+        .unwrap_err();
     assert!(matches!(
-        v.destroy(&ids[..1], Ground::CourtDecision, None),
-        Err(Error::InvalidInput {
+        e,
+        Error::InvalidInput {
             field: "reference",
+            reason: Reason::Code {
+                code: "court_decision_reference_missing",
+                ..
+            }
+        }
+    ));
+    assert_eq!(e.to_string(), "Enter the court decision's number and date.");
+    assert!(matches!(
+        v.destroy(&ids[..1], Ground::CourtDecision, Some(&"2".repeat(201))),
+        Err(Error::InvalidInput {
+            reason: Reason::Code {
+                code: "end_reference_too_long",
+                ..
+            },
             ..
         })
     ));
     assert!(matches!(
         v.destroy(&[], Ground::Request, None),
-        Err(Error::InvalidInput { .. })
+        Err(Error::InvalidInput {
+            field: "subjects",
+            reason: Reason::Code {
+                code: "end_subjects_none",
+                ..
+            }
+        })
     ));
     assert!(matches!(
         v.destroy(&[Uuid::now_v7()], Ground::Request, None),
@@ -519,9 +543,20 @@ fn everyone_due_is_not_ended_on_a_future_day() {
     let (_t, _d, v) = vault();
     filler(&v, 0, 1);
     let future = crate::lifecycle::consent::today() + time::Duration::days(3650);
+    let e = v.end_due(EndAction::Destroy, future).unwrap_err();
     assert!(matches!(
-        v.end_due(EndAction::Destroy, future),
-        Err(Error::InvalidInput { field: "as_of", .. })
+        e,
+        Error::InvalidInput {
+            field: "as_of",
+            reason: Reason::Code {
+                code: "end_due_in_future",
+                ..
+            }
+        }
     ));
+    assert_eq!(
+        e.to_string(),
+        "Retention has not ended yet on a future day; end only who is due today or earlier."
+    );
     assert_eq!(v.list_subjects(&Default::default()).unwrap().total, 1);
 }

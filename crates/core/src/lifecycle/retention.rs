@@ -16,9 +16,8 @@ use time::{Date, Month};
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::lifecycle::consent::{subject_facts, today};
+use crate::lifecycle::consent::{date, subject_facts, today};
 use crate::register::fields::Kind;
-use crate::register::import::parse_date;
 use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
 
@@ -381,10 +380,7 @@ pub type Day = Date;
 /// `yyyy-mm-dd`), or today when none is given.
 pub fn as_of(s: Option<&str>) -> Result<Date> {
     match s.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(s) => parse_date(s).map_err(|p| Error::InvalidInput {
-            field: "as_of",
-            reason: crate::error::Reason::Text(p.sentence()),
-        }),
+        Some(s) => date("as_of", s),
         None => Ok(today()),
     }
 }
@@ -547,26 +543,37 @@ impl Vault {
     /// anchor and 1–1200 months, a basis from [`BASES`].
     pub fn set_retention_rules(&self, rules: &[Rule]) -> Result<Vec<Rule>> {
         let inventory = self.inventory()?;
-        let bad = |i: usize, reason: &str| Error::InvalidInput {
-            field: "retention_rules",
-            reason: crate::error::Reason::Text(format!("Rule {}: {reason}", i + 1)),
-        };
         for (i, r) in rules.iter().enumerate() {
+            // Rules are counted from 1, as the editor shows them.
+            let rule = i + 1;
             if let Some(p) = &r.purpose {
                 if !inventory.document.purposes.iter().any(|x| &x.key == p) {
-                    return Err(bad(i, "its purpose is not in the approved data inventory."));
+                    return Err(Error::invalid(
+                        "retention_rules",
+                        "retention_rule_purpose_unknown",
+                    )
+                    .with("rule", rule));
                 }
             }
             if r.mode == Mode::Period {
                 if r.anchor.is_none() {
-                    return Err(bad(i, "choose where the period starts."));
+                    return Err(
+                        Error::invalid("retention_rules", "retention_rule_anchor_missing")
+                            .with("rule", rule),
+                    );
                 }
                 if !r.months.is_some_and(|m| (1..=1200).contains(&m)) {
-                    return Err(bad(i, "the period must be 1 to 1200 months (100 years)."));
+                    return Err(
+                        Error::invalid("retention_rules", "retention_rule_months_range")
+                            .with("rule", rule),
+                    );
                 }
             }
             if !BASES.contains(&r.basis.as_str()) {
-                return Err(bad(i, "choose why the data is kept this long."));
+                return Err(
+                    Error::invalid("retention_rules", "retention_rule_basis_missing")
+                        .with("rule", rule),
+                );
             }
         }
         let clean: Vec<Rule> = rules
@@ -633,7 +640,7 @@ impl Vault {
                 number: facts.number,
             });
         }
-        let reason = reason_text("reason", reason, "why the data is blocked")?;
+        let reason = reason_text(reason, Error::invalid("reason", "block_reason_missing"))?;
         self.set_flag(
             id,
             facts.number,
@@ -648,15 +655,11 @@ impl Vault {
     pub fn unblock(&self, id: Uuid, reason: &str) -> Result<()> {
         let facts = subject_facts(self.conn(), id)?;
         if !facts.blocked {
-            return Err(Error::InvalidInput {
-                field: "reason",
-                reason: crate::error::Reason::Text(format!(
-                    "Record № {} is not blocked.",
-                    facts.number
-                )),
-            });
+            return Err(
+                Error::invalid("reason", "subject_not_blocked").with("number", facts.number)
+            );
         }
-        let reason = reason_text("reason", reason, "why the data is unblocked")?;
+        let reason = reason_text(reason, Error::invalid("reason", "unblock_reason_missing"))?;
         self.set_flag(
             id,
             facts.number,
@@ -671,7 +674,7 @@ impl Vault {
     pub fn hold(&self, id: Uuid, reason: &str) -> Result<()> {
         let facts = subject_facts(self.conn(), id)?;
         facts.ensure_changeable()?;
-        let reason = reason_text("reason", reason, "why the data must be kept")?;
+        let reason = reason_text(reason, Error::invalid("reason", "hold_reason_missing"))?;
         self.set_flag(
             id,
             facts.number,
@@ -687,13 +690,7 @@ impl Vault {
         let facts = subject_facts(self.conn(), id)?;
         facts.ensure_changeable()?;
         if !facts.hold {
-            return Err(Error::InvalidInput {
-                field: "hold",
-                reason: crate::error::Reason::Text(format!(
-                    "Record № {} is not under legal hold.",
-                    facts.number
-                )),
-            });
+            return Err(Error::invalid("hold", "subject_not_on_hold").with("number", facts.number));
         }
         self.set_flag(
             id,
@@ -712,15 +709,9 @@ impl Vault {
         facts.ensure_changeable()?;
         let d = match ended_on.map(str::trim).filter(|s| !s.is_empty()) {
             Some(s) => {
-                let d = parse_date(s).map_err(|p| Error::InvalidInput {
-                    field: "ended_on",
-                    reason: crate::error::Reason::Text(p.sentence()),
-                })?;
+                let d = date("ended_on", s)?;
                 if d > today() {
-                    return Err(Error::InvalidInput {
-                        field: "ended_on",
-                        reason: "The end date cannot be in the future.".into(),
-                    });
+                    return Err(Error::invalid("ended_on", "end_date_in_future"));
                 }
                 Some(d.to_string())
             }
@@ -790,19 +781,14 @@ fn reason_code(reason: &str) -> &'static str {
         .unwrap_or("other")
 }
 
-fn reason_text(field: &'static str, s: &str, what: &str) -> Result<String> {
+/// A reason typed for a block, an unblock or a hold: `missing` is the refusal when none is.
+fn reason_text(s: &str, missing: Error) -> Result<String> {
     let t = s.trim();
     if t.is_empty() {
-        return Err(Error::InvalidInput {
-            field,
-            reason: crate::error::Reason::Text(format!("Enter {what}.")),
-        });
+        return Err(missing);
     }
     if t.chars().count() > 500 || t.chars().any(char::is_control) {
-        return Err(Error::InvalidInput {
-            field,
-            reason: "The reason must be one line of at most 500 characters.".into(),
-        });
+        return Err(Error::invalid("reason", "lifecycle_reason_too_long"));
     }
     Ok(t.to_string())
 }

@@ -1,6 +1,7 @@
 //! Retention rules, the due list, hold and blocking on real vaults.
 
 use super::*;
+use crate::error::Reason;
 use crate::lifecycle::consent::{ConsentDraft, ConsentForm, Scope, WithdrawalDraft};
 use crate::register::fields::{Field, Kind};
 use crate::test_support::{draft, vault, with_services};
@@ -183,15 +184,47 @@ fn hold_exempts_and_blocking_is_listed_and_freezes() {
 #[test]
 fn rules_are_checked_before_they_replace_the_old_ones() {
     let (_t, _d, v) = vault();
+    // The refusal names the rule by its place, counted from 1, as the editor shows it.
+    let refused = |rules: &[Rule]| {
+        let e = v.set_retention_rules(rules).unwrap_err();
+        match &e {
+            Error::InvalidInput {
+                field: "retention_rules",
+                reason: Reason::Code { code, args },
+            } => (*code, args["rule"].clone(), e.to_string()),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    };
     let mut rules = default_rules();
     rules[0].months = Some(0);
-    assert!(v.set_retention_rules(&rules).is_err());
+    assert_eq!(
+        refused(&rules),
+        (
+            "retention_rule_months_range",
+            1.into(),
+            "Rule 1: the period must be 1 to 1200 months (100 years).".into()
+        )
+    );
     rules[0].months = Some(24);
     rules[1].purpose = Some("marketing".into());
-    assert!(v.set_retention_rules(&rules).is_err());
+    assert_eq!(
+        refused(&rules),
+        (
+            "retention_rule_purpose_unknown",
+            2.into(),
+            "Rule 2: its purpose is not in the approved data inventory.".into()
+        )
+    );
     rules[1].purpose = None;
     rules[2].basis = "because".into();
-    assert!(v.set_retention_rules(&rules).is_err());
+    assert_eq!(
+        refused(&rules),
+        (
+            "retention_rule_basis_missing",
+            3.into(),
+            "Rule 3: choose why the data is kept this long.".into()
+        )
+    );
     assert_eq!(
         v.retention_rules().unwrap(),
         default_rules(),
@@ -200,4 +233,73 @@ fn rules_are_checked_before_they_replace_the_old_ones() {
     rules[2].basis = "organisation_policy".into();
     let saved = v.set_retention_rules(&rules).unwrap();
     assert_eq!(saved[0].months, Some(24));
+}
+
+#[test]
+fn a_date_that_cannot_be_read_is_refused_with_how_to_write_it() {
+    let refusal = |s: &str| {
+        let e = as_of(Some(s)).unwrap_err();
+        match &e {
+            Error::InvalidInput {
+                field: "as_of",
+                reason:
+                    Reason::Code {
+                        code: "lifecycle_date_format",
+                        args,
+                    },
+            } => (args["problem"].clone(), e.to_string()),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    };
+    assert_eq!(
+        refusal("31.02.2025"),
+        (
+            "date_invalid".into(),
+            "The date does not exist in the calendar; check the day and the month.".into()
+        )
+    );
+    assert_eq!(
+        refusal("soon"),
+        (
+            "date_format".into(),
+            "The date is not written in a recognised form; write it as DD.MM.YYYY.".into()
+        )
+    );
+    // Kazakh and Russian have their own sentence for each problem.
+    let e = as_of(Some("31.02.2025")).unwrap_err();
+    let kk = crate::words::error(crate::words::Lang::Kk, &e);
+    let ru = crate::words::error(crate::words::Lang::Ru, &e);
+    assert!(kk.contains("күнтізбеде жоқ"), "{kk}");
+    assert!(ru.contains("нет в календаре"), "{ru}");
+}
+
+#[test]
+fn unblocking_or_releasing_what_is_not_set_names_the_record() {
+    let (_t, _d, v) = vault();
+    let a = person(&v, Kind::Beneficiary, "Әлиева", &["2020-01-01"]);
+    let e = v.unblock(a, "not_confirmed").unwrap_err();
+    assert!(matches!(
+        e,
+        Error::InvalidInput {
+            field: "reason",
+            reason: Reason::Code {
+                code: "subject_not_blocked",
+                ..
+            }
+        }
+    ));
+    assert_eq!(e.to_string(), "Record № 1 is not blocked.");
+    let e = v.release_hold(a).unwrap_err();
+    assert_eq!(e.to_string(), "Record № 1 is not under legal hold.");
+    assert_eq!(
+        crate::words::error(crate::words::Lang::Ru, &e),
+        "На запись № 1 не наложен запрет на уничтожение."
+    );
+    let e = v.block(a, " ").unwrap_err();
+    assert_eq!(e.to_string(), "Enter why the data is blocked.");
+    let e = v.hold(a, &"x".repeat(501)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "The reason must be one line of at most 500 characters."
+    );
 }

@@ -11,11 +11,12 @@ use serde::Serialize;
 use serde_json::json;
 use time::OffsetDateTime;
 
-use crate::error::{Error, Result};
+use crate::error::{Args, Error, FieldProblem, Result};
 use crate::register::fields::{Field, PersonDraft};
 use crate::register::subjects::{validate, ValidPerson, Writer};
 use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
+use crate::words::{self, Lang};
 
 /// One problem with one row of a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,10 +25,29 @@ pub struct RowProblem {
     pub row: usize,
     /// The field's stable key, or `kind`.
     pub field: String,
-    /// A stable code for translation.
+    /// A stable code for translation, one of [`crate::register::PROBLEM_CODES`]; its sentence
+    /// is `problem-<code>`.
     pub code: &'static str,
-    /// One sentence, never the value itself.
-    pub message: String,
+    /// What the sentence puts in (`row` for a duplicate in the file, `number` for one in the
+    /// register), never the value itself.
+    pub args: Args,
+}
+
+impl RowProblem {
+    /// A problem of row `row`.
+    fn new(row: usize, problem: FieldProblem) -> RowProblem {
+        RowProblem {
+            row,
+            field: problem.field,
+            code: problem.code,
+            args: problem.args,
+        }
+    }
+
+    /// The sentence for this problem in `lang`.
+    pub fn sentence(&self, lang: Lang) -> String {
+        words::message_with(lang, &format!("problem-{}", self.code), &self.args)
+    }
 }
 
 /// What an import did, or would do.
@@ -84,17 +104,17 @@ impl Vault {
                     let mut ok = true;
                     if let Some(iin) = p.values.get(&Field::Iin) {
                         if let Some(first) = seen_iin.insert(iin.clone(), *row) {
-                            rejected.push(RowProblem {
-                                row: *row,
-                                field: "iin".into(),
-                                code: "duplicate_iin_in_file",
-                                message: format!(
-                                    "The same IIN is already in row {first} of this file."
-                                ),
-                            });
+                            rejected.push(RowProblem::new(
+                                *row,
+                                FieldProblem::new("iin", "duplicate_iin_in_file")
+                                    .with("row", first),
+                            ));
                             ok = false;
                         } else if let Some(number) = existing.get(iin) {
-                            rejected.push(RowProblem { row: *row, field: "iin".into(), code: "duplicate_iin", message: format!("A person with this IIN is already in the register (record № {number}).") });
+                            rejected.push(RowProblem::new(
+                                *row,
+                                FieldProblem::new("iin", "duplicate_iin").with("number", *number),
+                            ));
                             ok = false;
                         }
                     }
@@ -103,12 +123,7 @@ impl Vault {
                     }
                 }
                 Err(Error::Invalid { problems }) => {
-                    rejected.extend(problems.into_iter().map(|p| RowProblem {
-                        row: *row,
-                        field: p.field,
-                        code: p.code,
-                        message: p.message,
-                    }));
+                    rejected.extend(problems.into_iter().map(|p| RowProblem::new(*row, p)));
                 }
                 Err(other) => return Err(other),
             }

@@ -21,19 +21,15 @@ pub enum IdProblem {
 }
 
 impl IdProblem {
-    /// One sentence for a person.
-    pub fn sentence(self, what: &str) -> String {
+    /// The stable code of this problem in an IIN, as a [`crate::error::FieldProblem`] carries
+    /// it (its sentence is `problem-<code>`). A BIN's problems are refusals with codes of their
+    /// own (`bin_length`, `bin_check_digit`).
+    pub fn code(self) -> &'static str {
         match self {
-            IdProblem::Length => format!("The {what} must be exactly 12 digits."),
-            IdProblem::CheckDigit => {
-                format!("This {what} has a typo: its last digit does not match the others.")
-            }
-            IdProblem::BirthDate => {
-                format!("The first six digits of the {what} are not a real date of birth.")
-            }
-            IdProblem::CenturySex => {
-                format!("The 7th digit of the {what} must be 1 to 6 (century and sex).")
-            }
+            IdProblem::Length => "iin_length",
+            IdProblem::CheckDigit => "iin_check_digit",
+            IdProblem::BirthDate => "iin_birth_date",
+            IdProblem::CenturySex => "iin_century_sex",
         }
     }
 }
@@ -260,6 +256,18 @@ mod tests {
             parse_bin(&bad.into_iter().collect::<String>()),
             Err(IdProblem::CheckDigit)
         );
+    }
+
+    #[test]
+    fn every_problem_has_a_listed_code() {
+        for p in [
+            IdProblem::Length,
+            IdProblem::CheckDigit,
+            IdProblem::BirthDate,
+            IdProblem::CenturySex,
+        ] {
+            assert!(crate::register::PROBLEM_CODES.contains(&p.code()), "{p:?}");
+        }
     }
 
     #[test]

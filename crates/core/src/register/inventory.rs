@@ -86,42 +86,41 @@ impl InventoryDocument {
 
     /// Check a document before it is approved.
     fn check(&self) -> Result<()> {
-        let bad = |reason: String| {
-            Err(Error::InvalidInput {
-                field: "inventory",
-                reason: crate::error::Reason::Text(reason),
-            })
-        };
+        /// Longest purpose key and name.
+        const MAX_KEY: usize = 60;
+        const MAX_NAME: usize = 200;
         if self.purposes.is_empty() {
-            return bad("The inventory needs at least one purpose of processing.".into());
+            return Err(Error::invalid("inventory", "inventory_no_purpose"));
         }
         let mut keys = BTreeSet::new();
         for p in &self.purposes {
             if p.key.is_empty()
-                || p.key.len() > 60
+                || p.key.len() > MAX_KEY
                 || !p
                     .key
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
             {
-                return bad(format!("The purpose key \"{}\" must be lower-case Latin letters, digits and underscores.", p.key.chars().take(60).collect::<String>()));
+                return Err(Error::invalid("inventory", "inventory_purpose_key")
+                    .with("key", p.key.chars().take(MAX_KEY).collect::<String>()));
             }
             if !keys.insert(p.key.as_str()) {
-                return bad(format!("The purpose \"{}\" appears twice.", p.key));
+                return Err(Error::invalid("inventory", "inventory_purpose_twice")
+                    .with("key", p.key.as_str()));
             }
             for n in [&p.names.kk, &p.names.ru, &p.names.en] {
-                if n.trim().is_empty() || n.chars().count() > 200 {
-                    return bad(format!("The purpose \"{}\" needs a name in Kazakh, Russian and English (up to 200 characters).", p.key));
+                if n.trim().is_empty() || n.chars().count() > MAX_NAME {
+                    return Err(Error::invalid("inventory", "inventory_purpose_names")
+                        .with("key", p.key.as_str())
+                        .with("max", MAX_NAME));
                 }
             }
         }
         for (field, cat) in &self.categories {
             // A field that identifies or concerns health stays sensitive whatever the inventory says.
             if field.category().is_sensitive() && !cat.is_sensitive() {
-                return bad(format!(
-                    "The field \"{}\" must keep a sensitive category.",
-                    field.key()
-                ));
+                return Err(Error::invalid("inventory", "inventory_field_sensitive")
+                    .with("key", field.key()));
             }
         }
         Ok(())
@@ -350,23 +349,48 @@ mod tests {
 
     #[test]
     fn bad_documents_are_refused() {
+        use crate::error::Reason;
+        let code = |d: &InventoryDocument| match d.check() {
+            Err(Error::InvalidInput {
+                field: "inventory",
+                reason: Reason::Code { code, .. },
+            }) => code,
+            other => panic!("expected a refused inventory, got {other:?}"),
+        };
         let mut d = default_document();
         d.categories.insert(Field::Iin, Category::Other);
-        assert!(d.check().is_err(), "an IIN cannot be made non-sensitive");
+        assert_eq!(
+            code(&d),
+            "inventory_field_sensitive",
+            "an IIN cannot be made non-sensitive"
+        );
+        assert_eq!(
+            d.check().unwrap_err().to_string(),
+            "The field \"iin\" must keep a sensitive category."
+        );
         let mut d = default_document();
         d.purposes[1].key = "legal_aid".into();
-        assert!(d.check().is_err(), "duplicate purpose");
+        assert_eq!(code(&d), "inventory_purpose_twice", "duplicate purpose");
         let mut d = default_document();
         d.purposes[0].names.kk = " ".into();
-        assert!(d.check().is_err(), "a purpose needs its Kazakh name");
+        assert_eq!(
+            code(&d),
+            "inventory_purpose_names",
+            "a purpose needs its Kazakh name"
+        );
+        assert_eq!(
+            d.check().unwrap_err().to_string(),
+            "The purpose \"legal_aid\" needs a name in Kazakh, Russian and English (up to 200 characters)."
+        );
         let mut d = default_document();
         d.purposes[0].key = "Legal Aid".into();
-        assert!(d.check().is_err());
-        assert!(InventoryDocument {
-            purposes: vec![],
-            categories: BTreeMap::new()
-        }
-        .check()
-        .is_err());
+        assert_eq!(code(&d), "inventory_purpose_key");
+        assert_eq!(
+            code(&InventoryDocument {
+                purposes: vec![],
+                categories: BTreeMap::new()
+            }),
+            "inventory_no_purpose"
+        );
     }
 }

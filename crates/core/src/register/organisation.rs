@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::register::ids::parse_bin;
+use crate::register::ids::{parse_bin, IdProblem};
 use crate::vault::Vault;
 
 /// The operator's details, as set in Settings.
@@ -34,20 +34,23 @@ const KEYS: [&str; 5] = [
 fn clean(field: &'static str, value: &str, max: usize) -> Result<String> {
     let v = value.trim();
     if v.chars().count() > max {
-        return Err(Error::InvalidInput {
-            field,
-            reason: crate::error::Reason::Text(format!(
-                "This is too long ({max} characters at most)."
-            )),
-        });
+        return Err(Error::invalid(field, "organisation_too_long").with("max", max));
     }
     if v.chars().any(|c| c.is_control()) {
-        return Err(Error::InvalidInput {
-            field,
-            reason: "Remove the control characters from this field.".into(),
-        });
+        return Err(Error::invalid(field, "organisation_control_chars"));
     }
     Ok(v.to_string())
+}
+
+/// A BIN that is not right: the refusal for what is wrong with it.
+fn bin_refusal(p: IdProblem) -> Error {
+    match p {
+        IdProblem::Length => Error::invalid("bin", "bin_length"),
+        // The check digit is the only other thing a BIN can get wrong (it encodes no date).
+        IdProblem::CheckDigit | IdProblem::BirthDate | IdProblem::CenturySex => {
+            Error::invalid("bin", "bin_check_digit")
+        }
+    }
 }
 
 impl Vault {
@@ -67,18 +70,12 @@ impl Vault {
     pub fn set_organisation(&self, org: &Organisation) -> Result<Organisation> {
         let name = clean("name", &org.name, 300)?;
         if name.is_empty() {
-            return Err(Error::InvalidInput {
-                field: "name",
-                reason: "Enter the organisation's name.".into(),
-            });
+            return Err(Error::invalid("name", "organisation_name_required"));
         }
         let bin = if org.bin.trim().is_empty() {
             String::new()
         } else {
-            parse_bin(&org.bin).map_err(|p| Error::InvalidInput {
-                field: "bin",
-                reason: crate::error::Reason::Text(p.sentence("BIN")),
-            })?
+            parse_bin(&org.bin).map_err(bin_refusal)?
         };
         let clean_org = Organisation {
             name,

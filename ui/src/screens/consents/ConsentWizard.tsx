@@ -1,6 +1,7 @@
 import { CircleCheck, FileSignature, Info, Paperclip, Printer, UserRound, UsersRound } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './consents.css';
 import {
   api,
   SCOPES,

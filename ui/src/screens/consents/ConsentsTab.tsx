@@ -1,6 +1,8 @@
 import { CircleCheck, FilePlus2, FileSignature, Paperclip, Printer, Undo2 } from 'lucide-react';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../people/person.css';
+import './consents.css';
 import {
   api,
   SCOPES,

@@ -1,6 +1,7 @@
 import { ArrowLeft, Check, FolderOpen } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './create.css';
 import { api, toApiError, type ApiError } from '../../api';
 import { useApp } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';

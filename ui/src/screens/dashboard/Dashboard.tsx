@@ -1,6 +1,7 @@
 import { ArrowRight, Ban, CalendarClock, Clock, FileText, FlaskConical, HardDrive, Hourglass, Keyboard, KeyRound, Lock, ScrollText, ShieldCheck, UserRoundX } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './dashboard.css';
 import { api, toApiError, type ApiError, type LifecycleOverview } from '../../api';
 import { useApp } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';

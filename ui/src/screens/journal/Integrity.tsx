@@ -1,6 +1,7 @@
 import { CircleAlert, CircleCheck, RefreshCw, ShieldQuestion } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './journal.css';
 import { api, toApiError, type ApiError, type JournalVerification } from '../../api';
 import { Spinner } from '../../components/Spinner';
 import { errorText } from '../../lib/errors';

@@ -2,6 +2,7 @@ import { ChevronLeft, ChevronRight, ScrollText } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import './journal.css';
 import { api, toApiError, type ApiError, type JournalEntry, type JournalPage } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingBlock } from '../../components/Spinner';

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { CircleCheck, FileDown, TriangleAlert } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './lifecycle.css';
 import { api, toApiError, type Act, type ApiError } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';

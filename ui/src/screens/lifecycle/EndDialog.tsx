@@ -1,6 +1,7 @@
 import { Eraser, Flame, TriangleAlert } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './lifecycle.css';
 import { api, toApiError, type Act, type ApiError, type EndAction, type Ground, type LifecycleMeta } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';

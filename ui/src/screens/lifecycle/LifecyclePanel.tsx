@@ -1,6 +1,7 @@
 import { Ban, CircleCheckBig, Eraser, Flame, Scale, ShieldAlert, ShieldOff } from 'lucide-react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './lifecycle.css';
 import { api, toApiError, type ApiError, type EndAction, type LifecycleMeta, type Person } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';

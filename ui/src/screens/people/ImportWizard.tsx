@@ -1,6 +1,7 @@
 import { CircleCheck, FileSpreadsheet, FolderOpen, TriangleAlert } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './person.css';
 import {
   api,
   events,

@@ -1,6 +1,8 @@
 import { ArrowLeft, Eye, Lock, Plus, Trash2 } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './people.css';
+import './person.css';
 import {
   api,
   FIELD_KEYS,
@@ -171,7 +173,7 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
 
   const submit = async () => {
     if (!kind) {
-      setError({ code: 'invalid', message: '', params: { problems: [{ field: 'kind', code: 'required', message: '' }] } });
+      setError({ code: 'invalid', message: '', params: { problems: [{ field: 'kind', code: 'required', args: {} }] } });
       setFocusRequest((n) => n + 1);
       return;
     }
@@ -343,7 +345,7 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
             ))}
             {key === 'iin' && duplicate !== null && (
               <p>
-                {coreText('problem-duplicate_iin')}{' '}
+                {coreText('problem-duplicate_iin', { number: duplicate })}{' '}
                 <a className="link" href={peoplePath.person(String(duplicate))} data-testid="duplicate-link">
                   {t('person.openExisting', { number: duplicate })}
                 </a>

@@ -1,6 +1,8 @@
 import { Eye, EyeOff, FilePlus2, Globe, History, Lock, Pencil, ScrollText } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './people.css';
+import './person.css';
 import {
   api,
   toApiError,

@@ -1,5 +1,6 @@
 import { Lock } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import './people.css';
 
 /** The lock mark and word next to a sensitive field's label. */
 export function SensitiveMark() {

@@ -1,6 +1,7 @@
 import { FileSpreadsheet, FileText, FileType, FolderOpen, ShieldCheck } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './release.css';
 import { api, toApiError, type ApiError, type ExportFormat, type IfExists, type Recipient, type ReportLanguage, type Transfer } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ReplaceButton } from '../../components/ReplaceButton';

@@ -1,6 +1,7 @@
 import { BookCheck, Copy, FileSearch, ShieldAlert, ShieldCheck } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './release.css';
 import { api, toApiError, type ApiError, type Transfer } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Path } from '../../components/Path';

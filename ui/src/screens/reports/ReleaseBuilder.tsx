@@ -1,6 +1,7 @@
 import { Play } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './reports.css';
 import { api, toApiError, type ApiError, type Attribute, type Release, type ReleaseSpec, type ReportsMeta, type SensitiveColumn } from '../../api';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag } from '../../lib/hooks';

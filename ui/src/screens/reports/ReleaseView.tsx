@@ -1,5 +1,7 @@
 import { ArrowRight, FileDown, Info, ShieldCheck } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import './reports.css';
+import './release.css';
 import type { Release } from '../../api';
 import { monthText } from '../../lib/reports';
 import { useCount, useUiLanguage } from '../../lib/register';

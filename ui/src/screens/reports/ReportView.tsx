@@ -1,6 +1,7 @@
 import { FileDown, Info, ShieldCheck } from 'lucide-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import './reports.css';
 import type { Report, ReportCell, ReportPanel } from '../../api';
 import { useCount } from '../../lib/register';
 

@@ -1,5 +1,6 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './reports.css';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingBlock } from '../../components/Spinner';
 import { useDelayedFlag } from '../../lib/hooks';

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './reports.css';
 import type { ApiError, Kind } from '../../api';
 import { errorField } from '../../lib/lifecycle';
 import { normaliseMonth } from '../../lib/reports';

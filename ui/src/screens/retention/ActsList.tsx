@@ -1,6 +1,8 @@
 import { FileText } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../lifecycle/lifecycle.css';
+import './retention.css';
 import { api, toApiError, type ActSummary, type ApiError } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingBlock } from '../../components/Spinner';

@@ -2,6 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { CalendarCheck, Eraser, Flame, Lock, Scale } from 'lucide-react';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../people/people.css';
+import './retention.css';
 import { api, toApiError, type ApiError, type Due, type DueList as DueListData, type EndAction, type LifecycleMeta } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingBlock } from '../../components/Spinner';

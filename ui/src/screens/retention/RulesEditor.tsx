@@ -1,6 +1,7 @@
 import { CircleAlert, Plus, Trash2 } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './retention.css';
 import { api, toApiError, type Anchor, type ApiError, type Kind, type LifecycleMeta, type RetentionMode, type Rule } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingBlock, Spinner } from '../../components/Spinner';

@@ -1,6 +1,7 @@
 import { ChevronRight, Lock } from 'lucide-react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './settings.css';
 import {
   api,
   CATEGORIES,

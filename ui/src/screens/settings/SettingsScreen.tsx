@@ -1,6 +1,7 @@
 import { KeyRound } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './settings.css';
 import { api, toApiError, type ApiError } from '../../api';
 import { useApp } from '../../app-context';
 import { Dialog } from '../../components/Dialog';

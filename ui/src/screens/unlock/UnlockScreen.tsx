@@ -1,6 +1,7 @@
 import { ArrowLeft, Clock, FlaskConical, FolderOpen, KeyRound, Lock, Plus } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './unlock.css';
 import { api, toApiError, type ApiError } from '../../api';
 import { useApp, type Route } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';

@@ -1,6 +1,7 @@
 import { ChevronRight, FolderOpen, FlaskConical, HardDrive, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './welcome.css';
 import { toApiError, type ApiError } from '../../api';
 import { useApp } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';

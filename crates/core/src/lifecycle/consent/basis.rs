@@ -8,7 +8,7 @@ use serde_json::json;
 use time::{Date, Duration};
 use uuid::Uuid;
 
-use super::{bad, subject_facts, today, EXPIRING_DAYS};
+use super::{subject_facts, today, EXPIRING_DAYS};
 use crate::error::{Error, Result};
 use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
@@ -59,10 +59,8 @@ impl Vault {
         facts.ensure_changeable()?;
         if let Some(g) = ground {
             if !LEGAL_GROUNDS.contains(&g) {
-                return Err(bad(
-                    "legal_ground",
-                    format!("The ground must be one of {}.", LEGAL_GROUNDS.join(", ")),
-                ));
+                return Err(Error::invalid("legal_ground", "legal_ground_unknown")
+                    .with("allowed", LEGAL_GROUNDS.to_vec()));
             }
         }
         let tx = self.conn().unchecked_transaction()?;

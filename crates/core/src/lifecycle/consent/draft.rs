@@ -10,7 +10,7 @@ use time::Date;
 use uuid::Uuid;
 
 use super::{
-    age_on, bad, check_evidence, date, required, subject_facts, text, today, Consent, ConsentState,
+    age_on, check_evidence, date, required, subject_facts, text, today, Consent, ConsentState,
     SubjectFacts,
 };
 use crate::error::{Error, Result};
@@ -122,10 +122,10 @@ struct ValidConsent {
     subject_name: String,
 }
 
-fn scope_text(field: &'static str, v: &Option<String>, what: &str) -> Result<Option<String>> {
+fn scope_text(field: &'static str, v: &Option<String>, missing: Error) -> Result<Option<String>> {
     match v {
         None => Ok(None),
-        Some(s) => Ok(Some(required(field, s, 500, what)?)),
+        Some(s) => Ok(Some(required(field, s, 500, missing)?)),
     }
 }
 
@@ -134,16 +134,10 @@ impl Vault {
         let today = today();
         let org = self.organisation()?;
         if org.name.trim().is_empty() || org.bin.trim().is_empty() {
-            return Err(bad(
-                "organisation",
-                "Enter the organisation's name and BIN in Settings first: a consent must name the operator (Art. 8(4)).",
-            ));
+            return Err(Error::invalid("organisation", "consent_operator_missing"));
         }
         if facts.full_name.is_empty() {
-            return Err(bad(
-                "subject",
-                "A consent names the person: enter their surname and name first.",
-            ));
+            return Err(Error::invalid("subject", "consent_subject_name_missing"));
         }
         let inventory = self.inventory()?;
         let mut purposes: Vec<String> = Vec::new();
@@ -159,31 +153,23 @@ impl Vault {
                 .iter()
                 .find(|p| p.key == key)
                 .ok_or_else(|| {
-                    bad(
-                        "purposes",
-                        format!(
-                            "\"{}\" is not a purpose in the approved data inventory.",
-                            key.chars().take(60).collect::<String>()
-                        ),
-                    )
+                    Error::invalid("purposes", "consent_purpose_unknown")
+                        .with("purpose", key.chars().take(60).collect::<String>())
                 })?;
-            let for_kind = purpose.fields.get(&facts.kind).filter(|f| !f.is_empty()).ok_or_else(|| {
-                bad(
-                    "purposes",
-                    format!(
-                        "The purpose \"{key}\" collects no data about a {} in the approved inventory.",
-                        facts.kind.key()
-                    ),
-                )
-            })?;
+            let for_kind = purpose
+                .fields
+                .get(&facts.kind)
+                .filter(|f| !f.is_empty())
+                .ok_or_else(|| {
+                    Error::invalid("purposes", "consent_purpose_no_data")
+                        .with("purpose", key)
+                        .with("kind", facts.kind.key())
+                })?;
             fields.extend(for_kind.iter().copied());
             purposes.push(key.to_string());
         }
         if purposes.is_empty() {
-            return Err(bad(
-                "purposes",
-                "Choose at least one purpose of processing.",
-            ));
+            return Err(Error::invalid("purposes", "consent_purposes_none"));
         }
         let given_on = match draft
             .given_on
@@ -195,16 +181,10 @@ impl Vault {
             None => today,
         };
         if given_on > today {
-            return Err(bad(
-                "given_on",
-                "The day the consent was given cannot be in the future.",
-            ));
+            return Err(Error::invalid("given_on", "consent_given_in_future"));
         }
         if facts.born().is_some_and(|b| given_on < b) {
-            return Err(bad(
-                "given_on",
-                "The consent cannot be dated before the person's birth.",
-            ));
+            return Err(Error::invalid("given_on", "consent_given_before_birth"));
         }
         let valid_from = match draft
             .valid_from
@@ -216,16 +196,10 @@ impl Vault {
             None => given_on,
         };
         if valid_from > today {
-            return Err(bad(
-                "valid_from",
-                "A consent is recorded once it is in force: its start cannot be in the future.",
-            ));
+            return Err(Error::invalid("valid_from", "consent_start_in_future"));
         }
         if valid_from < given_on {
-            return Err(bad(
-                "valid_from",
-                "A consent cannot be valid before the day it was given.",
-            ));
+            return Err(Error::invalid("valid_from", "consent_start_before_given"));
         }
         let valid_until = match draft
             .valid_until
@@ -237,14 +211,11 @@ impl Vault {
             None => None,
         };
         if valid_until.is_some_and(|u| u < valid_from) {
-            return Err(bad(
-                "valid_until",
-                "The consent's end date is before its start.",
-            ));
+            return Err(Error::invalid("valid_until", "consent_end_before_start"));
         }
         let form = draft
             .form
-            .ok_or_else(|| bad("form", "Choose how the consent was given."))?;
+            .ok_or_else(|| Error::invalid("form", "consent_form_missing"))?;
         let form_reference = match draft
             .form_reference
             .as_deref()
@@ -253,9 +224,9 @@ impl Vault {
         {
             Some(r) => Some(text("form_reference", r, 100)?),
             None if form.needs_reference() => {
-                return Err(bad(
+                return Err(Error::invalid(
                     "form_reference",
-                    "Enter the consent's reference number on the service.",
+                    "consent_reference_missing",
                 ))
             }
             None => None,
@@ -272,19 +243,25 @@ impl Vault {
                         "representative_name",
                         &r.name,
                         300,
-                        "the representative's full name",
+                        Error::invalid("representative_name", "representative_name_missing"),
                     )?,
                     relation: required(
                         "representative_relation",
                         &r.relation,
                         100,
-                        "the representative's relation to the person",
+                        Error::invalid(
+                            "representative_relation",
+                            "representative_relation_missing",
+                        ),
                     )?,
                     document: required(
                         "representative_document",
                         &r.document,
                         300,
-                        "the document that makes them the legal representative",
+                        Error::invalid(
+                            "representative_document",
+                            "representative_document_missing",
+                        ),
                     )?,
                 })
             }
@@ -301,17 +278,17 @@ impl Vault {
             third_parties: scope_text(
                 "third_parties",
                 &draft.third_parties,
-                "the third parties who may receive the data",
+                Error::invalid("third_parties", "third_parties_missing"),
             )?,
             cross_border: scope_text(
                 "cross_border",
                 &draft.cross_border,
-                "the countries the data may be transferred to",
+                Error::invalid("cross_border", "cross_border_countries_missing"),
             )?,
             publication: scope_text(
                 "publication",
                 &draft.publication,
-                "where the data may be published",
+                Error::invalid("publication", "publication_where_missing"),
             )?,
             form,
             form_reference,

@@ -7,7 +7,7 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::{bad, subject_facts};
+use super::subject_facts;
 use crate::error::{Error, Result};
 use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
@@ -111,7 +111,7 @@ impl Vault {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        let found = found.ok_or_else(|| bad("evidence", "No scan is attached to this consent."))?;
+        let found = found.ok_or_else(|| Error::invalid("evidence", "evidence_missing"))?;
         self.record(
             Action::SubjectViewed,
             Some(&consent.subject_id.to_string()),
@@ -130,20 +130,13 @@ pub fn read_evidence_file(path: &std::path::Path) -> Result<Vec<u8>> {
 }
 
 fn too_big() -> Error {
-    bad(
-        "evidence",
-        "The scan is larger than 10 MB; scan it at a lower resolution.",
-    )
+    Error::invalid("evidence", "evidence_too_big")
+        .with("max_mb", MAX_EVIDENCE_BYTES / (1024 * 1024))
 }
 
 /// A scan's media type, or why it is refused: PDF, JPEG or PNG by content, at most 10 MB.
 pub fn check_evidence(bytes: &[u8]) -> Result<&'static str> {
-    let media_type = sniff(bytes).ok_or_else(|| {
-        bad(
-            "evidence",
-            "Attach the scan as a PDF, JPEG or PNG file; this file is none of them.",
-        )
-    })?;
+    let media_type = sniff(bytes).ok_or_else(|| Error::invalid("evidence", "evidence_type"))?;
     if bytes.len() > MAX_EVIDENCE_BYTES {
         return Err(too_big());
     }

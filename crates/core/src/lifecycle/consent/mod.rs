@@ -42,39 +42,30 @@ pub fn today() -> Date {
     OffsetDateTime::now_utc().date()
 }
 
-fn bad(field: &'static str, reason: impl Into<String>) -> Error {
-    Error::InvalidInput {
-        field,
-        reason: crate::error::Reason::Text(reason.into()),
-    }
-}
-
-fn date(field: &'static str, s: &str) -> Result<Date> {
-    parse_date(s).map_err(|p| bad(field, p.sentence()))
+/// A date a person typed, or the refusal that says how to write it. The sentence depends on
+/// the problem (`date_format`, `date_invalid`), passed as an argument.
+pub(crate) fn date(field: &'static str, s: &str) -> Result<Date> {
+    parse_date(s)
+        .map_err(|p| Error::invalid(field, "lifecycle_date_format").with("problem", p.code()))
 }
 
 /// Trimmed text, refused when longer than `max` or holding control characters.
 fn text(field: &'static str, s: &str, max: usize) -> Result<String> {
     let t = s.trim();
     if t.chars().count() > max {
-        return Err(bad(
-            field,
-            format!("This is too long ({max} characters at most)."),
-        ));
+        return Err(Error::invalid(field, "lifecycle_too_long").with("max", max));
     }
     if t.chars().any(char::is_control) {
-        return Err(bad(
-            field,
-            "Remove the invisible control characters from this field.",
-        ));
+        return Err(Error::invalid(field, "lifecycle_control_chars"));
     }
     Ok(t.to_string())
 }
 
-fn required(field: &'static str, s: &str, max: usize, what: &str) -> Result<String> {
+/// Text that must be given: `missing` is the refusal when it is empty.
+fn required(field: &'static str, s: &str, max: usize, missing: Error) -> Result<String> {
     let t = text(field, s, max)?;
     if t.is_empty() {
-        return Err(bad(field, format!("Enter {what}.")));
+        return Err(missing);
     }
     Ok(t)
 }

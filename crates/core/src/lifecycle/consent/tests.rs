@@ -2,7 +2,7 @@
 
 use super::state::state_of;
 use super::*;
-use crate::error::Error;
+use crate::error::{Error, Reason};
 use crate::register::fields::{Field, Kind, Sex};
 use crate::register::subjects::Access;
 use crate::test_support::{draft, iin, vault};
@@ -313,7 +313,10 @@ fn purposes_dates_scopes_and_the_operator_are_checked() {
     let (_t, _d, v) = vault();
     let id = adult(&v);
     let field = |d: ConsentDraft| match v.add_consent(id, &d) {
-        Err(Error::InvalidInput { field, .. }) => field,
+        Err(Error::InvalidInput {
+            field,
+            reason: Reason::Code { code, .. },
+        }) => (field, code),
         other => panic!("expected a refusal, got {other:?}"),
     };
     assert_eq!(
@@ -321,21 +324,21 @@ fn purposes_dates_scopes_and_the_operator_are_checked() {
             purposes: vec![],
             ..basic()
         }),
-        "purposes"
+        ("purposes", "consent_purposes_none")
     );
     assert_eq!(
         field(ConsentDraft {
             purposes: vec!["marketing".into()],
             ..basic()
         }),
-        "purposes"
+        ("purposes", "consent_purpose_unknown")
     );
     assert_eq!(
         field(ConsentDraft {
             purposes: vec!["payroll".into()],
             ..basic()
         }),
-        "purposes",
+        ("purposes", "consent_purpose_no_data"),
         "payroll is for employees"
     );
     assert_eq!(
@@ -343,42 +346,59 @@ fn purposes_dates_scopes_and_the_operator_are_checked() {
             form: None,
             ..basic()
         }),
-        "form"
+        ("form", "consent_form_missing")
     );
     assert_eq!(
         field(ConsentDraft {
             form: Some(ConsentForm::Egov),
             ..basic()
         }),
-        "form_reference"
+        ("form_reference", "consent_reference_missing")
     );
     assert_eq!(
         field(ConsentDraft {
             given_on: Some("01.01.2099".into()),
             ..basic()
         }),
-        "given_on"
+        ("given_on", "consent_given_in_future")
     );
     assert_eq!(
         field(ConsentDraft {
             valid_until: Some("01.01.2000".into()),
             ..basic()
         }),
-        "valid_until"
+        ("valid_until", "consent_end_before_start")
     );
     assert_eq!(
         field(ConsentDraft {
             cross_border: Some(" ".into()),
             ..basic()
         }),
-        "cross_border"
+        ("cross_border", "cross_border_countries_missing")
     );
     assert_eq!(
         field(ConsentDraft {
             valid_from: Some("01.01.2099".into()),
             ..basic()
         }),
-        "valid_from"
+        ("valid_from", "consent_start_in_future")
+    );
+    let payroll = v
+        .add_consent(
+            id,
+            &ConsentDraft {
+                purposes: vec!["payroll".into()],
+                ..basic()
+            },
+        )
+        .unwrap_err();
+    assert_eq!(
+        payroll.to_string(),
+        "The purpose \"payroll\" collects no data about a beneficiary in the approved inventory."
+    );
+    assert_eq!(
+        crate::words::error(crate::words::Lang::Ru, &payroll),
+        "Цель «payroll» по утверждённому перечню не предусматривает сбора данных о благополучателе."
     );
     assert!(v.consents(id).unwrap().is_empty(), "nothing half-written");
     let (_t2, _d2, other) = crate::test_support::bare_vault();
@@ -397,13 +417,38 @@ fn evidence_is_recognised_by_content_and_capped() {
     let (_t, _d, v) = vault();
     let id = adult(&v);
     let c = v.add_consent(id, &basic()).unwrap();
-    assert!(v
-        .attach_consent_evidence(c.number, b"MZ\x90\x00 not a scan")
-        .is_err());
-    assert!(v.attach_consent_evidence(c.number, b"").is_err());
+    let code = |r: Result<Evidence>| match r {
+        Err(Error::InvalidInput {
+            field: "evidence",
+            reason: Reason::Code { code, .. },
+        }) => code,
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    assert!(matches!(
+        v.consent_evidence(c.number),
+        Err(Error::InvalidInput {
+            reason: Reason::Code {
+                code: "evidence_missing",
+                ..
+            },
+            ..
+        })
+    ));
+    assert_eq!(
+        code(v.attach_consent_evidence(c.number, b"MZ\x90\x00 not a scan")),
+        "evidence_type"
+    );
+    assert_eq!(
+        code(v.attach_consent_evidence(c.number, b"")),
+        "evidence_type"
+    );
     let mut big = b"%PDF-1.7\n".to_vec();
     big.resize(MAX_EVIDENCE_BYTES + 1, b' ');
-    assert!(v.attach_consent_evidence(c.number, &big).is_err());
+    let e = v.attach_consent_evidence(c.number, &big).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "The scan is larger than 10 MB; scan it at a lower resolution."
+    );
     let png = [
         &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A][..],
         b"rest",

@@ -6,10 +6,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{
-    bad, date, publication_in_force, required, subject_facts, today, Consent, ConsentState,
-};
-use crate::error::Result;
+use super::{date, publication_in_force, required, subject_facts, today, Consent, ConsentState};
+use crate::error::{Error, Result};
 use crate::register::subjects::Access;
 use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
@@ -128,16 +126,10 @@ impl Vault {
         let consent = self.consent(number)?;
         let facts = subject_facts(self.conn(), consent.subject_id)?;
         if consent.state == ConsentState::Withdrawn {
-            return Err(bad(
-                "scope",
-                "This consent has already been withdrawn as a whole.",
-            ));
+            return Err(Error::invalid("scope", "consent_already_withdrawn"));
         }
         if consent.withdrawn_scopes.contains(&w.scope) {
-            return Err(bad(
-                "scope",
-                "This part of the consent has already been withdrawn.",
-            ));
+            return Err(Error::invalid("scope", "consent_scope_already_withdrawn"));
         }
         let given = match w.scope {
             Scope::All => true,
@@ -146,10 +138,7 @@ impl Vault {
             Scope::Publication => consent.publication,
         };
         if !given {
-            return Err(bad(
-                "scope",
-                "The consent does not allow this, so there is nothing to withdraw.",
-            ));
+            return Err(Error::invalid("scope", "consent_scope_not_given"));
         }
         let requested_on = match w
             .requested_on
@@ -161,22 +150,19 @@ impl Vault {
             None => today(),
         };
         if requested_on > today() {
-            return Err(bad(
+            return Err(Error::invalid(
                 "requested_on",
-                "The day of the request cannot be in the future.",
+                "withdrawal_request_in_future",
             ));
         }
         if requested_on.to_string() < consent.given_on {
-            return Err(bad(
-                "requested_on",
-                "A consent cannot be withdrawn before the day it was given.",
-            ));
+            return Err(Error::invalid("requested_on", "withdrawal_before_given"));
         }
         let channel = required(
             "channel",
             &w.channel,
             200,
-            "how the request arrived (in writing, eGov, e-mail…)",
+            Error::invalid("channel", "withdrawal_channel_missing"),
         )?;
         let refusal = match &w.refusal {
             Some(r) => Some((
@@ -185,7 +171,7 @@ impl Vault {
                     "refusal_note",
                     &r.note,
                     1000,
-                    "which law or unfulfilled obligation prevents the withdrawal",
+                    Error::invalid("refusal_note", "refusal_note_missing"),
                 )?,
             )),
             None => None,

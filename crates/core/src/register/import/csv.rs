@@ -4,8 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use super::{file_problem, Format, Limits, SourceInfo, Table, TableBuilder, LIMITS, NOT_A_TABLE};
-use crate::Result;
+use super::{Format, Limits, SourceInfo, Table, TableBuilder, LIMITS};
+use crate::{Error, Result};
 
 /// How many records the delimiter sniffer looks at.
 const SNIFF_RECORDS: usize = 50;
@@ -25,7 +25,7 @@ pub(super) fn read_csv_within(bytes: &[u8], limits: Limits) -> Result<Table> {
     limits.check_file_size(bytes.len() as u64)?;
     let (text, encoding) = decode(bytes);
     if !looks_like_text(&text) {
-        return Err(file_problem(NOT_A_TABLE));
+        return Err(Error::invalid("file", "import_not_a_table"));
     }
     let (body, declared) = split_sep_line(&text);
     let delimiter = declared.unwrap_or_else(|| sniff_delimiter(body));
@@ -39,7 +39,7 @@ pub(super) fn read_csv_within(bytes: &[u8], limits: Limits) -> Result<Table> {
             Ok(true) => {}
             Ok(false) => break,
             // Only invalid UTF-8 makes the csv reader fail, and `body` is a `str`; be safe anyway.
-            Err(_) => return Err(file_problem(NOT_A_TABLE)),
+            Err(_) => return Err(Error::invalid("file", "import_not_a_table")),
         }
         // The csv reader skips blank lines; Excel shows each as a row, so count them.
         let start = record.position().map_or(0, |p| p.byte());

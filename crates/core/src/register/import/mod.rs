@@ -55,15 +55,6 @@ const MAX_UNPACKED_XLSX_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 /// among this many first filled rows; see [`Table::header_row`].
 const HEADER_SEARCH_ROWS: usize = 10;
 
-const NOT_A_TABLE: &str = "This file is not a CSV or Excel (XLSX) table.";
-const NO_ROWS: &str = "The file has no filled rows to import.";
-const DAMAGED_XLSX: &str =
-    "This Excel file is damaged and cannot be read; open it in Excel, save it again and retry.";
-const OLD_OR_LOCKED_EXCEL: &str = "This is an old Excel (XLS) file or a password-protected one; \
-     save it in Excel as XLSX without a password, or as CSV, and try again.";
-const OPEN_DOCUMENT: &str =
-    "This is an OpenDocument (ODS) spreadsheet; save it as XLSX or CSV and try again.";
-
 /// The limits a file must stay within. Tests shrink them to stay fast.
 #[derive(Debug, Clone, Copy)]
 struct Limits {
@@ -83,56 +74,36 @@ const LIMITS: Limits = Limits {
 impl Limits {
     fn check_file_size(&self, len: u64) -> Result<()> {
         if len > self.file_bytes {
-            return Err(file_problem(format!(
-                "The file is larger than {}; split it into smaller files and import them one by one.",
-                size_text(self.file_bytes)
-            )));
+            return Err(with_size(
+                Error::invalid("file", "import_file_too_large"),
+                self.file_bytes,
+            ));
         }
         Ok(())
     }
 
     fn too_many_rows(&self) -> Error {
-        file_problem(format!(
-            "The table has more than {} rows; split it into smaller files and import them one by one.",
-            group_thousands(self.rows)
-        ))
+        Error::invalid("file", "import_too_many_rows").with("rows", self.rows)
     }
 
     fn too_many_columns(&self, row_number: usize) -> Error {
-        file_problem(format!(
-            "Row {row_number} has more than {} columns; remove the columns you do not need and try again.",
-            self.columns
-        ))
+        Error::invalid("file", "import_too_many_columns")
+            .with("row", row_number)
+            .with("columns", self.columns)
     }
 }
 
-fn file_problem(reason: impl Into<String>) -> Error {
-    Error::InvalidInput {
-        field: "file",
-        reason: crate::error::Reason::Text(reason.into()),
-    }
-}
-
-/// A byte limit as people read it: `2 GB`, `250 MB`, or bytes for the small limits of tests.
-fn size_text(bytes: u64) -> String {
+/// A refusal with a byte limit as people read it: `size` and its `unit` (`gb`, `mb`, or `bytes`
+/// for the small limits of tests), for the sentence to say `2 GB`, `250 MB`.
+fn with_size(refusal: Error, bytes: u64) -> Error {
     const MB: u64 = 1024 * 1024;
     const GB: u64 = 1024 * MB;
-    match bytes {
-        GB.. => format!("{} GB", bytes / GB),
-        MB.. => format!("{} MB", bytes / MB),
-        _ => format!("{bytes} bytes"),
-    }
-}
-
-/// `1000000` → `1,000,000`, as the sentence is read by people.
-fn group_thousands(n: usize) -> String {
-    let digits: Vec<char> = n.to_string().chars().collect();
-    digits
-        .rchunks(3)
-        .rev()
-        .map(|group| group.iter().collect::<String>())
-        .collect::<Vec<_>>()
-        .join(",")
+    let (size, unit) = match bytes {
+        GB.. => (bytes / GB, "gb"),
+        MB.. => (bytes / MB, "mb"),
+        _ => (bytes, "bytes"),
+    };
+    refusal.with("size", size).with("unit", unit)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -248,9 +219,10 @@ impl TableBuilder {
     }
 
     fn finish(self, source: SourceInfo) -> Result<Table> {
-        let header_index = header_index(&self.filled).ok_or_else(|| file_problem(NO_ROWS))?;
+        let no_rows = || Error::invalid("file", "import_no_rows");
+        let header_index = header_index(&self.filled).ok_or_else(no_rows)?;
         let mut filled = self.filled.into_iter().skip(header_index);
-        let (header_row, mut headers) = filled.next().ok_or_else(|| file_problem(NO_ROWS))?;
+        let (header_row, mut headers) = filled.next().ok_or_else(no_rows)?;
         let (row_numbers, rows): (Vec<usize>, Vec<Vec<String>>) = filled.unzip();
         let width = rows.iter().map(Vec::len).fold(headers.len(), usize::max);
         headers.resize(width, String::new());
@@ -304,7 +276,7 @@ fn read_bytes_within(bytes: &[u8], limits: Limits) -> Result<Table> {
     if bytes.starts_with(ZIP) {
         read_xlsx_within(bytes, limits)
     } else if bytes.starts_with(CFB) {
-        Err(file_problem(OLD_OR_LOCKED_EXCEL))
+        Err(Error::invalid("file", "import_old_or_locked_excel"))
     } else {
         read_csv_within(bytes, limits)
     }

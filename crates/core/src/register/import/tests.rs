@@ -4,6 +4,7 @@
 use super::xlsx::{number_text, read_xlsx_within};
 use super::*;
 
+/// The English sentence of a refused file.
 fn invalid_input_reason(result: Result<Table>) -> String {
     match result {
         Err(e @ Error::InvalidInput { field, .. }) => {
@@ -11,6 +12,17 @@ fn invalid_input_reason(result: Result<Table>) -> String {
             e.to_string()
         }
         other => panic!("expected InvalidInput, got {other:?}"),
+    }
+}
+
+/// The code of a refused file.
+fn refusal_code(result: Result<Table>) -> &'static str {
+    match result {
+        Err(Error::InvalidInput {
+            field: "file",
+            reason: crate::error::Reason::Code { code, .. },
+        }) => code,
+        other => panic!("expected a refused file, got {other:?}"),
     }
 }
 
@@ -172,24 +184,24 @@ fn header_only_file_has_no_rows_and_empty_file_is_refused() {
     let table = read_csv_bytes(b"Surname;Name\n").unwrap();
     assert!(table.rows.is_empty());
     for empty in [&b""[..], b"\n\n", b" ; \r\n"] {
-        assert_eq!(invalid_input_reason(read_csv_bytes(empty)), NO_ROWS);
+        assert_eq!(refusal_code(read_csv_bytes(empty)), "import_no_rows");
     }
 }
 
 #[test]
 fn binary_files_are_not_tables() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0";
-    assert_eq!(invalid_input_reason(read_bytes(png)), NOT_A_TABLE);
+    assert_eq!(refusal_code(read_bytes(png)), "import_not_a_table");
     let xls = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0";
-    assert_eq!(invalid_input_reason(read_bytes(xls)), OLD_OR_LOCKED_EXCEL);
+    assert_eq!(refusal_code(read_bytes(xls)), "import_old_or_locked_excel");
     assert_eq!(
-        invalid_input_reason(read_bytes(b"PK\x03\x04 not really a zip")),
-        DAMAGED_XLSX
+        refusal_code(read_bytes(b"PK\x03\x04 not really a zip")),
+        "import_xlsx_damaged"
     );
     let mut ods = b"PK\x03\x04".to_vec();
     ods.extend_from_slice(&[0; 26]);
     ods.extend_from_slice(b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet");
-    assert_eq!(invalid_input_reason(read_bytes(&ods)), OPEN_DOCUMENT);
+    assert_eq!(refusal_code(read_bytes(&ods)), "import_open_document");
 }
 
 // ---- Limits --------------------------------------------------------------------------
@@ -265,10 +277,39 @@ fn limits_are_refused_with_a_sentence() {
 }
 
 #[test]
-fn thousands_are_grouped_in_sentences() {
-    assert_eq!(group_thousands(1_000_000), "1,000,000");
-    assert_eq!(group_thousands(200), "200");
-    assert_eq!(group_thousands(1000), "1,000");
+fn the_real_limits_are_said_in_every_language() {
+    use crate::words::{self, Lang};
+    assert_eq!(
+        LIMITS
+            .check_file_size(MAX_FILE_BYTES + 1)
+            .unwrap_err()
+            .to_string(),
+        "The file is larger than 250 MB; split it into smaller files and import them one by one."
+    );
+    let unpacked = || {
+        with_size(
+            Error::invalid("file", "import_xlsx_unpacks_too_large"),
+            LIMITS.unpacked_bytes,
+        )
+    };
+    assert_eq!(
+        unpacked().to_string(),
+        "This Excel file unpacks to more than 2 GB; save it as CSV or split it into smaller files."
+    );
+    for lang in [Lang::Kk, Lang::Ru] {
+        for e in [
+            LIMITS.check_file_size(MAX_FILE_BYTES + 1).unwrap_err(),
+            LIMITS.too_many_rows(),
+            LIMITS.too_many_columns(7),
+            unpacked(),
+        ] {
+            let sentence = words::error(lang, &e);
+            assert!(
+                !sentence.contains('{') && !sentence.contains("reason-"),
+                "{sentence}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -361,7 +402,7 @@ fn xlsx_with_dates_numbers_and_kazakh_text() {
 #[test]
 fn xlsx_without_data_is_refused() {
     let empty = workbook_bytes(|_| {});
-    assert_eq!(invalid_input_reason(read_xlsx_bytes(&empty)), NO_ROWS);
+    assert_eq!(refusal_code(read_xlsx_bytes(&empty)), "import_no_rows");
 }
 
 #[test]

@@ -8,8 +8,8 @@ use time::{Date, Month};
 use super::headers::folded_words;
 use crate::register::fields::Sex;
 
-/// Why a value could not be read. [`ValueProblem::sentence`] never repeats the value: it is
-/// personal data.
+/// Why a value could not be read, by its code; its sentence (`problem-<code>`) never repeats
+/// the value: it is personal data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueProblem {
@@ -42,40 +42,13 @@ impl ValueProblem {
             ValueProblem::PhoneNotKazakhstan => "phone_not_kazakhstan",
         }
     }
-
-    /// One English sentence saying what is wrong, without the value itself.
-    pub fn sentence(self) -> String {
-        self.sentence_text().to_owned()
-    }
-
-    fn sentence_text(self) -> &'static str {
-        match self {
-            ValueProblem::Empty => "The value is empty.",
-            ValueProblem::DateFormat => {
-                "The date is not written in a recognised form; write it as DD.MM.YYYY."
-            }
-            ValueProblem::DateInvalid => {
-                "The date does not exist in the calendar; check the day and the month."
-            }
-            ValueProblem::SexUnknown => {
-                "The sex is not recognised; write male or female (ер or әйел, м or ж)."
-            }
-            ValueProblem::PhoneCharacters => {
-                "The phone number contains letters or other characters that are not part of a number."
-            }
-            ValueProblem::PhoneLength => {
-                "The phone number should have 10 digits after +7 or 8, like +7 701 234 56 78."
-            }
-            ValueProblem::PhoneNotKazakhstan => {
-                "The phone number is not a Kazakhstan number; they start with +7 6 or +7 7."
-            }
-        }
-    }
 }
 
 impl std::fmt::Display for ValueProblem {
+    /// The English sentence (`problem-<code>` in the locales), which never repeats the value.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.sentence_text())
+        let id = format!("problem-{}", self.code());
+        f.write_str(&crate::words::message(crate::words::Lang::En, &id, &[]))
     }
 }
 

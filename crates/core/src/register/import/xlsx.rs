@@ -8,10 +8,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use calamine::{DataRef, ExcelDateTime, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
 
-use super::{
-    file_problem, size_text, Format, Limits, SourceInfo, Table, TableBuilder, DAMAGED_XLSX, LIMITS,
-    NOT_A_TABLE, NO_ROWS, OLD_OR_LOCKED_EXCEL, OPEN_DOCUMENT,
-};
+use super::{with_size, Format, Limits, SourceInfo, Table, TableBuilder, LIMITS};
 use crate::{Error, Result};
 
 /// Read XLSX bytes into a [`Table`]: the first worksheet with a filled cell (visible sheets
@@ -29,13 +26,13 @@ pub fn read_xlsx_bytes(bytes: &[u8]) -> Result<Table> {
 pub(super) fn read_xlsx_within(bytes: &[u8], limits: Limits) -> Result<Table> {
     limits.check_file_size(bytes.len() as u64)?;
     if is_open_document(bytes) {
-        return Err(file_problem(OPEN_DOCUMENT));
+        return Err(Error::invalid("file", "import_open_document"));
     }
     check_unpacked_size(bytes, limits)?;
     // The workbook reader is a large third-party parser fed hostile input; should it ever
     // panic, the user gets a sentence instead of a crashed app.
     catch_unwind(AssertUnwindSafe(|| read_workbook(bytes, limits)))
-        .unwrap_or_else(|_| Err(file_problem(DAMAGED_XLSX)))
+        .unwrap_or_else(|_| Err(Error::invalid("file", "import_xlsx_damaged")))
 }
 
 /// LibreOffice's ODS is a zip too; it stores its media type uncompressed at the very start.
@@ -48,30 +45,32 @@ fn is_open_document(bytes: &[u8]) -> bool {
 /// Refuse archives whose members declare more than the unpacked limit. The zip reader the Excel
 /// reader uses stops any member at its declared size, so the declaration is a real bound.
 fn check_unpacked_size(bytes: &[u8], limits: Limits) -> Result<()> {
-    let archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| file_problem(DAMAGED_XLSX))?;
+    let archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|_| Error::invalid("file", "import_xlsx_damaged"))?;
     let mut unpacked: u64 = 0;
     for index in 0..archive.len() {
         let entry = archive
             .by_index_data(index)
-            .map_err(|_| file_problem(DAMAGED_XLSX))?;
+            .map_err(|_| Error::invalid("file", "import_xlsx_damaged"))?;
         unpacked = unpacked.saturating_add(entry.size());
     }
     if unpacked > limits.unpacked_bytes {
-        return Err(file_problem(format!(
-            "This Excel file unpacks to more than {}; save it as CSV or split it into smaller files.",
-            size_text(limits.unpacked_bytes)
-        )));
+        return Err(with_size(
+            Error::invalid("file", "import_xlsx_unpacks_too_large"),
+            limits.unpacked_bytes,
+        ));
     }
     Ok(())
 }
 
 fn xlsx_problem(e: XlsxError) -> Error {
     match e {
-        XlsxError::Password => file_problem(OLD_OR_LOCKED_EXCEL),
+        XlsxError::Password => Error::invalid("file", "import_old_or_locked_excel"),
         // A zip without a workbook inside: a Word document, an archive of photos.
-        XlsxError::FileNotFound(_) | XlsxError::RelationshipNotFound => file_problem(NOT_A_TABLE),
-        _ => file_problem(DAMAGED_XLSX),
+        XlsxError::FileNotFound(_) | XlsxError::RelationshipNotFound => {
+            Error::invalid("file", "import_not_a_table")
+        }
+        _ => Error::invalid("file", "import_xlsx_damaged"),
     }
 }
 
@@ -101,7 +100,7 @@ fn read_workbook(bytes: &[u8], limits: Limits) -> Result<Table> {
             sheet: Some(name),
         });
     }
-    Err(file_problem(NO_ROWS))
+    Err(Error::invalid("file", "import_no_rows"))
 }
 
 enum SheetError {

@@ -199,14 +199,9 @@ impl Vault {
             push("status = $", V::Text(s.clone()));
         }
         if let Some(band) = &q.age_band {
-            let (after, on_or_before) =
-                age_band_bounds(band, today()).ok_or(Error::InvalidInput {
-                    field: "age_band",
-                    reason: crate::error::Reason::Text(format!(
-                        "The age band must be one of {}.",
-                        AGE_BANDS.join(", ")
-                    )),
-                })?;
+            let (after, on_or_before) = age_band_bounds(band, today()).ok_or_else(|| {
+                Error::invalid("age_band", "age_band_unknown").with("allowed", AGE_BANDS.to_vec())
+            })?;
             if let Some(a) = after {
                 push("birth_date > $", V::Text(a));
             }

@@ -131,7 +131,7 @@ fn dates_phones_regions_and_sizes_are_checked() {
         .collect();
     for expected in [
         "date_future",
-        "phone_invalid",
+        "phone_length",
         "region_unknown",
         "number_invalid",
         "email_invalid",
@@ -534,4 +534,81 @@ fn hostile_values_are_refused_or_stored_inert() {
         1
     );
     assert_eq!(v.list_subjects(&Query::default()).unwrap().total, 2);
+}
+
+#[test]
+fn an_import_names_its_problems_by_code_and_arguments() {
+    use crate::register::bulk::BatchSource;
+    use crate::words::Lang;
+    let (_t, v) = vault();
+    let existing = v.add_subject(&aigul()).unwrap();
+    let taken = aigul().values[&Field::Iin].clone();
+    let other = iin(date!(1985 - 06 - 15), Sex::Male, 20);
+    let person = |iin: &str| {
+        draft(
+            Kind::Beneficiary,
+            &[
+                (Field::Surname, "Ким"),
+                (Field::Name, "Ольга"),
+                (Field::Iin, iin),
+            ],
+        )
+    };
+    let rows = [
+        (2, person(&other)),
+        (3, person(&other)),
+        (4, person(&taken)),
+        (
+            5,
+            draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, "Ким"), (Field::Phone, "+7 912 345 67 89")],
+            ),
+        ),
+    ];
+    let report = v
+        .add_people(&rows, true, BatchSource::Import, &mut |_, _| {})
+        .unwrap();
+    let got: Vec<(usize, &str, &str, serde_json::Value)> = report
+        .rejected
+        .iter()
+        .map(|p| {
+            (
+                p.row,
+                p.field.as_str(),
+                p.code,
+                serde_json::Value::Object(p.args.clone()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (3, "iin", "duplicate_iin_in_file", json!({"row": 2})),
+            (
+                4,
+                "iin",
+                "duplicate_iin",
+                json!({"number": existing.number})
+            ),
+            (5, "name", "required", json!({})),
+            (5, "phone", "phone_not_kazakhstan", json!({})),
+        ]
+    );
+    assert_eq!(
+        report.rejected[0].sentence(Lang::En),
+        "The same IIN is also in row 2 of the file."
+    );
+    assert_eq!(
+        report.rejected[1].sentence(Lang::Ru),
+        format!(
+            "Лицо с таким ИИН уже есть в реестре (запись № {}).",
+            existing.number
+        )
+    );
+    let text = serde_json::to_string(&report).unwrap();
+    assert!(
+        !text.contains("message") && !text.contains(&other),
+        "{text}"
+    );
 }

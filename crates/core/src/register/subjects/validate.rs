@@ -9,8 +9,8 @@ use time::Date;
 use super::{Service, ValidPerson};
 use crate::error::{Error, FieldProblem, Result};
 use crate::register::fields::{Field, PersonDraft, Sex};
-use crate::register::ids::Iin;
-use crate::register::import::{normalise_phone, parse_date, parse_sex};
+use crate::register::ids::{IdProblem, Iin};
+use crate::register::import::{normalise_phone, parse_date, parse_sex, ValueProblem};
 use crate::register::inventory::InventoryDocument;
 
 /// Longest text a field accepts; notes may be longer than names.
@@ -22,12 +22,8 @@ fn max_len(field: Field) -> usize {
     }
 }
 
-fn problem(field: Field, code: &'static str, message: impl Into<String>) -> FieldProblem {
-    FieldProblem {
-        field: field.key().to_string(),
-        code,
-        message: message.into(),
-    }
+fn problem(field: Field, code: &'static str) -> FieldProblem {
+    FieldProblem::new(field.key(), code)
 }
 
 /// Check a draft against the rules and the inventory. `today` bounds dates. Every problem is
@@ -40,11 +36,7 @@ pub fn validate(
     let mut problems = Vec::new();
     let Some(kind) = draft.kind else {
         return Err(Error::Invalid {
-            problems: vec![FieldProblem {
-                field: "kind".into(),
-                code: "required",
-                message: "Choose whether this is a beneficiary, an employee or a volunteer.".into(),
-            }],
+            problems: vec![FieldProblem::new("kind", "required")],
         });
     };
     let allowed = inventory.allowed(kind);
@@ -55,22 +47,11 @@ pub fn validate(
             continue;
         }
         if !allowed.contains(&field) {
-            problems.push(problem(
-                field,
-                "not_in_inventory",
-                format!(
-                    "This field is not in the approved data inventory for a {}.",
-                    kind.key()
-                ),
-            ));
+            problems.push(problem(field, "not_in_inventory").with("kind", kind.key()));
             continue;
         }
         if text.chars().count() > max_len(field) {
-            problems.push(problem(
-                field,
-                "too_long",
-                format!("This is too long ({} characters at most).", max_len(field)),
-            ));
+            problems.push(problem(field, "too_long").with("max", max_len(field)));
             continue;
         }
         let multiline = matches!(field, Field::Notes | Field::HealthNotes | Field::Address);
@@ -78,29 +59,23 @@ pub fn validate(
             .chars()
             .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t')))
         {
-            problems.push(problem(
-                field,
-                "control_chars",
-                "Remove the invisible control characters from this field.",
-            ));
+            problems.push(problem(field, "control_chars"));
             continue;
         }
         match normalise(field, text, today) {
             Ok(v) => {
                 values.insert(field, v);
             }
-            Err((code, message)) => problems.push(problem(field, code, message)),
+            Err(code) => problems.push(problem(field, code)),
         }
     }
     // The IIN must agree with the birth date and sex; when they are empty, it fills them.
     if let Some(iin) = values.get(&Field::Iin).and_then(|s| Iin::parse(s).ok()) {
         let bd = iin.birth_date.to_string();
         match values.get(&Field::BirthDate) {
-            Some(given) if *given != bd => problems.push(problem(
-                Field::BirthDate,
-                "iin_birth_date_mismatch",
-                "The birth date does not match the IIN.",
-            )),
+            Some(given) if *given != bd => {
+                problems.push(problem(Field::BirthDate, "iin_birth_date_mismatch"))
+            }
             None if allowed.contains(&Field::BirthDate)
                 && draft
                     .values
@@ -113,11 +88,7 @@ pub fn validate(
         }
         let sex = iin.sex.key().to_string();
         match values.get(&Field::Sex) {
-            Some(given) if *given != sex => problems.push(problem(
-                Field::Sex,
-                "iin_sex_mismatch",
-                "The sex does not match the IIN.",
-            )),
+            Some(given) if *given != sex => problems.push(problem(Field::Sex, "iin_sex_mismatch")),
             None if allowed.contains(&Field::Sex)
                 && draft
                     .values
@@ -134,19 +105,12 @@ pub fn validate(
             && !values.contains_key(&required)
             && !problems.iter().any(|p| p.field == required.key())
         {
-            problems.push(problem(required, "required", "This field is required."));
+            problems.push(problem(required, "required"));
         }
     }
     let mut services = Vec::new();
     if !draft.services.is_empty() && !allowed.contains(&Field::Services) {
-        problems.push(problem(
-            Field::Services,
-            "not_in_inventory",
-            format!(
-                "Services are not in the approved data inventory for a {}.",
-                kind.key()
-            ),
-        ));
+        problems.push(problem(Field::Services, "not_in_inventory").with("kind", kind.key()));
     } else {
         let birth = values.get(&Field::BirthDate).and_then(|d| {
             Date::parse(d, &time::format_description::well_known::Iso8601::DATE).ok()
@@ -154,27 +118,17 @@ pub fn validate(
         for s in &draft.services {
             let t = s.service_type.trim();
             match parse_date(&s.date) {
-                Err(p) => problems.push(problem(Field::Services, "date_format", p.sentence())),
-                Ok(d) if d > today => problems.push(problem(
-                    Field::Services,
-                    "date_future",
-                    "A service date cannot be in the future.",
-                )),
-                Ok(d) if birth.is_some_and(|b| d < b) => problems.push(problem(
-                    Field::Services,
-                    "before_birth",
-                    "A service date cannot be before the birth date.",
-                )),
+                Err(p) => problems.push(problem(Field::Services, p.code())),
+                Ok(d) if d > today => problems.push(problem(Field::Services, "date_future")),
+                Ok(d) if birth.is_some_and(|b| d < b) => {
+                    problems.push(problem(Field::Services, "before_birth"))
+                }
                 Ok(_)
                     if t.is_empty()
                         || t.chars().count() > 100
                         || t.chars().any(char::is_control) =>
                 {
-                    problems.push(problem(
-                        Field::Services,
-                        "service_type",
-                        "Each service needs a type (up to 100 characters).",
-                    ))
+                    problems.push(problem(Field::Services, "service_type").with("max", 100))
                 }
                 Ok(d) => services.push(Service {
                     date: d.to_string(),
@@ -200,42 +154,26 @@ pub fn validate(
     }
 }
 
-/// Normalise one value, or say what is wrong with it (without repeating it).
-fn normalise(
-    field: Field,
-    text: &str,
-    today: Date,
-) -> std::result::Result<String, (&'static str, String)> {
+/// Normalise one value, or give the code of what is wrong with it (never the value).
+fn normalise(field: Field, text: &str, today: Date) -> std::result::Result<String, &'static str> {
     match field {
-        Field::Iin => Iin::parse(text).map(|i| i.as_string()).map_err(|p| {
-            let code = match p {
-                crate::register::ids::IdProblem::Length => "iin_length",
-                crate::register::ids::IdProblem::CheckDigit => "iin_check_digit",
-                crate::register::ids::IdProblem::BirthDate => "iin_birth_date",
-                crate::register::ids::IdProblem::CenturySex => "iin_century_sex",
-            };
-            (code, p.sentence("IIN"))
-        }),
+        Field::Iin => Iin::parse(text)
+            .map(|i| i.as_string())
+            .map_err(IdProblem::code),
         Field::BirthDate => {
-            let d = parse_date(text).map_err(|p| ("date_format", p.sentence()))?;
+            let d = parse_date(text).map_err(ValueProblem::code)?;
             if d > today {
-                return Err((
-                    "date_future",
-                    "A birth date cannot be in the future.".into(),
-                ));
+                return Err("date_future");
             }
             if d.year() < 1900 {
-                return Err((
-                    "date_too_old",
-                    "A birth date before 1900 is not plausible.".into(),
-                ));
+                return Err("date_too_old");
             }
             Ok(d.to_string())
         }
         Field::Sex => parse_sex(text)
             .map(|s: Sex| s.key().to_string())
-            .map_err(|p| ("sex_unknown", p.sentence())),
-        Field::Phone => normalise_phone(text).map_err(|p| ("phone_invalid", p.sentence())),
+            .map_err(ValueProblem::code),
+        Field::Phone => normalise_phone(text).map_err(ValueProblem::code),
         Field::Email => {
             let ok = text.split_once('@').is_some_and(|(l, d)| {
                 !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
@@ -243,24 +181,15 @@ fn normalise(
             if ok {
                 Ok(text.to_lowercase())
             } else {
-                Err((
-                    "email_invalid",
-                    "This does not look like an e-mail address.".into(),
-                ))
+                Err("email_invalid")
             }
         }
         Field::Region => crate::register::regions::recognise(text)
             .map(|r| r.key.to_string())
-            .ok_or((
-                "region_unknown",
-                "Choose one of the 17 regions or 3 cities.".into(),
-            )),
+            .ok_or("region_unknown"),
         Field::HouseholdSize => match text.parse::<u32>() {
             Ok(n) if (1..=50).contains(&n) => Ok(n.to_string()),
-            _ => Err((
-                "number_invalid",
-                "Enter the number of people in the household (1 to 50).".into(),
-            )),
+            _ => Err("number_invalid"),
         },
         _ => Ok(text.to_string()),
     }
