@@ -3,13 +3,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, toApiError, type ApiError, type DocumentLanguage, type IfExists } from '../api';
 import { useDelayedFlag } from '../lib/hooks';
-import { fieldErrorText } from '../lib/lifecycle';
-import { uiLanguage } from '../lib/register';
 import { Dialog } from './Dialog';
 import { ErrorMessage } from './ErrorMessage';
 import { ReplaceButton } from './ReplaceButton';
 import { Spinner } from './Spinner';
 import { useToast } from './Toast';
+import { errorText } from '../lib/errors';
 
 /**
  * Save a document (a consent form, an act) as a PDF in Kazakh or Russian: the path starts as a
@@ -150,7 +149,7 @@ export function SaveDialog({
           <p className="field__hint">{t('save.hint')}</p>
         </div>
         {error && (
-          <ErrorMessage error={error} text={fieldErrorText(t, error, uiLanguage(i18n.language))} testId="save-error">
+          <ErrorMessage error={error} text={errorText(t, error)} testId="save-error">
             {error.code === 'file_exists' && <ReplaceButton onReplace={() => void save(true)} disabled={busy !== null} testId="save-replace" />}
           </ErrorMessage>
         )}

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { api, toApiError, type ApiError, type EndAction, type LifecycleMeta, type Rule } from '../api';
-import { errorText, knownReasonText } from './errors';
+import { errorText } from './errors';
 import { kindLabel } from './register';
 
 /**
@@ -102,18 +102,7 @@ export function errorField(error: ApiError | null): string | null {
   return typeof error.params.field === 'string' ? error.params.field : null;
 }
 
-/**
- * The sentence shown next to a field. Rust's own sentence is English and exact, so English shows
- * it; Kazakh and Russian show our translated sentence for the field, else the generic one.
- */
-export function fieldErrorText(t: TFunction, error: ApiError, lang: 'kk' | 'ru' | 'en'): string {
-  const field = errorField(error);
-  if (field && lang === 'en' && error.message) return error.message;
-  if (field) {
-    const known = knownReasonText(t, error);
-    if (known) return known;
-    const own = t(`lifecycle.fieldErrors.${field}`, { defaultValue: '' });
-    if (own) return own;
-  }
+/** The sentence shown next to a field: the core's refusal by its code, in the UI language. */
+export function fieldErrorText(t: TFunction, error: ApiError): string {
   return errorText(t, error);
 }

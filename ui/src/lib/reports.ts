@@ -1,13 +1,11 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { api, toApiError, type ApiError, type ExportFormat, type ReportsMeta } from '../api';
-import { errorText, knownReasonText } from './errors';
-import { errorField } from './lifecycle';
 
 /**
  * Display helpers for reports, releases and the transfer ledger. Formatting and translation
  * only: what may be published, which cells are hidden, what k a release reaches — all of it is
- * decided in Rust (crates/core/src/report.rs, release.rs, suppression.rs) and arrives in answers.
+ * decided in Rust (crates/core/src/reports/) and arrives in answers.
  */
 
 /** Loads reports_meta() once per mount; `reload` asks again. */
@@ -80,22 +78,6 @@ export function withExtension(path: string, format: ExportFormat): string {
 /** The first 12 hex digits of a SHA-256, enough to tell files apart at a glance. */
 export function shortSha(sha256: string): string {
   return sha256.slice(0, 12);
-}
-
-/**
- * The sentence for an error from a report command, in the UI language. Rust's own sentence is
- * English and exact, so English shows it; Kazakh and Russian show our sentence for what it says.
- */
-export function reportErrorText(t: TFunction, error: ApiError, lang: 'kk' | 'ru' | 'en'): string {
-  const field = errorField(error);
-  if (field && lang === 'en' && error.message) return error.message;
-  if (field) {
-    const known = knownReasonText(t, error);
-    if (known) return known;
-    const own = t(`reports.reasons.field.${field}`, { defaultValue: '' });
-    if (own) return own;
-  }
-  return errorText(t, error);
 }
 
 /**

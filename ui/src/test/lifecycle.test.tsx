@@ -176,7 +176,7 @@ describe('consent wizard', () => {
 
   it('shows a scope error from the backend next to its text field, in Kazakh', async () => {
     await act(() => i18n.changeLanguage('kk'));
-    wizardBackend([null, { code: 'invalid_input', message: 'Enter the third parties who may receive the data.', params: { field: 'third_parties' } }]);
+    wizardBackend([null, { code: 'invalid_input', message: 'Enter the third parties who may receive the data.', params: { field: 'third_parties', reason: 'third_parties_missing' } }]);
     const user = userEvent.setup();
     render(
       <ToastProvider>
@@ -188,7 +188,7 @@ describe('consent wizard', () => {
     await user.click(await screen.findByTestId('consent-scope-third_parties'));
     expect(screen.getByTestId('consent-scope-third_parties-text')).toBeInTheDocument();
     await user.click(screen.getByTestId('consent-next'));
-    expect(await screen.findByTestId('consent-error-third_parties')).toHaveTextContent(kk.lifecycle.fieldErrors.third_parties);
+    expect(await screen.findByTestId('consent-error-third_parties')).toHaveTextContent(coreText('reason-third_parties_missing', {}, 'kk'));
     expect(screen.getByTestId('consent-scope-third_parties-text')).toHaveAttribute('aria-invalid', 'true');
     // Still on step 2.
     expect(screen.queryByTestId('consent-by-representative')).not.toBeInTheDocument();

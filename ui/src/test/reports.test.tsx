@@ -218,7 +218,7 @@ describe('aggregate report', () => {
         throw {
           code: 'invalid_input',
           message: 'Too few people for this table to be published safely: choose fewer breakdowns, wider age bands or a longer period.',
-          params: { field: 'by', reason: 'Too few people for this table to be published safely: choose fewer breakdowns, wider age bands or a longer period.' },
+          params: { field: 'by', reason: 'report_too_few_people' },
         };
       },
     });
@@ -253,13 +253,13 @@ describe('aggregate report', () => {
     const reason = 'Only services can be broken down by service type: one person can receive several.';
     backend({
       report_build: () => {
-        throw { code: 'invalid_input', message: reason, params: { field: 'by', reason } };
+        throw { code: 'invalid_input', message: reason, params: { field: 'by', reason: 'report_by_service_type' } };
       },
     });
     const user = userEvent.setup();
     renderScreen();
     await user.click(await screen.findByTestId('report-build'));
-    expect(await screen.findByTestId('report-by-error')).toHaveTextContent(ru.reasons.byServiceType);
+    expect(await screen.findByTestId('report-by-error')).toHaveTextContent(coreText('reason-report_by_service_type', {}, 'ru'));
     expect(calls('report_build')[0]!.lang).toBe('ru');
   });
 
@@ -321,7 +321,7 @@ describe('aggregate report', () => {
   it('shows an export refusal next to its field', async () => {
     backend({
       report_export: () => {
-        throw { code: 'invalid_input', message: 'The folder to save into does not exist.', params: { field: 'path', reason: 'The folder to save into does not exist.' } };
+        throw { code: 'invalid_input', message: 'The folder to save into does not exist.', params: { field: 'path', reason: 'save_folder_missing' } };
       },
     });
     const user = userEvent.setup();
@@ -448,7 +448,7 @@ describe('row-level release', () => {
     const reason = 'No release of these 40 people meets k = 30 with at most 5 % of rows left out: release fewer columns, lower k or l, or choose a longer period.';
     backend({
       release_build: () => {
-        throw { code: 'invalid_input', message: reason, params: { field: 'k', reason } };
+        throw { code: 'invalid_input', message: reason, params: { field: 'k', reason: 'release_impossible', people: 40, k: 30, percent: 5 } };
       },
     });
     await act(() => i18n.changeLanguage('ru'));

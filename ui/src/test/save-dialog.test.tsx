@@ -58,13 +58,13 @@ describe('SaveDialog', () => {
     await act(() => i18n.changeLanguage('ru'));
     const reason = 'That is a folder; add a file name to the path.';
     const onSave = vi.fn(async (): Promise<string> => {
-      throw { code: 'invalid_input', message: reason, params: { field: 'path', reason } };
+      throw { code: 'invalid_input', message: reason, params: { field: 'path', reason: 'save_path_is_folder' } };
     });
     const user = userEvent.setup();
     renderDialog(onSave);
     await waitFor(() => expect(screen.getByTestId('save-path')).not.toHaveValue(''));
     await user.click(screen.getByTestId('save-confirm'));
-    expect(await screen.findByTestId('save-error')).toHaveTextContent(ru.reasons.isFolder);
+    expect(await screen.findByTestId('save-error')).toHaveTextContent(coreText('reason-save_path_is_folder', {}, 'ru'));
     expect(screen.queryByTestId('save-replace')).not.toBeInTheDocument();
   });
 

@@ -10,7 +10,7 @@ use crate::documents::day;
 use crate::documents::pdf::PdfDocument;
 use crate::error::{Error, Result};
 use crate::register::organisation::Organisation;
-use crate::reports::labels::Lang;
+use crate::reports::labels::{word, Lang};
 use crate::reports::release::Release;
 use crate::reports::table::Report;
 
@@ -42,10 +42,7 @@ impl Format {
             "csv" => Ok(Format::Csv),
             "xlsx" => Ok(Format::Xlsx),
             "pdf" => Ok(Format::Pdf),
-            _ => Err(Error::InvalidInput {
-                field: "format",
-                reason: "Reports are saved as CSV, XLSX or PDF.".into(),
-            }),
+            _ => Err(Error::invalid("format", "export_format_unknown")),
         }
     }
 
@@ -75,43 +72,18 @@ pub struct Letterhead {
     pub date: String,
 }
 
-fn words(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::Kk => [
-            "Алушы",
-            "Мақсаты",
-            "Берілім тізіліміндегі №",
-            "Күні",
-            "Әдістеме",
-            "БСН",
-        ],
-        Lang::Ru => [
-            "Получатель",
-            "Цель",
-            "№ в реестре передач",
-            "Дата",
-            "Методика",
-            "БИН",
-        ],
-        Lang::En => [
-            "Recipient",
-            "Purpose",
-            "Transfer ledger №",
-            "Date",
-            "Method",
-            "BIN",
-        ],
-    }
+/// A word of the files (`export-…` in `reports.ftl`).
+fn w(lang: Lang, id: &str) -> String {
+    word(lang, id, &[])
 }
 
 /// The facts every file states about itself: (label, value).
 fn facts(head: &Letterhead, lang: Lang) -> Vec<(String, String)> {
-    let w = words(lang);
     vec![
-        (w[0].into(), head.recipient.clone()),
-        (w[1].into(), head.purpose.clone()),
-        (w[2].into(), head.number.to_string()),
-        (w[3].into(), day(&head.date)),
+        (w(lang, "export-recipient"), head.recipient.clone()),
+        (w(lang, "export-purpose"), head.purpose.clone()),
+        (w(lang, "export-ledger-number"), head.number.to_string()),
+        (w(lang, "export-date"), day(&head.date)),
     ]
 }
 
@@ -184,26 +156,20 @@ pub fn report_csv(r: &Report) -> Result<Vec<u8>> {
 fn report_method(r: &Report, head: &Letterhead) -> Vec<(String, String)> {
     let lang = r.lang;
     let mut out = vec![(
-        lang.pick("Ұйым", "Организация", "Organisation").to_string(),
+        w(lang, "export-organisation"),
         head.organisation.name.clone(),
     )];
     out.extend(facts(head, lang));
+    out.push((w(lang, "export-table"), r.title.clone()));
     out.push((
-        lang.pick("Кесте", "Таблица", "Table").into(),
-        r.title.clone(),
-    ));
-    out.push((
-        lang.pick("Бөліну", "Разбивка", "Broken down by").into(),
+        w(lang, "export-broken-down-by"),
         r.axes
             .iter()
             .map(|a| a.label.clone())
             .collect::<Vec<_>>()
             .join(", "),
     ));
-    out.push((
-        lang.pick("Шек", "Порог", "Threshold").into(),
-        r.spec.threshold.to_string(),
-    ));
+    out.push((w(lang, "export-threshold"), r.spec.threshold.to_string()));
     out
 }
 
@@ -215,7 +181,7 @@ pub fn report_xlsx(r: &Report, head: &Letterhead) -> Result<Vec<u8>> {
     {
         let sheet = book.add_worksheet();
         sheet
-            .set_name(r.lang.pick("Деректер", "Данные", "Data"))
+            .set_name(w(r.lang, "export-sheet-data"))
             .map_err(xlsx_error)?;
         sheet.set_column_width(0, 32).map_err(xlsx_error)?;
         let mut row: u32 = 0;
@@ -277,7 +243,9 @@ fn method_sheet(
     let bold = CellFormat::new().set_bold();
     let wrap = CellFormat::new().set_text_wrap();
     let sheet: &mut Worksheet = book.add_worksheet();
-    sheet.set_name(words(lang)[4]).map_err(xlsx_error)?;
+    sheet
+        .set_name(w(lang, "export-method"))
+        .map_err(xlsx_error)?;
     sheet.set_column_width(0, 30).map_err(xlsx_error)?;
     sheet.set_column_width(1, 90).map_err(xlsx_error)?;
     let mut row = 0;
@@ -304,7 +272,7 @@ fn letterhead(doc: &mut PdfDocument, head: &Letterhead, lang: Lang) {
     let org = &head.organisation;
     doc.header_line(&org.name);
     if !org.bin.is_empty() {
-        doc.header_line(&format!("{} {}", words(lang)[5], org.bin));
+        doc.header_line(&format!("{} {}", w(lang, "export-bin"), org.bin));
     }
     if !org.address.is_empty() {
         doc.header_line(&org.address);
@@ -350,7 +318,7 @@ pub fn report_pdf(r: &Report, head: &Letterhead) -> Vec<u8> {
             );
         }
     }
-    doc.heading(words(lang)[4]);
+    doc.heading(&w(lang, "export-method"));
     for s in &r.method {
         doc.paragraph(s);
     }
@@ -371,58 +339,26 @@ pub fn release_csv(r: &Release) -> Result<Vec<u8>> {
 pub fn release_facts(r: &Release, head: &Letterhead) -> Vec<(String, String)> {
     let lang = r.lang;
     let mut out = vec![(
-        lang.pick("Ұйым", "Организация", "Organisation").to_string(),
+        w(lang, "export-organisation"),
         head.organisation.name.clone(),
     )];
     out.extend(facts(head, lang));
     out.extend([
-        (
-            lang.pick("Талап етілген k", "Требуемое k", "k required")
-                .into(),
-            r.spec.k.to_string(),
-        ),
-        (
-            lang.pick("Қол жеткізілген k", "Достигнутое k", "k achieved")
-                .into(),
-            r.k_achieved.to_string(),
-        ),
-        (
-            lang.pick("Ең кіші топ", "Наименьшая группа", "Smallest group")
-                .into(),
-            r.k_achieved.to_string(),
-        ),
-        (
-            lang.pick("Топтар саны", "Число групп", "Groups").into(),
-            r.classes.to_string(),
-        ),
-        (
-            lang.pick("Берілген жолдар", "Выгружено строк", "Rows released")
-                .into(),
-            r.rows.len().to_string(),
-        ),
-        (
-            lang.pick(
-                "Алынып тасталған жолдар",
-                "Исключено строк",
-                "Rows left out",
-            )
-            .into(),
-            r.suppressed.to_string(),
-        ),
+        (w(lang, "export-k-required"), r.spec.k.to_string()),
+        (w(lang, "export-k-achieved"), r.k_achieved.to_string()),
+        (w(lang, "export-smallest-group"), r.k_achieved.to_string()),
+        (w(lang, "export-groups"), r.classes.to_string()),
+        (w(lang, "export-rows-released"), r.rows.len().to_string()),
+        (w(lang, "export-rows-left-out"), r.suppressed.to_string()),
     ]);
     if let Some(l) = r.l_achieved {
-        out.push((
-            lang.pick("Қол жеткізілген l", "Достигнутое l", "l achieved")
-                .into(),
-            l.to_string(),
-        ));
+        out.push((w(lang, "export-l-achieved"), l.to_string()));
     }
     for t in &r.transformation {
         out.push((t.label.clone(), t.level_label.clone()));
     }
     out.push((
-        lang.pick("Ақпарат жоғалту", "Потеря информации", "Information loss")
-            .into(),
+        w(lang, "export-information-loss"),
         format!("{} %", r.information_loss_percent),
     ));
     out
@@ -435,7 +371,7 @@ pub fn release_xlsx(r: &Release, head: &Letterhead) -> Result<Vec<u8>> {
     {
         let sheet = book.add_worksheet();
         sheet
-            .set_name(r.lang.pick("Деректер", "Данные", "Data"))
+            .set_name(w(r.lang, "export-sheet-data"))
             .map_err(xlsx_error)?;
         for (c, h) in r.headers.iter().enumerate() {
             sheet
@@ -460,20 +396,14 @@ pub fn release_xlsx(r: &Release, head: &Letterhead) -> Result<Vec<u8>> {
 /// carry them one by one).
 pub fn release_pdf(r: &Release, head: &Letterhead) -> Vec<u8> {
     let lang = r.lang;
-    let title = lang
-        .pick(
-            "Иесіздендірілген жолдық деректер",
-            "Обезличенные построчные данные",
-            "Anonymised row-level release",
-        )
-        .to_string();
+    let title = w(lang, "export-release-title");
     let mut doc = PdfDocument::new(&title);
     letterhead(&mut doc, head, lang);
     doc.title(&title);
     for (label, value) in release_facts(r, head) {
         doc.field(&label, &value);
     }
-    doc.heading(words(lang)[4]);
+    doc.heading(&w(lang, "export-method"));
     for s in &r.method {
         doc.paragraph(s);
     }
@@ -485,9 +415,9 @@ pub fn release_pdf(r: &Release, head: &Letterhead) -> Vec<u8> {
             _ => groups.push((row.clone(), 1)),
         }
     }
-    let count = lang.pick("Адам саны", "Число людей", "People");
+    let count = w(lang, "export-people");
     let mut headers: Vec<&str> = r.headers.iter().map(String::as_str).collect();
-    headers.push(count);
+    headers.push(&count);
     let rows: Vec<Vec<String>> = groups
         .into_iter()
         .map(|(mut row, n)| {
@@ -495,7 +425,7 @@ pub fn release_pdf(r: &Release, head: &Letterhead) -> Vec<u8> {
             row
         })
         .collect();
-    doc.heading(lang.pick("Жолдар", "Строки", "Rows"));
+    doc.heading(&w(lang, "export-rows"));
     doc.table(&headers, &rows, &[]);
     doc.finish()
 }

@@ -20,7 +20,7 @@ use serde_json::json;
 use crate::error::{Error, Result};
 use crate::register::fields::Kind;
 use crate::reports::anonymity::{self, Hierarchy, Requirements};
-use crate::reports::labels::{self, Lang};
+use crate::reports::labels::{self, word, Lang};
 use crate::reports::table::{period, read_units, Measure, Unit};
 use crate::vault::journal::Action;
 use crate::vault::Vault;
@@ -90,53 +90,45 @@ impl Attribute {
 
     /// The column's heading.
     pub fn label(self, lang: Lang) -> String {
-        match self {
-            Attribute::Age => lang.pick("Жасы", "Возраст", "Age"),
-            Attribute::Sex => lang.pick("Жынысы", "Пол", "Sex"),
-            Attribute::Place => lang.pick("Мекені", "Место", "Place"),
-            Attribute::Disability => lang.pick("Мүгедектігі", "Инвалидность", "Disability"),
-            Attribute::HouseholdSize => lang.pick("Отбасы саны", "Размер семьи", "Household size"),
-            Attribute::Kind => lang.pick("Санаты", "Категория", "Category"),
-            Attribute::Programme => lang.pick("Бағдарлама", "Программа", "Programme"),
-            Attribute::ServiceMonth => lang.pick(
-                "Алғашқы қызмет айы",
-                "Месяц первой услуги",
-                "Month of first service",
-            ),
-        }
-        .into()
+        word(lang, &format!("release-column-{}", self.key()), &[])
     }
 
     /// The names of the hierarchy's levels, finest first; the last is "hidden".
     pub fn level_labels(self, lang: Lang) -> Vec<String> {
-        let hidden = lang.pick("жасырылған (*)", "скрыто (*)", "hidden (*)");
-        let exact = lang.pick("дәл мәні", "точное значение", "exact value");
-        let v: Vec<&str> = match self {
+        let w = |id: &str| word(lang, id, &[]);
+        let hidden = w("release-level-hidden");
+        let exact = w("release-level-exact");
+        match self {
             Attribute::Age => vec![
-                lang.pick("толық жыл", "полных лет", "years"),
-                lang.pick("5 жылдық топ", "группы по 5 лет", "5-year bands"),
-                lang.pick("10 жылдық топ", "группы по 10 лет", "10-year bands"),
-                lang.pick("20 жылдық топ", "группы по 20 лет", "20-year bands"),
+                w("release-level-years"),
+                w("release-level-5-years"),
+                w("release-level-10-years"),
+                w("release-level-20-years"),
                 hidden,
             ],
             Attribute::Place => vec![
-                lang.pick("аудан", "район", "district"),
-                lang.pick("өңір", "регион", "region"),
-                lang.pick("макроөңір", "макрорегион", "macro-region"),
+                w("release-level-district"),
+                w("release-level-region"),
+                w("release-level-macro-region"),
                 hidden,
             ],
-            Attribute::HouseholdSize => vec![exact, "1, 2, 3–4, 5–6, 7+", "1–2, 3–6, 7+", hidden],
+            // The groups of a household's size are numbers, the same in every language.
+            Attribute::HouseholdSize => vec![
+                exact,
+                "1, 2, 3–4, 5–6, 7+".into(),
+                "1–2, 3–6, 7+".into(),
+                hidden,
+            ],
             Attribute::ServiceMonth => vec![
-                lang.pick("ай", "месяц", "month"),
-                lang.pick("тоқсан", "квартал", "quarter"),
-                lang.pick("жыл", "год", "year"),
+                w("release-level-month"),
+                w("release-level-quarter"),
+                w("release-level-year"),
                 hidden,
             ],
             Attribute::Sex | Attribute::Disability | Attribute::Kind | Attribute::Programme => {
                 vec![exact, hidden]
             }
-        };
-        v.into_iter().map(String::from).collect()
+        }
     }
 }
 
@@ -151,12 +143,9 @@ pub enum Sensitive {
 impl Sensitive {
     /// The column's heading.
     pub fn label(self, lang: Lang) -> String {
-        lang.pick(
-            "Негізгі қызмет түрі",
-            "Основной вид услуги",
-            "Main service type",
-        )
-        .into()
+        match self {
+            Sensitive::ServiceType => word(lang, "release-sensitive-service_type", &[]),
+        }
     }
 }
 
@@ -200,45 +189,44 @@ impl Default for ReleaseSpec {
     }
 }
 
-fn invalid(field: &'static str, reason: &str) -> Error {
-    Error::InvalidInput {
-        field,
-        reason: reason.into(),
-    }
-}
+/// The k a release may ask for.
+pub const K_RANGE: std::ops::RangeInclusive<usize> = 2..=100;
+/// The l a release may ask for.
+pub const L_RANGE: std::ops::RangeInclusive<usize> = 2..=10;
+/// The largest share of rows, in per cent, a release may leave out.
+pub const MAX_SUPPRESSED_PERCENT: f64 = 20.0;
 
 impl ReleaseSpec {
     /// Check the spec before anything is read.
     pub fn check(&self) -> Result<()> {
         period(&self.from, &self.to)?;
         if self.columns.is_empty() || self.columns.len() > Attribute::ALL.len() {
-            return Err(invalid("columns", "Choose at least one column to release."));
+            return Err(Error::invalid("columns", "release_columns_none"));
         }
         for (i, c) in self.columns.iter().enumerate() {
             if self.columns[..i].contains(c) {
-                return Err(invalid("columns", "Each column can be chosen once."));
+                return Err(Error::invalid("columns", "release_columns_twice"));
             }
         }
-        if !(2..=100).contains(&self.k) {
-            return Err(invalid("k", "k is between 2 and 100."));
+        if !K_RANGE.contains(&self.k) {
+            return Err(Error::invalid("k", "k_range")
+                .with("min", *K_RANGE.start())
+                .with("max", *K_RANGE.end()));
         }
         match (self.l, self.sensitive) {
-            (Some(_), None) => {
-                return Err(invalid(
-                    "l",
-                    "l-diversity needs a sensitive column, such as the main service type.",
-                ))
-            }
-            (Some(l), Some(_)) if !(2..=10).contains(&l) => {
-                return Err(invalid("l", "l is between 2 and 10."))
+            (Some(_), None) => return Err(Error::invalid("l", "l_needs_sensitive")),
+            (Some(l), Some(_)) if !L_RANGE.contains(&l) => {
+                return Err(Error::invalid("l", "l_range")
+                    .with("min", *L_RANGE.start())
+                    .with("max", *L_RANGE.end()))
             }
             _ => {}
         }
-        if !(0.0..=20.0).contains(&self.max_suppressed_percent) {
-            return Err(invalid(
-                "max_suppressed_percent",
-                "At most 20 % of rows may be left out.",
-            ));
+        if !(0.0..=MAX_SUPPRESSED_PERCENT).contains(&self.max_suppressed_percent) {
+            return Err(
+                Error::invalid("max_suppressed_percent", "release_max_suppressed")
+                    .with("max", MAX_SUPPRESSED_PERCENT),
+            );
         }
         Ok(())
     }
@@ -497,17 +485,13 @@ pub(crate) fn build(spec: &ReleaseSpec, units: &[Unit], lang: Lang) -> Result<Re
     };
     let outcome = anonymity::anonymise(&qi, sensitive_codes.as_deref(), &hierarchies, req)
         .ok_or_else(|| {
-            invalid(
-                "k",
-                &format!(
-                    "No release of these {} people meets k = {}{} with at most {} % of rows left \
-                     out: release fewer columns, lower k or l, or choose a longer period.",
-                    units.len(),
-                    spec.k,
-                    spec.l.map(|l| format!(" and l = {l}")).unwrap_or_default(),
-                    spec.max_suppressed_percent
-                ),
-            )
+            match spec.l {
+                Some(l) => Error::invalid("k", "release_impossible_l").with("l", l),
+                None => Error::invalid("k", "release_impossible"),
+            }
+            .with("people", units.len())
+            .with("k", spec.k)
+            .with("percent", spec.max_suppressed_percent)
         })?;
 
     let mut left_out = vec![false; units.len()];
@@ -585,35 +569,35 @@ fn method_sentences(
     loss: f64,
 ) -> Vec<String> {
     let k = o.k_achieved;
-    let kept = people - o.suppressed.len();
+    let suppressed = o.suppressed.len();
     let mut out = vec![
-        match lang {
-            Lang::Kk => format!("Әр жол кемінде тағы {} жолмен барлық бағандар бойынша бірдей (k = {k}, талап етілгені {}).", k.saturating_sub(1), spec.k),
-            Lang::Ru => format!("Каждая строка совпадает по всем столбцам ещё как минимум с {} строками (k = {k}, требовалось {}).", k.saturating_sub(1), spec.k),
-            Lang::En => format!("Every row matches at least {} others on every column (k = {k}; {} was required).", k.saturating_sub(1), spec.k),
-        },
-        match lang {
-            Lang::Kk => format!("Кезеңде қызмет алған {people} адамның {kept} жолы берілді; {} жол тым шағын топта болғандықтан алынып тасталды.", o.suppressed.len()),
-            Lang::Ru => format!("Из {people} человек, получивших услуги за период, выгружено строк: {kept}; исключено строк из слишком малых групп: {}.", o.suppressed.len()),
-            Lang::En => format!("Of {people} people served in the period, {kept} rows are released; {} rows in groups that were too small were left out.", o.suppressed.len()),
-        },
-        match lang {
-            Lang::Kk => format!("Ең аз ақпарат жоғалтатын түрлендіру барлық {} нұсқаның ішінен таңдалды (ARX әдісі, толық домендік жалпылау); ақпарат жоғалту: {loss} %.", o.nodes_total),
-            Lang::Ru => format!("Из всех {} вариантов обобщения выбран теряющий меньше всего информации (метод ARX, полнодоменное обобщение); потеря информации: {loss} %.", o.nodes_total),
-            Lang::En => format!("Of all {} possible generalisations, the one losing the least information was chosen (ARX's globally optimal full-domain generalisation); information loss: {loss} %.", o.nodes_total),
-        },
-        match lang {
-            Lang::Kk => "Аты-жөні, ЖСН, телефон, электрондық пошта, мекенжай, құжат нөмірі және ескертпелер ешқашан берілмейді (94-V Заңның 17-бабы).".to_string(),
-            Lang::Ru => "ФИО, ИИН, телефон, электронная почта, адрес, номер документа и примечания никогда не выгружаются (статья 17 Закона № 94-V).".to_string(),
-            Lang::En => "Names, IIN, phone, e-mail, address, document number and notes never leave the register (Article 17 of Law No. 94-V).".to_string(),
-        },
+        word(
+            lang,
+            "release-method-k",
+            &[
+                ("others", k.saturating_sub(1).into()),
+                ("k", k.into()),
+                ("required", spec.k.into()),
+            ],
+        ),
+        word(
+            lang,
+            "release-method-rows",
+            &[
+                ("people", people.into()),
+                ("kept", (people - suppressed).into()),
+                ("suppressed", suppressed.into()),
+            ],
+        ),
+        word(
+            lang,
+            "release-method-search",
+            &[("total", o.nodes_total.into()), ("loss", loss.into())],
+        ),
+        word(lang, "release-method-no-identifiers", &[]),
     ];
     if let Some(l) = o.l_achieved {
-        out.push(match lang {
-            Lang::Kk => format!("Әр топта негізгі қызмет түрінің кемінде {l} түрлі мәні бар (l-әртүрлілік)."),
-            Lang::Ru => format!("В каждой группе не менее {l} различных значений основного вида услуги (l-разнообразие)."),
-            Lang::En => format!("Every group holds at least {l} different main service types (l-diversity)."),
-        });
+        out.push(word(lang, "release-method-l", &[("l", l.into())]));
     }
     out
 }

@@ -1,6 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
+use crate::error::Reason;
 
 fn unit(age: u32, sex: &str, region: &str, district: &str, service: &str) -> Unit {
     Unit {
@@ -128,9 +129,39 @@ fn places_generalise_from_district_to_region_to_macro_region() {
 fn an_impossible_release_is_refused_in_a_sentence() {
     let units: Vec<Unit> = population().into_iter().take(4).collect();
     let e = build(&spec(), &units, Lang::En).unwrap_err();
-    assert!(e
-        .to_string()
-        .contains("No release of these 4 people meets k = 5"));
+    assert!(matches!(
+        &e,
+        Error::InvalidInput {
+            field: "k",
+            reason: Reason::Code {
+                code: "release_impossible",
+                ..
+            }
+        }
+    ));
+    assert_eq!(
+        e.to_string(),
+        "No release of these 4 people meets k = 5 with at most 5 % of rows left out: release \
+         fewer columns, lower k or l, or choose a longer period."
+    );
+    let mut diverse = spec();
+    diverse.sensitive = Some(Sensitive::ServiceType);
+    diverse.l = Some(2);
+    diverse.max_suppressed_percent = 2.5;
+    let e = build(&diverse, &units, Lang::En).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("No release of these 4 people meets k = 5 and l = 2 with at most 2.5 %"),
+        "{e}"
+    );
+    assert!(
+        crate::words::error(Lang::Ru, &e).starts_with(
+            "Ни один вариант выгрузки этих 4 человек не даёт k = 5 и l = 2, если исключать \
+             не более 2.5 % строк"
+        ),
+        "{}",
+        crate::words::error(Lang::Ru, &e)
+    );
     let mut s = spec();
     s.l = Some(2);
     assert!(matches!(
@@ -151,4 +182,75 @@ fn rows_do_not_follow_the_register_order() {
     let mut sorted = r.rows.clone();
     sorted.sort();
     assert_eq!(r.rows, sorted);
+}
+
+#[test]
+fn the_method_note_takes_each_languages_plural_forms() {
+    let outcome = |k: usize, people: usize, suppressed: usize| anonymity::Outcome {
+        levels: vec![0],
+        suppressed: (0..suppressed).collect(),
+        classes: 1,
+        smallest_class: k,
+        k_achieved: k,
+        l_achieved: Some(if k == 2 { 1 } else { 3 }),
+        information_loss: 0.0,
+        nodes_evaluated: 1,
+        nodes_total: people,
+    };
+    let m = |lang, k, people, suppressed| {
+        method_sentences(&spec(), lang, &outcome(k, people, suppressed), people, 12.5)
+    };
+    assert_eq!(
+        m(Lang::En, 6, 40, 3),
+        vec![
+            "Every row matches at least 5 others on every column (k = 6; 5 was required).",
+            "Of 40 people served in the period, 37 rows are released; 3 rows in groups that were \
+             too small were left out.",
+            "Of all 40 possible generalisations, the one losing the least information was chosen \
+             (ARX's globally optimal full-domain generalisation); information loss: 12.5 %.",
+            "Names, IIN, phone, e-mail, address, document number and notes never leave the \
+             register (Article 17 of Law No. 94-V).",
+            "Every group holds at least 3 different main service types (l-diversity).",
+        ]
+    );
+    let one = m(Lang::En, 2, 2, 1);
+    assert_eq!(
+        one[0],
+        "Every row matches at least 1 other on every column (k = 2; 5 was required)."
+    );
+    assert_eq!(
+        one[1],
+        "Of 2 people served in the period, 1 row is released; 1 row in a group that was too \
+         small was left out."
+    );
+    assert_eq!(
+        one[4],
+        "Every group holds at least 1 main service type (l-diversity)."
+    );
+    let ru = |k, people, suppressed| m(Lang::Ru, k, people, suppressed);
+    assert_eq!(
+        ru(2, 21, 0)[0],
+        "Каждая строка совпадает по всем столбцам ещё как минимум с 1 строкой (k = 2, \
+         требовалось 5)."
+    );
+    assert_eq!(
+        ru(6, 21, 0)[1],
+        "Из 21 человека, получившего услуги за период, выгружено строк: 21; исключено строк из \
+         слишком малых групп: 0."
+    );
+    assert_eq!(
+        ru(6, 25, 2)[1],
+        "Из 25 человек, получивших услуги за период, выгружено строк: 23; исключено строк из \
+         слишком малых групп: 2."
+    );
+    assert_eq!(
+        ru(6, 24, 0)[2],
+        "Из всех 24 вариантов обобщения выбран теряющий меньше всего информации (метод ARX, \
+         полнодоменное обобщение); потеря информации: 12.5 %."
+    );
+    assert_eq!(
+        m(Lang::Kk, 6, 25, 2)[1],
+        "Кезеңде қызмет алған 25 адамның 23 жолы берілді; 2 жол тым шағын топта болғандықтан \
+         алынып тасталды."
+    );
 }

@@ -40,24 +40,13 @@ impl Recipient {
         let recipient = self.recipient.trim();
         let purpose = self.purpose.trim();
         if recipient.is_empty() {
-            return Err(Error::InvalidInput {
-                field: "recipient",
-                reason: "Say who receives the file: the law asks for a record of every transfer."
-                    .into(),
-            });
+            return Err(Error::invalid("recipient", "transfer_recipient_missing"));
         }
         if purpose.is_empty() {
-            return Err(Error::InvalidInput {
-                field: "purpose",
-                reason: "Say why the file is sent.".into(),
-            });
+            return Err(Error::invalid("purpose", "transfer_purpose_missing"));
         }
         if recipient.chars().count() > 300 || purpose.chars().count() > 1000 {
-            return Err(Error::InvalidInput {
-                field: "purpose",
-                reason: "Keep the recipient under 300 characters and the purpose under 1,000."
-                    .into(),
-            });
+            return Err(Error::invalid("purpose", "transfer_text_too_long"));
         }
         Ok(Recipient {
             recipient: recipient.into(),
@@ -206,23 +195,15 @@ impl Vault {
     ) -> Result<Organisation> {
         // A file named .csv holding a PDF would open as garbage at the recipient's end.
         if Format::from_path(path).ok() != Some(format) {
-            return Err(Error::InvalidInput {
-                field: "path",
-                reason: crate::error::Reason::Text(format!(
-                    "The file name must end in .{} for this format.",
-                    format.key()
-                )),
-            });
+            return Err(Error::invalid("path", "transfer_extension").with("ext", format.key()));
         }
         crate::documents::check_target(path, if_exists)?;
         let organisation = self.organisation()?;
         if organisation.name.trim().is_empty() {
-            return Err(Error::InvalidInput {
-                field: "organisation",
-                reason: "Fill in the organisation's name in Settings first: the file says who \
-                         sends it."
-                    .into(),
-            });
+            return Err(Error::invalid(
+                "organisation",
+                "transfer_organisation_missing",
+            ));
         }
         Ok(organisation)
     }
@@ -310,12 +291,7 @@ impl Vault {
                 from_row,
             )
             .optional()?
-            .ok_or(Error::InvalidInput {
-                field: "number",
-                reason: crate::error::Reason::Text(format!(
-                    "There is no transfer № {number} in the ledger."
-                )),
-            })
+            .ok_or_else(|| Error::invalid("number", "transfer_not_found").with("number", number))
     }
 
     /// The ledger entry of a file, found by its SHA-256: proof of what was sent, or `None`

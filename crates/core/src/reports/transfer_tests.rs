@@ -388,3 +388,16 @@ fn a_second_export_never_replaces_the_first_unless_told_to() {
         second.number
     );
 }
+
+#[test]
+fn a_transfer_not_in_the_ledger_is_refused_by_its_number() {
+    let (_t, _dir, v) = vault();
+    let e = v.transfer_by_number(99).unwrap_err();
+    assert_eq!(e.to_string(), "There is no transfer № 99 in the ledger.");
+    assert_eq!(
+        crate::words::error(Lang::Ru, &e),
+        "В реестре передач нет передачи № 99."
+    );
+    assert_eq!(e.params()["reason"], "transfer_not_found");
+    assert_eq!(e.params()["number"], 99);
+}

@@ -25,10 +25,11 @@ import { Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { formatDate } from '../../lib/format';
 import { useDelayedFlag } from '../../lib/hooks';
-import { errorField, fieldErrorText, formLabel, purposeName, scopeLabel } from '../../lib/lifecycle';
+import { errorField, formLabel, purposeName, scopeLabel } from '../../lib/lifecycle';
 import { displayDate, fieldLabel, fullName, kindLabel, useUiLanguage } from '../../lib/register';
 import { coreText } from '../../lib/words';
 import { useAttachEvidence } from './useAttachEvidence';
+import { errorText } from '../../lib/errors';
 
 type Step = 'purposes' | 'scopes' | 'who' | 'review';
 const STEPS: Step[] = ['purposes', 'scopes', 'who', 'review'];
@@ -198,7 +199,7 @@ export function ConsentWizard({
   const fieldError = (key: string) =>
     error && field === key ? (
       <p className="field__error" id={`${id}-${key}-error`} role="alert" data-testid={`consent-error-${key}`}>
-        {fieldErrorText(t, error, lang)}
+        {errorText(t, error)}
       </p>
     ) : null;
   const invalid = (key: string) =>
@@ -620,7 +621,7 @@ export function ConsentWizard({
         )}
 
         {generalError && error && (
-          <ErrorMessage error={error} text={fieldErrorText(t, error, lang)} testId="consent-error">
+          <ErrorMessage error={error} text={errorText(t, error)} testId="consent-error">
             {field === 'organisation' && (
               <a className="link" href="#/settings">
                 {t('consent.wizard.openSettings')}
@@ -705,7 +706,6 @@ function Done({ consent, onClose, headingRef }: { consent: Consent; onClose: () 
   const toast = useToast();
   const [printing, setPrinting] = useState(false);
   const [evidence, setEvidence] = useState(consent.evidence);
-  const lang = useUiLanguage();
   const { attach, busy, error } = useAttachEvidence();
 
   return (
@@ -749,7 +749,7 @@ function Done({ consent, onClose, headingRef }: { consent: Consent; onClose: () 
             </span>
           </button>
         </div>
-        {error && <ErrorMessage error={error} text={fieldErrorText(t, error, lang)} testId="consent-attach-error" />}
+        {error && <ErrorMessage error={error} text={errorText(t, error)} testId="consent-attach-error" />}
         <div className="actions actions--end">
           <button type="button" className="button button--primary" onClick={onClose} data-testid="consent-done-close">
             {t('common.done')}

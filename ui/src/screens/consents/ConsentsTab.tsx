@@ -19,10 +19,11 @@ import { LoadingBlock, Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useDelayedFlag } from '../../lib/hooks';
-import { consentStateLabel, errorField, fieldErrorText, formLabel, purposeName, scopeLabel } from '../../lib/lifecycle';
+import { consentStateLabel, errorField, formLabel, purposeName, scopeLabel } from '../../lib/lifecycle';
 import { displayDate, fieldLabel, useUiLanguage } from '../../lib/register';
 import { PrintConsentDialog } from './ConsentWizard';
 import { useAttachEvidence } from './useAttachEvidence';
+import { errorText } from '../../lib/errors';
 
 /** A consent's state as a badge: active green, expiring amber, expired and withdrawn grey. */
 export function ConsentStateBadge({ state, testId }: { state: string; testId?: string }) {
@@ -285,7 +286,7 @@ function ConsentCard({
         </section>
       )}
 
-      {error && <ErrorMessage error={error} text={fieldErrorText(t, error, lang)} testId={`consent-attach-error-${c.number}`} />}
+      {error && <ErrorMessage error={error} text={errorText(t, error)} testId={`consent-attach-error-${c.number}`} />}
 
       <footer className="consent-card__actions">
         <button type="button" className="button button--secondary button--small" onClick={onPrint} data-testid={`consent-print-${c.number}`}>
@@ -337,7 +338,6 @@ function sizeText(bytes: number, lang: string): string {
 /** Record a request to withdraw a consent (whole or one scope), or its refusal with a ground. */
 function WithdrawDialog({ consent, onClose, onDone }: { consent: Consent; onClose: () => void; onDone: (c: Consent) => void }) {
   const { t } = useTranslation();
-  const lang = useUiLanguage();
   const toast = useToast();
   const id = useId().replace(/:/g, '');
   const offered: Scope[] = [
@@ -360,7 +360,7 @@ function WithdrawDialog({ consent, onClose, onDone }: { consent: Consent; onClos
   const fieldError = (key: string) =>
     error && field === key ? (
       <p className="field__error" id={`${id}-${key}-error`} role="alert" data-testid={`withdraw-error-${key}`}>
-        {fieldErrorText(t, error, lang)}
+        {errorText(t, error)}
       </p>
     ) : null;
   const invalid = (key: string) => (field === key ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-${key}-error` } : {});
@@ -511,7 +511,7 @@ function WithdrawDialog({ consent, onClose, onDone }: { consent: Consent; onClos
         )}
         {!refuse && scope !== 'all' && scope === 'publication' && <p className="muted small">{t('consent.withdraw.publicationNote')}</p>}
 
-        {error && !(field && known.includes(field)) && <ErrorMessage error={error} text={fieldErrorText(t, error, lang)} testId="withdraw-error" />}
+        {error && !(field && known.includes(field)) && <ErrorMessage error={error} text={errorText(t, error)} testId="withdraw-error" />}
         <div className="actions actions--end">
           <button type="button" className="button button--ghost" onClick={onClose} disabled={busy}>
             {t('common.cancel')}

@@ -5,9 +5,10 @@ import './lifecycle.css';
 import { api, toApiError, type Act, type ApiError, type EndAction, type Ground, type LifecycleMeta } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { confirmMatches, confirmWord, errorField, fieldErrorText, groundLabel } from '../../lib/lifecycle';
-import { useCount, useUiLanguage } from '../../lib/register';
+import { confirmMatches, confirmWord, errorField, groundLabel } from '../../lib/lifecycle';
+import { useCount } from '../../lib/register';
 import { ActView } from './ActView';
+import { errorText } from '../../lib/errors';
 
 const GROUNDS: Ground[] = ['retention_ended', 'consent_withdrawn', 'request', 'court_decision', 'unlawful_processing'];
 
@@ -42,7 +43,6 @@ export function EndDialog({
   onDone: (act: Act) => void;
 }) {
   const { t } = useTranslation();
-  const lang = useUiLanguage();
   const count = useCount();
   const id = useId().replace(/:/g, '');
   const grounds = (meta?.grounds.length ? meta.grounds : GROUNDS) as Ground[];
@@ -174,7 +174,7 @@ export function EndDialog({
               </p>
               {field === 'reference' && error && (
                 <p className="field__error" id={`${id}-ref-error`} role="alert" data-testid="end-error-reference">
-                  {fieldErrorText(t, error, lang)}
+                  {errorText(t, error)}
                 </p>
               )}
             </div>
@@ -211,7 +211,7 @@ export function EndDialog({
             </div>
           )}
 
-          {error && field !== 'reference' && <ErrorMessage error={error} text={fieldErrorText(t, error, lang)} testId="end-error" />}
+          {error && field !== 'reference' && <ErrorMessage error={error} text={errorText(t, error)} testId="end-error" />}
 
           <div className="actions actions--end">
             <button type="button" className="button button--ghost" onClick={close} disabled={phase === 'running'}>

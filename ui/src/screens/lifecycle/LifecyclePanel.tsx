@@ -6,10 +6,11 @@ import { api, toApiError, type ApiError, type EndAction, type LifecycleMeta, typ
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
-import { errorField, fieldErrorText, legalGroundLabel, reasonText } from '../../lib/lifecycle';
-import { displayDate, useUiLanguage } from '../../lib/register';
+import { errorField, legalGroundLabel, reasonText } from '../../lib/lifecycle';
+import { displayDate } from '../../lib/register';
 import { ConsentStateBadge } from '../consents/ConsentsTab';
 import type { ReasonMode } from './ReasonDialog';
+import { errorText } from '../../lib/errors';
 
 /** The visible banners of a blocked record (red) and one under legal hold (amber). */
 export function LifecycleBanners({ person }: { person: Person }) {
@@ -67,7 +68,6 @@ export function LifecyclePanel({
   onEnd: (action: EndAction) => void;
 }) {
   const { t } = useTranslation();
-  const lang = useUiLanguage();
   const toast = useToast();
   const id = useId().replace(/:/g, '');
   const l = person.lifecycle;
@@ -215,7 +215,7 @@ export function LifecyclePanel({
           </div>
           {endField && error ? (
             <p className="field__error" id={`${id}-end-error`} role="alert" data-testid="end-date-error">
-              {fieldErrorText(t, error.error, lang)}
+              {errorText(t, error.error)}
             </p>
           ) : (
             <p className="field__hint" id={`${id}-end-hint`}>
@@ -225,7 +225,7 @@ export function LifecyclePanel({
         </form>
       </div>
 
-      {error && !endField && <ErrorMessage error={error.error} text={fieldErrorText(t, error.error, lang)} testId="lifecycle-error" />}
+      {error && !endField && <ErrorMessage error={error.error} text={errorText(t, error.error)} testId="lifecycle-error" />}
 
       <footer className="lifecycle__actions">
         <div className="lifecycle__actions-group">

@@ -4,8 +4,8 @@ import { api, toApiError, type ApiError, type LifecycleMeta, type Person } from 
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
-import { composeReason, errorField, fieldErrorText } from '../../lib/lifecycle';
-import { useUiLanguage } from '../../lib/register';
+import { composeReason, errorField } from '../../lib/lifecycle';
+import { errorText } from '../../lib/errors';
 
 export type ReasonMode = 'block' | 'unblock' | 'hold' | 'release';
 
@@ -28,7 +28,6 @@ export function ReasonDialog({
   onDone: (person: Person) => void;
 }) {
   const { t } = useTranslation();
-  const lang = useUiLanguage();
   const id = useId().replace(/:/g, '');
   const [code, setCode] = useState(meta.reasonCodes[0] ?? '');
   const [note, setNote] = useState('');
@@ -116,13 +115,13 @@ export function ReasonDialog({
               </p>
               {reasonError && (
                 <p className="field__error" id={`${id}-note-error`} role="alert" data-testid="reason-error-field">
-                  {fieldErrorText(t, error, lang)}
+                  {errorText(t, error)}
                 </p>
               )}
             </div>
           </>
         )}
-        {error && !reasonError && <ErrorMessage error={error} text={fieldErrorText(t, error, lang)} testId="reason-error" />}
+        {error && !reasonError && <ErrorMessage error={error} text={errorText(t, error)} testId="reason-error" />}
         <div className="actions actions--end">
           <button type="button" className="button button--ghost" onClick={onClose} disabled={busy}>
             {t('common.cancel')}

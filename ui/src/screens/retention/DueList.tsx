@@ -10,10 +10,11 @@ import { LoadingBlock } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { formatDate } from '../../lib/format';
 import { useDelayedFlag } from '../../lib/hooks';
-import { errorField, fieldErrorText, ruleText } from '../../lib/lifecycle';
+import { errorField, ruleText } from '../../lib/lifecycle';
 import { displayDate, kindLabel, useCount, useUiLanguage } from '../../lib/register';
 import { peoplePath } from '../../lib/route';
 import { EndDialog, type EndTarget } from '../lifecycle/EndDialog';
+import { errorText } from '../../lib/errors';
 
 /** Above this many rows the table is virtualised, like the register. */
 export const VIRTUAL_FROM = 200;
@@ -26,7 +27,6 @@ const ROW_HEIGHT = 52;
  */
 export function DueList({ meta }: { meta: LifecycleMeta }) {
   const { t } = useTranslation();
-  const lang = useUiLanguage();
   const toast = useToast();
   const count = useCount();
   const id = useId().replace(/:/g, '');
@@ -123,7 +123,7 @@ export function DueList({ meta }: { meta: LifecycleMeta }) {
           </button>
           {dateError && (
             <p className="field__error due__date-error" id={`${id}-as-of-error`} role="alert" data-testid="due-as-of-error">
-              {fieldErrorText(t, dateError, lang)}
+              {errorText(t, dateError)}
             </p>
           )}
         </form>

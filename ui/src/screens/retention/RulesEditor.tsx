@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingBlock, Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { useDelayedFlag } from '../../lib/hooks';
+import { errorText } from '../../lib/errors';
 import { basisLabel, errorField, periodText } from '../../lib/lifecycle';
 import { kindLabel, useUiLanguage } from '../../lib/register';
 
@@ -112,8 +113,8 @@ export function RulesEditor({ meta }: { meta: LifecycleMeta }) {
     }
   };
 
-  // "Rule 3: …" from the backend points at a row (counted from 1).
-  const badRow = errorField(error) === 'retention_rules' ? Number(/(\d+)/.exec(error?.message ?? '')?.[1] ?? 0) - 1 : -1;
+  // A refused rule is named by its number (counted from 1) in the refusal's parameters.
+  const badRow = errorField(error) === 'retention_rules' && typeof error?.params.rule === 'number' ? error.params.rule - 1 : -1;
 
   if (loadError) {
     return (
@@ -281,7 +282,7 @@ export function RulesEditor({ meta }: { meta: LifecycleMeta }) {
         (badRow >= 0 ? (
           <div className="error-message" role="alert" data-testid="rules-error">
             <CircleAlert className="error-message__icon" size={18} aria-hidden="true" />
-            <p>{lang === 'en' && error.message ? error.message : t('retention.rules.rowError', { n: badRow + 1 })}</p>
+            <p>{errorText(t, error)}</p>
           </div>
         ) : (
           <ErrorMessage error={error} testId="rules-error" />

@@ -233,8 +233,8 @@ export function InventorySettings() {
           </div>
 
           {error && (
-            <ErrorMessage error={{ ...error, code: error.code === 'invalid_input' ? 'inventory_refused' : error.code }} testId="inventory-error">
-              {error.code === 'invalid_input' && error.message && <p className="small inventory__reason">{error.message}</p>}
+            <ErrorMessage error={error} testId="inventory-error">
+              {error.code === 'invalid_input' && <p className="small inventory__reason">{t('settings.inventory.refused')}</p>}
             </ErrorMessage>
           )}
 

@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::categories::{calendar_keys, category_key, category_label, order_categories, Slot};
 use super::panels::{method_sentences, panels};
 use super::read::Units;
-use super::spec::{invalid, period, Dimension, ReportSpec};
-use crate::error::Result;
+use super::spec::{period, Dimension, ReportSpec};
+use crate::error::{Error, Result};
 use crate::reports::labels::{self, Lang};
 use crate::reports::suppression::{self, Cube, Mark};
 
@@ -194,18 +194,10 @@ pub(crate) fn build(spec: &ReportSpec, units: &Units, lang: Lang) -> Result<Repo
     }
     let protection = suppression::protect(&cube, spec.threshold);
     if protection.too_fragmented {
-        return Err(invalid(
-            "by",
-            "Too many small groups: most of this table would be hidden. Choose fewer or broader \
-             breakdowns (region instead of district, wider age bands) or a longer period.",
-        ));
+        return Err(Error::invalid("by", "report_too_fragmented"));
     }
     if !protection.exposed.is_empty() {
-        return Err(invalid(
-            "by",
-            "Too few people for this table to be published safely: choose fewer breakdowns, \
-             wider age bands or a longer period.",
-        ));
+        return Err(Error::invalid("by", "report_too_few_people"));
     }
     let marks = protection.marks;
     let cell = |pos: &[usize]| -> Cell {

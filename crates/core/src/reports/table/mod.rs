@@ -34,7 +34,7 @@ pub(crate) use read::{read_units, Unit};
 pub(crate) use spec::period;
 pub use spec::{
     default_period, Dimension, Measure, ReportSpec, DEFAULT_AGE_BANDS, DEFAULT_THRESHOLD,
-    MIN_THRESHOLD,
+    MAX_THRESHOLD, MIN_THRESHOLD,
 };
 
 /// Read and build a report, without journaling: [`Vault::report`] and the export journal it

@@ -3,7 +3,7 @@
 
 use super::build::{Axis, Cell, Panel, PanelRow};
 use super::spec::{Dimension, Measure, ReportSpec};
-use crate::reports::labels::Lang;
+use crate::reports::labels::{word, Lang};
 
 pub(super) fn panels(
     axes: &[Axis],
@@ -106,37 +106,35 @@ pub(super) fn method_sentences(
     anonymous: u64,
     blocked: u64,
 ) -> Vec<String> {
-    let t = spec.threshold;
     let mut out = vec![
-        match lang {
-            Lang::Kk => format!("{t}-ден кіші сандар «<{t}» деп көрсетілген (бастапқы жасыру): {primary} ұяшық."),
-            Lang::Ru => format!("Значения меньше {t} показаны как «<{t}» (первичное скрытие): ячеек — {primary}."),
-            Lang::En => format!("Counts below {t} are shown as \"<{t}\" (primary suppression): {primary} cells."),
-        },
-        match lang {
-            Lang::Kk => format!("Жасырылған сандарды жиындардан шығарып алуға болмас үшін тағы {secondary} ұяшық «x» деп жасырылды (қосымша жасыру); бұл сызықтық бағдарламалау арқылы тексерілді."),
-            Lang::Ru => format!("Чтобы скрытые значения нельзя было вычислить из итогов, дополнительно скрыты ячейки, показанные как «x» (вторичное скрытие), — всего {secondary}; это проверено методом линейного программирования."),
-            Lang::En => format!("So that no hidden count can be worked out from the totals, {secondary} more cells are hidden as \"x\" (secondary suppression); this was checked by linear programming."),
-        },
-        match lang {
-            Lang::Kk => "Кестеде ешкімнің аты-жөні, ЖСН-і, байланыс деректері немесе мекенжайы жоқ (94-V Заңның 17-бабы).".to_string(),
-            Lang::Ru => "Таблица не содержит ФИО, ИИН, контактов или адресов (статья 17 Закона № 94-V).".to_string(),
-            Lang::En => "The table holds no names, IINs, contacts or addresses (Article 17 of Law No. 94-V).".to_string(),
-        },
+        word(
+            lang,
+            "report-method-primary",
+            &[
+                ("threshold", spec.threshold.into()),
+                ("count", primary.into()),
+            ],
+        ),
+        word(
+            lang,
+            "report-method-secondary",
+            &[("count", secondary.into())],
+        ),
+        word(lang, "report-method-no-identifiers", &[]),
     ];
     if anonymous > 0 {
-        out.push(match lang {
-            Lang::Kk => format!("Иесіздендірілген жазбалар да есептелді: {anonymous}."),
-            Lang::Ru => format!("Учтены и обезличенные записи: {anonymous}."),
-            Lang::En => format!("Anonymised records are counted too: {anonymous}."),
-        });
+        out.push(word(
+            lang,
+            "report-method-anonymous",
+            &[("count", anonymous.into())],
+        ));
     }
     if blocked > 0 {
-        out.push(match lang {
-            Lang::Kk => format!("Бұғатталған деректер есептелмеді: {blocked}."),
-            Lang::Ru => format!("Заблокированные данные не учитывались: {blocked}."),
-            Lang::En => format!("Blocked records were left out: {blocked}."),
-        });
+        out.push(word(
+            lang,
+            "report-method-blocked",
+            &[("count", blocked.into())],
+        ));
     }
     if spec.measure == Measure::People
         && spec
@@ -144,14 +142,7 @@ pub(super) fn method_sentences(
             .iter()
             .any(|d| matches!(d, Dimension::Quarter | Dimension::Month))
     {
-        out.push(match lang {
-            Lang::Kk => "Әр адам кезеңдегі алғашқы қызметінің айында бір рет есептелді.".into(),
-            Lang::Ru => "Каждый человек учтён один раз — в месяце первой услуги за период.".into(),
-            Lang::En => {
-                "Each person is counted once, in the month of their first service in the period."
-                    .into()
-            }
-        });
+        out.push(word(lang, "report-method-first-service", &[]));
     }
     out
 }

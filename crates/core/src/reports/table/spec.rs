@@ -6,7 +6,7 @@ use time::{Date, Month};
 
 use crate::error::{Error, Result};
 use crate::register::fields::Kind;
-use crate::reports::labels::Lang;
+use crate::reports::labels::{word, Lang};
 
 /// What a report counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,18 +39,7 @@ impl Measure {
 
     /// The measure's name.
     pub fn label(self, lang: Lang) -> String {
-        match self {
-            Measure::People => {
-                lang.pick("Қызмет алған адамдар", "Получившие услуги", "People served")
-            }
-            Measure::Services => lang.pick(
-                "Көрсетілген қызметтер",
-                "Оказанные услуги",
-                "Services delivered",
-            ),
-            Measure::NewPeople => lang.pick("Жаңа адамдар", "Новые люди", "New people"),
-        }
-        .into()
+        word(lang, &format!("report-measure-{}", self.key()), &[])
     }
 }
 
@@ -118,19 +107,7 @@ impl Dimension {
 
     /// The dimension's name.
     pub fn label(self, lang: Lang) -> String {
-        match self {
-            Dimension::Region => lang.pick("Өңір", "Регион", "Region"),
-            Dimension::District => lang.pick("Аудан", "Район", "District"),
-            Dimension::Sex => lang.pick("Жынысы", "Пол", "Sex"),
-            Dimension::AgeBand => lang.pick("Жас тобы", "Возрастная группа", "Age band"),
-            Dimension::Kind => lang.pick("Санаты", "Категория", "Category"),
-            Dimension::Programme => lang.pick("Бағдарлама", "Программа", "Programme"),
-            Dimension::ServiceType => lang.pick("Қызмет түрі", "Вид услуги", "Service type"),
-            Dimension::Disability => lang.pick("Мүгедектігі", "Инвалидность", "Disability"),
-            Dimension::Quarter => lang.pick("Тоқсан", "Квартал", "Quarter"),
-            Dimension::Month => lang.pick("Ай", "Месяц", "Month"),
-        }
-        .into()
+        word(lang, &format!("report-dimension-{}", self.key()), &[])
     }
 }
 
@@ -148,6 +125,8 @@ pub const DEFAULT_AGE_BANDS: [u32; 5] = [0, 18, 30, 45, 60];
 pub const DEFAULT_THRESHOLD: u64 = 5;
 /// The lowest threshold allowed: below 3 a hidden cell would be known to hold 1.
 pub const MIN_THRESHOLD: u64 = 3;
+/// The highest threshold allowed.
+pub const MAX_THRESHOLD: u64 = 100;
 
 /// What the user asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,16 +165,9 @@ impl Default for ReportSpec {
     }
 }
 
-pub(super) fn invalid(field: &'static str, reason: &str) -> Error {
-    Error::InvalidInput {
-        field,
-        reason: reason.into(),
-    }
-}
-
 /// A month as (year, month 1–12).
 fn parse_month(s: &str, field: &'static str) -> Result<(i32, u8)> {
-    let bad = || invalid(field, "Write the month as YYYY-MM, for example 2026-01.");
+    let bad = || Error::invalid(field, "report_month_format");
     let (y, m) = s.trim().split_once('-').ok_or_else(bad)?;
     let year: i32 = y.parse().map_err(|_| bad())?;
     let month: u8 = m.parse().map_err(|_| bad())?;
@@ -210,10 +182,10 @@ pub(crate) fn period(from: &str, to: &str) -> Result<((i32, u8), (i32, u8))> {
     let a = parse_month(from, "from")?;
     let b = parse_month(to, "to")?;
     if b < a {
-        return Err(invalid("to", "The period ends before it starts."));
+        return Err(Error::invalid("to", "report_period_order"));
     }
     if months_between(a, b) > 120 {
-        return Err(invalid("to", "A report covers at most ten years."));
+        return Err(Error::invalid("to", "report_period_too_long"));
     }
     Ok((a, b))
 }
@@ -238,10 +210,7 @@ fn check_age_bands(bands: &[u32]) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(invalid(
-            "age_bands",
-            "Age bands start at 0 and go up, for example 0, 18, 30, 45, 60.",
-        ))
+        Err(Error::invalid("age_bands", "report_age_bands"))
     }
 }
 
@@ -262,28 +231,21 @@ impl ReportSpec {
     pub fn check(&self) -> Result<()> {
         period(&self.from, &self.to)?;
         if self.by.len() > 3 {
-            return Err(invalid(
-                "by",
-                "Break a report down by at most three things.",
-            ));
+            return Err(Error::invalid("by", "report_by_too_many"));
         }
         for (i, d) in self.by.iter().enumerate() {
             if self.by[..i].contains(d) {
-                return Err(invalid("by", "Each breakdown can be chosen once."));
+                return Err(Error::invalid("by", "report_by_twice"));
             }
         }
         if self.by.contains(&Dimension::ServiceType) && self.measure != Measure::Services {
-            return Err(invalid(
-                "by",
-                "Only services can be broken down by service type: one person can receive several.",
-            ));
+            return Err(Error::invalid("by", "report_by_service_type"));
         }
         check_age_bands(&self.age_bands)?;
-        if !(MIN_THRESHOLD..=100).contains(&self.threshold) {
-            return Err(invalid(
-                "threshold",
-                "The small-cell threshold is between 3 and 100.",
-            ));
+        if !(MIN_THRESHOLD..=MAX_THRESHOLD).contains(&self.threshold) {
+            return Err(Error::invalid("threshold", "report_threshold_range")
+                .with("min", MIN_THRESHOLD)
+                .with("max", MAX_THRESHOLD));
         }
         Ok(())
     }

@@ -1,6 +1,6 @@
 use super::read::Units;
 use super::*;
-use crate::error::Error;
+use crate::error::{Error, Reason};
 use crate::lifecycle::end::Ground;
 use crate::register::fields::{Field, Kind, Sex};
 use crate::test_support::{draft, iin, vault};
@@ -174,13 +174,26 @@ fn specs_that_make_no_sense_are_refused_in_a_sentence() {
     s.measure = Measure::Services;
     assert!(s.check().is_ok());
     s.threshold = 2;
+    let e = s.check().unwrap_err();
     assert!(matches!(
-        s.check(),
-        Err(Error::InvalidInput {
+        &e,
+        Error::InvalidInput {
             field: "threshold",
             ..
-        })
+        }
     ));
+    assert_eq!(
+        e.to_string(),
+        "The small-cell threshold is between 3 and 100."
+    );
+    assert_eq!(
+        crate::words::error(Lang::Ru, &e),
+        "Порог малых ячеек — от 3 до 100."
+    );
+    assert_eq!(
+        crate::words::error(Lang::Kk, &e),
+        "Шағын ұяшық шегі 3-тен 100-ге дейін."
+    );
     let mut s = spec(&[
         Dimension::Region,
         Dimension::Sex,
@@ -218,7 +231,17 @@ fn a_table_too_small_to_protect_is_refused() {
         Lang::En,
     )
     .unwrap_err();
-    assert!(e.to_string().contains("Too few people"));
+    assert!(matches!(
+        &e,
+        Error::InvalidInput {
+            field: "by",
+            reason: Reason::Code {
+                code: "report_too_few_people",
+                ..
+            }
+        }
+    ));
+    assert!(e.to_string().starts_with("Too few people"));
 }
 
 /// The register and anonymous records together, read from a real vault.
@@ -346,4 +369,38 @@ fn one_connection_or_two_read_the_same() {
         "someone is due"
     );
     assert_eq!(one, two);
+}
+
+#[test]
+fn the_method_note_counts_cells_in_each_language() {
+    let s = spec(&[Dimension::Region]);
+    let m = |lang, primary, secondary| {
+        super::panels::method_sentences(&s, lang, primary, secondary, 0, 0)
+    };
+    assert_eq!(
+        m(Lang::En, 3, 4),
+        vec![
+            "Counts below 5 are shown as \"<5\" (primary suppression): 3 cells.",
+            "So that no hidden count can be worked out from the totals, 4 more cells are hidden \
+             as \"x\" (secondary suppression); this was checked by linear programming.",
+            "The table holds no names, IINs, contacts or addresses (Article 17 of Law No. 94-V).",
+        ]
+    );
+    // One cell is one cell.
+    assert_eq!(
+        m(Lang::En, 1, 1)[..2],
+        [
+            "Counts below 5 are shown as \"<5\" (primary suppression): 1 cell.",
+            "So that no hidden count can be worked out from the totals, 1 more cell is hidden \
+             as \"x\" (secondary suppression); this was checked by linear programming.",
+        ]
+    );
+    assert_eq!(
+        m(Lang::Ru, 21, 0)[0],
+        "Значения меньше 5 показаны как «<5» (первичное скрытие): ячеек — 21."
+    );
+    assert_eq!(
+        m(Lang::Kk, 2, 1)[0],
+        "5-ден кіші сандар «<5» деп көрсетілген (бастапқы жасыру): 2 ұяшық."
+    );
 }
