@@ -1,8 +1,8 @@
 //! Printing for people and for machines.
 
 use derbes_core::vault::journal::Entry;
+use derbes_core::words::FluentValue;
 use derbes_core::words::{self, Lang};
-use fluent_bundle::FluentValue;
 use serde_json::{json, Value};
 
 /// How a command speaks: the language of its sentences (`--lang`) and whether it prints JSON

@@ -159,15 +159,9 @@ impl Error {
             Error::InvalidInput { field, reason } => {
                 let mut params = serde_json::Map::new();
                 params.insert("field".into(), (*field).into());
-                match reason {
-                    Reason::Code { code, args } => {
-                        params.insert("reason".into(), (*code).into());
-                        params.extend(args.clone());
-                    }
-                    Reason::Text(text) => {
-                        params.insert("text".into(), text.clone().into());
-                    }
-                }
+                let Reason::Code { code, args } = reason;
+                params.insert("reason".into(), (*code).into());
+                params.extend(args.clone());
                 serde_json::Value::Object(params)
             }
             Error::Io { detail } => serde_json::json!({"detail": detail}),
@@ -195,20 +189,6 @@ pub enum Reason {
         /// What the sentence puts in, e.g. `{"min": 2, "max": 100}`.
         args: Args,
     },
-    /// An English sentence from before every refusal had a code; being replaced by codes.
-    Text(String),
-}
-
-impl From<&str> for Reason {
-    fn from(s: &str) -> Self {
-        Reason::Text(s.to_string())
-    }
-}
-
-impl From<String> for Reason {
-    fn from(s: String) -> Self {
-        Reason::Text(s)
-    }
 }
 
 impl Error {

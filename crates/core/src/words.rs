@@ -9,7 +9,10 @@
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentResource};
+
+/// A value put into a sentence: a number (which picks a plural form) or a text.
+pub use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Args, Error, FieldProblem, Reason, Result};
@@ -254,7 +257,6 @@ pub fn error(lang: Lang, e: &Error) -> String {
                     .or_insert_with(|| field_name(lang, field).into());
                 message_with(lang, &format!("reason-{code}"), &args)
             }
-            Reason::Text(text) if lang == Lang::En => text.clone(),
             _ => message(
                 lang,
                 "error-invalid_input",
