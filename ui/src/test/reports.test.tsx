@@ -5,7 +5,6 @@ import type { Release, Report, ReportsMeta, Transfer } from '../api';
 import { ToastProvider } from '../components/Toast';
 import i18n from '../i18n';
 import en from '../i18n/en.json';
-import ru from '../i18n/ru.json';
 import { ageBandsText, parseAgeBands, suggestedFileName, withExtension } from '../lib/reports';
 import { actionText, detailsText } from '../screens/journal/JournalScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';

@@ -5,7 +5,6 @@ import type { IfExists } from '../api';
 import { SaveDialog } from '../components/SaveDialog';
 import { ToastProvider } from '../components/Toast';
 import i18n from '../i18n';
-import ru from '../i18n/ru.json';
 import { coreText } from '../lib/words';
 
 // The real Tauri transport, mocked: only the suggested and the chosen path come from it here.
