@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use derbes_core::documents::{self, DocLang, IfExists};
 use derbes_core::lifecycle::consent::{
-    Consent, ConsentDraft, Evidence, WithdrawalDraft, LEGAL_GROUNDS,
+    Consent, ConsentDraft, ConsentForm, Evidence, WithdrawalDraft, LEGAL_GROUNDS,
 };
 use derbes_core::lifecycle::end::{Act, ActSummary, EndAction, Ground};
 use derbes_core::lifecycle::retention::{
@@ -58,7 +58,7 @@ pub async fn lifecycle_meta(state: State<'_, AppState>) -> CmdResult<LifecycleMe
         bases: &BASES,
         anchors: Anchor::ALL.map(Anchor::key),
         grounds: Ground::ALL.map(Ground::key),
-        forms: ["paper", "electronic", "egov", "consent_service", "other"],
+        forms: ConsentForm::ALL.map(ConsentForm::key),
         purposes: inventory
             .document
             .purposes

@@ -126,7 +126,14 @@ fn showcase(vault: &Vault) -> Result<()> {
         let c = match vault.add_consent(row.id, &draft) {
             Ok(c) => c,
             // A baby born after the demo's consent date: nothing to show for them.
-            Err(crate::Error::InvalidInput { .. }) => continue,
+            Err(crate::Error::InvalidInput {
+                reason:
+                    crate::error::Reason::Code {
+                        code: "consent_given_before_birth",
+                        ..
+                    },
+                ..
+            }) => continue,
             Err(e) => return Err(e),
         };
         if n % 11 == 0 {

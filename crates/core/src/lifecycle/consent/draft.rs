@@ -35,6 +35,15 @@ pub enum ConsentForm {
 }
 
 impl ConsentForm {
+    /// Every form, in the order the consent wizard offers them.
+    pub const ALL: [ConsentForm; 5] = [
+        ConsentForm::Paper,
+        ConsentForm::Electronic,
+        ConsentForm::Egov,
+        ConsentForm::ConsentService,
+        ConsentForm::Other,
+    ];
+
     /// The stable key.
     pub fn key(self) -> &'static str {
         match self {

@@ -6,6 +6,11 @@
 //! caller asks to reveal them, and every reveal is journaled. Nothing here writes a value into
 //! the journal or an error message.
 //!
+//! The one import from an area above the register is deliberate: a person's page and every change
+//! to a record read the person's consent state from [`crate::lifecycle::consent`] (whether they
+//! may be public, whether they are blocked), as the lifecycle reads the register — one rule about
+//! one person seen from two sides, kept in the lifecycle where the law puts it.
+//!
 //! The files under this one: `validate` (the rules a record must pass and how values are
 //! normalised), `store` (writing and reading rows, their sort key and search text) and `search`
 //! (listing the register with filters and search). This file holds the types a record leaves
