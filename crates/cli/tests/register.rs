@@ -450,14 +450,11 @@ fn a_bad_iin_is_refused_in_the_language_asked_for() {
     let iin = format!("iin={bad}");
     let refuse = |lang: Option<&str>, locale: &str| {
         let mut c = derbes(&v);
-        c.env_remove("DERBES_LANG")
-            .env("LC_ALL", "")
-            .env("LC_MESSAGES", "")
-            .env("LANG", locale);
-        if let Some(l) = lang {
-            c.args(["--lang", l]);
-        }
-        let out = c.args(add).arg(&iin).output().unwrap();
+        let out = common::speaking(&mut c, lang, locale)
+            .args(add)
+            .arg(&iin)
+            .output()
+            .unwrap();
         assert_eq!(out.status.code(), Some(1));
         let err = String::from_utf8_lossy(&out.stderr).into_owned();
         assert!(!err.contains(&bad), "the value is never repeated: {err}");

@@ -88,3 +88,14 @@ pub fn with_services(mut d: PersonDraft, dates: &[&str]) -> PersonDraft {
         .collect();
     d
 }
+
+/// The journal's actions, oldest first.
+pub fn actions(v: &Vault) -> Vec<String> {
+    v.journal(1000, 0)
+        .unwrap()
+        .1
+        .into_iter()
+        .rev()
+        .map(|e| e.action)
+        .collect()
+}

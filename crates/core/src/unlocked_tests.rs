@@ -4,7 +4,7 @@
 
 use std::fs;
 
-use crate::test_support::{vault, PASSWORD};
+use crate::test_support::{actions, vault, PASSWORD};
 use crate::vault::keyslots::MIN_MEMORY_KIB;
 use crate::{Error, KdfParams, Password, Vault};
 
@@ -12,16 +12,6 @@ const DB_FILE: &str = "vault.db";
 
 fn pw(s: &str) -> Password {
     Password::new(s)
-}
-
-fn actions(v: &Vault) -> Vec<String> {
-    v.journal(1000, 0)
-        .unwrap()
-        .1
-        .into_iter()
-        .rev()
-        .map(|e| e.action)
-        .collect()
 }
 
 /// The marker must appear in no file of the vault, neither while it is open (WAL) nor at rest.

@@ -4,7 +4,7 @@
  * The stand-in for consents, retention and the end of the data's life, used by
  * src/dev/preview-backend.ts so those screens can be looked at in a browser: a few consents on the
  * first records, one person blocked and one under legal hold, a due list, two acts. The checks
- * below only imitate the real ones in crates/core (consent.rs, retention.rs, lifecycle.rs) well
+ * below only imitate the real ones in crates/core/src/lifecycle (consent/, retention.rs, end.rs) well
  * enough to show each state of the screens; they are not the product's rules.
  */
 import type {

@@ -84,3 +84,21 @@ pub fn bin() -> String {
     }
     unreachable!()
 }
+
+/// Make `c` speak as a person's machine would: `--lang` if given, else the locale (`LANG`, with
+/// `LC_ALL` and `LC_MESSAGES` cleared), instead of the English the tests otherwise pin.
+#[allow(dead_code)]
+pub fn speaking<'a>(
+    c: &'a mut assert_cmd::Command,
+    lang: Option<&str>,
+    locale: &str,
+) -> &'a mut assert_cmd::Command {
+    c.env_remove("DERBES_LANG")
+        .env("LC_ALL", "")
+        .env("LC_MESSAGES", "")
+        .env("LANG", locale);
+    if let Some(l) = lang {
+        c.args(["--lang", l]);
+    }
+    c
+}

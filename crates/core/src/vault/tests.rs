@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::error::Reason;
+use crate::test_support::actions;
 use crate::vault::keyslots::MIN_MEMORY_KIB;
 use std::collections::BTreeMap;
 
@@ -53,16 +54,6 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
                 fs::read(e.path()).unwrap(),
             )
         })
-        .collect()
-}
-
-fn actions(v: &Vault) -> Vec<String> {
-    v.journal(1000, 0)
-        .unwrap()
-        .1
-        .into_iter()
-        .rev()
-        .map(|e| e.action)
         .collect()
 }
 
