@@ -97,7 +97,9 @@ export interface JournalVerification {
   problem: null | {
     seq: number;
     kind: 'changed' | 'missing' | 'truncated' | 'reordered';
+    /** The break in English; `params` say it in any language (an `invalid_input` refusal's). */
     message: string;
+    params: Record<string, unknown>;
   };
 }
 

@@ -373,7 +373,7 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
       return {
         ok: false,
         entries: v.journal.length,
-        problem: { seq: 57, kind: 'changed', message: 'entry 57: hash does not match its content' },
+        problem: { seq: 57, kind: 'changed', message: 'Journal entry 57 was changed after it was written.', params: { field: 'journal', reason: 'journal_entry_changed', seq: 57 } },
       };
     }
     return { ok: true, entries: v.journal.length, problem: null };

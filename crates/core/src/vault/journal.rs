@@ -178,6 +178,9 @@ pub struct Problem {
     pub last: Option<i64>,
     /// One sentence for a person, in English ([`Problem::error`] gives it in any language).
     pub message: String,
+    /// The parameters of [`Problem::error`] (its `reason` code and the entries it names), so a
+    /// front end says the same sentence in the user's language.
+    pub params: serde_json::Value,
 }
 
 impl Problem {
@@ -187,8 +190,11 @@ impl Problem {
             kind,
             last,
             message: String::new(),
+            params: serde_json::Value::Null,
         };
-        p.message = p.error().to_string();
+        let refusal = p.error();
+        p.message = refusal.to_string();
+        p.params = refusal.params();
         p
     }
 
@@ -466,6 +472,9 @@ mod tests {
             p.message,
             "Journal entry 3 was changed after it was written."
         );
+        // The front end says it in any language from the same code and entry.
+        assert_eq!(p.params["reason"], "journal_entry_changed");
+        assert_eq!(p.params["seq"], 3);
     }
 
     #[test]

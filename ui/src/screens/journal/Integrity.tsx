@@ -58,7 +58,9 @@ export function IntegrityCheck({ auto = false, compact = false }: { auto?: boole
           {state === 'broken' && result?.problem && (
             <>
               <p>{t(`integrity.kinds.${result.problem.kind}`, { seq: result.problem.seq, defaultValue: result.problem.message })}</p>
-              <p className="integrity__detail">{result.problem.message}</p>
+              <p className="integrity__detail">
+                {errorText(t, { code: 'invalid_input', message: result.problem.message, params: result.problem.params })}
+              </p>
               <p>{t('integrity.brokenAdvice')}</p>
             </>
           )}
