@@ -465,14 +465,15 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = std::io::stdout().flush();
-            let sentence = words::error(cx.lang, &e);
             if cx.json {
+                // Machine output stays the same on every machine: the code and parameters say
+                // it in any language, the message is the English one.
                 eprintln!(
                     "{}",
-                    json!({"error": {"code": e.code(), "message": sentence, "params": e.params()}})
+                    json!({"error": {"code": e.code(), "message": e.to_string(), "params": e.params()}})
                 );
             } else {
-                eprintln!("{sentence}");
+                eprintln!("{}", words::error(cx.lang, &e));
             }
             ExitCode::from(1)
         }

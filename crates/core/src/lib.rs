@@ -9,8 +9,8 @@
 //! - [`register`] — people, fields, the data inventory, IIN/BIN, imports (Art. 7, 25(2)(1));
 //! - [`lifecycle`] — consent and Art. 9 grounds, retention, hold and blocking, anonymisation
 //!   and destruction with their acts (Art. 7–9, 12, 18);
+//! - [`documents`] — the papers the law asks for, as PDF, and saving files safely;
 //! - [`reports`] — depersonalised tables and releases for donors, the transfer ledger (Art. 17);
-//! - [`documents`] — the papers the law asks for, as PDF;
 //! - [`demo`] — a demo vault of made-up people;
 //!
 //! and, beside them, [`unlocked`] (what an unlock brings up to date, above every area),

@@ -327,7 +327,7 @@ export function createReports(host: ReportsHost, options: { seedTransfers: boole
     const anonymous = spec.kinds.length === 0 || spec.kinds.includes('beneficiary') ? 37 : 0;
     const method = [
       pick(lang, [
-        `${t}-ден кіші сандар «<${t}» деп көрсетілген (бастапқы жасыру): ${primary} ұяшық.`,
+        `Шегі ${t}: одан кіші сандар «<${t}» деп көрсетілген (бастапқы жасыру): ${primary} ұяшық.`,
         `Значения меньше ${t} показаны как «<${t}» (первичное скрытие): ячеек — ${primary}.`,
         `Counts below ${t} are shown as "<${t}" (primary suppression): ${primary} cells.`,
       ]),

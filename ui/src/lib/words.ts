@@ -1,10 +1,11 @@
-import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from '@fluent/bundle';
 import i18n, { LANGUAGES, isLanguage, type Language } from '../i18n';
 
 /**
- * The core's words — its refusals by code, the problems of a record, the names of the fields
- * they point at — from the same Fluent files the core and the CLI read
- * (crates/core/locales/<lang>/core.ftl). The screens' own texts stay in ../i18n.
+ * The core's words — its errors (`error-<code>`), refusals (`reason-<code>`), the problems of a
+ * record (`problem-<code>`) and the names of the fields they point at (`field-<key>`) — from the
+ * same Fluent files the core and the CLI read (crates/core/locales/<lang>/*.ftl, one per area).
+ * The screens' own texts stay in ../i18n.
  */
 const FILES = import.meta.glob<string>('../../../crates/core/locales/*/*.ftl', {
   query: '?raw',
@@ -43,13 +44,23 @@ export function hasCoreText(id: string, lang: Language = currentLanguage()): boo
   return bundle(lang).getMessage(id)?.value != null;
 }
 
+/**
+ * Numbers as the core writes them: a record's № 12345 or a row 1200 is not grouped into
+ * "12 345", while a count still picks its plural form.
+ */
+function ungrouped(args: Record<string, FluentVariable>): Record<string, FluentVariable> {
+  const out: Record<string, FluentVariable> = {};
+  for (const [k, v] of Object.entries(args)) out[k] = typeof v === 'number' ? new FluentNumber(v, { useGrouping: false }) : v;
+  return out;
+}
+
 /** The message `id` in the user's language (English, then the id, when it is missing). */
 export function coreText(id: string, args: Record<string, FluentVariable> = {}, lang: Language = currentLanguage()): string {
   for (const l of [lang, 'en'] as const) {
     const b = bundle(l);
     const message = b.getMessage(id);
     // A missing argument is reported here rather than thrown; the sentence is still shown.
-    if (message?.value) return b.formatPattern(message.value, args, []);
+    if (message?.value) return b.formatPattern(message.value, ungrouped(args), []);
   }
   return id;
 }

@@ -37,6 +37,11 @@ describe("the core's words", () => {
     expect(errorText(t, refusal)).not.toContain('{');
   });
 
+  it('write a record number as the core does, ungrouped, and still pick plural forms by it', () => {
+    expect(coreText('error-blocked', { number: 12345 }, 'ru')).toContain('№ 12345');
+    expect(coreText('error-blocked', { number: 12345 }, 'en')).toContain('№ 12345');
+  });
+
   it('are never read back out of an English sentence', () => {
     // The core sends a code and parameters; matching its English text would break the moment a
     // sentence is reworded, and says nothing in Kazakh or Russian.

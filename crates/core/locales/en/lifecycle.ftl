@@ -15,7 +15,11 @@ reason-lifecycle_control_chars = Remove the invisible control characters from th
 reason-consent_operator_missing = Enter the organisation's name and BIN in Settings first: a consent must name the operator (Art. 8(4)).
 reason-consent_subject_name_missing = A consent names the person: enter their surname and name first.
 reason-consent_purpose_unknown = "{ $purpose }" is not a purpose in the approved data inventory.
-reason-consent_purpose_no_data = The purpose "{ $purpose }" collects no data about a { $kind } in the approved inventory.
+reason-consent_purpose_no_data = The purpose "{ $purpose }" collects no data about { $kind ->
+        [employee] an employee
+        [volunteer] a volunteer
+       *[other] a beneficiary
+    } in the approved inventory.
 reason-consent_purposes_none = Choose at least one purpose of processing.
 reason-consent_given_in_future = The day the consent was given cannot be in the future.
 reason-consent_given_before_birth = The consent cannot be dated before the person's birth.

@@ -29,7 +29,7 @@ reason-transfer_purpose_missing = Файл не үшін берілетінін 
 reason-transfer_text_too_long = Алушы 300 таңбадан, мақсаты 1000 таңбадан аспауы керек.
 reason-transfer_extension = Бұл пішім үшін файл атауы .{ $ext } деп аяқталуы керек.
 reason-transfer_organisation_missing = Алдымен баптауларда ұйымның атауын толтырыңыз: файлда оны кім беретіні жазылады.
-reason-transfer_not_found = Берілім тізілімінде № { $number } берілім жоқ.
+reason-transfer_not_found = Деректерді беру тізілімінде № { $number } жазба жоқ.
 
 ## Есептер мен жолдық деректерге ортақ сөздер
 report-not-stated = Көрсетілмеген
@@ -80,7 +80,7 @@ report-dimension-quarter = Тоқсан
 report-dimension-month = Ай
 
 ## Жиынтық есептер: әдістеме
-report-method-primary = { $threshold }-ден кіші сандар «<{ $threshold }» деп көрсетілген (бастапқы жасыру): { $count } ұяшық.
+report-method-primary = Шегі { $threshold }: одан кіші сандар «<{ $threshold }» деп көрсетілген (бастапқы жасыру): { $count } ұяшық.
 report-method-secondary = Жасырылған сандарды жиындардан шығарып алуға болмас үшін тағы { $count } ұяшық «x» деп жасырылды (қосымша жасыру); бұл сызықтық бағдарламалау арқылы тексерілді.
 report-method-no-identifiers = Кестеде ешкімнің аты-жөні, ЖСН-і, байланыс деректері немесе мекенжайы жоқ (94-V Заңның 17-бабы).
 report-method-anonymous = Иесіздендірілген жазбалар да есептелді: { $count }.
@@ -121,7 +121,7 @@ release-method-l = Әр топта негізгі қызмет түрінің к
 export-organisation = Ұйым
 export-recipient = Алушы
 export-purpose = Мақсаты
-export-ledger-number = Берілім тізіліміндегі №
+export-ledger-number = Деректерді беру тізіліміндегі №
 export-date = Күні
 export-method = Әдістеме
 export-bin = БСН

@@ -21,11 +21,13 @@ reason-l_needs_sensitive = Для l-разнообразия нужен чувс
 reason-l_range = l — от { $min } до { $max }.
 reason-release_max_suppressed = Исключить можно не более { $max } % строк.
 reason-release_impossible = Ни один вариант выгрузки { $people ->
-    [one] этого { $people } человека
+    [1] этого 1 человека
+    [one] этих { $people } человека
    *[other] этих { $people } человек
 } не даёт k = { $k }, если исключать не более { $percent } % строк: выгрузите меньше столбцов, уменьшите k или l либо выберите более длинный период.
 reason-release_impossible_l = Ни один вариант выгрузки { $people ->
-    [one] этого { $people } человека
+    [1] этого 1 человека
+    [one] этих { $people } человека
    *[other] этих { $people } человек
 } не даёт k = { $k } и l = { $l }, если исключать не более { $percent } % строк: выгрузите меньше столбцов, уменьшите k или l либо выберите более длинный период.
 reason-export_format_unknown = Отчёты сохраняются в CSV, XLSX или PDF.
@@ -34,7 +36,7 @@ reason-transfer_purpose_missing = Укажите, зачем передаётс�
 reason-transfer_text_too_long = Получатель — не длиннее 300 знаков, цель — не длиннее 1000.
 reason-transfer_extension = Для этого формата имя файла должно оканчиваться на .{ $ext }.
 reason-transfer_organisation_missing = Сначала укажите название организации в настройках: в файле написано, кто его передаёт.
-reason-transfer_not_found = В реестре передач нет передачи № { $number }.
+reason-transfer_not_found = В реестре передачи данных нет передачи № { $number }.
 
 ## Слова, общие для отчётов и выгрузок
 report-not-stated = Не указано
@@ -138,7 +140,7 @@ release-method-l = В каждой группе не менее { $l ->
 export-organisation = Организация
 export-recipient = Получатель
 export-purpose = Цель
-export-ledger-number = № в реестре передач
+export-ledger-number = № в реестре передачи данных
 export-date = Дата
 export-method = Методика
 export-bin = БИН

@@ -396,7 +396,7 @@ fn a_transfer_not_in_the_ledger_is_refused_by_its_number() {
     assert_eq!(e.to_string(), "There is no transfer № 99 in the ledger.");
     assert_eq!(
         crate::words::error(Lang::Ru, &e),
-        "В реестре передач нет передачи № 99."
+        "В реестре передачи данных нет передачи № 99."
     );
     assert_eq!(e.params()["reason"], "transfer_not_found");
     assert_eq!(e.params()["number"], 99);

@@ -57,10 +57,7 @@ export function IntegrityCheck({ auto = false, compact = false }: { auto?: boole
           </p>
           {state === 'broken' && result?.problem && (
             <>
-              <p>{t(`integrity.kinds.${result.problem.kind}`, { seq: result.problem.seq, defaultValue: result.problem.message })}</p>
-              <p className="integrity__detail">
-                {errorText(t, { code: 'invalid_input', message: result.problem.message, params: result.problem.params })}
-              </p>
+              <p>{errorText(t, { code: 'invalid_input', message: result.problem.message, params: result.problem.params })}</p>
               <p>{t('integrity.brokenAdvice')}</p>
             </>
           )}
