@@ -408,7 +408,8 @@ pub fn retention(v: &Vault, cmd: &RetentionCommand, cx: Ctx) -> Result<(), Error
                             "cli-rule-months-after",
                             &[("months", m.into()), ("anchor", a.key().into())],
                         ),
-                        _ => format!("{:?}", r.mode).to_lowercase(),
+                        _ if r.mode == retention::Mode::ForLife => cx.say("cli-rule-for-life", &[]),
+                        _ => cx.say("cli-rule-until-purpose", &[]),
                     };
                     let purpose = match &r.purpose {
                         Some(p) => p.clone(),

@@ -98,7 +98,15 @@ cli-record-released = Record № { $number } released from legal hold.
 
 ## Retention, anonymisation and destruction
 cli-rule-any-purpose = any purpose
-cli-rule-months-after = { $months } months after { $anchor }
+cli-rule-months-after = { $months } months after { $anchor ->
+        [collection] collection
+        [last_service] the last service
+        [programme_end] the end of the programme
+        [employment_end] the end of employment
+       *[consent_end] the end of consent
+    }
+cli-rule-for-life = for life
+cli-rule-until-purpose = until the purpose is achieved
 cli-due-summary = { $count ->
     [one] { $count } person due on { $date } ({ $held } more under legal hold).
    *[other] { $count } people due on { $date } ({ $held } more under legal hold).

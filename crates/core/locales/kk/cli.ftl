@@ -86,7 +86,15 @@ cli-record-released = № { $number } жазбадан жоюға тыйым а�
 
 ## Retention, anonymisation and destruction
 cli-rule-any-purpose = кез келген мақсат
-cli-rule-months-after = { $months } ай, есептеу басы: { $anchor }
+cli-rule-months-after = { $anchor ->
+        [collection] жиналған күннен
+        [last_service] соңғы қызметтен
+        [programme_end] бағдарлама аяқталғаннан
+        [employment_end] еңбек қатынастары аяқталғаннан
+       *[consent_end] келісім аяқталғаннан
+    } кейін { $months } ай
+cli-rule-for-life = өмір бойы
+cli-rule-until-purpose = мақсатқа жеткенге дейін
 cli-due-summary = { $date } күнге { $count } тұлғаның сақтау мерзімі өтті (тағы { $held } тұлғаға жоюға тыйым салынған).
 cli-due-row = № { $number } { $kind } мерзімі өткен күн { $since }  { $name }
 cli-due-blocked = {"["}бұғатталған]

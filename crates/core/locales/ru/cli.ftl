@@ -102,7 +102,15 @@ cli-record-released = С записи № { $number } снят запрет на
 
 ## Retention, anonymisation and destruction
 cli-rule-any-purpose = любая цель
-cli-rule-months-after = { $months } мес. после { $anchor }
+cli-rule-months-after = { $months } мес. после { $anchor ->
+        [collection] сбора
+        [last_service] последней услуги
+        [programme_end] окончания программы
+        [employment_end] окончания трудовых отношений
+       *[consent_end] окончания согласия
+    }
+cli-rule-for-life = пожизненно
+cli-rule-until-purpose = до достижения цели
 cli-due-summary = На { $date } срок хранения истёк: { $count } чел. (ещё { $held } чел. — с запретом на уничтожение).
 cli-due-row = № { $number } { $kind } срок истёк { $since }  { $name }
 cli-due-blocked = {"["}заблокировано]
