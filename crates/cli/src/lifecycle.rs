@@ -295,9 +295,10 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, cx: Ctx) -> Result<(), Error> {
                 .ok_or_else(|| Error::invalid("scope", "cli_withdrawal_scope_unknown"))?;
             let refusal = match refuse.as_deref() {
                 None => None,
-                Some("law") => Some(RefusalGround::Law),
-                Some("obligation") => Some(RefusalGround::Obligation),
-                Some(_) => return Err(Error::invalid("refuse", "cli_refusal_ground_unknown")),
+                Some(key) => Some(
+                    RefusalGround::from_key(key)
+                        .ok_or_else(|| Error::invalid("refuse", "cli_refusal_ground_unknown"))?,
+                ),
             }
             .map(|ground| Refusal {
                 ground,

@@ -61,12 +61,20 @@ pub enum RefusalGround {
 }
 
 impl RefusalGround {
+    /// Every ground, as the withdrawal dialog offers them.
+    pub const ALL: [RefusalGround; 2] = [RefusalGround::Law, RefusalGround::Obligation];
+
     /// The stable key.
     pub fn key(self) -> &'static str {
         match self {
             RefusalGround::Law => "law",
             RefusalGround::Obligation => "obligation",
         }
+    }
+
+    /// Parse a stable key.
+    pub fn from_key(s: &str) -> Option<RefusalGround> {
+        RefusalGround::ALL.into_iter().find(|g| g.key() == s)
     }
 }
 
