@@ -159,9 +159,8 @@ impl Error {
             Error::InvalidInput { field, reason } => {
                 let mut params = serde_json::Map::new();
                 params.insert("field".into(), (*field).into());
-                let Reason::Code { code, args } = reason;
-                params.insert("reason".into(), (*code).into());
-                params.extend(args.clone());
+                params.insert("reason".into(), reason.code.into());
+                params.extend(reason.args.clone());
                 serde_json::Value::Object(params)
             }
             Error::Io { detail } => serde_json::json!({"detail": detail}),
@@ -179,16 +178,14 @@ impl Error {
 /// never personal data.
 pub type Args = serde_json::Map<String, serde_json::Value>;
 
-/// Why a value was refused.
+/// Why a value was refused: a stable code, whose sentence is `reason-<code>` in
+/// `locales/*/*.ftl`, and its arguments.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Reason {
-    /// A stable code, whose sentence is `reason-<code>` in `locales/*/*.ftl`, and its arguments.
-    Code {
-        /// The stable code, e.g. `k_range`.
-        code: &'static str,
-        /// What the sentence puts in, e.g. `{"min": 2, "max": 100}`.
-        args: Args,
-    },
+pub struct Reason {
+    /// The stable code, e.g. `k_range`.
+    pub code: &'static str,
+    /// What the sentence puts in, e.g. `{"min": 2, "max": 100}`.
+    pub args: Args,
 }
 
 impl Error {
@@ -197,7 +194,7 @@ impl Error {
     pub fn invalid(field: &'static str, reason: &'static str) -> Error {
         Error::InvalidInput {
             field,
-            reason: Reason::Code {
+            reason: Reason {
                 code: reason,
                 args: Args::new(),
             },
@@ -206,12 +203,8 @@ impl Error {
 
     /// The same refusal with one more argument for its sentence (other errors are unchanged).
     pub fn with(mut self, name: &str, value: impl Into<serde_json::Value>) -> Error {
-        if let Error::InvalidInput {
-            reason: Reason::Code { args, .. },
-            ..
-        } = &mut self
-        {
-            args.insert(name.to_string(), value.into());
+        if let Error::InvalidInput { reason, .. } = &mut self {
+            reason.args.insert(name.to_string(), value.into());
         }
         self
     }

@@ -15,7 +15,7 @@ use fluent_bundle::{FluentArgs, FluentResource};
 pub use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Args, Error, FieldProblem, Reason, Result};
+use crate::error::{Args, Error, FieldProblem, Result};
 
 /// A language Derbes speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -250,48 +250,29 @@ pub fn error(lang: Lang, e: &Error) -> String {
                 }
             }
         },
-        Error::InvalidInput { field, reason } => match reason {
-            Reason::Code { code, args } if has(Lang::En, &format!("reason-{code}")) => {
-                let mut args = args.clone();
-                args.entry("field")
-                    .or_insert_with(|| field_name(lang, field).into());
-                message_with(lang, &format!("reason-{code}"), &args)
+        Error::InvalidInput { field, reason } => {
+            let id = format!("reason-{}", reason.code);
+            if !has(Lang::En, &id) {
+                return message(
+                    lang,
+                    "error-invalid_input",
+                    &[("field", text(&field_name(lang, field)))],
+                );
             }
-            _ => message(
-                lang,
-                "error-invalid_input",
-                &[("field", text(&field_name(lang, field)))],
-            ),
-        },
-        Error::PasswordWeak { problems } => message(
-            lang,
-            "error-password_weak",
-            &[("problems", text(&problems.join(", ")))],
-        ),
-        Error::NewerVersion { found, known } => message(
-            lang,
-            "error-newer_version",
-            &[
-                ("found", FluentValue::from(*found)),
-                ("known", FluentValue::from(*known)),
-            ],
-        ),
-        Error::DuplicateIin { existing } => message(
-            lang,
-            "error-duplicate_iin",
-            &[("existing", FluentValue::from(*existing))],
-        ),
-        Error::Blocked { number }
-        | Error::OnHold { number }
-        | Error::PublicationConsentRequired { number } => message(
-            lang,
-            &format!("error-{}", e.code()),
-            &[("number", FluentValue::from(*number))],
-        ),
-        Error::Io { detail } => message(lang, "error-io", &[("detail", text(detail))]),
-        // What went wrong inside is for a bug report, after the sentence for the person.
+            let mut args = reason.args.clone();
+            args.entry("field")
+                .or_insert_with(|| field_name(lang, field).into());
+            message_with(lang, &id, &args)
+        }
         Error::Internal(detail) => format!("{} ({detail})", message(lang, "error-internal", &[])),
-        _ => message(lang, &format!("error-{}", e.code()), &[]),
+        // Every other error's sentence takes exactly its parameters (a list joins with commas).
+        _ => {
+            let params = match e.params() {
+                serde_json::Value::Object(map) => map,
+                _ => Args::new(),
+            };
+            message_with(lang, &format!("error-{}", e.code()), &params)
+        }
     }
 }
 

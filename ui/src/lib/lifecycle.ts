@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import { api, toApiError, type ApiError, type EndAction, type LifecycleMeta, type Rule } from '../api';
-import { errorText } from './errors';
 import { kindLabel } from './register';
 
 /**
@@ -100,9 +99,4 @@ export function ruleText(t: TFunction, rule: Rule, meta: LifecycleMeta | null, l
 export function errorField(error: ApiError | null): string | null {
   if (!error || error.code !== 'invalid_input') return null;
   return typeof error.params.field === 'string' ? error.params.field : null;
-}
-
-/** The sentence shown next to a field: the core's refusal by its code, in the UI language. */
-export function fieldErrorText(t: TFunction, error: ApiError): string {
-  return errorText(t, error);
 }

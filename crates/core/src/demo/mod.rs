@@ -128,7 +128,7 @@ fn showcase(vault: &Vault) -> Result<()> {
             // A baby born after the demo's consent date: nothing to show for them.
             Err(crate::Error::InvalidInput {
                 reason:
-                    crate::error::Reason::Code {
+                    crate::error::Reason {
                         code: "consent_given_before_birth",
                         ..
                     },

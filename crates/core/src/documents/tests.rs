@@ -171,7 +171,7 @@ fn saving_never_replaces_a_file_unless_told_to() {
         save(t.path(), b"x", IfExists::Replace),
         Err(Error::InvalidInput {
             field: "path",
-            reason: crate::error::Reason::Code {
+            reason: crate::error::Reason {
                 code: "save_path_is_folder",
                 ..
             }

@@ -399,7 +399,7 @@ fn blocked_or_held_people_refuse_the_whole_action() {
         e,
         Error::InvalidInput {
             field: "reference",
-            reason: Reason::Code {
+            reason: Reason {
                 code: "court_decision_reference_missing",
                 ..
             }
@@ -409,7 +409,7 @@ fn blocked_or_held_people_refuse_the_whole_action() {
     assert!(matches!(
         v.destroy(&ids[..1], Ground::CourtDecision, Some(&"2".repeat(201))),
         Err(Error::InvalidInput {
-            reason: Reason::Code {
+            reason: Reason {
                 code: "end_reference_too_long",
                 ..
             },
@@ -420,7 +420,7 @@ fn blocked_or_held_people_refuse_the_whole_action() {
         v.destroy(&[], Ground::Request, None),
         Err(Error::InvalidInput {
             field: "subjects",
-            reason: Reason::Code {
+            reason: Reason {
                 code: "end_subjects_none",
                 ..
             }
@@ -548,7 +548,7 @@ fn everyone_due_is_not_ended_on_a_future_day() {
         e,
         Error::InvalidInput {
             field: "as_of",
-            reason: Reason::Code {
+            reason: Reason {
                 code: "end_due_in_future",
                 ..
             }

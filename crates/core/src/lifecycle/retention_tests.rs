@@ -190,7 +190,7 @@ fn rules_are_checked_before_they_replace_the_old_ones() {
         match &e {
             Error::InvalidInput {
                 field: "retention_rules",
-                reason: Reason::Code { code, args },
+                reason: Reason { code, args },
             } => (*code, args["rule"].clone(), e.to_string()),
             other => panic!("expected a refusal, got {other:?}"),
         }
@@ -243,7 +243,7 @@ fn a_date_that_cannot_be_read_is_refused_with_how_to_write_it() {
             Error::InvalidInput {
                 field: "as_of",
                 reason:
-                    Reason::Code {
+                    Reason {
                         code: "lifecycle_date_format",
                         args,
                     },
@@ -282,7 +282,7 @@ fn unblocking_or_releasing_what_is_not_set_names_the_record() {
         e,
         Error::InvalidInput {
             field: "reason",
-            reason: Reason::Code {
+            reason: Reason {
                 code: "subject_not_blocked",
                 ..
             }

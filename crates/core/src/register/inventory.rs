@@ -353,7 +353,7 @@ mod tests {
         let code = |d: &InventoryDocument| match d.check() {
             Err(Error::InvalidInput {
                 field: "inventory",
-                reason: Reason::Code { code, .. },
+                reason: Reason { code, .. },
             }) => code,
             other => panic!("expected a refused inventory, got {other:?}"),
         };

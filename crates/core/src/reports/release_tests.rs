@@ -133,7 +133,7 @@ fn an_impossible_release_is_refused_in_a_sentence() {
         &e,
         Error::InvalidInput {
             field: "k",
-            reason: Reason::Code {
+            reason: Reason {
                 code: "release_impossible",
                 ..
             }

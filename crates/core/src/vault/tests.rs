@@ -431,7 +431,7 @@ fn init_never_overwrites_and_wants_an_empty_folder() {
         Vault::create(&weak, "  ", &pw(PW), &pw(PW), cheap()),
         Err(Error::InvalidInput {
             field: "user_name",
-            reason: Reason::Code {
+            reason: Reason {
                 code: "user_name_empty",
                 ..
             },
@@ -493,7 +493,7 @@ fn auto_lock_setting_is_validated_and_journaled() {
         v.set_auto_lock_minutes(0),
         Err(Error::InvalidInput {
             field: "auto_lock_minutes",
-            reason: Reason::Code {
+            reason: Reason {
                 code: "auto_lock_range",
                 ..
             },

@@ -315,7 +315,7 @@ fn purposes_dates_scopes_and_the_operator_are_checked() {
     let field = |d: ConsentDraft| match v.add_consent(id, &d) {
         Err(Error::InvalidInput {
             field,
-            reason: Reason::Code { code, .. },
+            reason: Reason { code, .. },
         }) => (field, code),
         other => panic!("expected a refusal, got {other:?}"),
     };
@@ -420,14 +420,14 @@ fn evidence_is_recognised_by_content_and_capped() {
     let code = |r: Result<Evidence>| match r {
         Err(Error::InvalidInput {
             field: "evidence",
-            reason: Reason::Code { code, .. },
+            reason: Reason { code, .. },
         }) => code,
         other => panic!("expected a refusal, got {other:?}"),
     };
     assert!(matches!(
         v.consent_evidence(c.number),
         Err(Error::InvalidInput {
-            reason: Reason::Code {
+            reason: Reason {
                 code: "evidence_missing",
                 ..
             },

@@ -20,7 +20,7 @@ fn refusal_code(result: Result<Table>) -> &'static str {
     match result {
         Err(Error::InvalidInput {
             field: "file",
-            reason: crate::error::Reason::Code { code, .. },
+            reason: crate::error::Reason { code, .. },
         }) => code,
         other => panic!("expected a refused file, got {other:?}"),
     }

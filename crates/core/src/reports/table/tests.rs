@@ -235,7 +235,7 @@ fn a_table_too_small_to_protect_is_refused() {
         &e,
         Error::InvalidInput {
             field: "by",
-            reason: Reason::Code {
+            reason: Reason {
                 code: "report_too_few_people",
                 ..
             }
