@@ -10,6 +10,7 @@
 //! calling [`Vault::lock`] closes the connection, and with it SQLCipher's copy of the key; the
 //! data key itself is never kept after the database is opened.
 
+mod access;
 pub mod idle;
 pub mod journal;
 pub mod keyslots;
@@ -744,17 +745,10 @@ fn prepare_new_folder(dir: &Path) -> Result<()> {
 }
 
 /// Other accounts on a shared laptop get no access to the vault's files, not even ciphertext.
-/// SQLite gives `-wal` and `-shm` the database file's mode.
+/// SQLite gives `-wal` and `-shm` the database file's mode on Unix; on Windows they inherit the
+/// folder's access list.
 pub(crate) fn owner_only(path: &Path) -> Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = if path.is_dir() { 0o700 } else { 0o600 };
-        fs::set_permissions(path, fs::Permissions::from_mode(mode))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
+    Ok(access::owner_only(path)?)
 }
 
 fn load_user(conn: &Connection, id: Uuid) -> Result<User> {

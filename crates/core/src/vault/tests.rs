@@ -165,6 +165,22 @@ fn only_the_owner_can_read_the_vault_files() {
     assert_eq!(mode(&dir.join(KEYSLOTS_FILE)), 0o600);
 }
 
+/// Windows: the folder and every file in it carry one access entry, full control for the
+/// account that made the vault, closed to what the parent folder would hand down.
+#[cfg(windows)]
+#[test]
+fn only_the_owner_can_read_the_vault_files() {
+    let (_t, dir, _) = new_vault();
+    let mut paths = vec![dir.clone()];
+    paths.extend(fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()));
+    assert!(paths.len() >= 3, "{paths:?}");
+    for p in paths {
+        let (me, entries) = super::access::access_list(&p).unwrap();
+        assert_eq!(entries.len(), 1, "{}: {entries:?}", p.display());
+        assert_eq!(entries[0].sid, me, "{}", p.display());
+    }
+}
+
 #[test]
 fn a_wrong_or_mistyped_recovery_key_is_told_apart() {
     let (_t, dir, _) = new_vault();

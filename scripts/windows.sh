@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The Windows build, made on Linux, and Wine to run it. Sourced by test.sh and package.sh after
+# setup.sh.
+#   setup_windows  — the Rust target, the MinGW-w64 cross compilers, Wine and NSIS
+#   wine_env       — a Wine prefix of the project's own and the variables that run .exe files in it
+#   wine_shim DIR  — the test-only bcryptprimitives.dll beside the programs in DIR
+set -euo pipefail
+
+WIN_TARGET=x86_64-pc-windows-gnu
+
+setup_windows() {
+  apt_install gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine wine64 nsis
+  if ! rustup target list --installed | grep -qx "$WIN_TARGET"; then
+    say "Adding Rust's $WIN_TARGET target"
+    rustup target add "$WIN_TARGET"
+  fi
+}
+
+wine_env() {
+  # A prefix of our own, so a developer's ~/.wine is never touched; made once, then reused.
+  export WINEPREFIX="${DERBES_WINEPREFIX:-$ROOT/target/wine}"
+  export WINEARCH=win64
+  # No Mono or Gecko download prompts (no network), and no Wine debugging noise.
+  export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b"
+  export WINEDEBUG=-all
+  # cargo and nextest run Windows test programs through Wine.
+  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
+  if [ ! -f "$WINEPREFIX/system.reg" ]; then
+    say "Making a Wine prefix in $WINEPREFIX"
+    mkdir -p "$WINEPREFIX"
+    wineboot --init >/dev/null 2>&1 || true
+    wineserver --wait || true
+  fi
+  # One wine server for the whole run instead of one per test process.
+  wineserver --persistent=600 >/dev/null 2>&1 || true
+}
+
+# Debian's Wine 8 lacks ProcessPrng, which Rust's standard library takes its random bytes from
+# on Windows 10 and 11. The shim (tests/windows/bcryptprimitives.c) is for the tests only: it is
+# never put in the installer.
+wine_shim() {
+  local dll="$ROOT/target/$WIN_TARGET/bcryptprimitives.dll"
+  if [ ! -f "$dll" ] || [ "$ROOT/tests/windows/bcryptprimitives.c" -nt "$dll" ]; then
+    mkdir -p "$(dirname "$dll")"
+    x86_64-w64-mingw32-gcc -O2 -shared -o "$dll" "$ROOT/tests/windows/bcryptprimitives.c" -ladvapi32
+  fi
+  for dir in "$@"; do
+    mkdir -p "$dir"
+    cp "$dll" "$dir/"
+  done
+}
