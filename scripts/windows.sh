@@ -7,6 +7,7 @@
 set -euo pipefail
 
 WIN_TARGET=x86_64-pc-windows-gnu
+WIN_RUNNER="target.$WIN_TARGET.runner=\"wine\""
 
 setup_windows() {
   apt_install gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine wine64 nsis
@@ -23,8 +24,9 @@ wine_env() {
   # No Mono or Gecko download prompts (no network), and no Wine debugging noise.
   export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b"
   export WINEDEBUG=-all
-  # cargo and nextest run Windows test programs through Wine.
-  export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
+  # Test programs are run through Wine by cargo's --config target runner (WIN_RUNNER), not by
+  # CARGO_TARGET_..._RUNNER: the environment variable is inherited by the Windows test programs,
+  # and assert_cmd would then try to start "wine" from inside Windows.
   if [ ! -f "$WINEPREFIX/system.reg" ]; then
     say "Making a Wine prefix in $WINEPREFIX"
     mkdir -p "$WINEPREFIX"

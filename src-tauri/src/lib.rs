@@ -4,6 +4,8 @@
 mod commands;
 mod error;
 mod state;
+#[cfg(windows)]
+pub mod webview2;
 
 use std::time::{Duration, Instant};
 

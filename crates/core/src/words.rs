@@ -103,6 +103,10 @@ impl Lang {
                         "cli",
                         include_str!(concat!("../locales/", $lang, "/cli.ftl")),
                     ),
+                    (
+                        "app",
+                        include_str!(concat!("../locales/", $lang, "/app.ftl")),
+                    ),
                 ]
             };
         }
@@ -115,8 +119,9 @@ impl Lang {
 }
 
 /// The Fluent files of each language (`locales/<lang>/<file>.ftl`): the core's errors, record
-/// problems and field names; then each area's refusals and words; then the CLI's.
-pub const FILES: [&str; 7] = [
+/// problems and field names; then each area's refusals and words; then the CLI's; then what the
+/// desktop app says before its window can open.
+pub const FILES: [&str; 8] = [
     "core",
     "vault",
     "register",
@@ -124,6 +129,7 @@ pub const FILES: [&str; 7] = [
     "reports",
     "documents",
     "cli",
+    "app",
 ];
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {

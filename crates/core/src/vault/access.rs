@@ -41,15 +41,13 @@ mod windows {
 
     use windows_sys::Win32::Foundation::{CloseHandle, LocalFree, ERROR_SUCCESS, HANDLE};
     use windows_sys::Win32::Security::Authorization::{
-        ConvertSidToStringSidW, GetNamedSecurityInfoW, SetEntriesInAclW, SetNamedSecurityInfoW,
-        EXPLICIT_ACCESS_W, NO_MULTIPLE_TRUSTEE, SET_ACCESS, SE_FILE_OBJECT, TRUSTEE_IS_SID,
-        TRUSTEE_IS_USER, TRUSTEE_W,
+        ConvertSidToStringSidW, ConvertStringSecurityDescriptorToSecurityDescriptorW,
+        GetNamedSecurityInfoW, SDDL_REVISION_1, SE_FILE_OBJECT,
     };
     use windows_sys::Win32::Security::{
-        AclSizeInformation, GetAce, GetAclInformation, GetTokenInformation, TokenUser,
-        ACCESS_ALLOWED_ACE, ACL, ACL_SIZE_INFORMATION, DACL_SECURITY_INFORMATION, NO_INHERITANCE,
-        PROTECTED_DACL_SECURITY_INFORMATION, PSECURITY_DESCRIPTOR,
-        SUB_CONTAINERS_AND_OBJECTS_INHERIT, TOKEN_QUERY, TOKEN_USER,
+        AclSizeInformation, GetAce, GetAclInformation, GetTokenInformation, SetFileSecurityW,
+        TokenUser, ACCESS_ALLOWED_ACE, ACL, ACL_SIZE_INFORMATION, DACL_SECURITY_INFORMATION,
+        PROTECTED_DACL_SECURITY_INFORMATION, PSECURITY_DESCRIPTOR, TOKEN_QUERY, TOKEN_USER,
     };
     use windows_sys::Win32::Storage::FileSystem::FILE_ALL_ACCESS;
     use windows_sys::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
@@ -102,7 +100,6 @@ mod windows {
         }
     }
 
-    #[cfg(test)]
     fn sid_string(sid: *mut core::ffi::c_void) -> io::Result<String> {
         unsafe {
             let mut s: *mut u16 = ptr::null_mut();
@@ -120,40 +117,38 @@ mod windows {
     }
 
     pub(super) fn owner_only(path: &Path) -> io::Result<()> {
-        let user = CurrentUser::get()?;
-        let inheritance = if path.is_dir() {
-            SUB_CONTAINERS_AND_OBJECTS_INHERIT
-        } else {
-            NO_INHERITANCE
-        };
-        let entry = EXPLICIT_ACCESS_W {
-            grfAccessPermissions: FILE_ALL_ACCESS,
-            grfAccessMode: SET_ACCESS,
-            grfInheritance: inheritance,
-            Trustee: TRUSTEE_W {
-                pMultipleTrustee: ptr::null_mut(),
-                MultipleTrusteeOperation: NO_MULTIPLE_TRUSTEE,
-                TrusteeForm: TRUSTEE_IS_SID,
-                TrusteeType: TRUSTEE_IS_USER,
-                ptstrName: user.sid().cast(),
-            },
-        };
+        let me = sid_string(CurrentUser::get()?.sid())?;
+        // D:P — a protected list: the parent folder's entries (Users, Everyone) are not
+        // inherited. One entry: full access (FA) for this account; a folder hands it down to
+        // what is made inside it (OICI), so SQLite's -wal and -shm get it too.
+        let inherit = if path.is_dir() { "OICI" } else { "" };
+        let sddl: Vec<u16> = format!("D:P(A;{inherit};FA;;;{me})")
+            .encode_utf16()
+            .chain([0])
+            .collect();
         unsafe {
-            let mut acl: *mut ACL = ptr::null_mut();
-            win32(SetEntriesInAclW(1, &entry, ptr::null(), &mut acl))?;
+            let mut sd: PSECURITY_DESCRIPTOR = ptr::null_mut();
+            if ConvertStringSecurityDescriptorToSecurityDescriptorW(
+                sddl.as_ptr(),
+                SDDL_REVISION_1,
+                &mut sd,
+                ptr::null_mut(),
+            ) == 0
+            {
+                return Err(io::Error::last_os_error());
+            }
             let name = wide(path);
-            // PROTECTED: the parent folder's entries (Users, Everyone) are not inherited.
-            let result = win32(SetNamedSecurityInfoW(
+            let ok = SetFileSecurityW(
                 name.as_ptr(),
-                SE_FILE_OBJECT,
                 DACL_SECURITY_INFORMATION | PROTECTED_DACL_SECURITY_INFORMATION,
-                ptr::null_mut(),
-                ptr::null_mut(),
-                acl,
-                ptr::null(),
-            ));
-            LocalFree(acl.cast());
-            result
+                sd,
+            );
+            let err = io::Error::last_os_error();
+            LocalFree(sd.cast());
+            if ok == 0 {
+                return Err(err);
+            }
+            Ok(())
         }
     }
 
