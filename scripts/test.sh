@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Run every test of Derbes: core and CLI (cargo), the interface (tsc + Vitest), and the real
 # app end to end under Xvfb (tauri-driver + WebKitWebDriver). Installs what is missing first.
-# Screenshots from the end-to-end run land in artifacts/e2e/.
+# Screenshots from the end-to-end run land in artifacts/e2e/. Then the core and CLI suites again,
+# built for Windows and run under Wine.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/windows.sh"
 setup_tests
+setup_windows
 cd "$ROOT"
 
 say "Formatting"
@@ -58,4 +61,8 @@ cargo build -p derbes-app -p derbes
 say "End-to-end test on the real app (Xvfb)"
 rm -rf artifacts/e2e
 (cd tests/e2e && xvfb-run -a -s "-screen 0 1400x900x24" npm test --silent)
+say "Core and CLI tests on Windows (a debug build for x86_64-pc-windows-gnu, under Wine)"
+wine_env
+windows_tests
+
 say "All tests passed. Screenshots: artifacts/e2e/"

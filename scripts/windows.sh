@@ -51,3 +51,18 @@ wine_shim() {
     cp "$dll" "$dir/"
   done
 }
+
+# The core and CLI suites, built once for Windows (debug) and run under Wine.
+windows_tests() {
+  local runner=(--config "$WIN_RUNNER" --target "$WIN_TARGET")
+  # Beside the test programs before nextest lists them (it runs each to ask for its tests).
+  wine_shim "$ROOT/target/$WIN_TARGET/debug" "$ROOT/target/$WIN_TARGET/debug/deps"
+  # Every test's temporary folder under a path with Cyrillic letters and a space. Wine takes
+  # %TEMP% from the prefix's registry, not from the Linux environment.
+  mkdir -p "$WINEPREFIX/drive_c/Уақытша файлдар"
+  local v
+  for v in TEMP TMP; do
+    wine reg add 'HKCU\Environment' /v "$v" /t REG_SZ /d 'C:\Уақытша файлдар' /f >/dev/null 2>&1
+  done
+  cargo nextest run "${runner[@]}" -p derbes-core -p derbes --no-fail-fast
+}

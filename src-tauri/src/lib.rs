@@ -56,6 +56,7 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![
             commands::vault::app_status,
             commands::vault::default_vault_folder,
+            commands::vault::cloud_folder,
             commands::vault::choose_folder,
             commands::vault::assess_password,
             commands::vault::create_vault,

@@ -12,7 +12,8 @@ import { remote } from 'webdriverio';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..');
-export const artifacts = path.join(repo, 'artifacts', 'e2e');
+// DERBES_E2E_ARTIFACTS: another folder, e.g. for the smoke test of the installed package.
+export const artifacts = process.env.DERBES_E2E_ARTIFACTS ?? path.join(repo, 'artifacts', 'e2e');
 const app = process.env.DERBES_APP ?? path.join(repo, 'target', 'debug', 'derbes-app');
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

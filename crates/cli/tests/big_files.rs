@@ -2,6 +2,9 @@
 //! is ignored by default; `scripts/test.sh` runs it with the release build.
 //!
 //! `cargo nextest run --release -p derbes --test big_files --run-ignored only`
+//!
+//! Linux only: the memory is read from /proc.
+#![cfg(target_os = "linux")]
 
 use std::io::{BufWriter, Write};
 use std::time::{Duration, Instant};
@@ -20,7 +23,6 @@ fn peak_mib(pid: u32) -> Option<u64> {
         .map(|kib| kib / 1024)
 }
 
-#[cfg(unix)]
 #[test]
 #[ignore = "200 MB of CSV: run with the release build (scripts/test.sh does)"]
 fn a_200_mb_csv_is_imported_whole_in_bounded_memory() {

@@ -1,7 +1,10 @@
 //! Consent, blocking, hold, retention, anonymisation, destruction and acts from the command line.
 
 mod common;
-use common::{derbes, ok, refused, PW};
+#[cfg(unix)]
+use common::PW;
+use common::{derbes, ok, refused};
+#[cfg(unix)]
 use std::path::Path;
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf) {

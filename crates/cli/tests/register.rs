@@ -2,7 +2,10 @@
 //! dry-run report, all-or-nothing, organisation and inventory.
 
 mod common;
-use common::{derbes, PW};
+use common::derbes;
+#[cfg(unix)]
+use common::PW;
+#[cfg(unix)]
 use std::path::Path;
 
 fn init() -> (tempfile::TempDir, std::path::PathBuf) {
@@ -466,4 +469,39 @@ fn a_bad_iin_is_refused_in_the_language_asked_for() {
     assert!(refuse(None, "kk_KZ.UTF-8").starts_with("ЖСН: "));
     assert!(refuse(None, "ru_RU.UTF-8").starts_with("ИИН: "));
     assert!(refuse(None, "C.UTF-8").starts_with("IIN: "));
+}
+
+#[test]
+fn a_vault_at_a_path_with_cyrillic_letters_and_spaces_takes_a_crlf_import() {
+    // Windows folder names as NGOs give them; on Windows the CSV comes with CRLF line ends.
+    let t = tempfile::tempdir().unwrap();
+    let v = t.path().join("Қамқор қоры").join("Кеңсе қоймасы");
+    derbes(&v)
+        .args(["init", "--name", "Test"])
+        .assert()
+        .success();
+    let file = t.path().join("Қамқор қоры").join("Тізім 2026.csv");
+    let iin = iin_1990_female();
+    std::fs::write(
+        &file,
+        format!("Тегі;Аты;ЖСН\r\nСерікова;Айгүл;{iin}\r\nКим;Ольга;\r\n"),
+    )
+    .unwrap();
+    derbes(&v)
+        .args(["subject", "import"])
+        .arg(&file)
+        .assert()
+        .success();
+    let listed = json(
+        derbes(&v)
+            .args(["--json", "subject", "list"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(listed.as_array().unwrap().len(), 2, "{listed}");
+    // Serialised, a carriage return left in any field would read \r.
+    assert!(
+        !listed.to_string().contains("\\r"),
+        "a CR stayed in a field: {listed}"
+    );
 }

@@ -104,11 +104,13 @@ pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
 
 #[tauri::command]
 pub async fn default_vault_folder() -> CmdResult<PathBuf> {
-    let home = std::env::var_os("HOME")
-        .or_else(|| std::env::var_os("USERPROFILE"))
-        .map(PathBuf::from)
-        .unwrap_or_default();
-    Ok(home.join("Derbes"))
+    Ok(derbes_core::vault::location::default_folder())
+}
+
+/// The cloud service that synchronises `folder` (for a warning), or none.
+#[tauri::command]
+pub async fn cloud_folder(folder: PathBuf) -> CmdResult<Option<&'static str>> {
+    Ok(derbes_core::vault::location::cloud_service(&folder))
 }
 
 #[tauri::command]

@@ -32,8 +32,13 @@ test('a newcomer sees the welcome screen with a demo on offer', async () => {
 
 test('create a vault: folder, name, password with its strength, recovery key confirmed', async () => {
   await (await byId(browser, 'welcome-create')).click();
+  // A folder OneDrive synchronises is said before anything is made there.
+  await type('create-folder', path.join(home, 'OneDrive', 'Office vault'));
+  await byId(browser, 'create-folder-cloud');
+  await shot(browser, '02-create-cloud-folder-warning');
   const vaultDir = path.join(home, 'Office vault');
   await type('create-folder', vaultDir);
+  await browser.waitUntil(async () => !(await (await browser.$('[data-testid="create-folder-cloud"]')).isExisting()), { timeout: 5_000, timeoutMsg: 'the cloud warning stayed for a local folder' });
   await (await byId(browser, 'create-folder-next')).click();
 
   await type('create-name', 'Айгүл Серікова');

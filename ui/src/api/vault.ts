@@ -115,6 +115,8 @@ export const vaultCommands = {
   appStatus: () => invoke<AppStatus>('app_status'),
   defaultVaultFolder: () => invoke<string>('default_vault_folder'),
   chooseFolder: () => invoke<string | null>('choose_folder'),
+  /** The cloud service (OneDrive, Dropbox, ...) that synchronises a folder, or null. */
+  cloudFolder: (folder: string) => invoke<string | null>('cloud_folder', { folder }),
   assessPassword: (password: string) => invoke<PasswordAssessment>('assess_password', { password }),
   createVault: (folder: string, userName: string, password: string, passwordConfirm: string) =>
     invoke<CreatedVault>('create_vault', { folder, userName, password, passwordConfirm }),

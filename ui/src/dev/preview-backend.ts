@@ -277,6 +277,8 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
   },
   default_vault_folder: () => `${HOME}/Derbes/vault`,
   choose_folder: () => `${HOME}/Documents/NGO vault`,
+  // A stand-in for the core's check, enough to show the warning in the preview.
+  cloud_folder: (a) => (/onedrive/i.test(String(a.folder ?? '')) ? 'OneDrive' : null),
   assess_password: (a) => assess(String(a.password ?? '')),
   create_vault: (a) => {
     const folder = String(a.folder ?? '').trim();

@@ -11,3 +11,5 @@ reason-journal_entry_reordered = Journal entry { $seq } does not follow entry { 
 reason-journal_entry_changed = Journal entry { $seq } was changed after it was written.
 reason-journal_truncated = The journal ends early: entries from { $from } to { $to } are missing.
 reason-journal_head_missing = The journal's head record is missing.
+# A new vault's folder is one a cloud service synchronises ($service: OneDrive, Dropbox, ...).
+vault-cloud-folder = { $service } synchronises this folder: the vault would be copied to the internet every time it changes. Choose a folder on this computer instead.

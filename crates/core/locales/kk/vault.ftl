@@ -11,3 +11,5 @@ reason-journal_entry_reordered = Журналдың №{ $seq } жазбасы �
 reason-journal_entry_changed = Журналдың №{ $seq } жазбасы жазылғаннан кейін өзгертілген.
 reason-journal_truncated = Журнал үзіліп қалған: №{ $from }–№{ $to } жазбалар жоқ.
 reason-journal_head_missing = Журналдың соңын белгілейтін жазба жоқ.
+# A new vault's folder is one a cloud service synchronises ($service: OneDrive, Dropbox, ...).
+vault-cloud-folder = Бұл қалтаны { $service } синхрондайды: қойма әр өзгерген сайын интернетке көшіріледі. Осы компьютердегі басқа қалтаны таңдаңыз.

@@ -17,3 +17,5 @@ reason-journal_entry_reordered = Запись журнала №{ $seq } не с
 reason-journal_entry_changed = Запись журнала №{ $seq } изменена после того, как была сделана.
 reason-journal_truncated = Журнал обрывается: записи с №{ $from } по №{ $to } отсутствуют.
 reason-journal_head_missing = Отсутствует запись, которой отмечен конец журнала.
+# A new vault's folder is one a cloud service synchronises ($service: OneDrive, Dropbox, ...).
+vault-cloud-folder = Эту папку синхронизирует { $service }: хранилище будет копироваться в интернет при каждом изменении. Лучше выберите папку на этом компьютере.

@@ -39,29 +39,19 @@ mod windows {
     use std::path::Path;
     use std::ptr;
 
-    use windows_sys::Win32::Foundation::{CloseHandle, LocalFree, ERROR_SUCCESS, HANDLE};
+    use windows_sys::Win32::Foundation::{CloseHandle, LocalFree, HANDLE};
     use windows_sys::Win32::Security::Authorization::{
         ConvertSidToStringSidW, ConvertStringSecurityDescriptorToSecurityDescriptorW,
-        GetNamedSecurityInfoW, SDDL_REVISION_1, SE_FILE_OBJECT,
+        SDDL_REVISION_1,
     };
     use windows_sys::Win32::Security::{
-        AclSizeInformation, GetAce, GetAclInformation, GetTokenInformation, SetFileSecurityW,
-        TokenUser, ACCESS_ALLOWED_ACE, ACL, ACL_SIZE_INFORMATION, DACL_SECURITY_INFORMATION,
+        GetTokenInformation, SetFileSecurityW, TokenUser, DACL_SECURITY_INFORMATION,
         PROTECTED_DACL_SECURITY_INFORMATION, PSECURITY_DESCRIPTOR, TOKEN_QUERY, TOKEN_USER,
     };
-    use windows_sys::Win32::Storage::FileSystem::FILE_ALL_ACCESS;
     use windows_sys::Win32::System::Threading::{GetCurrentProcess, OpenProcessToken};
 
     fn wide(path: &Path) -> Vec<u16> {
         path.as_os_str().encode_wide().chain([0]).collect()
-    }
-
-    fn win32(code: u32) -> io::Result<()> {
-        if code == ERROR_SUCCESS {
-            Ok(())
-        } else {
-            Err(io::Error::from_raw_os_error(code as i32))
-        }
     }
 
     /// The current account's SID, in a buffer that holds the whole `TOKEN_USER`.
@@ -167,6 +157,20 @@ mod windows {
     /// list. No list at all means everyone may do everything: that is answered as one entry for
     /// Everyone (S-1-1-0).
     pub(crate) fn access_list(path: &Path) -> io::Result<(String, Vec<AccessEntry>)> {
+        use windows_sys::Win32::Foundation::ERROR_SUCCESS;
+        use windows_sys::Win32::Security::Authorization::{GetNamedSecurityInfoW, SE_FILE_OBJECT};
+        use windows_sys::Win32::Security::{
+            AclSizeInformation, GetAce, GetAclInformation, ACCESS_ALLOWED_ACE, ACL,
+            ACL_SIZE_INFORMATION,
+        };
+        use windows_sys::Win32::Storage::FileSystem::FILE_ALL_ACCESS;
+        let win32 = |code: u32| {
+            if code == ERROR_SUCCESS {
+                Ok(())
+            } else {
+                Err(io::Error::from_raw_os_error(code as i32))
+            }
+        };
         let me = sid_string(CurrentUser::get()?.sid())?;
         unsafe {
             let name = wide(path);

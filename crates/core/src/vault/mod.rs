@@ -14,6 +14,7 @@ mod access;
 pub mod idle;
 pub mod journal;
 pub mod keyslots;
+pub mod location;
 pub mod password;
 pub mod recent;
 pub mod schema;

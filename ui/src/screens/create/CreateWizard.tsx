@@ -12,6 +12,7 @@ import { Path } from '../../components/Path';
 import { Spinner } from '../../components/Spinner';
 import { folderName } from '../../lib/format';
 import { useDelayedFlag, usePasswordAssessment } from '../../lib/hooks';
+import { coreText } from '../../lib/words';
 import { RecoveryKeyStep } from './RecoveryKeyStep';
 
 type Step = 'where' | 'who' | 'key';
@@ -114,6 +115,7 @@ function WhereStep({
   const id = useId();
   const [error, setError] = useState<ApiError | null>(null);
   const [choosing, setChoosing] = useState(false);
+  const [cloud, setCloud] = useState<string | null>(null);
 
   useEffect(() => {
     if (folder) return;
@@ -123,6 +125,23 @@ function WhereStep({
       .catch((e) => setError(toApiError(e)));
     // Only once, when the step first opens with an empty field.
   }, []);
+
+  // A folder a cloud service synchronises is allowed, but said: the vault would leave the laptop.
+  useEffect(() => {
+    let current = true;
+    const path = folder.trim();
+    if (!path) {
+      setCloud(null);
+      return;
+    }
+    api
+      .cloudFolder(path)
+      .then((service) => current && setCloud(service))
+      .catch(() => current && setCloud(null));
+    return () => {
+      current = false;
+    };
+  }, [folder]);
 
   const choose = async () => {
     setChoosing(true);
@@ -165,6 +184,11 @@ function WhereStep({
             {t('create.where.choose')}
           </button>
         </div>
+        {cloud && (
+          <p className="field__warning" data-testid="create-folder-cloud">
+            {coreText('vault-cloud-folder', { service: cloud })}
+          </p>
+        )}
       </div>
       <ul className="explain-list">
         <li>{t('create.where.explainEmpty')}</li>
