@@ -64,5 +64,9 @@ windows_tests() {
   for v in TEMP TMP; do
     wine reg add 'HKCU\Environment' /v "$v" /t REG_SZ /d 'C:\Уақытша файлдар' /f >/dev/null 2>&1
   done
-  cargo nextest run "${runner[@]}" -p derbes-core -p derbes --no-fail-fast
+  local status=0
+  cargo nextest run "${runner[@]}" -p derbes-core -p derbes --no-fail-fast || status=$?
+  # The persistent Wine server would otherwise outlive the test run by ten minutes.
+  wineserver -k >/dev/null 2>&1 || true
+  return "$status"
 }
