@@ -60,6 +60,6 @@ say "Packages in artifacts/package/"
 (cd "$OUT" && for f in ./*.deb ./*.exe; do printf '  %-34s %6s MB\n' "${f#./}" "$(du -m "$f" | cut -f1)"; done)
 sed 's/^/  /' "$OUT/SHA256SUMS"
 echo "  Installer contents:"
-bash -c "cd '$ROOT/target/$WIN_TARGET/$PROFILE' && du -h derbes-app.exe derbes.exe" | sed 's/^/    /'
+(cd "$ROOT/target/$WIN_TARGET/$PROFILE" && du -h derbes-app.exe derbes.exe) | sed 's/^/    /'
 say "Step times"
 printf '  %s\n' "${times[@]}"

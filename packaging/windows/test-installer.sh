@@ -45,9 +45,10 @@ pass "installed per user in $INSTDIR, with a Start-menu entry and an 'Apps & fea
 # The installed command-line tool works (the test-only ProcessPrng shim beside it, then gone)
 # and makes her vault where the app suggests it: %USERPROFILE%\Derbes, outside OneDrive.
 bash -c "source '$ROOT/scripts/setup.sh'; source '$ROOT/scripts/windows.sh'; wine_shim '$INSTDIR/bin'"
-vault_win='%USERPROFILE%\Derbes\Қамқор кеңсесі'
+# Only the ASCII part comes from cmd, whose echo turns Cyrillic letters into question marks.
+vault_win="$(wine cmd /c echo '%USERPROFILE%' 2>/dev/null | tr -d '\r')\\Derbes\\Қамқор кеңсесі"
 printf 'correct horse battery staple 42\n' |
-  wine "$INSTDIR/bin/derbes.exe" --vault "$(wine cmd /c echo "$vault_win" | tr -d '\r')" \
+  wine "$INSTDIR/bin/derbes.exe" --vault "$vault_win" \
     --password-stdin --lang en init --name Aigerim >/dev/null ||
   fail "the installed derbes.exe could not make a vault"
 rm "$INSTDIR/bin/bcryptprimitives.dll"

@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 /// (`%USERPROFILE%\Derbes` on Windows), or in the local application-data folder when the home
 /// folder itself is synchronised by a cloud service.
 pub fn default_folder() -> PathBuf {
-    default_folder_from(&|name| std::env::var_os(name).map(PathBuf::from))
+    default_folder_from(&process_env)
+}
+
+fn process_env(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name).map(PathBuf::from)
 }
 
 fn default_folder_from(env: &dyn Fn(&str) -> Option<PathBuf>) -> PathBuf {
@@ -30,7 +34,7 @@ fn default_folder_from(env: &dyn Fn(&str) -> Option<PathBuf>) -> PathBuf {
 /// common services give their folders. A vault there leaves the computer, encrypted but whole,
 /// every time it changes.
 pub fn cloud_service(path: &Path) -> Option<&'static str> {
-    cloud_service_from(path, &|name| std::env::var_os(name).map(PathBuf::from))
+    cloud_service_from(path, &process_env)
 }
 
 fn cloud_service_from(path: &Path, env: &dyn Fn(&str) -> Option<PathBuf>) -> Option<&'static str> {
