@@ -55,7 +55,8 @@ wine_shim() {
 # The core and CLI suites, built once for Windows (debug) and run under Wine.
 windows_tests() {
   local runner=(--config "$WIN_RUNNER" --target "$WIN_TARGET")
-  # Beside the test programs before nextest lists them (it runs each to ask for its tests).
+  # Beside the test programs before nextest lists them (it runs each to ask for its tests);
+  # cargo test runs them from the same folders.
   wine_shim "$ROOT/target/$WIN_TARGET/debug" "$ROOT/target/$WIN_TARGET/debug/deps"
   # Every test's temporary folder under a path with Cyrillic letters and a space. Wine takes
   # %TEMP% from the prefix's registry, not from the Linux environment.
@@ -65,7 +66,11 @@ windows_tests() {
     wine reg add 'HKCU\Environment' /v "$v" /t REG_SZ /d 'C:\Уақытша файлдар' /f >/dev/null 2>&1
   done
   local status=0
-  cargo nextest run "${runner[@]}" -p derbes-core -p derbes --no-fail-fast || status=$?
+  if cargo nextest --version >/dev/null 2>&1; then
+    cargo nextest run "${runner[@]}" -p derbes-core -p derbes --no-fail-fast || status=$?
+  else
+    cargo test "${runner[@]}" -p derbes-core -p derbes --no-fail-fast || status=$?
+  fi
   # The persistent Wine server would otherwise outlive the test run by ten minutes.
   wineserver -k >/dev/null 2>&1 || true
   return "$status"

@@ -7,10 +7,17 @@
 ; makensis -DVERSION=0.1.0 -DSTAGE=<folder with Derbes.exe, WebView2Loader.dll, bin\derbes.exe>
 ;          -DOUTFILE=<installer.exe> -DICON=<icon.ico> derbes.nsi
 
-Unicode true
+; A 64-bit installer for a 64-bit program: it runs wherever Derbes can (Windows itself refuses
+; both on 32-bit Windows, with its own message), and under Debian's 64-bit-only Wine, where the
+; tests run it. Debian's nsis ships the amd64-unicode stubs and plugins.
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
-SetCompressor /SOLID lzma
+; build.sh gives -DCOMPRESSOR=zlib for debug installers, which are only tested.
+!ifndef COMPRESSOR
+  !define COMPRESSOR "/SOLID lzma"
+!endif
+SetCompressor ${COMPRESSOR}
 
 !ifndef VERSION | STAGE | OUTFILE | ICON
   !error "Give -DVERSION, -DSTAGE, -DOUTFILE and -DICON (see packaging/windows/build.sh)"
@@ -40,12 +47,16 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
 
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
-!include "x64.nsh"
 
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
+; welcome.bmp is welcome.svg, made with: rsvg-convert welcome.svg | convert - -type TrueColor BMP3:welcome.bmp
+!define MUI_WELCOMEFINISHPAGE_BITMAP "${__FILEDIR__}\welcome.bmp"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\Derbes.exe"
+; Asked before any language is chosen, so in all three.
+!define MUI_LANGDLL_WINDOWTITLE "Derbes"
+!define MUI_LANGDLL_INFO "Тілді таңдаңыз · Выберите язык · Choose a language"
 !define MUI_LANGDLL_REGISTRY_ROOT HKCU
 !define MUI_LANGDLL_REGISTRY_KEY "${PRODUCT_KEY}"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
@@ -61,9 +72,6 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
 !insertmacro MUI_LANGUAGE "Russian"
 !insertmacro MUI_LANGUAGE "English"
 
-LangString NeedsX64 ${LANG_KAZAKH} "Derbes 64 биттік Windows 10 немесе 11 жүйесінде жұмыс істейді. Бұл компьютерде 32 биттік Windows орнатылған."
-LangString NeedsX64 ${LANG_RUSSIAN} "Derbes работает в 64-битной Windows 10 или 11. На этом компьютере установлена 32-битная Windows."
-LangString NeedsX64 ${LANG_ENGLISH} "Derbes runs on 64-bit Windows 10 or 11. This computer has 32-bit Windows."
 LangString WebView2Missing ${LANG_KAZAKH} "Derbes терезесін көрсету үшін Microsoft Edge WebView2 қажет. Windows 10 және 11 оны әдетте өзі орнатады, бірақ бұл компьютерде ол табылмады.$\r$\n$\r$\nDerbes орнатыла береді. Іске қоспас бұрын WebView2-ні Microsoft сайтынан жүктеп алып, орнатыңыз (интернеті бар кез келген компьютерде жүктеп, флешкамен әкелуге болады):$\r$\nhttps://go.microsoft.com/fwlink/p/?LinkId=2124703$\r$\n$\r$\nОрнатуды жалғастырасыз ба?"
 LangString WebView2Missing ${LANG_RUSSIAN} "Для окна Derbes нужен Microsoft Edge WebView2. Windows 10 и 11 обычно устанавливают его сами, но на этом компьютере он не найден.$\r$\n$\r$\nDerbes можно установить и сейчас. Перед запуском скачайте и установите WebView2 с сайта Microsoft (можно скачать на любом компьютере с интернетом и принести на флешке):$\r$\nhttps://go.microsoft.com/fwlink/p/?LinkId=2124703$\r$\n$\r$\nПродолжить установку?"
 LangString WebView2Missing ${LANG_ENGLISH} "Derbes needs Microsoft Edge WebView2 to show its window. Windows 10 and 11 usually install it themselves, but it was not found on this computer.$\r$\n$\r$\nDerbes can still be installed now. Before you start it, download and install WebView2 from Microsoft (any computer with internet will do; bring it on a USB stick):$\r$\nhttps://go.microsoft.com/fwlink/p/?LinkId=2124703$\r$\n$\r$\nContinue the installation?"
@@ -72,10 +80,6 @@ LangString KeepsData ${LANG_RUSSIAN} "Хранилища и настройки �
 LangString KeepsData ${LANG_ENGLISH} "Vaults and settings are not removed: they stay in their own folders."
 
 Function .onInit
-  ${IfNot} ${RunningX64}
-    MessageBox MB_OK|MB_ICONSTOP "$(NeedsX64)" /SD IDOK
-    Abort
-  ${EndIf}
   !insertmacro MUI_LANGDLL_DISPLAY
   Call CheckWebView2
 FunctionEnd
@@ -84,7 +88,9 @@ FunctionEnd
 ; view, which is WOW6432Node on 64-bit Windows) or per user. It cannot be downloaded from here,
 ; so the installer says what to do and lets the person go on.
 Function CheckWebView2
+  SetRegView 32
   ReadRegStr $0 HKLM "SOFTWARE\Microsoft\EdgeUpdate\Clients\${WEBVIEW2_CLIENT}" "pv"
+  SetRegView 64
   ${If} $0 == ""
   ${OrIf} $0 == "0.0.0.0"
     ReadRegStr $0 HKCU "Software\Microsoft\EdgeUpdate\Clients\${WEBVIEW2_CLIENT}" "pv"
