@@ -5,7 +5,7 @@ Reads the password (or, with --recovery-key, the recovery key) from the first li
 unwraps the data key, opens vault.db with SQLCipher, verifies the journal's hash chain, and
 prints a JSON summary. Needs: argon2-cffi, pynacl, sqlcipher3-binary.
 
-    python3 tools/open_vault.py VAULT_DIR [--recovery-key] < secret
+    python3 tools/open_vault.py VAULT_DIR [--recovery-key | --user NAME] < secret
 """
 
 import hashlib
@@ -17,6 +17,7 @@ import sqlcipher3
 from argon2.low_level import Type, hash_secret_raw
 from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_decrypt
 from nacl.exceptions import CryptoError
+from nacl.public import PrivateKey, SealedBox
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -29,7 +30,7 @@ def read_keyslots(vault: Path) -> dict:
     if checksum != "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest():
         raise SystemExit("keyslots is damaged or edited")
     ks = json.loads(body)
-    assert ks["format"] == "derbes-keyslots" and ks["version"] == 1
+    assert ks["format"] == "derbes-keyslots" and ks["version"] in (1, 2)
     return ks
 
 
@@ -47,9 +48,16 @@ def decode_recovery_key(text: str) -> bytes:
     return raw
 
 
-def unwrap(ks: dict, kind: str, secret: bytes) -> bytes:
+def name_tag(vault_id: str, name: str) -> str:
+    return hashlib.sha256(f"derbes-user-tag-v1|{vault_id}|{name.strip().lower()}".encode("utf-8")).hexdigest()[:2]
+
+
+def unwrap(ks: dict, kind: str, secret: bytes, user: str | None = None) -> bytes:
+    tag = name_tag(ks["vault_id"], user) if user else None
     for slot in ks["slots"]:
         if slot["kind"] != kind:
+            continue
+        if tag and slot.get("name_tag") not in (None, tag):
             continue
         kdf, aead = slot["kdf"], slot["aead"]
         assert kdf["algorithm"] == "argon2id" and kdf["version"] == 19
@@ -58,15 +66,27 @@ def unwrap(ks: dict, kind: str, secret: bytes) -> bytes:
             secret, bytes.fromhex(kdf["salt"]), time_cost=kdf["iterations"], memory_cost=kdf["memory_kib"],
             parallelism=kdf["parallelism"], hash_len=32, type=Type.ID, version=19,
         )
-        aad = "|".join([
-            "derbes-keyslot-v1", ks["vault_id"], slot["id"], slot["kind"], slot["user_id"] or "",
+        fields = [
+            ks["vault_id"], slot["id"], slot["kind"], slot["user_id"] or "",
             kdf["algorithm"], str(kdf["version"]), str(kdf["memory_kib"]), str(kdf["iterations"]),
             str(kdf["parallelism"]), kdf["salt"],
-        ]).encode("utf-8")
+        ]
+        v2 = "public_key" in slot
+        if v2:
+            fields = ["derbes-keyslot-v2", *fields, slot.get("name_tag") or "", slot["public_key"]]
+        else:
+            fields = ["derbes-keyslot-v1", *fields]
         try:
-            return crypto_aead_xchacha20poly1305_ietf_decrypt(bytes.fromhex(slot["wrapped_key"]), aad, bytes.fromhex(aead["nonce"]), kek)
+            opened = crypto_aead_xchacha20poly1305_ietf_decrypt(
+                bytes.fromhex(slot["wrapped_key"]), "|".join(fields).encode("utf-8"), bytes.fromhex(aead["nonce"]), kek
+            )
         except CryptoError:
             continue
+        if not v2:
+            return opened
+        secret_key = PrivateKey(opened)
+        assert bytes(secret_key.public_key).hex() == slot["public_key"], "the slot's key pair does not match"
+        return SealedBox(secret_key).decrypt(bytes.fromhex(slot["sealed_key"]))
     raise SystemExit("wrong password or key")
 
 
@@ -98,7 +118,8 @@ def main() -> None:
     if "--recovery-key" in sys.argv:
         key = unwrap(ks, "recovery", decode_recovery_key(secret_line))
     else:
-        key = unwrap(ks, "password", secret_line.encode("utf-8"))
+        user = sys.argv[sys.argv.index("--user") + 1] if "--user" in sys.argv else None
+        key = unwrap(ks, "password", secret_line.encode("utf-8"), user)
     db = sqlcipher3.connect(str(vault / "vault.db"))
     db.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     vault_id = db.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()[0]
@@ -107,7 +128,7 @@ def main() -> None:
     print(json.dumps({
         "vault_id": vault_id,
         "schema": db.execute("PRAGMA user_version").fetchone()[0],
-        "users": [r[0] for r in db.execute("SELECT name FROM user")],
+        "users": [r[0] for r in db.execute("SELECT name FROM user WHERE removed_at IS NULL ORDER BY created_at")],
         "organisation": org[0] if org else None,
         "journal_entries": verify_journal(db),
     }, ensure_ascii=False))

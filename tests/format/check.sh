@@ -25,6 +25,13 @@ check "opens with the recovery key" '"journal_entries": 3' "$(printf '%s\n' "$KE
 check "refuses a wrong password" 'wrong password' "$(printf 'nope\n' | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v" 2>&1 || true)"
 printf '%s\n%s\n' "$PW" 'зелёный трамвай едет медленно' | "$DERBES" --vault "$T/v" --password-stdin passwd >/dev/null
 check "follows a password change" '"journal_entries": 6' "$(printf 'зелёный трамвай едет медленно\n' | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v")"
+# A second user, added by the responsible person: her slot has its own key pair and name tag.
+STAFF='жаңбыр жауып тұр кеше де бүгін де'
+printf '%s\n%s\n' 'зелёный трамвай едет медленно' "$STAFF" | "$DERBES" --vault "$T/v" --password-stdin user add 'Дана Әлиева' --role staff >/dev/null
+check "opens with a second user's password" '"users": \["Айгүл Серікова", "Дана Әлиева"\]' "$(printf '%s\n' "$STAFF" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v")"
+check "tries only the named user's slot" '"users"' "$(printf '%s\n' "$STAFF" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v" --user ' дана әлиева')"
+check "a password under another's name opens nothing" 'wrong password' "$(printf '%s\n' "$STAFF" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v" --user 'Айгүл Серікова' 2>&1 || true)"
+check "the file is version 2" '"version":2' "$(head -n 1 "$T/v/keyslots")"
 # Tamper with journal entry 2 behind Derbes' back (the reader has the key); the CLI must name it.
 "$VENV/bin/python" - "$T/v" "$ROOT/tools" <<'PY'
 import sys

@@ -18,6 +18,7 @@ mod lifecycle;
 mod output;
 mod register;
 mod reports;
+mod users;
 
 use output::{text, Ctx};
 
@@ -35,6 +36,9 @@ struct Cli {
     /// password.
     #[arg(long, global = true)]
     recovery_key_stdin: bool,
+    /// Unlock as this user: only their keyslot is tried (or set DERBES_USER).
+    #[arg(long, global = true, env = "DERBES_USER", value_name = "NAME")]
+    user: Option<String>,
     /// Print machine-readable JSON.
     #[arg(long, global = true)]
     json: bool,
@@ -58,6 +62,11 @@ enum Command {
     UnlockCheck,
     /// Change your password (or set a new one with --recovery-key-stdin).
     Passwd,
+    /// The vault's users: list, add, remove, set a password, change a role.
+    User {
+        #[command(subcommand)]
+        command: users::UserCommand,
+    },
     /// Read or check the journal.
     Journal {
         #[command(subcommand)]
@@ -183,7 +192,7 @@ enum JournalCommand {
 }
 
 /// Where secrets come from: a TTY prompt, or successive lines of stdin.
-struct Secrets {
+pub(crate) struct Secrets {
     from_stdin: bool,
     lines: Option<std::io::Lines<std::io::StdinLock<'static>>>,
     cx: Ctx,
@@ -227,7 +236,7 @@ impl Secrets {
     }
 
     /// A new password: once from stdin, twice (with repetition) at a prompt.
-    fn read_new(&mut self, prompt: &str) -> Result<(Password, Password), Error> {
+    pub(crate) fn read_new(&mut self, prompt: &str) -> Result<(Password, Password), Error> {
         let first = self.read(prompt)?;
         let second = if self.from_stdin {
             first.clone()
@@ -257,7 +266,7 @@ fn unlock(cli: &Cli, secrets: &mut Secrets) -> Result<Vault, Error> {
         return Vault::unlock_with_recovery_key(&dir, &key);
     }
     let pw = secrets.read("cli-prompt-password")?;
-    Vault::unlock(&dir, &pw)
+    Vault::unlock_as(&dir, cli.user.as_deref(), &pw)
 }
 
 /// Unlock, run `f`, and lock again whatever `f` returned.
@@ -329,7 +338,7 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
             } else {
                 let current = secrets.read("cli-prompt-current-password")?;
                 let (new_pw, repeated) = secrets.read_new("cli-prompt-new-password")?;
-                let mut vault = Vault::unlock(&dir, &current)?;
+                let mut vault = Vault::unlock_as(&dir, cli.user.as_deref(), &current)?;
                 let changed = vault.change_password(&current, &new_pw, &repeated);
                 if let Err(e) = changed {
                     vault.lock("exit")?;
@@ -343,6 +352,12 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
             } else {
                 cx.println("cli-password-changed", &[]);
             }
+        }
+        Command::User { command } => {
+            let mut vault = unlock(cli, &mut secrets)?;
+            let result = users::user(&mut vault, command, &mut secrets, cx);
+            vault.lock("exit")?;
+            result?
         }
         Command::Subject { command } => {
             with_vault(cli, &mut secrets, |v| register::subject(v, command, cx))?

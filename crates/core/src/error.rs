@@ -13,6 +13,27 @@ use std::io;
 pub enum Error {
     /// The password did not unwrap any password slot.
     WrongPassword,
+    /// The user's role does not allow this; `permission` and `role` are stable codes
+    /// ([`crate::vault::role::Permission::code`], [`crate::vault::role::Role::code`]).
+    NotPermitted {
+        /// What was refused.
+        permission: &'static str,
+        /// The role that may do it.
+        role: &'static str,
+    },
+    /// No user of this vault has that name.
+    UserNotFound,
+    /// A user of this vault already has that name.
+    UserExists,
+    /// The vault's last responsible person cannot be removed or made staff.
+    LastResponsible,
+    /// A user cannot remove themselves while they have the vault open.
+    RemoveSelf,
+    /// Too many wrong passwords in a row: the next try must wait this many seconds.
+    UnlockWait {
+        /// Seconds left.
+        seconds: u64,
+    },
     /// The folder holds neither `vault.db` nor `keyslots`.
     NotAVault,
     /// `init` was asked to create a vault where one exists.
@@ -115,6 +136,12 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::WrongPassword => "wrong_password",
+            Error::NotPermitted { .. } => "not_permitted",
+            Error::UserNotFound => "user_not_found",
+            Error::UserExists => "user_exists",
+            Error::LastResponsible => "last_responsible",
+            Error::RemoveSelf => "remove_self",
+            Error::UnlockWait { .. } => "unlock_wait",
             Error::NotAVault => "not_a_vault",
             Error::VaultExists => "vault_exists",
             Error::FolderNotEmpty => "folder_not_empty",
@@ -164,6 +191,10 @@ impl Error {
                 serde_json::Value::Object(params)
             }
             Error::Io { detail } => serde_json::json!({"detail": detail}),
+            Error::UnlockWait { seconds } => serde_json::json!({"seconds": seconds}),
+            Error::NotPermitted { permission, role } => {
+                serde_json::json!({"permission": permission, "role": role})
+            }
             Error::Invalid { problems } => serde_json::json!({"problems": problems}),
             Error::DuplicateIin { existing } => serde_json::json!({"existing": existing}),
             Error::Blocked { number }

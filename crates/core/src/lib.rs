@@ -11,6 +11,8 @@
 //!   and destruction with their acts (Art. 7–9, 12, 18);
 //! - [`documents`] — the papers the law asks for, as PDF, and saving files safely;
 //! - [`reports`] — depersonalised tables and releases for donors, the transfer ledger (Art. 17);
+//! - [`users`] — the people who use a vault: their own passwords and keyslots, their roles
+//!   (Art. 25: the responsible person; staff);
 //! - [`demo`] — a demo vault of made-up people;
 //!
 //! and, beside them, [`unlocked`] (what an unlock brings up to date, above every area),
@@ -31,6 +33,7 @@ pub mod reports;
 mod test_support;
 pub mod text;
 pub mod unlocked;
+pub mod users;
 pub mod vault;
 pub mod words;
 

@@ -54,9 +54,15 @@ impl Vault {
         Vault::create_unchecked(dir, "Demo", password, params, true, on_create)
     }
 
-    /// Unlock with a user's password.
+    /// Unlock with a user's password, trying every user's slot.
     pub fn unlock(dir: &Path, password: &Password) -> Result<Vault> {
-        Vault::unlock_with(dir, password, on_unlock)
+        Vault::unlock_with(dir, None, password, on_unlock)
+    }
+
+    /// Unlock as the user named `user` (their slot alone is tried: one Argon2 run), or as
+    /// whoever the password belongs to when `user` is `None`.
+    pub fn unlock_as(dir: &Path, user: Option<&str>, password: &Password) -> Result<Vault> {
+        Vault::unlock_with(dir, user, password, on_unlock)
     }
 
     /// Unlock with the recovery key (acting as the responsible person). Usually followed by

@@ -271,6 +271,17 @@ pub fn error(lang: Lang, e: &Error) -> String {
             message_with(lang, &id, &args)
         }
         Error::Internal(detail) => format!("{} ({detail})", message(lang, "error-internal", &[])),
+        Error::NotPermitted { permission, role } => message(
+            lang,
+            "error-not_permitted",
+            &[
+                (
+                    "permission",
+                    text(&message(lang, &format!("permission-{permission}"), &[])),
+                ),
+                ("role", text(&message(lang, &format!("role-{role}"), &[]))),
+            ],
+        ),
         // Every other error's sentence takes exactly its parameters (a list joins with commas).
         _ => {
             let params = match e.params() {

@@ -7,4 +7,5 @@ pub mod lifecycle;
 pub mod register;
 pub mod reports;
 pub mod settings;
+pub mod users;
 pub mod vault;

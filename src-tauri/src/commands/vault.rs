@@ -21,11 +21,14 @@ pub struct VaultInfo {
     is_demo: bool,
 }
 
-/// The signed-in user.
+/// The signed-in user, and what their role lets them do (the UI shows only that).
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct UserInfo {
     id: String,
     name: String,
+    role: derbes_core::vault::Role,
+    permissions: Vec<derbes_core::vault::Permission>,
 }
 
 /// Which screen the app should show, and what it needs to show it.
@@ -72,6 +75,8 @@ pub async fn app_status(state: State<'_, AppState>) -> CmdResult<AppStatus> {
             user: Some(UserInfo {
                 id: v.user().id.to_string(),
                 name: v.user().name.clone(),
+                role: v.user().role,
+                permissions: v.permissions(),
             }),
             recent_vaults,
             auto_lock_minutes: v.auto_lock_minutes()?,
@@ -178,12 +183,13 @@ pub async fn confirm_recovery_key(state: State<'_, AppState>, group: String) -> 
 pub async fn unlock_vault(
     state: State<'_, AppState>,
     folder: PathBuf,
+    user_name: Option<String>,
     password: String,
 ) -> CmdResult<()> {
     let mut s = state.session();
     s.lock("manual")?;
     s.selected = Some(folder.clone());
-    let vault = Vault::unlock(&folder, &Password::new(password))?;
+    let vault = Vault::unlock_as(&folder, user_name.as_deref(), &Password::new(password))?;
     state.recent.remember(vault.dir());
     Ok(s.open(vault)?)
 }

@@ -131,3 +131,18 @@ cli-release-l = l achieved { $l }.
 cli-release-more-rows = … { $count } more rows (save with --out).
 cli-no-transfers = No transfers yet.
 cli-transfer-found = This file is transfer № { $number } to { $recipient } on { $date } ({ $purpose }).
+
+## Users (derbes user …)
+cli-prompt-new-user-password = The new user's password:
+cli-role-responsible = responsible person
+cli-role-staff = staff
+cli-user-may-reveal = may reveal health data and identity numbers
+cli-user-you = you
+cli-user-no-password = no password yet
+cli-user-added = { $name } was added as { $role }; they unlock with their own password (derbes --user "{ $name }").
+cli-user-removed = { $name } was removed: their password no longer opens this vault.
+cli-user-password-set = { $name } has a new password; nobody else's changed.
+cli-user-role-set = { $name } is now { $role }.
+cli-user-reveal-on = { $name } may now reveal health data and identity numbers.
+cli-user-reveal-off = { $name } may no longer reveal health data and identity numbers.
+reason-cli_confirm_remove_user = Removing a user takes away their access to this vault; add --yes to confirm.

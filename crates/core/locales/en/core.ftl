@@ -36,6 +36,23 @@ error-representative_required = The person was under 18 on the day of the consen
 error-consent_not_found = There is no consent with this number.
 error-act_not_found = There is no act with this number.
 error-locked_on_full_disk = Everything you did is saved, but the disk is full, so the vault could not be tidied as it closed; free some space and unlock it once to finish.
+error-not_permitted = Only the { $role } may { $permission }. Ask them to do it, or to change what your account may do.
+error-user_not_found = This vault has no user with that name.
+error-user_exists = This vault already has a user with that name; choose another.
+error-last_responsible = This is the vault's only responsible person; make someone else responsible first.
+error-remove_self = You cannot remove yourself; another responsible person must do it.
+error-unlock_wait = Too many wrong passwords in a row. Wait { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+} and try again; the vault is not locked for good.
+role-responsible = responsible person
+role-staff = staff member
+permission-manage_users = add or remove users, set their passwords or re-key the vault
+permission-change_settings = change settings, the organisation's details, the data inventory or retention rules
+permission-end_life = anonymise or destroy records
+permission-decide_keeping = place or release a hold, or unblock a record
+permission-export_rows = export records row by row
+permission-reveal_sensitive = show health data and identity numbers
 
 ## Problems with one field of a record or one row of an import (FieldProblem and RowProblem
 ## codes, every one in derbes_core::register::PROBLEM_CODES)

@@ -1,6 +1,7 @@
 # vault: the vault's folder, its users and settings, the journal's chain; the demo vault
 reason-user_name_empty = Enter your name: the journal records who does what.
 reason-user_name_too_long = The name is too long ({ $max } characters at most).
+reason-role_unknown = Choose a role: responsible person or staff.
 reason-folder_is_file = That path is a file, not a folder.
 reason-auto_lock_range = Auto-lock must be between { $min } and { $max } minutes.
 reason-demo_seed_collision = Some synthetic IINs are already in this vault; use another --seed or an empty vault.

@@ -113,3 +113,18 @@ cli-release-l = Қол жеткен l = { $l }.
 cli-release-more-rows = … тағы { $count } жол (толығын --out арқылы сақтаңыз).
 cli-no-transfers = Әзірге деректер берілмеген.
 cli-transfer-found = Бұл файл — № { $number } беру: { $recipient }, { $date } ({ $purpose }).
+
+## Users (derbes user …)
+cli-prompt-new-user-password = Жаңа пайдаланушының құпиясөзі:
+cli-role-responsible = жауапты тұлға
+cli-role-staff = қызметкер
+cli-user-may-reveal = денсаулық туралы деректер мен ЖСН-ді көре алады
+cli-user-you = сіз
+cli-user-no-password = құпиясөзі әлі жоқ
+cli-user-added = { $name } { $role } ретінде қосылды; ол өз құпиясөзімен кіреді (derbes --user "{ $name }").
+cli-user-removed = { $name } жойылды: оның құпиясөзі бұл қойманы енді ашпайды.
+cli-user-password-set = { $name } үшін жаңа құпиясөз орнатылды; басқалардың құпиясөзі өзгерген жоқ.
+cli-user-role-set = { $name } енді — { $role }.
+cli-user-reveal-on = { $name } енді денсаулық туралы деректер мен ЖСН-ді көре алады.
+cli-user-reveal-off = { $name } енді денсаулық туралы деректер мен ЖСН-ді көре алмайды.
+reason-cli_confirm_remove_user = Пайдаланушыны жойсаңыз, ол бұл қоймаға кіре алмайды; растау үшін --yes қосыңыз.

@@ -33,6 +33,20 @@ error-representative_required = Келісім берілген күні тұл�
 error-consent_not_found = Мұндай келісім жоқ. Ол тұлғаның жазбасымен бірге жойылған болуы мүмкін.
 error-act_not_found = Бұл нөмірмен акт жоқ.
 error-locked_on_full_disk = Барлық істегеніңіз сақталды, бірақ диск толы болғандықтан, қойма жабылғанда ретке келтірілмеді; орын босатып, аяқтау үшін оны бір рет ашыңыз.
+error-not_permitted = Мұны тек { $role } істей алады: { $permission }. Одан істеуін немесе есептік жазбаңыздың құқықтарын өзгертуін сұраңыз.
+error-user_not_found = Бұл қоймада мұндай атпен пайдаланушы жоқ.
+error-user_exists = Бұл қоймада мұндай атпен пайдаланушы бар; басқа атты таңдаңыз.
+error-last_responsible = Бұл — қойманың жалғыз жауапты тұлғасы; алдымен басқа пайдаланушыны жауапты етіп тағайындаңыз.
+error-remove_self = Өзіңізді өзіңіз жоя алмайсыз; мұны басқа жауапты тұлға істеуі керек.
+error-unlock_wait = Қатарынан тым көп қате құпиясөз терілді. { $seconds } секунд күтіп, қайта көріңіз; қойма біржола құлыпталған жоқ.
+role-responsible = жауапты тұлға
+role-staff = қызметкер
+permission-manage_users = пайдаланушыларды қосу немесе жою, олардың құпиясөздерін орнату, қойманың кілтін ауыстыру
+permission-change_settings = баптауларды, ұйым деректерін, дербес деректер тізбесін немесе сақтау мерзімдерін өзгерту
+permission-end_life = жазбаларды иесіздендіру немесе жою
+permission-decide_keeping = жоюға тыйым салу не оны алу, жазбаны бұғаттан шығару
+permission-export_rows = жазбаларды жол-жолымен экспорттау
+permission-reveal_sensitive = денсаулық туралы деректер мен ЖСН-ді көрсету
 
 ## Problems with one field of a record or one row of an import (FieldProblem and RowProblem
 ## codes, every one in derbes_core::register::PROBLEM_CODES)

@@ -129,3 +129,18 @@ cli-release-l = Достигнутое l = { $l }.
 cli-release-more-rows = … ещё строк: { $count } (сохраните всё с --out).
 cli-no-transfers = Передач данных пока нет.
 cli-transfer-found = Этот файл — передача № { $number }: { $recipient }, { $date } ({ $purpose }).
+
+## Users (derbes user …)
+cli-prompt-new-user-password = Пароль нового пользователя:
+cli-role-responsible = ответственное лицо
+cli-role-staff = сотрудник
+cli-user-may-reveal = может открывать сведения о здоровье и ИИН
+cli-user-you = вы
+cli-user-no-password = пароля ещё нет
+cli-user-added = { $name } добавлен(а) как { $role }; входит со своим паролем (derbes --user "{ $name }").
+cli-user-removed = { $name } удалён(а): его (её) пароль больше не открывает это хранилище.
+cli-user-password-set = У пользователя { $name } новый пароль; пароли остальных не изменились.
+cli-user-role-set = { $name } теперь { $role }.
+cli-user-reveal-on = { $name } теперь может открывать сведения о здоровье и ИИН.
+cli-user-reveal-off = { $name } больше не может открывать сведения о здоровье и ИИН.
+reason-cli_confirm_remove_user = Удаление пользователя лишает его доступа к хранилищу; добавьте --yes, чтобы подтвердить.

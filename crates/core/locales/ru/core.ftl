@@ -33,6 +33,24 @@ error-representative_required = В день согласия лицу не бы�
 error-consent_not_found = Такого согласия нет. Возможно, оно удалено вместе с записью лица.
 error-act_not_found = Акта с таким номером нет.
 error-locked_on_full_disk = Всё сделанное сохранено, но диск заполнен, и хранилище не удалось привести в порядок при закрытии; освободите место и разблокируйте его один раз, чтобы завершить.
+error-not_permitted = Только { $role } может { $permission }. Попросите его сделать это или изменить права вашей учётной записи.
+error-user_not_found = В этом хранилище нет пользователя с таким именем.
+error-user_exists = В этом хранилище уже есть пользователь с таким именем; выберите другое.
+error-last_responsible = Это единственное ответственное лицо хранилища; сначала назначьте ответственным другого пользователя.
+error-remove_self = Нельзя удалить самого себя; это должно сделать другое ответственное лицо.
+error-unlock_wait = Слишком много неверных паролей подряд. Подождите { $seconds ->
+    [one] { $seconds } секунду
+    [few] { $seconds } секунды
+   *[other] { $seconds } секунд
+} и попробуйте снова; хранилище не заблокировано навсегда.
+role-responsible = ответственное лицо
+role-staff = сотрудник
+permission-manage_users = добавлять и удалять пользователей, задавать им пароли и менять ключ хранилища
+permission-change_settings = менять настройки, сведения об организации, перечень данных и сроки хранения
+permission-end_life = обезличивать и уничтожать записи
+permission-decide_keeping = устанавливать и снимать запрет на уничтожение и разблокировать записи
+permission-export_rows = выгружать записи построчно
+permission-reveal_sensitive = показывать сведения о здоровье и ИИН
 
 ## Problems with one field of a record or one row of an import (FieldProblem and RowProblem
 ## codes, every one in derbes_core::register::PROBLEM_CODES)

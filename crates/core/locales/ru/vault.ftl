@@ -4,6 +4,7 @@ reason-user_name_too_long = Имя слишком длинное (не боле�
     [one] знака
    *[other] знаков
 }).
+reason-role_unknown = Выберите роль: ответственное лицо или сотрудник.
 reason-folder_is_file = По этому пути находится файл, а не папка.
 reason-auto_lock_range = Время автоблокировки — от { $min } до { $max } { $max ->
     [one] минуты

@@ -23,6 +23,7 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::register::fields::Field;
 use crate::vault::journal::{self, Action};
+use crate::vault::role::Permission;
 use crate::vault::Vault;
 
 /// Why data is destroyed (Art. 18).
@@ -160,17 +161,20 @@ impl Vault {
     /// Anonymise people: direct identifiers removed, an anonymous statistical record kept.
     /// All or nothing: one blocked, held or unknown person refuses the whole action.
     pub fn anonymise(&self, ids: &[Uuid], ground: Ground, reference: Option<&str>) -> Result<Act> {
+        self.require(Permission::EndLife)?;
         self.end_of_life(ids, EndAction::Anonymise, ground, reference)
     }
 
     /// Destroy people and everything about them. All or nothing, like [`Vault::anonymise`].
     pub fn destroy(&self, ids: &[Uuid], ground: Ground, reference: Option<&str>) -> Result<Act> {
+        self.require(Permission::EndLife)?;
         self.end_of_life(ids, EndAction::Destroy, ground, reference)
     }
 
     /// Anonymise or destroy everyone due on `as_of`, ground "retention ended". Blocked people
     /// are left alone; their numbers are returned beside the act.
     pub fn end_due(&self, action: EndAction, as_of: Date) -> Result<(Act, Vec<i64>)> {
+        self.require(Permission::EndLife)?;
         // Looking ahead is fine; ending data early under "retention ended" is not.
         if as_of > crate::lifecycle::consent::today() {
             return Err(Error::invalid("as_of", "end_due_in_future"));

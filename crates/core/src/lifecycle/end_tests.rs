@@ -37,12 +37,12 @@ const REPRESENTATIVE: &str = "Ψωξrepresentative";
 const ATTACHMENT: &[u8] = b"PSIATTACHMENTMARKER";
 
 fn data_key(dir: &Path) -> [u8; 32] {
-    let (key, _) = Keyslots::read(dir)
+    let (opened, _) = Keyslots::read(dir)
         .unwrap()
-        .unlock(SlotKind::Password, PASSWORD.as_bytes())
+        .unlock(SlotKind::Password, None, PASSWORD.as_bytes())
         .unwrap()
         .unwrap();
-    *key.as_bytes()
+    *opened.key.as_bytes()
 }
 
 fn decrypt_page(key: &[u8; 32], page: &[u8], first: bool) -> Vec<u8> {

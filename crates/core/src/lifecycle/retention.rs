@@ -19,6 +19,7 @@ use crate::error::{Error, Result};
 use crate::lifecycle::consent::{date, subject_facts, today};
 use crate::register::fields::Kind;
 use crate::vault::journal::{self, Action};
+use crate::vault::role::Permission;
 use crate::vault::Vault;
 
 /// How a rule measures the retention period.
@@ -542,6 +543,7 @@ impl Vault {
     /// Replace the retention rules. Each is checked: a known kind and purpose, a period with an
     /// anchor and 1–1200 months, a basis from [`BASES`].
     pub fn set_retention_rules(&self, rules: &[Rule]) -> Result<Vec<Rule>> {
+        self.require(Permission::ChangeSettings)?;
         let inventory = self.inventory()?;
         for (i, r) in rules.iter().enumerate() {
             // Rules are counted from 1, as the editor shows them.
@@ -653,6 +655,7 @@ impl Vault {
 
     /// Unblock a person; the reason (e.g. the violation was not confirmed) is required.
     pub fn unblock(&self, id: Uuid, reason: &str) -> Result<()> {
+        self.require(Permission::DecideKeeping)?;
         let facts = subject_facts(self.conn(), id)?;
         if !facts.blocked {
             return Err(
@@ -672,6 +675,7 @@ impl Vault {
 
     /// Place a legal hold, which keeps a person off the due list, with a reason.
     pub fn hold(&self, id: Uuid, reason: &str) -> Result<()> {
+        self.require(Permission::DecideKeeping)?;
         let facts = subject_facts(self.conn(), id)?;
         facts.ensure_changeable()?;
         let reason = reason_text(reason, Error::invalid("reason", "hold_reason_missing"))?;
@@ -687,6 +691,7 @@ impl Vault {
 
     /// Release a legal hold.
     pub fn release_hold(&self, id: Uuid) -> Result<()> {
+        self.require(Permission::DecideKeeping)?;
         let facts = subject_facts(self.conn(), id)?;
         facts.ensure_changeable()?;
         if !facts.hold {

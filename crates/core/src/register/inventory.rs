@@ -12,6 +12,7 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::register::fields::{Category, Field, Kind};
 use crate::vault::journal::{self, Action};
+use crate::vault::role::Permission;
 use crate::vault::Vault;
 
 /// A name in the three interface languages.
@@ -313,6 +314,7 @@ impl Vault {
 
     /// Approve a new version of the inventory (the current user approves it).
     pub fn approve_inventory(&self, doc: &InventoryDocument) -> Result<Inventory> {
+        self.require(Permission::ChangeSettings)?;
         doc.check()?;
         let tx = self.conn().unchecked_transaction()?;
         insert(&tx, self.user().id, doc, false)?;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::register::ids::{parse_bin, IdProblem};
+use crate::vault::role::Permission;
 use crate::vault::Vault;
 
 /// The operator's details, as set in Settings.
@@ -68,6 +69,7 @@ impl Vault {
 
     /// Check and save the organisation's details in one transaction, journaled by key.
     pub fn set_organisation(&self, org: &Organisation) -> Result<Organisation> {
+        self.require(Permission::ChangeSettings)?;
         let name = clean("name", &org.name, 300)?;
         if name.is_empty() {
             return Err(Error::invalid("name", "organisation_name_required"));

@@ -23,6 +23,7 @@ use crate::reports::anonymity::{self, Hierarchy, Requirements};
 use crate::reports::labels::{self, word, Lang};
 use crate::reports::table::{period, read_units, Measure, Unit};
 use crate::vault::journal::Action;
+use crate::vault::role::Permission;
 use crate::vault::Vault;
 
 /// A column a release can carry; each is a quasi-identifier.
@@ -629,6 +630,7 @@ pub(crate) fn compute(vault: &Vault, spec: &ReleaseSpec, lang: Lang) -> Result<R
 impl Vault {
     /// Compute a release. Journaled with its parameters and outcome, never its rows.
     pub fn release(&self, spec: &ReleaseSpec, lang: Lang) -> Result<Release> {
+        self.require(Permission::ExportRows)?;
         let release = compute(self, spec, lang)?;
         self.record(
             Action::ReleaseBuilt,

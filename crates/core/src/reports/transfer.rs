@@ -23,6 +23,7 @@ use crate::reports::labels::Lang;
 use crate::reports::release::ReleaseSpec;
 use crate::reports::table::ReportSpec;
 use crate::vault::journal::{self, Action};
+use crate::vault::role::Permission;
 use crate::vault::Vault;
 
 /// Who a file goes to and why: both required, both printed in the file and kept in the ledger.
@@ -160,6 +161,7 @@ impl Vault {
         path: &Path,
         if_exists: IfExists,
     ) -> Result<Transfer> {
+        self.require(Permission::ExportRows)?;
         let to = to.check()?;
         // Refuse a wrong name, a taken file or a missing letterhead before the work.
         let organisation = self.ready_to_send(format, path, if_exists)?;

@@ -37,6 +37,12 @@ pub enum Action {
     RecoveryKeyConfirmed,
     /// A setting changed (details name the key, not the value when it could be personal).
     SettingsChanged,
+    /// A user was added (object: the user's id; details: the role).
+    UserAdded,
+    /// A user was removed and their keyslot with them (object: the user's id).
+    UserRemoved,
+    /// A user's role or allowance changed (object: the user's id; details: what changed).
+    UserChanged,
     /// A demo vault was filled with synthetic data.
     DemoCreated,
     /// The journal was checked.
@@ -104,6 +110,9 @@ impl Action {
             Action::RecoveryKeyUsed => "vault.recovery_key_used",
             Action::RecoveryKeyConfirmed => "vault.recovery_key_confirmed",
             Action::SettingsChanged => "settings.changed",
+            Action::UserAdded => "user.added",
+            Action::UserRemoved => "user.removed",
+            Action::UserChanged => "user.changed",
             Action::DemoCreated => "demo.created",
             Action::JournalVerified => "journal.verified",
             Action::InventoryApproved => "inventory.approved",

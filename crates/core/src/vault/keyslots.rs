@@ -1,6 +1,13 @@
 //! The `keyslots` file: the vault's data key, wrapped once per password and once for the
 //! recovery key (LUKS-style). The exact byte layout is in `docs/vault-format.md`.
 //!
+//! Since version 2 each slot holds an X25519 key pair: the password (through Argon2id) wraps the
+//! slot's secret key, and the data key is sealed to the slot's public key (libsodium's sealed
+//! box). So the responsible person can give a new user a slot, and re-key the database for every
+//! remaining user, without knowing anyone else's password; someone removed who kept an old copy of
+//! this file holds only the old data key. Version-1 slots wrap the data key directly; they still
+//! open, and are turned into version-2 slots the first time they do.
+//!
 //! File = one line of JSON, a newline, `sha256:<hex of the JSON line's bytes>`, a newline.
 //! The checksum catches damage and naive edits before any KDF runs; each slot's AEAD, whose
 //! associated data binds the vault id, the slot's identity and its KDF parameters, catches the rest.
@@ -12,6 +19,7 @@ use std::path::Path;
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+use crypto_box::aead::OsRng;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -23,7 +31,8 @@ use crate::vault::secret::{random_bytes, DataKey};
 /// Name of the keyslots file inside a vault folder.
 pub const KEYSLOTS_FILE: &str = "keyslots";
 const FORMAT: &str = "derbes-keyslots";
-const VERSION: u32 = 1;
+/// The version written; [`Keyslots::parse`] also reads version 1.
+const VERSION: u32 = 2;
 /// The floor for memory cost: a slot asking for less is treated as tampered with.
 pub const MIN_MEMORY_KIB: u32 = 64 * 1024;
 
@@ -105,7 +114,7 @@ struct AeadRecord {
     nonce: String,
 }
 
-/// One wrapped copy of the data key.
+/// One way into the vault: a password's or the recovery key's copy of the data key.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Slot {
     /// Slot id (UUID).
@@ -114,9 +123,36 @@ pub struct Slot {
     pub kind: SlotKind,
     /// The user a password slot belongs to; `None` for the recovery slot.
     pub user_id: Option<Uuid>,
+    /// One byte (two hex digits) of a hash of the user's name ([`name_tag`]): enough to pick a
+    /// named user's slot without trying the others, too little to tell who the user is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    name_tag: Option<String>,
     kdf: KdfRecord,
     aead: AeadRecord,
+    /// Version 2: the slot's X25519 secret key. Version 1: the data key itself.
     wrapped_key: String,
+    /// Version 2: the slot's X25519 public key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    public_key: Option<String>,
+    /// Version 2: the data key, sealed to `public_key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sealed_key: Option<String>,
+}
+
+/// What opening a slot yields beside the data key: its key-encryption key, so that a version-1
+/// slot can be rewritten as version 2 without a second Argon2 run.
+pub(crate) struct Opened {
+    pub(crate) key: DataKey,
+    kek: Zeroizing<[u8; 32]>,
+}
+
+/// The slot tag of a user's name: the first byte of SHA-256 over the vault id and the name as
+/// it is compared (trimmed, lower case). One byte: among a handful of users it picks the slot,
+/// while a list of candidate names matches it one time in 256 by chance.
+pub fn name_tag(vault_id: Uuid, name: &str) -> String {
+    let folded = name.trim().to_lowercase();
+    let digest = Sha256::digest(format!("derbes-user-tag-v1|{vault_id}|{folded}").as_bytes());
+    hex::encode(&digest[..1])
 }
 
 /// The parsed `keyslots` file.
@@ -130,26 +166,55 @@ pub struct Keyslots {
     pub slots: Vec<Slot>,
 }
 
-fn aad(
-    vault_id: Uuid,
-    slot_id: Uuid,
-    kind: SlotKind,
-    user_id: Option<Uuid>,
-    kdf: &KdfRecord,
-) -> String {
-    format!(
-        "derbes-keyslot-v1|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+/// The associated data of a slot's AEAD: everything about the slot except what it encrypts, so
+/// no field can be changed or moved to another slot or vault without the slot failing to open.
+fn aad(vault_id: Uuid, slot: &Slot) -> String {
+    let kdf = &slot.kdf;
+    let v1 = format!(
+        "{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
         vault_id,
-        slot_id,
-        kind.as_str(),
-        user_id.map(|u| u.to_string()).unwrap_or_default(),
+        slot.id,
+        slot.kind.as_str(),
+        slot.user_id.map(|u| u.to_string()).unwrap_or_default(),
         kdf.algorithm,
         kdf.version,
         kdf.memory_kib,
         kdf.iterations,
         kdf.parallelism,
         kdf.salt
-    )
+    );
+    match &slot.public_key {
+        None => format!("derbes-keyslot-v1|{v1}"),
+        Some(pk) => format!(
+            "derbes-keyslot-v2|{v1}|{}|{}",
+            slot.name_tag.as_deref().unwrap_or_default(),
+            pk
+        ),
+    }
+}
+
+fn aead_seal(kek: &[u8; 32], nonce: &[u8; 24], msg: &[u8], aad: &str) -> Result<Vec<u8>> {
+    XChaCha20Poly1305::new(&chacha20poly1305::Key::from(*kek))
+        .encrypt(
+            &XNonce::from(*nonce),
+            Payload {
+                msg,
+                aad: aad.as_bytes(),
+            },
+        )
+        .map_err(|_| Error::Internal("key wrapping failed".into()))
+}
+
+fn key_from(bytes: &[u8]) -> Result<[u8; 32]> {
+    bytes.try_into().map_err(|_| Error::KeyslotsDamaged)
+}
+
+/// The data key sealed to a slot's public key.
+fn seal_to(public_key: &crypto_box::PublicKey, key: &DataKey) -> Result<String> {
+    public_key
+        .seal(&mut OsRng, key.as_bytes())
+        .map(hex::encode)
+        .map_err(|_| Error::Internal("sealing the data key failed".into()))
 }
 
 fn derive_kek(secret: &[u8], kdf: &KdfRecord) -> Result<Zeroizing<[u8; 32]>> {
@@ -174,16 +239,16 @@ fn derive_kek(secret: &[u8], kdf: &KdfRecord) -> Result<Zeroizing<[u8; 32]>> {
 }
 
 impl Slot {
-    /// Wrap `key` under `secret` with fresh salt and nonce.
+    /// A version-2 slot for `secret`: a fresh key pair, salt and nonce; the data key sealed to
+    /// the new public key.
     fn seal(
         vault_id: Uuid,
         kind: SlotKind,
-        user_id: Option<Uuid>,
+        user: Option<(Uuid, &str)>,
         secret: &[u8],
         key: &DataKey,
         params: KdfParams,
     ) -> Result<Slot> {
-        let id = Uuid::now_v7();
         let mut salt = [0u8; 32];
         random_bytes(&mut salt);
         let kdf = KdfRecord {
@@ -195,34 +260,45 @@ impl Slot {
             salt: hex::encode(salt),
         };
         let kek = derive_kek(secret, &kdf)?;
-        let mut nonce = [0u8; 24];
-        random_bytes(&mut nonce);
-        let cipher = XChaCha20Poly1305::new(&chacha20poly1305::Key::from(*kek));
-        let aad = aad(vault_id, id, kind, user_id, &kdf);
-        let wrapped = cipher
-            .encrypt(
-                &XNonce::from(nonce),
-                Payload {
-                    msg: key.as_bytes(),
-                    aad: aad.as_bytes(),
-                },
-            )
-            .map_err(|_| Error::Internal("key wrapping failed".into()))?;
-        Ok(Slot {
-            id,
+        let mut slot = Slot {
+            id: Uuid::now_v7(),
             kind,
-            user_id,
+            user_id: user.map(|(id, _)| id),
+            name_tag: user.map(|(_, name)| name_tag(vault_id, name)),
             kdf,
             aead: AeadRecord {
                 algorithm: "xchacha20poly1305".into(),
-                nonce: hex::encode(nonce),
+                nonce: String::new(),
             },
-            wrapped_key: hex::encode(wrapped),
-        })
+            wrapped_key: String::new(),
+            public_key: None,
+            sealed_key: None,
+        };
+        slot.wrap_key_pair(vault_id, &kek, key)?;
+        Ok(slot)
     }
 
-    /// Try to unwrap the data key with `secret`. `Ok(None)` means the secret is not this slot's.
-    fn open(&self, vault_id: Uuid, secret: &[u8]) -> Result<Option<DataKey>> {
+    /// Give the slot a fresh key pair under `kek`, and seal `key` to it (version 2).
+    fn wrap_key_pair(&mut self, vault_id: Uuid, kek: &[u8; 32], key: &DataKey) -> Result<()> {
+        let mut secret = Zeroizing::new([0u8; 32]);
+        random_bytes(secret.as_mut());
+        let secret_key = crypto_box::SecretKey::from(*secret);
+        let public_key = secret_key.public_key();
+        self.public_key = Some(hex::encode(public_key.as_bytes()));
+        self.sealed_key = Some(seal_to(&public_key, key)?);
+        let mut nonce = [0u8; 24];
+        random_bytes(&mut nonce);
+        self.aead = AeadRecord {
+            algorithm: "xchacha20poly1305".into(),
+            nonce: hex::encode(nonce),
+        };
+        let wrapped = aead_seal(kek, &nonce, secret.as_ref(), &aad(vault_id, self))?;
+        self.wrapped_key = hex::encode(wrapped);
+        Ok(())
+    }
+
+    /// Try to open the slot with `secret`. `Ok(None)` means the secret is not this slot's.
+    fn open(&self, vault_id: Uuid, secret: &[u8]) -> Result<Option<Opened>> {
         if self.aead.algorithm != "xchacha20poly1305" {
             return Err(Error::KeyslotsDamaged);
         }
@@ -233,24 +309,37 @@ impl Slot {
         let wrapped = hex::decode(&self.wrapped_key).map_err(|_| Error::KeyslotsDamaged)?;
         let kek = derive_kek(secret, &self.kdf)?;
         let cipher = XChaCha20Poly1305::new(&chacha20poly1305::Key::from(*kek));
-        let aad = aad(vault_id, self.id, self.kind, self.user_id, &self.kdf);
-        match cipher.decrypt(
+        let aad = aad(vault_id, self);
+        let Ok(plain) = cipher.decrypt(
             &XNonce::from(nonce),
             Payload {
                 msg: &wrapped,
                 aad: aad.as_bytes(),
             },
-        ) {
-            Ok(plain) => {
-                let plain = Zeroizing::new(plain);
-                let bytes: [u8; 32] = plain
-                    .as_slice()
-                    .try_into()
-                    .map_err(|_| Error::KeyslotsDamaged)?;
-                Ok(Some(DataKey::from_bytes(bytes)))
+        ) else {
+            return Ok(None);
+        };
+        let plain = Zeroizing::new(plain);
+        let key = match (&self.public_key, &self.sealed_key) {
+            (None, None) => DataKey::from_bytes(key_from(&plain)?),
+            (Some(_), Some(sealed)) => {
+                let secret_key = crypto_box::SecretKey::from(key_from(&plain)?);
+                let sealed = hex::decode(sealed).map_err(|_| Error::KeyslotsDamaged)?;
+                let data = Zeroizing::new(
+                    secret_key
+                        .unseal(&sealed)
+                        .map_err(|_| Error::KeyslotsDamaged)?,
+                );
+                DataKey::from_bytes(key_from(&data)?)
             }
-            Err(_) => Ok(None),
-        }
+            _ => return Err(Error::KeyslotsDamaged),
+        };
+        Ok(Some(Opened { key, kek }))
+    }
+
+    /// Whether this is a version-1 slot, which wraps the data key directly.
+    pub fn is_direct(&self) -> bool {
+        self.public_key.is_none()
     }
 
     /// The KDF parameters this slot was sealed with.
@@ -264,10 +353,10 @@ impl Slot {
 }
 
 impl Keyslots {
-    /// A new file for a new vault: one password slot for `user_id` and one recovery slot.
+    /// A new file for a new vault: one password slot for its first user and one recovery slot.
     pub(crate) fn create(
         vault_id: Uuid,
-        user_id: Uuid,
+        user: (Uuid, &str),
         password: &[u8],
         recovery: &[u8],
         key: &DataKey,
@@ -281,7 +370,7 @@ impl Keyslots {
                 Slot::seal(
                     vault_id,
                     SlotKind::Password,
-                    Some(user_id),
+                    Some(user),
                     password,
                     key,
                     params,
@@ -291,42 +380,99 @@ impl Keyslots {
         })
     }
 
-    /// Unwrap the data key with a secret, trying each slot of `kind`. Returns the key and the
-    /// slot that opened it.
-    pub(crate) fn unlock(&self, kind: SlotKind, secret: &[u8]) -> Result<Option<(DataKey, &Slot)>> {
-        for slot in self.slots.iter().filter(|s| s.kind == kind) {
-            if let Some(key) = slot.open(self.vault_id, secret)? {
-                return Ok(Some((key, slot)));
+    /// Open the data key with a secret, trying each slot of `kind` — only those whose name tag
+    /// matches `user` when a user is named, so a named unlock runs Argon2 once. Returns what the
+    /// slot yielded and its index.
+    pub(crate) fn unlock(
+        &self,
+        kind: SlotKind,
+        user: Option<&str>,
+        secret: &[u8],
+    ) -> Result<Option<(Opened, usize)>> {
+        let tag = user.map(|name| name_tag(self.vault_id, name));
+        for (index, slot) in self.slots.iter().enumerate() {
+            if slot.kind != kind {
+                continue;
+            }
+            // A slot without a tag (version 1) may be anyone's.
+            if let (Some(wanted), Some(have)) = (&tag, &slot.name_tag) {
+                if wanted != have {
+                    continue;
+                }
+            }
+            if let Some(opened) = slot.open(self.vault_id, secret)? {
+                return Ok(Some((opened, index)));
             }
         }
         Ok(None)
     }
 
-    /// Replace the password slot of `user_id` with one sealed under a new password.
-    pub(crate) fn reseal_password(
+    /// Turn the version-1 slot at `index`, just opened, into a version-2 slot (same password
+    /// and salt, a new key pair), naming `user_name` in its tag. Nothing else changes.
+    pub(crate) fn upgrade(
         &mut self,
-        user_id: Uuid,
-        new_password: &[u8],
+        index: usize,
+        opened: &Opened,
+        user_name: Option<&str>,
+    ) -> Result<bool> {
+        let vault_id = self.vault_id;
+        let Some(slot) = self.slots.get_mut(index) else {
+            return Ok(false);
+        };
+        if !slot.is_direct() {
+            return Ok(false);
+        }
+        slot.name_tag = user_name.map(|name| name_tag(vault_id, name));
+        slot.wrap_key_pair(vault_id, &opened.kek, &opened.key)?;
+        Ok(true)
+    }
+
+    /// Replace every password slot of `user` with one sealed under `password` (a new user, a
+    /// changed password, or a password the responsible person sets for someone who forgot
+    /// theirs). The other slots are untouched.
+    pub(crate) fn set_password(
+        &mut self,
+        user: (Uuid, &str),
+        password: &[u8],
         key: &DataKey,
         params: KdfParams,
     ) -> Result<()> {
         let fresh = Slot::seal(
             self.vault_id,
             SlotKind::Password,
-            Some(user_id),
-            new_password,
+            Some(user),
+            password,
             key,
             params,
         )?;
-        match self
-            .slots
-            .iter_mut()
-            .find(|s| s.kind == SlotKind::Password && s.user_id == Some(user_id))
-        {
-            Some(slot) => *slot = fresh,
+        // In the old slot's place, so the file changes in that slot only.
+        let mine = |s: &Slot| s.kind == SlotKind::Password && s.user_id == Some(user.0);
+        match self.slots.iter().position(mine) {
+            Some(at) => {
+                self.slots[at] = fresh;
+                let mut index = 0;
+                self.slots.retain(|s| {
+                    index += 1;
+                    index - 1 == at || !mine(s)
+                });
+            }
             None => self.slots.push(fresh),
         }
         Ok(())
+    }
+
+    /// Remove every slot of `user`. Returns how many were removed.
+    pub(crate) fn remove_user(&mut self, user: Uuid) -> usize {
+        let before = self.slots.len();
+        self.slots.retain(|s| s.user_id != Some(user));
+        before - self.slots.len()
+    }
+
+    /// Whether `user` has a password slot.
+    pub fn has_password(&self, user: Uuid) -> bool {
+        self.slots
+            .iter()
+            .any(|s| s.kind == SlotKind::Password && s.user_id == Some(user))
     }
 
     /// Read and check `dir/keyslots`.
@@ -355,10 +501,21 @@ impl Keyslots {
         if sum != expected {
             return Err(Error::KeyslotsDamaged);
         }
-        let ks: Keyslots = serde_json::from_str(json).map_err(|_| Error::KeyslotsDamaged)?;
-        if ks.format != FORMAT || ks.version != VERSION || ks.slots.is_empty() {
+        let mut ks: Keyslots = serde_json::from_str(json).map_err(|_| Error::KeyslotsDamaged)?;
+        if ks.format == FORMAT && ks.version > VERSION {
+            return Err(Error::NewerVersion {
+                found: i64::from(ks.version),
+                known: i64::from(VERSION),
+            });
+        }
+        if ks.format != FORMAT || ks.version == 0 || ks.slots.is_empty() {
             return Err(Error::KeyslotsDamaged);
         }
+        // A version-1 file has only version-1 slots; whatever is written back is version 2.
+        if ks.version == 1 && ks.slots.iter().any(|s| !s.is_direct()) {
+            return Err(Error::KeyslotsDamaged);
+        }
+        ks.version = VERSION;
         Ok(ks)
     }
 
@@ -423,24 +580,33 @@ mod tests {
     fn wrap_and_unwrap_with_each_secret() {
         let key = DataKey::generate();
         let (vid, uid) = (Uuid::now_v7(), Uuid::now_v7());
-        let ks = Keyslots::create(vid, uid, b"pass word", b"recovery", &key, cheap()).unwrap();
+        let ks = Keyslots::create(
+            vid,
+            (uid, "Aigerim"),
+            b"pass word",
+            b"recovery",
+            &key,
+            cheap(),
+        )
+        .unwrap();
         let parsed = Keyslots::parse(&ks.render().unwrap()).unwrap();
-        let (k, slot) = parsed
-            .unlock(SlotKind::Password, b"pass word")
+        let (opened, index) = parsed
+            .unlock(SlotKind::Password, None, b"pass word")
             .unwrap()
             .unwrap();
-        assert_eq!(k.as_bytes(), key.as_bytes());
-        assert_eq!(slot.user_id, Some(uid));
+        assert_eq!(opened.key.as_bytes(), key.as_bytes());
+        assert_eq!(parsed.slots[index].user_id, Some(uid));
+        assert!(!parsed.slots[index].is_direct());
         assert!(parsed
-            .unlock(SlotKind::Password, b"recovery")
+            .unlock(SlotKind::Password, None, b"recovery")
             .unwrap()
             .is_none());
         assert!(parsed
-            .unlock(SlotKind::Recovery, b"recovery")
+            .unlock(SlotKind::Recovery, None, b"recovery")
             .unwrap()
             .is_some());
         assert!(parsed
-            .unlock(SlotKind::Password, b"wrong")
+            .unlock(SlotKind::Password, None, b"wrong")
             .unwrap()
             .is_none());
     }
@@ -448,8 +614,15 @@ mod tests {
     #[test]
     fn edited_file_is_reported_damaged() {
         let key = DataKey::generate();
-        let ks =
-            Keyslots::create(Uuid::now_v7(), Uuid::now_v7(), b"a", b"b", &key, cheap()).unwrap();
+        let ks = Keyslots::create(
+            Uuid::now_v7(),
+            (Uuid::now_v7(), "A"),
+            b"a",
+            b"b",
+            &key,
+            cheap(),
+        )
+        .unwrap();
         let good = ks.render().unwrap();
         // A changed byte anywhere fails the checksum.
         for pos in [0, 10, good.len() / 2, good.len() - 3] {
@@ -472,18 +645,25 @@ mod tests {
         // An attacker who lowers the memory cost and fixes the checksum gets no key: the
         // parameters are bound into the AEAD's associated data, and the floor is enforced.
         let key = DataKey::generate();
-        let mut ks =
-            Keyslots::create(Uuid::now_v7(), Uuid::now_v7(), b"pw", b"rk", &key, cheap()).unwrap();
+        let mut ks = Keyslots::create(
+            Uuid::now_v7(),
+            (Uuid::now_v7(), "A"),
+            b"pw",
+            b"rk",
+            &key,
+            cheap(),
+        )
+        .unwrap();
         ks.slots[0].kdf.iterations = 2;
         let reparsed = Keyslots::parse(&ks.render().unwrap()).unwrap();
         assert!(reparsed
-            .unlock(SlotKind::Password, b"pw")
+            .unlock(SlotKind::Password, None, b"pw")
             .unwrap()
             .is_none());
         ks.slots[0].kdf.memory_kib = 1024;
         let reparsed = Keyslots::parse(&ks.render().unwrap()).unwrap();
         assert!(matches!(
-            reparsed.unlock(SlotKind::Password, b"pw"),
+            reparsed.unlock(SlotKind::Password, None, b"pw"),
             Err(Error::KeyslotsDamaged)
         ));
     }
@@ -492,8 +672,15 @@ mod tests {
     fn absurd_parameters_are_refused_before_any_work() {
         // Terabytes of memory or billions of passes would hang or abort the app at unlock.
         let key = DataKey::generate();
-        let base =
-            Keyslots::create(Uuid::now_v7(), Uuid::now_v7(), b"pw", b"rk", &key, cheap()).unwrap();
+        let base = Keyslots::create(
+            Uuid::now_v7(),
+            (Uuid::now_v7(), "A"),
+            b"pw",
+            b"rk",
+            &key,
+            cheap(),
+        )
+        .unwrap();
         for (memory, iterations, parallelism) in [
             (u32::MAX, 1, 1),
             (MAX_MEMORY_KIB + 1, 1, 1),
@@ -506,9 +693,169 @@ mod tests {
             ks.slots[0].kdf.parallelism = parallelism;
             let reparsed = Keyslots::parse(&ks.render().unwrap()).unwrap();
             assert!(matches!(
-                reparsed.unlock(SlotKind::Password, b"pw"),
+                reparsed.unlock(SlotKind::Password, None, b"pw"),
                 Err(Error::KeyslotsDamaged)
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod version_2 {
+    use super::*;
+
+    fn cheap() -> KdfParams {
+        KdfParams {
+            memory_kib: MIN_MEMORY_KIB,
+            iterations: 1,
+            parallelism: 1,
+        }
+    }
+
+    /// A version-1 file as Derbes 0.1 wrote it: the data key wrapped directly, no key pairs.
+    fn version_1(vault_id: Uuid, user: Uuid, key: &DataKey) -> Keyslots {
+        let direct = |kind, user_id: Option<Uuid>, secret: &[u8]| {
+            let mut salt = [0u8; 32];
+            random_bytes(&mut salt);
+            let kdf = KdfRecord {
+                algorithm: "argon2id".into(),
+                version: 19,
+                memory_kib: MIN_MEMORY_KIB,
+                iterations: 1,
+                parallelism: 1,
+                salt: hex::encode(salt),
+            };
+            let kek = derive_kek(secret, &kdf).unwrap();
+            let mut nonce = [0u8; 24];
+            random_bytes(&mut nonce);
+            let mut slot = Slot {
+                id: Uuid::now_v7(),
+                kind,
+                user_id,
+                name_tag: None,
+                kdf,
+                aead: AeadRecord {
+                    algorithm: "xchacha20poly1305".into(),
+                    nonce: hex::encode(nonce),
+                },
+                wrapped_key: String::new(),
+                public_key: None,
+                sealed_key: None,
+            };
+            let wrapped = aead_seal(&kek, &nonce, key.as_bytes(), &aad(vault_id, &slot)).unwrap();
+            slot.wrapped_key = hex::encode(wrapped);
+            slot
+        };
+        Keyslots {
+            format: FORMAT.into(),
+            version: 1,
+            vault_id,
+            slots: vec![
+                direct(SlotKind::Password, Some(user), b"old password"),
+                direct(SlotKind::Recovery, None, b"old recovery"),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_version_1_file_opens_and_its_slot_is_upgraded_in_place() {
+        let key = DataKey::generate();
+        let (vid, uid) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut ks = Keyslots::parse(&version_1(vid, uid, &key).render().unwrap()).unwrap();
+        let (opened, index) = ks
+            .unlock(SlotKind::Password, Some("Aigerim"), b"old password")
+            .unwrap()
+            .unwrap();
+        assert_eq!(opened.key.as_bytes(), key.as_bytes());
+        assert!(ks.upgrade(index, &opened, Some("Aigerim")).unwrap());
+        let written = ks.render().unwrap();
+        assert!(String::from_utf8_lossy(&written).contains("\"version\":2"));
+        let again = Keyslots::parse(&written).unwrap();
+        assert!(!again.slots[index].is_direct());
+        let (opened, _) = again
+            .unlock(SlotKind::Password, Some("aigerim "), b"old password")
+            .unwrap()
+            .unwrap();
+        assert_eq!(opened.key.as_bytes(), key.as_bytes());
+        // The recovery slot was not opened, so it is still version 1, and still opens.
+        assert!(again.slots[1].is_direct());
+        assert!(again
+            .unlock(SlotKind::Recovery, None, b"old recovery")
+            .unwrap()
+            .is_some());
+    }
+
+    #[test]
+    fn a_named_unlock_tries_only_that_users_slot() {
+        let key = DataKey::generate();
+        let vid = Uuid::now_v7();
+        let (a, b) = (Uuid::now_v7(), Uuid::now_v7());
+        let mut ks = Keyslots::create(vid, (a, "Aigerim"), b"pw-a", b"rk", &key, cheap()).unwrap();
+        ks.set_password((b, "Dana"), b"pw-b", &key, cheap())
+            .unwrap();
+        let (_, index) = ks
+            .unlock(SlotKind::Password, Some("Dana"), b"pw-b")
+            .unwrap()
+            .unwrap();
+        assert_eq!(ks.slots[index].user_id, Some(b));
+        // Aigerim's password under Dana's name: Dana's slot is the only one tried.
+        assert!(ks
+            .unlock(SlotKind::Password, Some("Dana"), b"pw-a")
+            .unwrap()
+            .is_none());
+        // Without a name every slot is tried.
+        assert!(ks
+            .unlock(SlotKind::Password, None, b"pw-a")
+            .unwrap()
+            .is_some());
+        assert_ne!(name_tag(vid, "Aigerim"), name_tag(vid, "Dana"));
+        assert_eq!(name_tag(vid, " AIGERIM"), name_tag(vid, "aigerim"));
+    }
+
+    #[test]
+    fn a_newer_file_says_so_and_a_mixed_version_1_file_is_damaged() {
+        let key = DataKey::generate();
+        let mut ks = Keyslots::create(
+            Uuid::now_v7(),
+            (Uuid::now_v7(), "A"),
+            b"pw",
+            b"rk",
+            &key,
+            cheap(),
+        )
+        .unwrap();
+        ks.version = 3;
+        assert!(matches!(
+            Keyslots::parse(&ks.render().unwrap()),
+            Err(Error::NewerVersion { found: 3, known: 2 })
+        ));
+        ks.version = 1;
+        assert!(matches!(
+            Keyslots::parse(&ks.render().unwrap()),
+            Err(Error::KeyslotsDamaged)
+        ));
+    }
+
+    #[test]
+    fn a_swapped_public_key_or_tag_does_not_open() {
+        let key = DataKey::generate();
+        let vid = Uuid::now_v7();
+        let ks = Keyslots::create(vid, (Uuid::now_v7(), "A"), b"pw", b"rk", &key, cheap()).unwrap();
+        let mut bad = ks.clone();
+        bad.slots[0].public_key = bad.slots[1].public_key.clone();
+        assert!(bad
+            .unlock(SlotKind::Password, None, b"pw")
+            .unwrap()
+            .is_none());
+        let mut bad = ks.clone();
+        bad.slots[0].name_tag = Some(if ks.slots[0].name_tag.as_deref() == Some("00") {
+            "01".into()
+        } else {
+            "00".into()
+        });
+        assert!(bad
+            .unlock(SlotKind::Password, None, b"pw")
+            .unwrap()
+            .is_none());
     }
 }

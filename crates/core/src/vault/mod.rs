@@ -17,6 +17,7 @@ pub mod keyslots;
 pub mod location;
 pub mod password;
 pub mod recent;
+pub mod role;
 pub mod schema;
 pub mod secret;
 pub mod settings;
@@ -33,6 +34,7 @@ use uuid::Uuid;
 
 use crate::error::{Error, Result};
 use crate::vault::keyslots::{sync_dir, KdfParams, Keyslots, SlotKind, KEYSLOTS_FILE};
+pub use crate::vault::role::{Permission, Role};
 use crate::vault::secret::{recovery_group_matches, DataKey, Password, RecoveryKey};
 use journal::Action;
 
@@ -52,8 +54,10 @@ pub struct User {
     pub id: Uuid,
     /// Display name.
     pub name: String,
-    /// `responsible` (the person responsible for processing) or `staff`.
-    pub role: String,
+    /// The responsible person or staff ([`role`]).
+    pub role: Role,
+    /// For staff: whether the responsible person allowed them to reveal masked fields.
+    pub may_reveal: bool,
 }
 
 /// Exclusive hold on a vault folder, so two processes never write one vault at once.
@@ -90,7 +94,44 @@ struct Failures {
     last: String,
 }
 
-fn now_rfc3339() -> String {
+/// Failed unlocks in a row that cost nothing more than the key derivation itself.
+const FREE_FAILURES: u64 = 3;
+/// The longest wait between tries: guessing slows down, the owner is never locked out for good.
+const MAX_WAIT_SECONDS: u64 = 30;
+
+impl Failures {
+    fn read(dir: &Path) -> Option<Failures> {
+        fs::read(dir.join(FAILURES_FILE))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+    }
+
+    /// How long after the last failure the next try must wait: nothing for the first few, then
+    /// 1 s, 2 s, 4 s … up to [`MAX_WAIT_SECONDS`].
+    fn wait(&self) -> u64 {
+        match self.count.checked_sub(FREE_FAILURES) {
+            None => 0,
+            Some(extra) => 1u64
+                .checked_shl(extra.min(16) as u32)
+                .unwrap_or(u64::MAX)
+                .min(MAX_WAIT_SECONDS),
+        }
+    }
+
+    /// Seconds still to wait before another try, if any (a clock set back counts as no wait
+    /// longer than the cap).
+    fn remaining(&self, now: OffsetDateTime) -> Option<u64> {
+        let wait = self.wait();
+        if wait == 0 {
+            return None;
+        }
+        let last = OffsetDateTime::parse(&self.last, &Rfc3339).ok()?;
+        let elapsed = u64::try_from((now - last).whole_seconds()).unwrap_or(0);
+        wait.checked_sub(elapsed).filter(|left| *left > 0)
+    }
+}
+
+pub(crate) fn now_rfc3339() -> String {
     OffsetDateTime::now_utc()
         .replace_nanosecond(0)
         .unwrap_or(OffsetDateTime::now_utc())
@@ -101,10 +142,7 @@ fn now_rfc3339() -> String {
 /// Count a failed unlock in the side file. Best effort: a read-only folder simply is not counted.
 fn record_failure(dir: &Path) {
     let path = dir.join(FAILURES_FILE);
-    let mut f: Failures = fs::read(&path)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
+    let mut f = Failures::read(dir).unwrap_or_default();
     let now = now_rfc3339();
     if f.count == 0 {
         f.first = now.clone();
@@ -265,7 +303,8 @@ fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
 
 /// How the vault is being opened.
 enum Credential<'a> {
-    Password(&'a Password),
+    /// A password, and the name of the user whose slot to try (all password slots if none).
+    Password(&'a Password, Option<&'a str>),
     Recovery(&'a RecoveryKey),
 }
 
@@ -358,11 +397,12 @@ impl Vault {
         let user = User {
             id: Uuid::now_v7(),
             name: user_name.to_string(),
-            role: "responsible".into(),
+            role: Role::Responsible,
+            may_reveal: true,
         };
         let keyslots = Keyslots::create(
             vault_id,
-            user.id,
+            (user.id, &user.name),
             password.expose().as_bytes(),
             recovery.kdf_input(),
             &key,
@@ -378,7 +418,7 @@ impl Vault {
         tx.execute("INSERT INTO meta (key, value) VALUES ('vault_id', ?1), ('created_at', ?2), ('is_demo', ?3)", params![vault_id.to_string(), now, if is_demo { "1" } else { "0" }])?;
         tx.execute(
             "INSERT INTO user (id, name, role, created_at) VALUES (?1, ?2, ?3, ?4)",
-            params![user.id.to_string(), user.name, user.role, now],
+            params![user.id.to_string(), user.name, user.role.code(), now],
         )?;
         journal::append(
             &tx,
@@ -405,12 +445,19 @@ impl Vault {
         ))
     }
 
-    /// Unlock with a user's password, running `upkeep` in the unlocking transaction.
-    pub(crate) fn unlock_with(dir: &Path, password: &Password, upkeep: Upkeep) -> Result<Vault> {
+    /// Unlock with a user's password, running `upkeep` in the unlocking transaction. With a
+    /// user's name, only that user's slot is tried (one Argon2 run instead of one per user).
+    pub(crate) fn unlock_with(
+        dir: &Path,
+        user: Option<&str>,
+        password: &Password,
+        upkeep: Upkeep,
+    ) -> Result<Vault> {
         if password.is_empty() {
             return Err(Error::PasswordEmpty);
         }
-        Self::open(dir, Credential::Password(password), upkeep)
+        let user = user.map(str::trim).filter(|u| !u.is_empty());
+        Self::open(dir, Credential::Password(password, user), upkeep)
     }
 
     /// Unlock with the recovery key (acting as the responsible person), running `upkeep`.
@@ -444,19 +491,26 @@ impl Vault {
             return Err(Error::ReadOnly);
         }
         let lock = FolderLock::acquire(dir)?;
-        let keyslots = Keyslots::read(dir)?;
-        let (secret, kind): (&[u8], _) = match &cred {
-            Credential::Password(p) => (p.expose().as_bytes(), SlotKind::Password),
-            Credential::Recovery(k) => (k.kdf_input(), SlotKind::Recovery),
+        // Many wrong tries in a row: the next waits a little, before any key derivation runs.
+        if let Some(seconds) =
+            Failures::read(dir).and_then(|f| f.remaining(OffsetDateTime::now_utc()))
+        {
+            return Err(Error::UnlockWait { seconds });
+        }
+        let mut keyslots = Keyslots::read(dir)?;
+        let (secret, kind, named): (&[u8], _, _) = match &cred {
+            Credential::Password(p, user) => (p.expose().as_bytes(), SlotKind::Password, *user),
+            Credential::Recovery(k) => (k.kdf_input(), SlotKind::Recovery, None),
         };
-        let Some((key, slot)) = keyslots.unlock(kind, secret)? else {
+        let Some((opened, slot_index)) = keyslots.unlock(kind, named, secret)? else {
             record_failure(dir);
             return Err(match cred {
-                Credential::Password(_) => Error::WrongPassword,
+                Credential::Password(..) => Error::WrongPassword,
                 Credential::Recovery(_) => Error::RecoveryKeyWrong,
             });
         };
-        let slot_user = slot.user_id;
+        let slot_user = keyslots.slots[slot_index].user_id;
+        let key = DataKey::from_bytes(*opened.key.as_bytes());
         let mut conn = open_db(&dir.join(DB_FILE), &key, Access::ReadWrite)?;
         if !plain_for_benchmarks() {
             check_at_unlock(&conn, &dir.join(DB_FILE))?;
@@ -482,6 +536,13 @@ impl Vault {
             Some(id) => load_user(&conn, id)?,
             None => responsible_person(&conn)?,
         };
+        // A slot from before version 2 becomes one now, while its key-encryption key is at hand.
+        // If the file cannot be written, the old slot still opens and this is tried next time.
+        let slot_name = slot_user.map(|_| user.name.as_str());
+        if keyslots.upgrade(slot_index, &opened, slot_name)? {
+            let _ = keyslots.write_atomic(dir);
+        }
+        drop(opened);
         let mut vault = Vault {
             dir: dir.to_path_buf(),
             conn,
@@ -545,15 +606,21 @@ impl Vault {
     ) -> Result<()> {
         password::check_new(new_password, repeated, &[&self.user.name])?;
         let mut keyslots = Keyslots::read(&self.dir)?;
-        let (key, slot) = keyslots
-            .unlock(SlotKind::Password, current.expose().as_bytes())?
+        let (opened, index) = keyslots
+            .unlock(
+                SlotKind::Password,
+                Some(&self.user.name),
+                current.expose().as_bytes(),
+            )?
             .ok_or(Error::WrongPassword)?;
+        let slot = &keyslots.slots[index];
         if slot.user_id != Some(self.user.id) {
             return Err(Error::WrongPassword);
         }
         let params = slot.kdf_params().max_with(KdfParams::default());
-        keyslots.reseal_password(self.user.id, new_password.expose().as_bytes(), &key, params)?;
-        self.commit_keyslots(keyslots, Action::PasswordChanged)
+        let user = (self.user.id, self.user.name.as_str());
+        keyslots.set_password(user, new_password.expose().as_bytes(), &opened.key, params)?;
+        self.commit_keyslots(keyslots, Action::PasswordChanged, self.user.id)
     }
 
     /// After a recovery-key unlock: give the responsible person a new password.
@@ -565,28 +632,33 @@ impl Vault {
     ) -> Result<()> {
         password::check_new(new_password, repeated, &[&self.user.name])?;
         let mut keyslots = Keyslots::read(&self.dir)?;
-        let (data_key, _) = keyslots
-            .unlock(SlotKind::Recovery, key.kdf_input())?
+        let (opened, _) = keyslots
+            .unlock(SlotKind::Recovery, None, key.kdf_input())?
             .ok_or(Error::RecoveryKeyWrong)?;
-        keyslots.reseal_password(
-            self.user.id,
+        keyslots.set_password(
+            (self.user.id, self.user.name.as_str()),
             new_password.expose().as_bytes(),
-            &data_key,
+            &opened.key,
             KdfParams::default(),
         )?;
-        self.commit_keyslots(keyslots, Action::PasswordChanged)
+        self.commit_keyslots(keyslots, Action::PasswordChanged, self.user.id)
     }
 
     /// Write the new keyslots file and journal it. The journal entry is committed only after the
     /// file is safely renamed into place.
-    fn commit_keyslots(&mut self, keyslots: Keyslots, action: Action) -> Result<()> {
+    pub(crate) fn commit_keyslots(
+        &mut self,
+        keyslots: Keyslots,
+        action: Action,
+        object: Uuid,
+    ) -> Result<()> {
         keyslots.write_atomic(&self.dir)?;
         let tx = self.conn.transaction()?;
         journal::append(
             &tx,
             Some(self.user.id),
             action,
-            Some(&self.user.id.to_string()),
+            Some(&object.to_string()),
             json!({}),
         )?;
         tx.commit()?;
@@ -694,6 +766,11 @@ impl Vault {
         &self.conn
     }
 
+    /// The data key, for the users area to seal it to a new user's slot.
+    pub(crate) fn data_key(&self) -> &DataKey {
+        &self.key
+    }
+
     /// A second connection to the vault that can only read (opened read-only, and
     /// `query_only`), for a scan on the other core while `conn` does another (reports read people
     /// and services at once). Its page cache is small: it scans once and is closed.
@@ -752,26 +829,34 @@ pub(crate) fn owner_only(path: &Path) -> Result<()> {
     Ok(access::owner_only(path)?)
 }
 
+/// The user a slot belongs to. A removed user's slot is gone before their row is marked, so
+/// a slot of a removed user means the removal was cut short: it does not open the vault.
 fn load_user(conn: &Connection, id: Uuid) -> Result<User> {
-    conn.query_row(
-        "SELECT id, name, role FROM user WHERE id = ?1",
-        [id.to_string()],
-        |r| {
-            Ok(User {
-                id,
-                name: r.get(1)?,
-                role: r.get(2)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or(Error::KeyslotsDamaged)
+    let row: Option<(String, String, bool, Option<String>)> = conn
+        .query_row(
+            "SELECT name, role, may_reveal, removed_at FROM user WHERE id = ?1",
+            [id.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .optional()?;
+    let (name, role, may_reveal, removed_at) = row.ok_or(Error::KeyslotsDamaged)?;
+    if removed_at.is_some() {
+        return Err(Error::WrongPassword);
+    }
+    let role = Role::parse(&role).ok_or(Error::VaultDamaged)?;
+    Ok(User {
+        id,
+        name,
+        role,
+        may_reveal: role == Role::Responsible || may_reveal,
+    })
 }
 
 fn responsible_person(conn: &Connection) -> Result<User> {
     let id: String = conn
         .query_row(
-            "SELECT id FROM user WHERE role = 'responsible' ORDER BY created_at LIMIT 1",
+            "SELECT id FROM user WHERE role = 'responsible' AND removed_at IS NULL \
+             ORDER BY created_at LIMIT 1",
             [],
             |r| r.get(0),
         )

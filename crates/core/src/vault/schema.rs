@@ -252,6 +252,13 @@ const MIGRATIONS: &[&str] = &[
     CREATE TRIGGER transfer_no_delete BEFORE DELETE ON transfer
     BEGIN SELECT RAISE(ABORT, 'the transfer ledger is append-only'); END;
     "#,
+    // 5: several users — a staff member's allowance to reveal masked fields, and removal that
+    // keeps the row (the journal names users by id) while the keyslot is gone.
+    r#"
+    ALTER TABLE user ADD COLUMN may_reveal INTEGER NOT NULL DEFAULT 0 CHECK (may_reveal IN (0, 1));
+    ALTER TABLE user ADD COLUMN removed_at TEXT;
+    ALTER TABLE user ADD COLUMN removed_by TEXT;
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {

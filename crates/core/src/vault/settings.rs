@@ -5,6 +5,7 @@ use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::vault::journal::Action;
+use crate::vault::role::Permission;
 use crate::vault::Vault;
 
 /// Minutes without input before the app locks itself, unless the user chose otherwise.
@@ -62,6 +63,7 @@ impl Vault {
 
     /// Change the auto-lock delay (1 to 60 minutes).
     pub fn set_auto_lock_minutes(&self, minutes: u32) -> Result<()> {
+        self.require(Permission::ChangeSettings)?;
         if !AUTO_LOCK_RANGE.contains(&minutes) {
             return Err(Error::invalid("auto_lock_minutes", "auto_lock_range")
                 .with("min", *AUTO_LOCK_RANGE.start())

@@ -63,7 +63,7 @@ fn create_lock_unlock_round_trip() {
     assert!(looks_like_vault(&dir));
     let v = Vault::unlock(&dir, &pw(PW)).unwrap();
     assert_eq!(v.user().name, "Айгүл Серікова");
-    assert_eq!(v.user().role, "responsible");
+    assert_eq!(v.user().role, Role::Responsible);
     assert_eq!(v.name(), "Office vault");
     assert!(!v.is_demo());
     assert_eq!(
@@ -536,4 +536,56 @@ fn auto_lock_setting_is_validated_and_journaled() {
     let (_, e) = v.journal(1, 0).unwrap();
     assert_eq!(e[0].action, "settings.changed");
     assert_eq!(e[0].details["key"], "auto_lock_minutes");
+}
+
+#[test]
+fn failed_unlocks_slow_down_up_to_a_cap_and_never_lock_the_owner_out() {
+    let f = |count| Failures {
+        count,
+        ..Default::default()
+    };
+    let waits: Vec<u64> = (0..12).map(|n| f(n).wait()).collect();
+    assert_eq!(waits, [0, 0, 0, 1, 2, 4, 8, 16, 30, 30, 30, 30]);
+    assert_eq!(f(u64::MAX).wait(), MAX_WAIT_SECONDS);
+
+    let (_t, dir, _) = new_vault();
+    let write = |count: u64, ago: i64| {
+        let last = (OffsetDateTime::now_utc() - time::Duration::seconds(ago))
+            .format(&Rfc3339)
+            .unwrap();
+        let json = format!(r#"{{"count":{count},"first":"{last}","last":"{last}"}}"#);
+        fs::write(dir.join(FAILURES_FILE), json).unwrap();
+    };
+    // Eight failures, the last just now: the correct password too must wait, and the wait is
+    // said in seconds; nothing is counted for the refused try.
+    write(8, 0);
+    match Vault::unlock(&dir, &pw(PW)) {
+        Err(Error::UnlockWait { seconds }) => assert!((29..=30).contains(&seconds)),
+        other => panic!("{other:?}"),
+    }
+    assert!(fs::read_to_string(dir.join(FAILURES_FILE))
+        .unwrap()
+        .contains("\"count\":8"));
+    // Once the wait has passed, the owner gets in, and the failures reach the journal.
+    write(8, 31);
+    let v = Vault::unlock(&dir, &pw(PW)).unwrap();
+    let (_, entries) = v.journal(10, 0).unwrap();
+    assert!(entries
+        .iter()
+        .any(|e| e.action == "vault.unlock_failed" && e.details["count"] == 8));
+    v.lock("manual").unwrap();
+    // Three wrong tries in a row cost nothing extra; the fourth waits a second.
+    for _ in 0..3 {
+        assert!(matches!(
+            Vault::unlock(&dir, &pw("not the password")),
+            Err(Error::WrongPassword)
+        ));
+    }
+    assert!(matches!(
+        Vault::unlock(&dir, &pw("not the password")),
+        Err(Error::UnlockWait { seconds: 1 })
+    ));
+    assert!(Error::UnlockWait { seconds: 4 }
+        .to_string()
+        .starts_with("Too many wrong passwords in a row. Wait 4 seconds"));
 }

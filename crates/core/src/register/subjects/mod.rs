@@ -30,6 +30,7 @@ use crate::error::{Error, Result};
 use crate::register::fields::{Field, Kind, PersonDraft};
 use crate::register::ids::mask_iin;
 use crate::vault::journal::{self, Action};
+use crate::vault::role::Permission;
 use crate::vault::Vault;
 
 mod search;
@@ -278,6 +279,7 @@ impl Vault {
     /// Open a person's record with the given sensitive fields in clear. Journaled with the list
     /// of fields revealed.
     pub fn reveal_subject(&self, id: Uuid, fields: &[Field]) -> Result<Person> {
+        self.require(Permission::RevealSensitive)?;
         let p = self.subject_unjournaled(id, fields)?;
         let revealed: Vec<&str> = fields
             .iter()

@@ -1,0 +1,254 @@
+//! Users on real vault files: their own passwords and slots, roles, removal.
+
+use super::*;
+use crate::test_support::{actions, bare_vault, PASSWORD};
+use crate::vault::journal::Action;
+use crate::vault::keyslots::MIN_MEMORY_KIB;
+
+const STAFF_PW: &str = "жаңбыр жауып тұр кеше де бүгін де";
+
+fn cheap() -> KdfParams {
+    KdfParams {
+        memory_kib: MIN_MEMORY_KIB,
+        iterations: 1,
+        parallelism: 1,
+    }
+}
+
+fn pw(s: &str) -> Password {
+    Password::new(s)
+}
+
+fn with_staff() -> (tempfile::TempDir, std::path::PathBuf, Uuid) {
+    let (t, dir, mut v) = bare_vault();
+    let dana = v
+        .add_user_with(
+            "Дана Әлиева",
+            Role::Staff,
+            &pw(STAFF_PW),
+            &pw(STAFF_PW),
+            cheap(),
+        )
+        .unwrap();
+    assert_eq!(dana.role, Role::Staff);
+    assert!(dana.has_password && !dana.is_you && !dana.may_reveal);
+    v.lock("manual").unwrap();
+    (t, dir, dana.id)
+}
+
+#[test]
+fn two_users_unlock_with_their_own_passwords_and_the_journal_names_each() {
+    let (_t, dir, dana) = with_staff();
+    let v = Vault::unlock_as(&dir, Some("дана әлиева"), &pw(STAFF_PW)).unwrap();
+    assert_eq!(v.user().id, dana);
+    assert_eq!(v.user().role, Role::Staff);
+    let last = v.journal(1, 0).unwrap().1.remove(0);
+    assert_eq!(last.action, Action::VaultUnlocked.code());
+    assert_eq!(last.user_id.as_deref(), Some(dana.to_string().as_str()));
+    v.lock("manual").unwrap();
+
+    // Without a name, the password finds its own slot.
+    let v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+    assert_eq!(v.user().name, "Test");
+    assert_eq!(v.user().role, Role::Responsible);
+    let names: Vec<_> = v.users().unwrap().into_iter().map(|u| u.name).collect();
+    assert_eq!(names, ["Test", "Дана Әлиева"]);
+    v.lock("manual").unwrap();
+
+    // One user's password under the other's name opens nothing.
+    assert!(matches!(
+        Vault::unlock_as(&dir, Some("Test"), &pw(STAFF_PW)),
+        Err(Error::WrongPassword)
+    ));
+}
+
+#[test]
+fn staff_cannot_manage_users_and_are_told_who_can() {
+    let (_t, dir, _) = with_staff();
+    let mut v = Vault::unlock_as(&dir, Some("Дана Әлиева"), &pw(STAFF_PW)).unwrap();
+    let before = actions(&v).len();
+    let e = v
+        .add_user_with("Ерлан", Role::Staff, &pw(STAFF_PW), &pw(STAFF_PW), cheap())
+        .unwrap_err();
+    assert!(matches!(
+        e,
+        Error::NotPermitted {
+            permission: "manage_users",
+            role: "responsible"
+        }
+    ));
+    assert!(e
+        .to_string()
+        .starts_with("Only the responsible person may add or remove users"));
+    let me = v.user().id;
+    assert!(matches!(v.remove_user(me), Err(Error::NotPermitted { .. })));
+    assert_eq!(actions(&v).len(), before, "a refusal writes nothing");
+    assert_eq!(v.users().unwrap().len(), 2);
+}
+
+#[test]
+fn a_removed_user_can_no_longer_unlock_and_the_last_responsible_person_stays() {
+    let (_t, dir, dana) = with_staff();
+    let mut v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+    let me = v.user().id;
+    assert!(matches!(v.remove_user(me), Err(Error::RemoveSelf)));
+    assert!(matches!(
+        v.set_user_role(me, Role::Staff),
+        Err(Error::LastResponsible)
+    ));
+    v.remove_user(dana).unwrap();
+    assert_eq!(actions(&v).last().unwrap(), Action::UserRemoved.code());
+    assert_eq!(v.users().unwrap().len(), 1);
+    // Her name stays for the journal.
+    assert_eq!(v.user_name(dana).unwrap().as_deref(), Some("Дана Әлиева"));
+    assert!(!Keyslots::read(&dir).unwrap().has_password(dana));
+    v.lock("manual").unwrap();
+    assert!(matches!(
+        Vault::unlock(&dir, &pw(STAFF_PW)),
+        Err(Error::WrongPassword)
+    ));
+}
+
+#[test]
+fn a_second_responsible_person_can_be_removed_and_names_are_unique() {
+    let (_t, _dir, mut v) = bare_vault();
+    let b = v
+        .add_user_with(
+            "Бота",
+            Role::Responsible,
+            &pw(STAFF_PW),
+            &pw(STAFF_PW),
+            cheap(),
+        )
+        .unwrap();
+    assert!(matches!(
+        v.add_user_with(" бота ", Role::Staff, &pw(STAFF_PW), &pw(STAFF_PW), cheap()),
+        Err(Error::UserExists)
+    ));
+    assert!(matches!(
+        v.add_user_with("  ", Role::Staff, &pw(STAFF_PW), &pw(STAFF_PW), cheap()),
+        Err(Error::InvalidInput {
+            field: "user_name",
+            ..
+        })
+    ));
+    assert!(matches!(
+        v.add_user_with("Ерлан", Role::Staff, &pw("123"), &pw("123"), cheap()),
+        Err(Error::PasswordWeak { .. })
+    ));
+    v.set_user_role(b.id, Role::Staff).unwrap();
+    v.set_user_role(b.id, Role::Responsible).unwrap();
+    v.remove_user(b.id).unwrap();
+}
+
+#[test]
+fn a_forgotten_password_is_replaced_by_the_responsible_person_alone() {
+    let (_t, dir, dana) = with_staff();
+    let mut v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+    let before = Keyslots::read(&dir).unwrap();
+    let new = "көктем келді қар еріді өзен тасыды";
+    v.set_user_password_with(dana, &pw(new), &pw(new), cheap())
+        .unwrap();
+    let after = Keyslots::read(&dir).unwrap();
+    // Only her slot changed.
+    let others = |k: &Keyslots| -> Vec<_> {
+        k.slots
+            .iter()
+            .filter(|s| s.user_id != Some(dana))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(others(&before), others(&after));
+    v.lock("manual").unwrap();
+    assert!(Vault::unlock(&dir, &pw(STAFF_PW)).is_err());
+    let v = Vault::unlock(&dir, &pw(new)).unwrap();
+    assert_eq!(v.user().id, dana);
+}
+
+#[test]
+fn staff_reveal_only_when_allowed() {
+    let (_t, dir, dana) = with_staff();
+    let v = Vault::unlock_as(&dir, Some("Дана Әлиева"), &pw(STAFF_PW)).unwrap();
+    assert!(v.require(Permission::RevealSensitive).is_err());
+    assert!(v.permissions().is_empty());
+    v.lock("manual").unwrap();
+    let mut v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+    assert_eq!(v.permissions().len(), Permission::ALL.len());
+    v.set_user_may_reveal(dana, true).unwrap();
+    v.lock("manual").unwrap();
+    let v = Vault::unlock_as(&dir, Some("Дана Әлиева"), &pw(STAFF_PW)).unwrap();
+    assert_eq!(v.permissions(), [Permission::RevealSensitive]);
+}
+
+/// Each action above staff is refused to staff in the core, with nothing written; what staff
+/// may do (add a person, block) they can.
+#[test]
+fn the_core_refuses_staff_every_action_that_needs_the_responsible_person() {
+    use crate::lifecycle::end::Ground;
+    use crate::register::fields::{Field, Kind};
+    use crate::reports::release::ReleaseSpec;
+    use crate::test_support::draft;
+    use crate::words::Lang;
+
+    let (_t, dir, _) = with_staff();
+    let v = Vault::unlock_as(&dir, Some("Дана Әлиева"), &pw(STAFF_PW)).unwrap();
+    let person = v
+        .add_subject(&draft(
+            Kind::Beneficiary,
+            &[(Field::Surname, "Ахметова"), (Field::Name, "Гүлнар")],
+        ))
+        .expect("staff keep the register");
+    let before = actions(&v).len();
+    let inventory = v.inventory().unwrap().document;
+    let org = v.organisation().unwrap();
+    let rules = v.retention_rules().unwrap();
+    let refusals: Vec<(&str, Error)> = vec![
+        (
+            "destroy",
+            v.destroy(&[person.id], Ground::Request, None).unwrap_err(),
+        ),
+        (
+            "anonymise",
+            v.anonymise(&[person.id], Ground::Request, None)
+                .unwrap_err(),
+        ),
+        (
+            "end_due",
+            v.end_due(
+                crate::lifecycle::end::EndAction::Destroy,
+                crate::lifecycle::consent::today(),
+            )
+            .unwrap_err(),
+        ),
+        (
+            "reveal",
+            v.reveal_subject(person.id, &[Field::Surname]).unwrap_err(),
+        ),
+        (
+            "release",
+            v.release(&ReleaseSpec::default(), Lang::En).unwrap_err(),
+        ),
+        ("inventory", v.approve_inventory(&inventory).unwrap_err()),
+        ("organisation", v.set_organisation(&org).unwrap_err()),
+        ("retention", v.set_retention_rules(&rules).unwrap_err()),
+        ("auto-lock", v.set_auto_lock_minutes(5).unwrap_err()),
+        ("hold", v.hold(person.id, "court").unwrap_err()),
+        ("release hold", v.release_hold(person.id).unwrap_err()),
+        ("unblock", v.unblock(person.id, "done").unwrap_err()),
+    ];
+    for (what, e) in &refusals {
+        assert!(
+            matches!(
+                e,
+                Error::NotPermitted {
+                    role: "responsible",
+                    ..
+                }
+            ),
+            "{what}: {e:?}"
+        );
+    }
+    assert_eq!(actions(&v).len(), before, "refusals write nothing");
+    v.block(person.id, "request").expect("staff may block");
+    assert!(v.subject(person.id).is_ok());
+}
