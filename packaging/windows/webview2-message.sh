@@ -21,6 +21,10 @@ for font in Tahoma "MS Shell Dlg" "MS Shell Dlg 2"; do
   wine reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$font" /t REG_SZ /d "DejaVu Sans" /f >/dev/null 2>&1
 done
 
+# The Wine server started above has no display (nor may any started earlier): a window asked of
+# it would go nowhere. Each case below starts its own under Xvfb.
+wineserver -k >/dev/null 2>&1 || true
+
 # kk and ru as the machine's locale (Wine takes it from LANG), en by DERBES_LANG.
 for case in "kk LANG=kk_KZ.UTF-8" "ru LANG=ru_RU.UTF-8" "en DERBES_LANG=en"; do
   set -- $case
