@@ -11,15 +11,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 source "$ROOT/scripts/windows.sh"
 setup_tests
 setup_windows
-# xwininfo finds the Windows app's message box; ImageMagick's import takes its screenshot.
-apt_install x11-utils imagemagick locales fonts-dejavu-core
-# Wine takes the Windows language from the Linux locale, which must exist for kk and ru.
-for loc in kk_KZ ru_RU; do
-  if ! locale -a | grep -qix "$loc.utf-\?8"; then
-    say "Making the $loc.UTF-8 locale (for the Windows app's kk/ru message under Wine)"
-    $SUDO localedef -i "$loc" -f UTF-8 "$loc.UTF-8"
-  fi
-done
+setup_windows_screens
 cd "$ROOT"
 PROFILE="${DERBES_PROFILE:-release}"
 OUT="$ROOT/artifacts/package"

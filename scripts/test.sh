@@ -2,12 +2,14 @@
 # Run every test of Derbes: core and CLI (cargo), the interface (tsc + Vitest), and the real
 # app end to end under Xvfb (tauri-driver + WebKitWebDriver). Installs what is missing first.
 # Screenshots from the end-to-end run land in artifacts/e2e/. Then the core and CLI suites again,
-# built for Windows and run under Wine.
+# built for Windows and run under Wine, and the Windows installer installed, upgraded and
+# uninstalled there.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/windows.sh"
 setup_tests
 setup_windows
+setup_windows_screens
 cd "$ROOT"
 
 say "Formatting"
@@ -64,5 +66,7 @@ rm -rf artifacts/e2e
 say "Core and CLI tests on Windows (a debug build for x86_64-pc-windows-gnu, under Wine)"
 wine_env
 windows_tests
+say "Windows installer (debug build): install, upgrade, uninstall under Wine; the app's WebView2 message"
+windows_installer_checks
 
-say "All tests passed. Screenshots: artifacts/e2e/"
+say "All tests passed. Screenshots: artifacts/e2e/ and artifacts/windows/screenshots/"

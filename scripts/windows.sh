@@ -17,6 +17,39 @@ setup_windows() {
   fi
 }
 
+# What the checks that look at Windows windows need: xwininfo finds the app's message box,
+# ImageMagick's import takes its screenshot, DejaVu Sans stands in for Windows' fonts, and the
+# kk/ru locales exist (Wine takes the Windows language from the Linux locale).
+setup_windows_screens() {
+  apt_install x11-utils imagemagick locales fonts-dejavu-core
+  local loc
+  for loc in kk_KZ ru_RU; do
+    if ! locale -a | grep -qix "$loc.utf-\?8"; then
+      say "Making the $loc.UTF-8 locale (for the Windows app's kk/ru message under Wine)"
+      $SUDO localedef -i "$loc" -f UTF-8 "$loc.UTF-8"
+    fi
+  done
+}
+
+# The installer made from the debug build, installed, upgraded and uninstalled in a fresh
+# prefix, and the Windows app's own message where WebView2 is missing (scripts/test.sh).
+# scripts/package.sh does the same with the release build.
+windows_installer_checks() {
+  local version out earlier installer
+  version="$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/Cargo.toml" | head -n 1)"
+  out="$ROOT/artifacts/windows"
+  rm -rf "$out"
+  mkdir -p "$out"
+  cargo build --target "$WIN_TARGET" -p derbes-app -p derbes
+  earlier="$(DERBES_VERSION=0.0.1 bash "$ROOT/packaging/windows/build.sh" debug "$out/earlier")"
+  installer="$(bash "$ROOT/packaging/windows/build.sh" debug "$out")"
+  bash "$ROOT/packaging/windows/test-installer.sh" "$earlier" "$installer" "$version"
+  # The installers are 90 MB each in debug; only the screenshots are kept.
+  rm -rf "$out/earlier" "$installer"
+  wine_shim "$ROOT/target/$WIN_TARGET/debug"
+  bash "$ROOT/packaging/windows/webview2-message.sh" "$ROOT/target/$WIN_TARGET/debug" "$out/screenshots"
+}
+
 wine_env() {
   # A prefix of our own, so a developer's ~/.wine is never touched; made once, then reused.
   export WINEPREFIX="${DERBES_WINEPREFIX:-$ROOT/target/wine}"

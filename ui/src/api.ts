@@ -7,13 +7,14 @@
  * Tauri 2 passes argument names in camelCase from JS; the Rust side names them in snake_case.
  *
  * The types and commands are written by area in ./api: vault (the app's state, the vault, the
- * password, the journal), register, lifecycle (consents, retention, the end of the data's life)
- * and reports; types and errors hold what every area shares, transport how a command is sent.
+ * password, the journal), users, register, lifecycle (consents, retention, the end of the data's
+ * life) and reports; types and errors hold what every area shares, transport how a command is sent.
  * This file gathers them, so callers import everything from here.
  */
 import { lifecycleCommands } from './api/lifecycle';
 import { registerCommands, registerEvents } from './api/register';
 import { reportsCommands } from './api/reports';
+import { usersCommands } from './api/users';
 import { vaultCommands, vaultEvents } from './api/vault';
 
 export * from './api/errors';
@@ -22,12 +23,14 @@ export * from './api/register';
 export * from './api/reports';
 export { onLockedError } from './api/transport';
 export * from './api/types';
+export * from './api/users';
 export * from './api/vault';
 
 // ---------------------------------------------------------------- commands
 
 export const api = {
   ...vaultCommands,
+  ...usersCommands,
   ...registerCommands,
   ...lifecycleCommands,
   ...reportsCommands,

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AppStatus } from './api';
+import type { AppStatus, Permission } from './api';
 
 export type Route =
   | { name: 'loading' }
@@ -37,4 +37,18 @@ export function useApp(): AppContextValue {
   const value = useContext(AppContext);
   if (!value) throw new Error('useApp outside <App>');
   return value;
+}
+
+/**
+ * Whether the signed-in user's role lets them do `permission` (from app_status). The core refuses
+ * anyway; the screens use this only to not offer what the role cannot do. No user, no permission.
+ */
+export function can(status: AppStatus | null | undefined, permission: Permission): boolean {
+  return status?.user?.permissions?.includes(permission) ?? false;
+}
+
+/** `can(permission)` for the signed-in user; outside <App> (nobody signed in) it is always false. */
+export function useCan(): (permission: Permission) => boolean {
+  const status = useContext(AppContext)?.status ?? null;
+  return (permission) => can(status, permission);
 }

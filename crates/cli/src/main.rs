@@ -67,6 +67,10 @@ enum Command {
         #[command(subcommand)]
         command: users::UserCommand,
     },
+    /// Re-encrypt the vault under a new key (after removing a user): every remaining user's
+    /// password and the recovery key keep working; an old copy of the keyslots file opens no
+    /// later copy of the vault.
+    Rekey,
     /// Read or check the journal.
     Journal {
         #[command(subcommand)]
@@ -358,6 +362,20 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
             let result = users::user(&mut vault, command, &mut secrets, cx);
             vault.lock("exit")?;
             result?
+        }
+        Command::Rekey => {
+            let mut vault = unlock(cli, &mut secrets)?;
+            let result = vault.rekey();
+            vault.lock("exit")?;
+            let done = result?;
+            if cx.json {
+                output::json(&json!({
+                    "slots": done.slots,
+                    "recoveryKey": done.new_recovery_key.as_ref().map(|k| k.display().to_string()),
+                }));
+            } else {
+                users::say_rekeyed(&done, cx);
+            }
         }
         Command::Subject { command } => {
             with_vault(cli, &mut secrets, |v| register::subject(v, command, cx))?

@@ -31,6 +31,9 @@ pub enum UserCommand {
         /// Confirm.
         #[arg(long)]
         yes: bool,
+        /// Also re-key the vault, so a copy of the old keyslots file opens no later copy.
+        #[arg(long)]
+        rekey: bool,
     },
     /// Set a new password for another user who forgot theirs (your own: `derbes passwd`).
     Passwd {
@@ -65,6 +68,19 @@ fn role_word(cx: Ctx, role: Role) -> String {
         Role::Staff => "cli-role-staff",
     };
     cx.say(id, &[])
+}
+
+/// After a re-key: what happened, and a new recovery key once if one was made.
+pub fn say_rekeyed(r: &derbes_core::vault::rekey::Rekeyed, cx: Ctx) {
+    cx.println("cli-rekeyed", &[("slots", r.slots.into())]);
+    if let Some(key) = &r.new_recovery_key {
+        println!();
+        cx.println("cli-rekey-new-recovery-key", &[]);
+        println!();
+        println!("    {}", &*key.display());
+        println!();
+        cx.println("cli-recovery-key-only-way", &[]);
+    }
 }
 
 pub fn user(
@@ -123,16 +139,25 @@ pub fn user(
                 );
             }
         }
-        UserCommand::Remove { name, yes } => {
+        UserCommand::Remove { name, yes, rekey } => {
             let target = v.resolve_user(name)?;
             if !yes {
                 return Err(Error::invalid("yes", "cli_confirm_remove_user"));
             }
             v.remove_user(target.id)?;
+            let rekeyed = if *rekey { Some(v.rekey()?) } else { None };
             if cx.json {
-                output::json(&json!({"id": target.id, "removed": true}));
+                output::json(&json!({
+                    "id": target.id,
+                    "removed": true,
+                    "rekeyed": rekeyed.is_some(),
+                    "recoveryKey": rekeyed.as_ref().and_then(|r| r.new_recovery_key.as_ref()).map(|k| k.display().to_string()),
+                }));
             } else {
                 cx.println("cli-user-removed", &[("name", text(&target.name))]);
+                if let Some(r) = &rekeyed {
+                    say_rekeyed(r, cx);
+                }
             }
         }
         UserCommand::Passwd { name } => {

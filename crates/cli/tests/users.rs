@@ -165,3 +165,25 @@ fn a_removed_user_is_locked_out_and_a_forgotten_password_is_replaced() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn removing_with_rekey_keeps_everyone_else_in() {
+    let (_t, vault) = setup();
+    let done = ok(
+        &vault,
+        &format!("{PW}\n"),
+        &["user", "remove", "Дана", "--yes", "--rekey"],
+    );
+    assert_eq!(done["rekeyed"], true);
+    // A vault made by this Derbes keeps its recovery key through a re-key.
+    assert!(done["recoveryKey"].is_null());
+    ok(
+        &vault,
+        &format!("{PW}\n"),
+        &["--user", "Айгүл", "unlock-check"],
+    );
+    let journal = ok(&vault, &format!("{PW}\n"), &["journal", "verify"]);
+    assert_eq!(journal["ok"], true);
+    let again = ok(&vault, &format!("{PW}\n"), &["rekey"]);
+    assert_eq!(again["slots"], 2);
+}

@@ -46,9 +46,35 @@ pub async fn user_add(
     Ok(vault.resolve_user(&added.id.to_string())?)
 }
 
+/// What removing (and perhaps re-keying) did: a new recovery key only when the old one could
+/// not follow the new key (shown once).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Removed {
+    rekeyed: bool,
+    new_recovery_key: Option<String>,
+}
+
 #[tauri::command]
-pub async fn user_remove(state: State<'_, AppState>, id: String) -> CmdResult<()> {
-    Ok(state.session().vault_mut()?.remove_user(user_id(&id)?)?)
+pub async fn user_remove(
+    state: State<'_, AppState>,
+    id: String,
+    rekey: bool,
+) -> CmdResult<Removed> {
+    let mut s = state.session();
+    let vault = s.vault_mut()?;
+    vault.remove_user(user_id(&id)?)?;
+    if !rekey {
+        return Ok(Removed {
+            rekeyed: false,
+            new_recovery_key: None,
+        });
+    }
+    let done = vault.rekey()?;
+    Ok(Removed {
+        rekeyed: true,
+        new_recovery_key: done.new_recovery_key.map(|k| k.display().to_string()),
+    })
 }
 
 #[tauri::command]

@@ -9,9 +9,33 @@ export interface VaultRef {
   isDemo: boolean;
 }
 
+/** A user's role in a vault: the person responsible for processing, or a staff member. */
+export type Role = 'responsible' | 'staff';
+
+/** What not every role may do (the core's Permission codes). Everything else, every user may do. */
+export type Permission =
+  | 'manage_users'
+  | 'change_settings'
+  | 'end_life'
+  | 'decide_keeping'
+  | 'export_rows'
+  | 'reveal_sensitive';
+
+export const PERMISSIONS: readonly Permission[] = [
+  'manage_users',
+  'change_settings',
+  'end_life',
+  'decide_keeping',
+  'export_rows',
+  'reveal_sensitive',
+];
+
+/** The signed-in user, and what their role lets them do (the UI offers only that). */
 export interface UserRef {
   id: string;
   name: string;
+  role: Role;
+  permissions: Permission[];
 }
 
 export interface AppStatus {
@@ -121,8 +145,9 @@ export const vaultCommands = {
   createVault: (folder: string, userName: string, password: string, passwordConfirm: string) =>
     invoke<CreatedVault>('create_vault', { folder, userName, password, passwordConfirm }),
   confirmRecoveryKey: (group: string) => invoke<void>('confirm_recovery_key', { group }),
-  unlockVault: (folder: string, password: string) =>
-    invoke<void>('unlock_vault', { folder, password }),
+  /** With a name, only that user's key slot is tried (faster when several people use the vault). */
+  unlockVault: (folder: string, userName: string | null, password: string) =>
+    invoke<void>('unlock_vault', { folder, userName, password }),
   recoverVault: (
     folder: string,
     recoveryKey: string,

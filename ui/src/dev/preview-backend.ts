@@ -13,7 +13,10 @@
  *   preview=welcome          no vault yet (default)
  *   preview=recent           no vault selected, two recent vaults
  *   preview=unlock           a known vault, locked
- *   preview=app              unlocked real vault with a journal
+ *   preview=app              unlocked real vault with a journal (as the responsible person; the
+ *                            vault has a second user, staff member Дана Омарова)
+ *   preview=staff            the same vault, unlocked as the staff member (what staff may not do
+ *                            is hidden; their password: "жаңбыр жауып тұр кеше де")
  *   preview=demo             unlocked demo vault
  *   preview=idle             unlocked; auto-locks for inactivity after ~3 s
  *   preview=broken           unlocked; the journal check finds a changed entry
@@ -33,21 +36,67 @@ import type {
   JournalEntry,
   JournalVerification,
   PasswordAssessment,
+  Permission,
+  Role,
+  UserSummary,
 } from '../api';
 import { createLifecycle, LIFECYCLE_COMMANDS } from './preview-lifecycle';
 import { createRegister, REGISTER_COMMANDS, type RegisterHost } from './preview-register';
 import { createReports, REPORTS_COMMANDS } from './preview-reports';
 
+interface PreviewUser {
+  id: string;
+  name: string;
+  role: Role;
+  mayReveal: boolean;
+  password: string;
+  createdAt: string;
+  removed: boolean;
+}
+
 interface PreviewVault {
   path: string;
   name: string;
   isDemo: boolean;
-  password: string;
   recoveryKey: string;
+  /** Who has it open (or last had). */
   userId: string;
   userName: string;
+  users: PreviewUser[];
   journal: JournalEntry[];
 }
+
+const ALL_PERMISSIONS: Permission[] = ['manage_users', 'change_settings', 'end_life', 'decide_keeping', 'export_rows', 'reveal_sensitive'];
+
+/** As the core's Permission::granted: the responsible person everything, staff only what was allowed. */
+function permissionsOf(user: PreviewUser): Permission[] {
+  if (user.role === 'responsible') return [...ALL_PERMISSIONS];
+  return user.mayReveal ? ['reveal_sensitive'] : [];
+}
+
+/**
+ * The commands a role may be refused (the core's Vault::require), for the preview's refusals.
+ * Listing the users is not among them: every user may see who uses the vault.
+ */
+const REQUIRED: Record<string, Permission> = {
+  user_add: 'manage_users',
+  user_remove: 'manage_users',
+  user_set_password: 'manage_users',
+  user_set_role: 'manage_users',
+  user_set_may_reveal: 'manage_users',
+  set_auto_lock_minutes: 'change_settings',
+  org_set: 'change_settings',
+  inventory_approve: 'change_settings',
+  retention_rules_set: 'change_settings',
+  lifecycle_end: 'end_life',
+  lifecycle_end_due: 'end_life',
+  subject_hold: 'decide_keeping',
+  subject_release_hold: 'decide_keeping',
+  subject_unblock: 'decide_keeping',
+  release_build: 'export_rows',
+  release_export: 'export_rows',
+  subject_reveal: 'reveal_sensitive',
+};
 
 const params = new URLSearchParams(typeof location !== 'undefined' ? location.search : '');
 const scenario = params.get('preview') ?? 'welcome';
@@ -97,17 +146,67 @@ function randomGroup(): string {
   return s;
 }
 
+function newUserId(): string {
+  return 'u-' + Math.random().toString(36).slice(2, 8);
+}
+
 function makeVault(path: string, name: string, isDemo: boolean, userName: string): PreviewVault {
+  const first: PreviewUser = {
+    id: newUserId(),
+    name: userName,
+    role: 'responsible',
+    mayReveal: true,
+    password: 'correct horse battery',
+    createdAt: isoMinutesAgo(60 * 24 * 90),
+    removed: false,
+  };
   return {
     path,
     name,
     isDemo,
-    password: 'correct horse battery',
     recoveryKey: Array.from({ length: 8 }, randomGroup).join('-'),
-    userId: 'u-' + Math.random().toString(36).slice(2, 8),
-    userName,
+    userId: first.id,
+    userName: first.name,
+    users: [first],
     journal: [],
   };
+}
+
+/** The user who has the vault open. */
+function me(vault: PreviewVault): PreviewUser {
+  return vault.users.find((u) => u.id === vault.userId) ?? vault.users[0]!;
+}
+
+function actAs(vault: PreviewVault, user: PreviewUser) {
+  vault.userId = user.id;
+  vault.userName = user.name;
+}
+
+/** Names as the core compares them: trimmed, case folded. */
+const folded = (name: string) => name.trim().toLowerCase();
+
+function liveUsers(vault: PreviewVault): PreviewUser[] {
+  return vault.users
+    .filter((u) => !u.removed)
+    .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === 'responsible' ? -1 : 1));
+}
+
+function summary(vault: PreviewVault, u: PreviewUser): UserSummary {
+  return {
+    id: u.id,
+    name: u.name,
+    role: u.role,
+    mayReveal: u.role === 'responsible' || u.mayReveal,
+    createdAt: u.createdAt,
+    hasPassword: u.password !== '',
+    isYou: u.id === vault.userId,
+  };
+}
+
+function findUser(vault: PreviewVault, id: unknown): PreviewUser {
+  const u = liveUsers(vault).find((x) => x.id === id);
+  if (!u) fail('user_not_found', 'This vault has no user with that name.');
+  return u;
 }
 
 function seedJournal(vault: PreviewVault, count: number) {
@@ -145,6 +244,16 @@ function seedJournal(vault: PreviewVault, count: number) {
 
 function setup() {
   const office = makeVault(`${HOME}/Derbes/vault`, 'Қамқор қоры', false, 'Айгерім Сейітқызы');
+  const dana: PreviewUser = {
+    id: newUserId(),
+    name: 'Дана Омарова',
+    role: 'staff',
+    mayReveal: false,
+    password: 'жаңбыр жауып тұр кеше де',
+    createdAt: isoMinutesAgo(60 * 24 * 30),
+    removed: false,
+  };
+  office.users.push(dana);
   const field = makeVault(`${HOME}/Derbes/field-laptop`, 'Field office', false, 'Aigerim S.');
   vaults.set(office.path, office);
   vaults.set(field.path, field);
@@ -155,6 +264,11 @@ function setup() {
       break;
     case 'unlock':
       current = office;
+      break;
+    case 'staff':
+      current = office;
+      actAs(office, dana);
+      unlocked = true;
       break;
     case 'app':
     case 'idle':
@@ -255,7 +369,7 @@ function status(): AppStatus {
   return {
     state: !current ? 'no_vault' : unlocked ? 'unlocked' : 'locked',
     vault: current ? { path: current.path, name: current.name, isDemo: current.isDemo } : null,
-    user: current && unlocked ? { id: current.userId, name: current.userName } : null,
+    user: current && unlocked ? { id: current.userId, name: current.userName, role: me(current).role, permissions: permissionsOf(me(current)) } : null,
     recentVaults: [...vaults.values()]
       .filter((v) => !v.isDemo)
       .map((v) => ({ path: v.path, name: v.name })),
@@ -287,7 +401,7 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     checkNewPassword(String(a.password ?? ''), String(a.passwordConfirm ?? ''));
     const name = folder.split('/').filter(Boolean).pop() ?? 'vault';
     const v = makeVault(folder, name, false, String(a.userName ?? ''));
-    v.password = String(a.password);
+    me(v).password = String(a.password);
     addEntry(v, 'vault.created', {}, v.name);
     vaults.set(folder, v);
     current = v;
@@ -309,10 +423,15 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     const v = vaults.get(String(a.folder ?? ''));
     if (!v) fail('not_a_vault', 'This folder does not contain a vault.');
     current = v;
-    if (a.password !== v.password) {
+    // With a name, only that user's slot is tried; a wrong name is a wrong password, as in the core.
+    const name = typeof a.userName === 'string' ? a.userName.trim() : '';
+    const candidates = liveUsers(v).filter((u) => !name || folded(u.name) === folded(name));
+    const user = candidates.find((u) => u.password !== '' && u.password === a.password);
+    if (!user) {
       addEntry(v, 'vault.unlock_failed', { count: 1 }, null, undefined, true);
       fail('wrong_password', 'Wrong password.');
     }
+    actAs(v, user);
     unlocked = true;
     addEntry(v, 'vault.unlocked');
     scheduleIdleLock();
@@ -326,7 +445,10 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     }
     if (key !== v.recoveryKey) fail('recovery_key_wrong', 'This recovery key does not open this vault.');
     checkNewPassword(String(a.newPassword ?? ''), String(a.newPasswordConfirm ?? ''));
-    v.password = String(a.newPassword);
+    // The recovery key acts as the responsible person.
+    const responsible = liveUsers(v).find((u) => u.role === 'responsible') ?? v.users[0]!;
+    responsible.password = String(a.newPassword);
+    actAs(v, responsible);
     current = v;
     unlocked = true;
     addEntry(v, 'vault.recovery_key_used');
@@ -357,10 +479,71 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
   },
   change_password: (a) => {
     const v = requireUnlocked();
-    if (a.current !== v.password) fail('wrong_password', 'Wrong password.');
+    if (a.current !== me(v).password) fail('wrong_password', 'Wrong password.');
     checkNewPassword(String(a.newPassword ?? ''), String(a.newPasswordConfirm ?? ''));
-    v.password = String(a.newPassword);
+    me(v).password = String(a.newPassword);
     addEntry(v, 'vault.password_changed');
+  },
+  users_list: () => {
+    const v = requireUnlocked();
+    return liveUsers(v).map((u) => summary(v, u));
+  },
+  user_add: (a) => {
+    const v = requireUnlocked();
+    const name = String(a.name ?? '').trim();
+    if (!name) fail('invalid_input', 'Enter your name: the journal records who does what.', { field: 'user_name', reason: 'user_name_empty' });
+    if (name.length > 200) fail('invalid_input', 'The name is too long.', { field: 'user_name', reason: 'user_name_too_long', max: 200 });
+    if (liveUsers(v).some((u) => folded(u.name) === folded(name))) fail('user_exists', 'This vault already has a user with that name; choose another.');
+    const role: Role = a.roleCode === 'responsible' ? 'responsible' : a.roleCode === 'staff' ? 'staff' : fail('invalid_input', 'Choose a role.', { field: 'role', reason: 'role_unknown' });
+    checkNewPassword(String(a.password ?? ''), String(a.passwordConfirm ?? ''));
+    const user: PreviewUser = {
+      id: newUserId(),
+      name,
+      role,
+      mayReveal: role === 'staff' && a.mayReveal === true,
+      password: String(a.password),
+      createdAt: new Date().toISOString(),
+      removed: false,
+    };
+    v.users.push(user);
+    addEntry(v, 'user.added', { role }, user.id);
+    return summary(v, user);
+  },
+  user_remove: (a) => {
+    const v = requireUnlocked();
+    const user = findUser(v, a.id);
+    if (user.id === v.userId) fail('remove_self', 'You cannot remove yourself; another responsible person must do it.');
+    if (user.role === 'responsible' && liveUsers(v).filter((u) => u.role === 'responsible').length < 2) {
+      fail('last_responsible', "This is the vault's only responsible person; make someone else responsible first.");
+    }
+    user.removed = true;
+    addEntry(v, 'user.removed', {}, user.id);
+    if (a.rekey) addEntry(v, 'vault.rekeyed', { slots: liveUsers(v).length + 1, new_recovery_key: false });
+    return { rekeyed: Boolean(a.rekey), newRecoveryKey: null };
+  },
+  user_set_password: (a) => {
+    const v = requireUnlocked();
+    const user = findUser(v, a.id);
+    checkNewPassword(String(a.password ?? ''), String(a.passwordConfirm ?? ''));
+    user.password = String(a.password);
+    addEntry(v, 'vault.password_changed', {}, user.id);
+  },
+  user_set_role: (a) => {
+    const v = requireUnlocked();
+    const user = findUser(v, a.id);
+    const role: Role = a.roleCode === 'responsible' ? 'responsible' : a.roleCode === 'staff' ? 'staff' : fail('invalid_input', 'Choose a role.', { field: 'role', reason: 'role_unknown' });
+    if (user.role === role) return;
+    if (user.role === 'responsible' && liveUsers(v).filter((u) => u.role === 'responsible').length < 2) {
+      fail('last_responsible', "This is the vault's only responsible person; make someone else responsible first.");
+    }
+    user.role = role;
+    addEntry(v, 'user.changed', { role }, user.id);
+  },
+  user_set_may_reveal: (a) => {
+    const v = requireUnlocked();
+    const user = findUser(v, a.id);
+    user.mayReveal = a.mayReveal === true;
+    addEntry(v, 'user.changed', { may_reveal: user.mayReveal }, user.id);
   },
   journal_list: (a) => {
     const v = requireUnlocked();
@@ -446,6 +629,10 @@ export async function previewInvoke(command: string, args: Record<string, unknow
   const handler = handlers[command];
   const delay = slow ? 1200 : command === 'unlock_vault' || command === 'recover_vault' || command === 'create_vault' ? 500 : 40;
   await new Promise((r) => setTimeout(r, delay));
+  const needed = REQUIRED[command];
+  if (needed && unlocked && current && !permissionsOf(me(current)).includes(needed)) {
+    fail('not_permitted', `Only the responsible person may do this (${needed}).`, { permission: needed, role: 'responsible' });
+  }
   if (REGISTER_COMMANDS.has(command)) return registerHandlers()[command]!(args);
   if (LIFECYCLE_COMMANDS.has(command)) return lifecycleHandlers()[command]!(args);
   if (REPORTS_COMMANDS.has(command)) return reportsHandlers()[command]!(args);

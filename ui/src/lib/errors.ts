@@ -24,6 +24,13 @@ export function errorText(_t: TFunction, error: ApiError): string {
   const id = `error-${error.code}`;
   if (!hasCoreText(id)) return error.message || coreText('error-internal', { detail: '' });
   const args = fluentArgs(error.params);
+  if (error.code === 'not_permitted') {
+    // The permission and the role come as codes; the sentence names them in words, as the core does.
+    for (const [arg, prefix] of [['permission', 'permission'], ['role', 'role']] as const) {
+      const code = error.params[arg];
+      if (typeof code === 'string' && hasCoreText(`${prefix}-${code}`)) args[arg] = coreText(`${prefix}-${code}`);
+    }
+  }
   if (error.code === 'invalid_input' && typeof error.params.field === 'string') {
     args.field = coreFieldName(error.params.field);
     const reason = `reason-${String(error.params.reason)}`;

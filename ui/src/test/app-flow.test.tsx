@@ -1,7 +1,7 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AppStatus } from '../api';
+import { PERMISSIONS, type AppStatus } from '../api';
 import { App } from '../App';
 import { ToastProvider } from '../components/Toast';
 import i18n from '../i18n';
@@ -28,7 +28,7 @@ const locked: AppStatus = {
   autoLockMinutes: 5,
   recoveryKeyPending: false,
 };
-const unlocked: AppStatus = { ...locked, state: 'unlocked', user: { id: 'u1', name: 'Aigerim' } };
+const unlocked: AppStatus = { ...locked, state: 'unlocked', user: { id: 'u1', name: 'Aigerim', role: 'responsible', permissions: [...PERMISSIONS] } };
 
 let status: AppStatus;
 function backend(cmd: string, args: Record<string, unknown> | undefined): unknown {
@@ -41,6 +41,8 @@ function backend(cmd: string, args: Record<string, unknown> | undefined): unknow
       }
       status = unlocked;
       return null;
+    case 'users_list':
+      return [{ id: 'u2', name: 'Дана', role: 'staff', mayReveal: false, createdAt: '2025-02-03T08:00:00Z', hasPassword: true, isYou: true }];
     case 'lock_vault':
       status = locked;
       return null;
@@ -69,6 +71,7 @@ afterAll(() => {
 });
 beforeEach(async () => {
   invoke.mockReset();
+  localStorage.clear();
   invoke.mockImplementation(async (cmd: string, args?: Record<string, unknown>) => backend(cmd, args));
   eventHandlers.clear();
   window.location.hash = '';
@@ -93,7 +96,7 @@ describe('unlock and lock', () => {
     await user.type(field, 'wrong');
     await user.click(screen.getByTestId('unlock-submit'));
     expect(await screen.findByTestId('unlock-error')).toHaveTextContent(coreText('error-wrong_password', {}, 'en'));
-    expect(invoke).toHaveBeenCalledWith('unlock_vault', { folder: vault.path, password: 'wrong' });
+    expect(invoke).toHaveBeenCalledWith('unlock_vault', { folder: vault.path, userName: null, password: 'wrong' });
 
     await user.type(field, 'x');
     expect(screen.queryByTestId('unlock-error')).not.toBeInTheDocument();
@@ -104,6 +107,38 @@ describe('unlock and lock', () => {
     expect(await screen.findByTestId('app-shell')).toBeInTheDocument();
     expect(screen.queryByTestId('demo-badge')).not.toBeInTheDocument();
     expect(screen.getByTestId('nav-dashboard')).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('sends the name typed (or null) and fills it in next time for the same vault', async () => {
+    status = locked;
+    const user = userEvent.setup();
+    const { unmount } = renderApp();
+    const name = await screen.findByTestId('unlock-user');
+    expect(name).toHaveValue('');
+    expect(screen.getByText(en.unlock.userHint)).toBeInTheDocument();
+    await user.type(name, ' Дана ');
+    await user.type(screen.getByTestId('unlock-password'), 'right one');
+    await user.click(screen.getByTestId('unlock-submit'));
+    await screen.findByTestId('app-shell');
+    expect(invoke).toHaveBeenCalledWith('unlock_vault', { folder: vault.path, userName: 'Дана', password: 'right one' });
+    unmount();
+
+    status = locked;
+    renderApp();
+    expect(await screen.findByTestId('unlock-user')).toHaveValue('Дана');
+    // Another vault's folder has no name remembered.
+    expect(JSON.parse(localStorage.getItem('derbes.unlockUser') ?? '{}')).toEqual({ [vault.path]: 'Дана' });
+  });
+
+  it('offers every user the Users screen from the sidebar', async () => {
+    status = { ...unlocked, user: { id: 'u2', name: 'Дана', role: 'staff', permissions: [] } };
+    const user = userEvent.setup();
+    renderApp();
+    await user.click(await screen.findByTestId('nav-users'));
+    expect(await screen.findByTestId('users-screen')).toBeInTheDocument();
+    expect(await screen.findByTestId('users-row')).toHaveAttribute('data-name', 'Дана');
+    expect(screen.getByTestId('users-readonly')).toBeInTheDocument();
+    expect(screen.queryByTestId('users-add')).not.toBeInTheDocument();
   });
 
   it('locks with Ctrl+L', async () => {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Act, Due, LifecycleMeta, LifecycleOverview, Person, RegisterMeta } from '../api';
 import { AppContext, type AppContextValue } from '../app-context';
+import { RESPONSIBLE, WithApp } from './app';
 import { ToastProvider } from '../components/Toast';
 import i18n, { type Language } from '../i18n';
 import { coreText, hasCoreText } from '../lib/words';
@@ -278,7 +279,9 @@ describe('due list', () => {
     const user = userEvent.setup();
     render(
       <ToastProvider>
-        <DueList meta={meta} />
+        <WithApp>
+          <DueList meta={meta} />
+        </WithApp>
       </ToastProvider>,
     );
     const rows = await screen.findAllByTestId('due-row');
@@ -337,7 +340,9 @@ describe('person page lifecycle', () => {
     personBackend(person({}, { blockedReason: 'subject_request: disputes the address', consentState: 'expiring' }));
     render(
       <ToastProvider>
-        <PersonPage meta={registerMeta} id="p-12" />
+        <WithApp>
+          <PersonPage meta={registerMeta} id="p-12" />
+        </WithApp>
       </ToastProvider>,
     );
     const banner = await screen.findByTestId('person-blocked-banner');
@@ -356,7 +361,9 @@ describe('person page lifecycle', () => {
     const user = userEvent.setup();
     render(
       <ToastProvider>
-        <PersonPage meta={registerMeta} id="p-12" />
+        <WithApp>
+          <PersonPage meta={registerMeta} id="p-12" />
+        </WithApp>
       </ToastProvider>,
     );
     await user.click(await screen.findByTestId('person-block'));
@@ -377,7 +384,9 @@ describe('person page lifecycle', () => {
     const user = userEvent.setup();
     render(
       <ToastProvider>
-        <PersonPage meta={registerMeta} id="p-12" />
+        <WithApp>
+          <PersonPage meta={registerMeta} id="p-12" />
+        </WithApp>
       </ToastProvider>,
     );
     await user.click(await screen.findByTestId('person-make-public'));
@@ -396,7 +405,9 @@ describe('person page lifecycle', () => {
     const user = userEvent.setup();
     render(
       <ToastProvider>
-        <PersonPage meta={registerMeta} id="p-12" />
+        <WithApp>
+          <PersonPage meta={registerMeta} id="p-12" />
+        </WithApp>
       </ToastProvider>,
     );
     await user.click(await screen.findByTestId('person-destroy'));
@@ -419,7 +430,7 @@ describe('dashboard tiles', () => {
       throw { code: 'internal', message: `unexpected ${cmd}`, params: {} };
     });
     const app: AppContextValue = {
-      status: { state: 'unlocked', vault: { path: '/v', name: 'Office', isDemo: false }, user: { id: 'u1', name: 'Aigerim' }, recentVaults: [], autoLockMinutes: 5, recoveryKeyPending: false },
+      status: { state: 'unlocked', vault: { path: '/v', name: 'Office', isDemo: false }, user: RESPONSIBLE, recentVaults: [], autoLockMinutes: 5, recoveryKeyPending: false },
       route: { name: 'app' },
       setRoute: () => {},
       refresh: async () => app.status!,

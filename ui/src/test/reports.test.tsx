@@ -9,6 +9,8 @@ import { ageBandsText, parseAgeBands, suggestedFileName, withExtension } from '.
 import { actionText, detailsText } from '../screens/journal/JournalScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { coreText } from '../lib/words';
+import type { UserRef } from '../api';
+import { STAFF, WithApp } from './app';
 
 // The real Tauri transport, mocked: these tests check the UI's side of the IPC contract.
 const invoke = vi.fn();
@@ -147,10 +149,12 @@ async function openExport(user: ReturnType<typeof userEvent.setup>, build = true
   await user.type(screen.getByTestId('export-purpose'), 'Monitoring');
 }
 
-function renderScreen() {
+function renderScreen(user?: UserRef) {
   return render(
     <ToastProvider>
-      <ReportsScreen />
+      <WithApp user={user}>
+        <ReportsScreen />
+      </WithApp>
     </ToastProvider>,
   );
 }
@@ -441,6 +445,17 @@ describe('row-level release', () => {
     expect(within(result).getByTestId('release-nodes')).toHaveTextContent('Examined 41 of 160 generalisations');
     expect(within(result).getByTestId('release-showing')).toHaveTextContent('Showing 2 of 412 rows');
     expect(within(result).getByTestId('release-preview')).toHaveTextContent('Household size');
+  });
+
+  it('is not offered to staff, who keep the aggregate report and the ledger', async () => {
+    backend();
+    window.location.hash = '#/reports/release';
+    renderScreen(STAFF);
+    await screen.findByTestId('report-build');
+    expect(screen.queryByTestId('reports-tab-release')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('release-build')).not.toBeInTheDocument();
+    expect(screen.getByTestId('reports-tab-table')).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('reports-tab-ledger')).toBeInTheDocument();
   });
 
   it('shows the core refusal for k next to the protection settings', async () => {

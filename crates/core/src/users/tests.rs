@@ -252,3 +252,134 @@ fn the_core_refuses_staff_every_action_that_needs_the_responsible_person() {
     v.block(person.id, "request").expect("staff may block");
     assert!(v.subject(person.id).is_ok());
 }
+
+mod rekey {
+    use super::*;
+    use crate::register::fields::{Field, Kind};
+    use crate::register::subjects::Query;
+    use crate::test_support::draft;
+    use crate::vault::keyslots::KEYSLOTS_FILE;
+    use crate::vault::rekey::{REKEY_DB, REKEY_SLOTS, STOP_AFTER};
+    use crate::vault::DB_FILE;
+    use std::fs;
+
+    /// A vault with a staff member and one person; returns her id and a copy of the keyslots
+    /// file as it was while she was still a user.
+    fn vault_with_removed_staff() -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>) {
+        let (t, dir, _) = with_staff();
+        let kept = fs::read(dir.join(KEYSLOTS_FILE)).unwrap();
+        let mut v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+        v.add_subject(&draft(
+            Kind::Beneficiary,
+            &[(Field::Surname, "Ахметова"), (Field::Name, "Гүлнар")],
+        ))
+        .unwrap();
+        let dana = v.resolve_user("Дана Әлиева").unwrap().id;
+        v.remove_user(dana).unwrap();
+        v.lock("manual").unwrap();
+        (t, dir, kept)
+    }
+
+    fn found(v: &Vault, text: &str) -> i64 {
+        v.list_subjects(&Query {
+            search: Some(text.into()),
+            ..Default::default()
+        })
+        .unwrap()
+        .total
+    }
+
+    #[test]
+    fn after_a_rekey_an_old_keyslots_file_opens_no_later_copy() {
+        let (_t, dir, kept) = vault_with_removed_staff();
+        // Before re-keying, her old file and her password give her the key to a copy made
+        // today (with her own tools: Derbes itself would refuse a removed user).
+        let her_key = || {
+            let (opened, _) = Keyslots::parse(&kept)
+                .unwrap()
+                .unlock(
+                    crate::vault::keyslots::SlotKind::Password,
+                    None,
+                    STAFF_PW.as_bytes(),
+                )
+                .unwrap()
+                .unwrap();
+            opened
+        };
+        let opens = |key: &crate::vault::secret::DataKey| {
+            crate::vault::open_db(&dir.join(DB_FILE), key, crate::vault::Access::ReadOnly).is_ok()
+        };
+        assert!(opens(&her_key().key));
+
+        let mut v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+        let salt_before = fs::read(dir.join(DB_FILE)).unwrap()[..16].to_vec();
+        let done = v.rekey().unwrap();
+        assert_eq!(done.slots, 2);
+        // A vault made today has a version-2 recovery slot: the recovery key follows.
+        assert!(done.new_recovery_key.is_none());
+        assert_eq!(
+            found(&v, "ахмет"),
+            1,
+            "search works on the re-keyed database"
+        );
+        assert!(v.verify_journal().unwrap().ok);
+        assert_eq!(actions(&v).last().unwrap(), "vault.rekeyed");
+        v.lock("manual").unwrap();
+        assert_ne!(fs::read(dir.join(DB_FILE)).unwrap()[..16], salt_before[..]);
+        assert!(!dir.join(REKEY_DB).exists() && !dir.join(REKEY_SLOTS).exists());
+
+        assert!(
+            !opens(&her_key().key),
+            "her old key opens no copy made after the re-key"
+        );
+        let v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+        assert_eq!(found(&v, "гүлнар"), 1);
+    }
+
+    #[test]
+    fn a_rekey_stopped_before_the_swap_leaves_the_old_key_and_no_leftovers() {
+        let (_t, dir, _) = vault_with_removed_staff();
+        let mut v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+        STOP_AFTER.with(|s| s.set(1));
+        let e = v.rekey().unwrap_err();
+        STOP_AFTER.with(|s| s.set(0));
+        assert!(
+            matches!(&e, Error::Internal(m) if m.starts_with("stopped")),
+            "{e:?}"
+        );
+        drop(v);
+        assert!(dir.join(REKEY_DB).exists(), "the crash left its files");
+        let v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+        assert!(!dir.join(REKEY_DB).exists() && !dir.join(REKEY_SLOTS).exists());
+        assert_eq!(found(&v, "ахмет"), 1);
+    }
+
+    #[test]
+    fn a_rekey_stopped_between_the_renames_is_finished_by_the_next_unlock() {
+        let (_t, dir, _) = vault_with_removed_staff();
+        let old_slots = fs::read(dir.join(KEYSLOTS_FILE)).unwrap();
+        let mut v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+        STOP_AFTER.with(|s| s.set(2));
+        let e = v.rekey().unwrap_err();
+        STOP_AFTER.with(|s| s.set(0));
+        assert!(
+            matches!(&e, Error::Internal(m) if m.starts_with("stopped")),
+            "{e:?}"
+        );
+        drop(v);
+        assert!(dir.join(REKEY_SLOTS).exists() && !dir.join(REKEY_DB).exists());
+        let v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+        assert!(!dir.join(REKEY_SLOTS).exists());
+        assert_ne!(fs::read(dir.join(KEYSLOTS_FILE)).unwrap(), old_slots);
+        assert_eq!(found(&v, "ахмет"), 1);
+        v.lock("manual").unwrap();
+        Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
+    }
+
+    #[test]
+    fn staff_cannot_rekey() {
+        let (_t, dir, _) = with_staff();
+        let mut v = Vault::unlock_as(&dir, Some("Дана Әлиева"), &pw(STAFF_PW)).unwrap();
+        assert!(matches!(v.rekey(), Err(Error::NotPermitted { .. })));
+    }
+}

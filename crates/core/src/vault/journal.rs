@@ -43,6 +43,9 @@ pub enum Action {
     UserRemoved,
     /// A user's role or allowance changed (object: the user's id; details: what changed).
     UserChanged,
+    /// The database was re-encrypted under a new key (details: slots resealed, whether a new
+    /// recovery key was made).
+    VaultRekeyed,
     /// A demo vault was filled with synthetic data.
     DemoCreated,
     /// The journal was checked.
@@ -113,6 +116,7 @@ impl Action {
             Action::UserAdded => "user.added",
             Action::UserRemoved => "user.removed",
             Action::UserChanged => "user.changed",
+            Action::VaultRekeyed => "vault.rekeyed",
             Action::DemoCreated => "demo.created",
             Action::JournalVerified => "journal.verified",
             Action::InventoryApproved => "inventory.approved",

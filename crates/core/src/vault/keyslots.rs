@@ -475,6 +475,34 @@ impl Keyslots {
             .any(|s| s.kind == SlotKind::Password && s.user_id == Some(user))
     }
 
+    /// Seal `new_key` to every version-2 slot, for a re-keyed database. Version-1 slots cannot
+    /// follow without their secret: they are dropped and their count returned, so the caller can
+    /// replace them (only a never-used recovery slot of an old vault can still be one).
+    pub(crate) fn reseal_data_key(&mut self, new_key: &DataKey) -> Result<usize> {
+        let before = self.slots.len();
+        self.slots.retain(|s| !s.is_direct());
+        for slot in &mut self.slots {
+            let pk_hex = slot.public_key.as_deref().ok_or(Error::KeyslotsDamaged)?;
+            let pk = crypto_box::PublicKey::from(key_from(
+                &hex::decode(pk_hex).map_err(|_| Error::KeyslotsDamaged)?,
+            )?);
+            slot.sealed_key = Some(seal_to(&pk, new_key)?);
+        }
+        Ok(before - self.slots.len())
+    }
+
+    /// A new recovery slot for `secret` (after re-keying dropped a version-1 one).
+    pub(crate) fn add_recovery(
+        &mut self,
+        secret: &[u8],
+        key: &DataKey,
+        params: KdfParams,
+    ) -> Result<()> {
+        let slot = Slot::seal(self.vault_id, SlotKind::Recovery, None, secret, key, params)?;
+        self.slots.push(slot);
+        Ok(())
+    }
+
     /// Read and check `dir/keyslots`.
     pub fn read(dir: &Path) -> Result<Self> {
         let path = dir.join(KEYSLOTS_FILE);
@@ -528,6 +556,11 @@ impl Keyslots {
     /// Write `dir/keyslots` atomically: a temporary file, fsync, rename over, fsync the folder.
     /// A crash leaves either the old file or the new one, never a mix.
     pub(crate) fn write_atomic(&self, dir: &Path) -> Result<()> {
+        self.write_atomic_as(dir, KEYSLOTS_FILE)
+    }
+
+    /// [`Keyslots::write_atomic`] under another name (re-keying writes `keyslots.rekey`).
+    pub(crate) fn write_atomic_as(&self, dir: &Path, name: &str) -> Result<()> {
         let bytes = self.render()?;
         let tmp = dir.join(format!("{KEYSLOTS_FILE}.tmp"));
         let result = (|| -> std::io::Result<()> {
@@ -541,7 +574,7 @@ impl Keyslots {
             f.write_all(&bytes)?;
             f.sync_all()?;
             drop(f);
-            fs::rename(&tmp, dir.join(KEYSLOTS_FILE))?;
+            fs::rename(&tmp, dir.join(name))?;
             sync_dir(dir)
         })();
         if result.is_err() {
@@ -810,6 +843,39 @@ mod version_2 {
             .is_some());
         assert_ne!(name_tag(vid, "Aigerim"), name_tag(vid, "Dana"));
         assert_eq!(name_tag(vid, " AIGERIM"), name_tag(vid, "aigerim"));
+    }
+
+    #[test]
+    fn resealing_moves_every_slot_to_the_new_key_and_drops_version_1_slots() {
+        let old = DataKey::generate();
+        let new = DataKey::generate();
+        let (vid, a, b) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+        let mut ks = Keyslots::create(vid, (a, "A"), b"pw-a", b"rk", &old, cheap()).unwrap();
+        ks.set_password((b, "B"), b"pw-b", &old, cheap()).unwrap();
+        let kept_old_copy = ks.clone();
+        assert_eq!(ks.remove_user(b), 1);
+        assert_eq!(ks.reseal_data_key(&new).unwrap(), 0);
+        for (secret, kind) in [
+            (&b"pw-a"[..], SlotKind::Password),
+            (b"rk", SlotKind::Recovery),
+        ] {
+            let (opened, _) = ks.unlock(kind, None, secret).unwrap().unwrap();
+            assert_eq!(opened.key.as_bytes(), new.as_bytes());
+        }
+        assert!(ks
+            .unlock(SlotKind::Password, None, b"pw-b")
+            .unwrap()
+            .is_none());
+        // Someone removed who kept the old file learns only the old key.
+        let (opened, _) = kept_old_copy
+            .unlock(SlotKind::Password, None, b"pw-b")
+            .unwrap()
+            .unwrap();
+        assert_eq!(opened.key.as_bytes(), old.as_bytes());
+
+        let mut legacy = Keyslots::parse(&version_1(vid, a, &old).render().unwrap()).unwrap();
+        assert_eq!(legacy.reseal_data_key(&new).unwrap(), 2);
+        assert!(legacy.slots.is_empty());
     }
 
     #[test]

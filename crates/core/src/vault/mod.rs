@@ -17,6 +17,7 @@ pub mod keyslots;
 pub mod location;
 pub mod password;
 pub mod recent;
+pub mod rekey;
 pub mod role;
 pub mod schema;
 pub mod secret;
@@ -181,7 +182,7 @@ fn check_is_vault(dir: &Path) -> Result<()> {
 
 /// How [`open_db`] opens the file.
 #[derive(Clone, Copy)]
-enum Access {
+pub(crate) enum Access {
     /// A new vault.
     Create,
     /// The vault's own connection.
@@ -191,7 +192,7 @@ enum Access {
 }
 
 /// Open `vault.db` with the data key and make sure it reads.
-fn open_db(path: &Path, key: &DataKey, access: Access) -> Result<Connection> {
+pub(crate) fn open_db(path: &Path, key: &DataKey, access: Access) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX
         | match access {
             Access::Create => OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
@@ -275,7 +276,7 @@ fn check_pages(conn: &Connection) -> Result<()> {
 }
 
 /// Settings every connection needs; see architecture.md for the reasons.
-fn configure(conn: &Connection) -> Result<()> {
+pub(crate) fn configure(conn: &Connection) -> Result<()> {
     // Search folds case, ё/е and Kazakh letters the same way in SQL as in Rust.
     conn.create_scalar_function(
         "derbes_fold",
@@ -491,6 +492,7 @@ impl Vault {
             return Err(Error::ReadOnly);
         }
         let lock = FolderLock::acquire(dir)?;
+        rekey::remove_leftovers(dir);
         // Many wrong tries in a row: the next waits a little, before any key derivation runs.
         if let Some(seconds) =
             Failures::read(dir).and_then(|f| f.remaining(OffsetDateTime::now_utc()))
@@ -509,9 +511,27 @@ impl Vault {
                 Credential::Recovery(_) => Error::RecoveryKeyWrong,
             });
         };
+        let (mut opened, mut slot_index) = (opened, slot_index);
+        let mut key = DataKey::from_bytes(*opened.key.as_bytes());
+        let mut conn = match open_db(&dir.join(DB_FILE), &key, Access::ReadWrite) {
+            Ok(conn) => conn,
+            // A re-key stopped between its two renames: the database is already under the new
+            // key, whose slots wait in keyslots.rekey.
+            Err(first) => {
+                let Some(pending) = rekey::finish_interrupted(dir)? else {
+                    return Err(first);
+                };
+                let Some((o, i)) = pending.unlock(kind, named, secret)? else {
+                    return Err(first);
+                };
+                let conn = open_db(&dir.join(DB_FILE), &o.key, Access::ReadWrite)?;
+                rekey::promote(dir)?;
+                key = DataKey::from_bytes(*o.key.as_bytes());
+                (opened, slot_index, keyslots) = (o, i, pending);
+                conn
+            }
+        };
         let slot_user = keyslots.slots[slot_index].user_id;
-        let key = DataKey::from_bytes(*opened.key.as_bytes());
-        let mut conn = open_db(&dir.join(DB_FILE), &key, Access::ReadWrite)?;
         if !plain_for_benchmarks() {
             check_at_unlock(&conn, &dir.join(DB_FILE))?;
         }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './dashboard.css';
 import { api, toApiError, type ApiError, type LifecycleOverview } from '../../api';
-import { useApp } from '../../app-context';
+import { can, useApp } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Path } from '../../components/Path';
 import { Spinner } from '../../components/Spinner';
@@ -15,6 +15,7 @@ import { IntegrityCheck } from '../journal/Integrity';
 export function Dashboard() {
   const { t } = useTranslation();
   const { status } = useApp();
+  const mayChangeSettings = can(status, 'change_settings');
   const vault = status?.vault;
   const [entries, setEntries] = useState<number | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -86,10 +87,15 @@ export function Dashboard() {
                 <span className="with-icon">
                   <Clock size={16} aria-hidden="true" />
                   {t('dashboard.autoLockValue', { count: status?.autoLockMinutes ?? 0 })}
-                </span>{' '}
-                <a className="link" href="#/settings">
-                  {t('dashboard.change')}
-                </a>
+                </span>
+                {mayChangeSettings && (
+                  <>
+                    {' '}
+                    <a className="link" href="#/settings">
+                      {t('dashboard.change')}
+                    </a>
+                  </>
+                )}
               </dd>
             </div>
           </dl>

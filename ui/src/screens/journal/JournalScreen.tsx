@@ -120,6 +120,12 @@ export function detailsText(t: TFunction, entry: JournalEntry, exists: (key: str
       if (typeof d.format === 'string') parts.push(d.format.toUpperCase());
       return parts.join(' · ') || null;
     }
+    case 'user.added':
+      return typeof d.role === 'string' ? t(`roles.${d.role}`, { defaultValue: d.role }) : null;
+    case 'user.changed':
+      if (typeof d.role === 'string') return t(`roles.${d.role}`, { defaultValue: d.role });
+      if (typeof d.may_reveal === 'boolean') return t(d.may_reveal ? 'users.reveal.allowed' : 'users.reveal.notAllowed');
+      return null;
     case 'retention.rules_changed':
       return typeof d.rules === 'number' ? t('journal.details.rules', { count: d.rules }) : null;
     default:

@@ -3,7 +3,9 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './lifecycle.css';
 import { api, toApiError, type ApiError, type EndAction, type LifecycleMeta, type Person } from '../../api';
+import { useCan } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { OnlyResponsible } from '../../components/OnlyResponsible';
 import { Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { errorField, legalGroundLabel, reasonText } from '../../lib/lifecycle';
@@ -69,8 +71,13 @@ export function LifecyclePanel({
 }) {
   const { t } = useTranslation();
   const toast = useToast();
+  const can = useCan();
   const id = useId().replace(/:/g, '');
   const l = person.lifecycle;
+  // Unblocking and holds are decisions about keeping data; anonymising and destroying end it.
+  // Only roles with these permissions are offered them (the core refuses the others anyway).
+  const mayDecide = can('decide_keeping');
+  const mayEnd = can('end_life');
   const blocked = Boolean(l?.blockedReason);
   const held = Boolean(l?.holdReason);
   const savedGround = l?.legalGround ?? '';
@@ -230,17 +237,19 @@ export function LifecyclePanel({
       <footer className="lifecycle__actions">
         <div className="lifecycle__actions-group">
           {blocked ? (
-            <button type="button" className="button button--secondary button--small" onClick={() => onReason('unblock')} data-testid="person-unblock">
-              <CircleCheckBig size={16} aria-hidden="true" />
-              {t('lifecycle.unblock')}
-            </button>
+            mayDecide && (
+              <button type="button" className="button button--secondary button--small" onClick={() => onReason('unblock')} data-testid="person-unblock">
+                <CircleCheckBig size={16} aria-hidden="true" />
+                {t('lifecycle.unblock')}
+              </button>
+            )
           ) : (
             <button type="button" className="button button--secondary button--small" onClick={() => onReason('block')} data-testid="person-block">
               <Ban size={16} aria-hidden="true" />
               {t('lifecycle.block')}
             </button>
           )}
-          {held ? (
+          {!mayDecide ? null : held ? (
             <button
               type="button"
               className="button button--secondary button--small"
@@ -266,17 +275,20 @@ export function LifecyclePanel({
             </button>
           )}
         </div>
-        <div className="lifecycle__actions-group">
-          <button type="button" className="button button--danger-outline button--small" onClick={() => onEnd('anonymise')} data-testid="person-anonymise">
-            <Eraser size={16} aria-hidden="true" />
-            {t('lifecycle.anonymise')}
-          </button>
-          <button type="button" className="button button--danger button--small" onClick={() => onEnd('destroy')} data-testid="person-destroy">
-            <Flame size={16} aria-hidden="true" />
-            {t('lifecycle.destroy')}
-          </button>
-        </div>
+        {mayEnd ? (
+          <div className="lifecycle__actions-group">
+            <button type="button" className="button button--danger-outline button--small" onClick={() => onEnd('anonymise')} data-testid="person-anonymise">
+              <Eraser size={16} aria-hidden="true" />
+              {t('lifecycle.anonymise')}
+            </button>
+            <button type="button" className="button button--danger button--small" onClick={() => onEnd('destroy')} data-testid="person-destroy">
+              <Flame size={16} aria-hidden="true" />
+              {t('lifecycle.destroy')}
+            </button>
+          </div>
+        ) : null}
       </footer>
+      {(!mayEnd || !mayDecide) && <OnlyResponsible text={t('onlyResponsible.lifecycle')} testId="lifecycle-only-responsible" />}
     </section>
   );
 }

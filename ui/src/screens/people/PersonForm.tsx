@@ -16,6 +16,7 @@ import {
   type RegisterMeta,
   type ServiceEntry,
 } from '../../api';
+import { useCan } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { coreText } from '../../lib/words';
 import { LoadingBlock, Spinner } from '../../components/Spinner';
@@ -59,6 +60,7 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const toast = useToast();
+  const mayReveal = useCan()('reveal_sensitive');
   const form = useId().replace(/:/g, '');
   const editing = id !== undefined;
 
@@ -315,7 +317,7 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
           <span>{fieldLabel(t, key)}</span>
           {sensitive && <SensitiveMark />}
         </label>
-        {masked && editing ? (
+        {masked && editing && mayReveal ? (
           <div className="input-row">
             {input}
             <button

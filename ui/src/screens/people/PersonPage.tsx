@@ -14,6 +14,7 @@ import {
   type Person,
   type RegisterMeta,
 } from '../../api';
+import { useCan } from '../../app-context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingBlock, Spinner } from '../../components/Spinner';
@@ -55,6 +56,9 @@ const TABS: Tab[] = ['data', 'consents', 'services', 'history'];
 export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
+  const can = useCan();
+  /** Health data and identity numbers in clear: the responsible person, or staff they allowed. */
+  const mayReveal = can('reveal_sensitive');
   const uid = useId().replace(/:/g, '');
   const [person, setPerson] = useState<Person | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -198,18 +202,20 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
           <span className="mono masked" data-testid={`value-${key}`} data-masked="true">
             {v.value}
           </span>
-          <button
-            type="button"
-            className="reveal-button"
-            onClick={() => void reveal(key)}
-            disabled={revealing !== null}
-            title={t('personPage.revealTitle')}
-            aria-label={`${t('personPage.reveal')}: ${fieldLabel(t, key)}. ${t('personPage.revealTitle')}`}
-            data-testid={`reveal-${key}`}
-          >
-            {revealing === key ? <Spinner size={14} /> : <Eye size={16} aria-hidden="true" />}
-            <span>{t('personPage.reveal')}</span>
-          </button>
+          {mayReveal && (
+            <button
+              type="button"
+              className="reveal-button"
+              onClick={() => void reveal(key)}
+              disabled={revealing !== null}
+              title={t('personPage.revealTitle')}
+              aria-label={`${t('personPage.reveal')}: ${fieldLabel(t, key)}. ${t('personPage.revealTitle')}`}
+              data-testid={`reveal-${key}`}
+            >
+              {revealing === key ? <Spinner size={14} /> : <Eye size={16} aria-hidden="true" />}
+              <span>{t('personPage.reveal')}</span>
+            </button>
+          )}
         </span>
       );
     }
@@ -340,7 +346,7 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
             {hasSensitiveMasked && (
               <p className="notice notice--info small" data-testid="masked-note">
                 <Lock size={16} aria-hidden="true" />
-                <span>{t('personPage.maskedNote')}</span>
+                <span>{mayReveal ? t('personPage.maskedNote') : t('onlyResponsible.reveal')}</span>
               </p>
             )}
             <div className="person-data">

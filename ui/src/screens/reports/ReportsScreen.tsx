@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './reports.css';
+import { useCan } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingBlock } from '../../components/Spinner';
 import { useDelayedFlag } from '../../lib/hooks';
@@ -19,12 +20,16 @@ export const reportsPath = (tab: Tab = 'table') => (tab === 'table' ? '#/reports
  * Reports to donors: an aggregate table with small cells hidden, a k-anonymous row-level release,
  * and the ledger of every file sent. Routes: #/reports, #/reports/release, #/reports/ledger.
  * The two builders stay mounted while another tab is shown, so a built table is not lost.
+ * The row-level release is offered only to a role that may export row by row (export_rows);
+ * aggregate reports and the ledger are for everyone.
  */
 export function ReportsScreen() {
   const { t } = useTranslation();
   const uid = useId().replace(/:/g, '');
   const route = useSubRoute();
-  const tab: Tab = TABS.includes(route[0] as Tab) ? (route[0] as Tab) : 'table';
+  const mayRelease = useCan()('export_rows');
+  const tabs = mayRelease ? TABS : TABS.filter((k) => k !== 'release');
+  const tab: Tab = tabs.includes(route[0] as Tab) ? (route[0] as Tab) : 'table';
   const { meta, error, reload } = useReportsMeta();
   const showLoading = useDelayedFlag(meta === null && error === null);
   const [ledgerVersion, setLedgerVersion] = useState(0);
@@ -32,8 +37,8 @@ export function ReportsScreen() {
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ table: null, release: null, ledger: null });
 
   const onTabKey = (e: React.KeyboardEvent, current: Tab) => {
-    const i = TABS.indexOf(current);
-    const next = e.key === 'ArrowRight' ? TABS[(i + 1) % TABS.length] : e.key === 'ArrowLeft' ? TABS[(i + TABS.length - 1) % TABS.length] : null;
+    const i = tabs.indexOf(current);
+    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i + tabs.length - 1) % tabs.length] : null;
     if (next) {
       e.preventDefault();
       navigate(reportsPath(next));
@@ -64,7 +69,7 @@ export function ReportsScreen() {
       </header>
 
       <div className="tabs" role="tablist" aria-label={t('reports.tabs.label')}>
-        {TABS.map((k) => (
+        {tabs.map((k) => (
           <button
             key={k}
             ref={(el) => {
@@ -98,7 +103,7 @@ export function ReportsScreen() {
       ) : null}
 
       {meta && panel('table', <ReportBuilder meta={meta} onExported={exported} />)}
-      {meta && panel('release', <ReleaseBuilder meta={meta} onExported={exported} />)}
+      {meta && mayRelease && panel('release', <ReleaseBuilder meta={meta} onExported={exported} />)}
       {panel('ledger', <Ledger version={ledgerVersion} active={tab === 'ledger'} />)}
     </div>
   );

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import '../people/people.css';
 import './retention.css';
 import { api, toApiError, type ApiError, type Due, type DueList as DueListData, type EndAction, type LifecycleMeta } from '../../api';
+import { useCan } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { OnlyResponsible } from '../../components/OnlyResponsible';
 import { LoadingBlock } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { formatDate } from '../../lib/format';
@@ -24,11 +26,13 @@ const ROW_HEIGHT = 52;
  * Who is due for the end of retention on a day, by the backend's rules: tick people (or take
  * everyone due) and anonymise or destroy them through the same confirm-and-act dialog. Blocked
  * people are listed and marked; the backend skips them. People under legal hold are only counted.
+ * A role that may not end the data's life (end_life) sees the list without the ticks and actions.
  */
 export function DueList({ meta }: { meta: LifecycleMeta }) {
   const { t } = useTranslation();
   const toast = useToast();
   const count = useCount();
+  const mayEnd = useCan()('end_life');
   const id = useId().replace(/:/g, '');
   const [asOf, setAsOf] = useState(() => formatDate(new Date()));
   const [shownFor, setShownFor] = useState<string | null>(null);
@@ -142,7 +146,9 @@ export function DueList({ meta }: { meta: LifecycleMeta }) {
         )}
       </div>
 
-      {list && people.length > 0 && (
+      {list && people.length > 0 && !mayEnd && <OnlyResponsible text={t('onlyResponsible.end')} testId="due-only-responsible" />}
+
+      {list && people.length > 0 && mayEnd && (
         <div className="due__actions" role="group" aria-label={t('retention.due.actionsLabel')}>
           <div className="due__actions-group">
             <span className="due__selected" data-testid="due-selected" data-count={chosen.length}>
@@ -210,7 +216,7 @@ export function DueList({ meta }: { meta: LifecycleMeta }) {
             <p className="muted">{t('retention.due.emptyText')}</p>
           </div>
         ) : (
-          <DueTable people={people} meta={meta} selected={selected} onToggle={toggle} allSelected={allSelected} onToggleAll={toggleAll} loading={loading} />
+          <DueTable people={people} meta={meta} selected={selected} onToggle={toggle} allSelected={allSelected} onToggleAll={toggleAll} loading={loading} selectable={mayEnd} />
         )}
       </div>
 
@@ -240,6 +246,7 @@ function DueTable({
   allSelected,
   onToggleAll,
   loading,
+  selectable,
 }: {
   people: Due[];
   meta: LifecycleMeta;
@@ -248,21 +255,25 @@ function DueTable({
   allSelected: boolean;
   onToggleAll: () => void;
   loading: boolean;
+  /** Ticks to choose whom to end (only for a role that may). */
+  selectable: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const head = (
     <thead>
       <tr>
-        <th scope="col" className="table__check">
-          <input
-            type="checkbox"
-            checked={allSelected}
-            onChange={onToggleAll}
-            aria-label={t('retention.due.selectAll')}
-            disabled={people.every((p) => p.blocked)}
-            data-testid="due-select-all"
-          />
-        </th>
+        {selectable && (
+          <th scope="col" className="table__check">
+            <input
+              type="checkbox"
+              checked={allSelected}
+              onChange={onToggleAll}
+              aria-label={t('retention.due.selectAll')}
+              disabled={people.every((p) => p.blocked)}
+              data-testid="due-select-all"
+            />
+          </th>
+        )}
         <th scope="col" className="table__num">
           {t('people.columns.number')}
         </th>
@@ -279,7 +290,7 @@ function DueTable({
       </tr>
     </thead>
   );
-  const rowProps = { meta, onToggle, lang: i18n.language };
+  const rowProps = { meta, onToggle, lang: i18n.language, selectable };
   if (people.length <= VIRTUAL_FROM) {
     return (
       <div className="table-scroll" tabIndex={0} aria-label={t('retention.due.tableTitle')}>
@@ -307,7 +318,7 @@ function VirtualDueTable({
   people: Due[];
   head: React.ReactNode;
   selected: Set<string>;
-  rowProps: { meta: LifecycleMeta; onToggle: (id: string) => void; lang: string };
+  rowProps: { meta: LifecycleMeta; onToggle: (id: string) => void; lang: string; selectable: boolean };
   loading: boolean;
 }) {
   const { t } = useTranslation();
@@ -329,7 +340,7 @@ function VirtualDueTable({
         <tbody className={loading ? 'is-loading' : undefined}>
           {paddingTop > 0 && (
             <tr aria-hidden="true" className="register__spacer">
-              <td colSpan={6} style={{ height: paddingTop }} />
+              <td colSpan={rowProps.selectable ? 6 : 5} style={{ height: paddingTop }} />
             </tr>
           )}
           {items.map((item) => {
@@ -338,7 +349,7 @@ function VirtualDueTable({
           })}
           {paddingBottom > 0 && (
             <tr aria-hidden="true" className="register__spacer">
-              <td colSpan={6} style={{ height: paddingBottom }} />
+              <td colSpan={rowProps.selectable ? 6 : 5} style={{ height: paddingBottom }} />
             </tr>
           )}
         </tbody>
@@ -352,6 +363,7 @@ const DueRow = memo(function DueRow({
   checked,
   meta,
   onToggle,
+  selectable,
 }: {
   due: Due;
   checked: boolean;
@@ -359,23 +371,26 @@ const DueRow = memo(function DueRow({
   onToggle: (id: string) => void;
   /** Only to re-render when the language changes. */
   lang: string;
+  selectable: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const name = p.fullName || t('people.noName');
   return (
     <tr className={`due__row${p.blocked ? ' due__row--blocked' : ''}${checked ? ' is-selected' : ''}`} data-testid="due-row" data-number={p.number} data-blocked={p.blocked}>
-      <td className="table__check">
-        <input
-          type="checkbox"
-          checked={checked}
-          disabled={p.blocked}
-          onChange={() => onToggle(p.id)}
-          aria-label={t('retention.due.selectOne', { name, number: p.number })}
-          title={p.blocked ? t('retention.due.blockedHint') : undefined}
-          data-testid={`due-check-${p.number}`}
-        />
-      </td>
+      {selectable && (
+        <td className="table__check">
+          <input
+            type="checkbox"
+            checked={checked}
+            disabled={p.blocked}
+            onChange={() => onToggle(p.id)}
+            aria-label={t('retention.due.selectOne', { name, number: p.number })}
+            title={p.blocked ? t('retention.due.blockedHint') : undefined}
+            data-testid={`due-check-${p.number}`}
+          />
+        </td>
+      )}
       <td className="table__num">{p.number}</td>
       <td>
         <span className="due__name-cell">

@@ -3,7 +3,9 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './retention.css';
 import { api, toApiError, type Anchor, type ApiError, type Kind, type LifecycleMeta, type RetentionMode, type Rule } from '../../api';
+import { useCan } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { OnlyResponsible } from '../../components/OnlyResponsible';
 import { LoadingBlock, Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { useDelayedFlag } from '../../lib/hooks';
@@ -61,6 +63,8 @@ export function RulesEditor({ meta }: { meta: LifecycleMeta }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const toast = useToast();
+  /** Changing the rules is a setting (change_settings); the others read them. */
+  const mayChange = useCan()('change_settings');
   const id = useId().replace(/:/g, '');
   const [saved, setSaved] = useState<Rule[] | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -138,145 +142,150 @@ export function RulesEditor({ meta }: { meta: LifecycleMeta }) {
         </h2>
         <p className="muted">{t('retention.rules.lead')}</p>
       </header>
+      {!mayChange && <OnlyResponsible text={t('onlyResponsible.rules')} testId="rules-readonly" />}
       {rows.length === 0 ? (
         <div className="state" data-testid="rules-empty">
           <p className="state__title">{t('retention.rules.emptyTitle')}</p>
           <p className="muted">{t('retention.rules.emptyText')}</p>
         </div>
       ) : (
-        <ol className="rule-list" data-testid="rules-table" aria-label={t('retention.rules.title')}>
-          {rows.map((r, i) => {
-            const n = i + 1;
-            const fid = (what: string) => `${id}-${r.key}-${what}`;
-            const period = r.mode === 'period';
-            const rule = toRule(r);
-            const words = `${rule.purpose ? (meta.purposes.find((p) => p.key === rule.purpose)?.names[lang] ?? rule.purpose) : t('retention.anyPurpose')} · ${
-              rule.mode === 'period' && !rule.months ? '—' : periodText(t, rule)
-            } (${basisLabel(t, rule.basis)})`;
-            return (
-              <li key={r.key} className={`rule-card${badRow === i ? ' is-invalid' : ''}`} data-testid="rule-row" aria-invalid={badRow === i || undefined}>
-                <div className="rule-card__head">
-                  <span className="rule-card__n">{t('retention.rules.ruleN', { n })}</span>
-                  <span className="rule-card__words" data-testid={`rule-words-${i}`}>
-                    {kindLabel(t, rule.kind)} · {words}
-                  </span>
-                  <button
-                    type="button"
-                    className="icon-button rule-card__remove"
-                    onClick={() => {
-                      setError(null);
-                      setRows((all) => all.filter((x) => x.key !== r.key));
-                    }}
-                    aria-label={t('retention.rules.removeN', { n })}
-                    title={t('retention.rules.removeN', { n })}
-                    data-testid={`rule-remove-${i}`}
-                  >
-                    <Trash2 size={17} aria-hidden="true" />
-                  </button>
-                </div>
-                <div className="rule-card__fields">
-                  <div className="field">
-                    <label className="rule-card__label" htmlFor={fid('kind')}>
-                      {t('retention.rules.kind')}
-                    </label>
-                    <select id={fid('kind')} className="input rules__select" value={r.kind} onChange={(e) => update(r.key, { kind: e.target.value as Kind })} data-testid={`rule-kind-${i}`}>
-                      {KINDS.map((k) => (
-                        <option key={k} value={k}>
-                          {kindLabel(t, k)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label className="rule-card__label" htmlFor={fid('purpose')}>
-                      {t('retention.rules.purpose')}
-                    </label>
-                    <select id={fid('purpose')} className="input rules__select" value={r.purpose} onChange={(e) => update(r.key, { purpose: e.target.value })} data-testid={`rule-purpose-${i}`}>
-                      <option value="">{t('retention.anyPurpose')}</option>
-                      {purposesFor(r.kind, r.purpose).map((p) => (
-                        <option key={p.key} value={p.key}>
-                          {p.names[lang]}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label className="rule-card__label" htmlFor={fid('mode')}>
-                      {t('retention.rules.mode')}
-                    </label>
-                    <select id={fid('mode')} className="input rules__select" value={r.mode} onChange={(e) => update(r.key, { mode: e.target.value as RetentionMode })} data-testid={`rule-mode-${i}`}>
-                      {MODES.map((m) => (
-                        <option key={m} value={m}>
-                          {t(`retention.modes.${m}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label className="rule-card__label" htmlFor={fid('anchor')}>
-                      {t('retention.rules.anchor')}
-                    </label>
-                    <select
-                      id={fid('anchor')}
-                      className="input rules__select"
-                      value={period ? r.anchor : ''}
-                      disabled={!period}
-                      onChange={(e) => update(r.key, { anchor: e.target.value as Anchor })}
-                      data-testid={`rule-anchor-${i}`}
-                    >
-                      {(!period || r.anchor === '') && <option value="">—</option>}
-                      {anchors.map((a) => (
-                        <option key={a} value={a}>
-                          {t(`retention.anchors.${a}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="field">
-                    <label className="rule-card__label" htmlFor={fid('length')}>
-                      {t('retention.rules.length')}
-                    </label>
-                    <span className="rules__length">
-                      <input
-                        id={fid('length')}
-                        className="input rules__number"
-                        inputMode="numeric"
-                        value={period ? r.length : ''}
-                        disabled={!period}
-                        onChange={(e) => update(r.key, { length: e.target.value })}
-                        data-testid={`rule-length-${i}`}
-                      />
-                      <select
-                        className="input rules__unit"
-                        value={r.unit}
-                        disabled={!period}
-                        aria-label={t('retention.rules.cellLabel', { n, what: t('retention.rules.unit') })}
-                        onChange={(e) => update(r.key, { unit: e.target.value as Row['unit'] })}
-                        data-testid={`rule-unit-${i}`}
-                      >
-                        <option value="years">{t('retention.rules.years')}</option>
-                        <option value="months">{t('retention.rules.months')}</option>
-                      </select>
+        <fieldset className="fieldset" disabled={!mayChange}>
+          <ol className="rule-list" data-testid="rules-table" aria-label={t('retention.rules.title')}>
+            {rows.map((r, i) => {
+              const n = i + 1;
+              const fid = (what: string) => `${id}-${r.key}-${what}`;
+              const period = r.mode === 'period';
+              const rule = toRule(r);
+              const words = `${rule.purpose ? (meta.purposes.find((p) => p.key === rule.purpose)?.names[lang] ?? rule.purpose) : t('retention.anyPurpose')} · ${
+                rule.mode === 'period' && !rule.months ? '—' : periodText(t, rule)
+              } (${basisLabel(t, rule.basis)})`;
+              return (
+                <li key={r.key} className={`rule-card${badRow === i ? ' is-invalid' : ''}`} data-testid="rule-row" aria-invalid={badRow === i || undefined}>
+                  <div className="rule-card__head">
+                    <span className="rule-card__n">{t('retention.rules.ruleN', { n })}</span>
+                    <span className="rule-card__words" data-testid={`rule-words-${i}`}>
+                      {kindLabel(t, rule.kind)} · {words}
                     </span>
+                    {mayChange && (
+                      <button
+                        type="button"
+                        className="icon-button rule-card__remove"
+                        onClick={() => {
+                          setError(null);
+                          setRows((all) => all.filter((x) => x.key !== r.key));
+                        }}
+                        aria-label={t('retention.rules.removeN', { n })}
+                        title={t('retention.rules.removeN', { n })}
+                        data-testid={`rule-remove-${i}`}
+                      >
+                        <Trash2 size={17} aria-hidden="true" />
+                      </button>
+                    )}
                   </div>
-                  <div className="field">
-                    <label className="rule-card__label" htmlFor={fid('basis')}>
-                      {t('retention.rules.basis')}
-                    </label>
-                    <select id={fid('basis')} className="input rules__select" value={r.basis} onChange={(e) => update(r.key, { basis: e.target.value })} data-testid={`rule-basis-${i}`}>
-                      {!meta.bases.includes(r.basis) && <option value={r.basis}>{basisLabel(t, r.basis)}</option>}
-                      {meta.bases.map((b) => (
-                        <option key={b} value={b}>
-                          {basisLabel(t, b)}
-                        </option>
-                      ))}
-                    </select>
+                  <div className="rule-card__fields">
+                    <div className="field">
+                      <label className="rule-card__label" htmlFor={fid('kind')}>
+                        {t('retention.rules.kind')}
+                      </label>
+                      <select id={fid('kind')} className="input rules__select" value={r.kind} onChange={(e) => update(r.key, { kind: e.target.value as Kind })} data-testid={`rule-kind-${i}`}>
+                        {KINDS.map((k) => (
+                          <option key={k} value={k}>
+                            {kindLabel(t, k)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label className="rule-card__label" htmlFor={fid('purpose')}>
+                        {t('retention.rules.purpose')}
+                      </label>
+                      <select id={fid('purpose')} className="input rules__select" value={r.purpose} onChange={(e) => update(r.key, { purpose: e.target.value })} data-testid={`rule-purpose-${i}`}>
+                        <option value="">{t('retention.anyPurpose')}</option>
+                        {purposesFor(r.kind, r.purpose).map((p) => (
+                          <option key={p.key} value={p.key}>
+                            {p.names[lang]}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label className="rule-card__label" htmlFor={fid('mode')}>
+                        {t('retention.rules.mode')}
+                      </label>
+                      <select id={fid('mode')} className="input rules__select" value={r.mode} onChange={(e) => update(r.key, { mode: e.target.value as RetentionMode })} data-testid={`rule-mode-${i}`}>
+                        {MODES.map((m) => (
+                          <option key={m} value={m}>
+                            {t(`retention.modes.${m}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label className="rule-card__label" htmlFor={fid('anchor')}>
+                        {t('retention.rules.anchor')}
+                      </label>
+                      <select
+                        id={fid('anchor')}
+                        className="input rules__select"
+                        value={period ? r.anchor : ''}
+                        disabled={!period}
+                        onChange={(e) => update(r.key, { anchor: e.target.value as Anchor })}
+                        data-testid={`rule-anchor-${i}`}
+                      >
+                        {(!period || r.anchor === '') && <option value="">—</option>}
+                        {anchors.map((a) => (
+                          <option key={a} value={a}>
+                            {t(`retention.anchors.${a}`)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label className="rule-card__label" htmlFor={fid('length')}>
+                        {t('retention.rules.length')}
+                      </label>
+                      <span className="rules__length">
+                        <input
+                          id={fid('length')}
+                          className="input rules__number"
+                          inputMode="numeric"
+                          value={period ? r.length : ''}
+                          disabled={!period}
+                          onChange={(e) => update(r.key, { length: e.target.value })}
+                          data-testid={`rule-length-${i}`}
+                        />
+                        <select
+                          className="input rules__unit"
+                          value={r.unit}
+                          disabled={!period}
+                          aria-label={t('retention.rules.cellLabel', { n, what: t('retention.rules.unit') })}
+                          onChange={(e) => update(r.key, { unit: e.target.value as Row['unit'] })}
+                          data-testid={`rule-unit-${i}`}
+                        >
+                          <option value="years">{t('retention.rules.years')}</option>
+                          <option value="months">{t('retention.rules.months')}</option>
+                        </select>
+                      </span>
+                    </div>
+                    <div className="field">
+                      <label className="rule-card__label" htmlFor={fid('basis')}>
+                        {t('retention.rules.basis')}
+                      </label>
+                      <select id={fid('basis')} className="input rules__select" value={r.basis} onChange={(e) => update(r.key, { basis: e.target.value })} data-testid={`rule-basis-${i}`}>
+                        {!meta.bases.includes(r.basis) && <option value={r.basis}>{basisLabel(t, r.basis)}</option>}
+                        {meta.bases.map((b) => (
+                          <option key={b} value={b}>
+                            {basisLabel(t, b)}
+                          </option>
+                        ))}
+                      </select>
+                    </div>
                   </div>
-                </div>
-              </li>
-            );
-          })}
-        </ol>
+                </li>
+              );
+            })}
+          </ol>
+        </fieldset>
       )}
       {error &&
         (badRow >= 0 ? (
@@ -287,21 +296,23 @@ export function RulesEditor({ meta }: { meta: LifecycleMeta }) {
         ) : (
           <ErrorMessage error={error} testId="rules-error" />
         ))}
-      <div className="form-footer form-footer--inline">
-        <button type="button" className="button button--secondary rules__add" onClick={add} data-testid="rules-add">
-          <Plus size={18} aria-hidden="true" />
-          {t('retention.rules.add')}
-        </button>
-        <span className="form-footer__spacer" />
-        {dirty && <span className="muted small">{t('retention.rules.unsaved')}</span>}
-        <button type="button" className="button button--ghost" disabled={!dirty || busy} onClick={() => reset(saved)}>
-          {t('retention.rules.discard')}
-        </button>
-        <button type="button" className="button button--primary" disabled={!dirty || busy} aria-busy={busy} onClick={() => void save()} data-testid="rules-save">
-          {busy && <Spinner />}
-          {t('retention.rules.save')}
-        </button>
-      </div>
+      {mayChange && (
+        <div className="form-footer form-footer--inline">
+          <button type="button" className="button button--secondary rules__add" onClick={add} data-testid="rules-add">
+            <Plus size={18} aria-hidden="true" />
+            {t('retention.rules.add')}
+          </button>
+          <span className="form-footer__spacer" />
+          {dirty && <span className="muted small">{t('retention.rules.unsaved')}</span>}
+          <button type="button" className="button button--ghost" disabled={!dirty || busy} onClick={() => reset(saved)}>
+            {t('retention.rules.discard')}
+          </button>
+          <button type="button" className="button button--primary" disabled={!dirty || busy} aria-busy={busy} onClick={() => void save()} data-testid="rules-save">
+            {busy && <Spinner />}
+            {t('retention.rules.save')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

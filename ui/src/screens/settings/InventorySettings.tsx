@@ -15,8 +15,10 @@ import {
   type Kind,
   type RegisterMeta,
 } from '../../api';
+import { useCan } from '../../app-context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { OnlyResponsible } from '../../components/OnlyResponsible';
 import { LoadingBlock, Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { formatDateTime } from '../../lib/format';
@@ -38,6 +40,7 @@ export function InventorySettings() {
   const { t } = useTranslation();
   const lang = useUiLanguage();
   const toast = useToast();
+  const mayChange = useCan()('change_settings');
   const id = useId().replace(/:/g, '');
   const [inventory, setInventory] = useState<Inventory | null>(null);
   const [meta, setMeta] = useState<RegisterMeta | null>(null);
@@ -184,6 +187,7 @@ export function InventorySettings() {
                                 <input
                                   type="checkbox"
                                   checked={checked}
+                                  disabled={!mayChange}
                                   onChange={() => toggle(pi, k, field)}
                                   aria-label={`${purpose.names[lang]}: ${kindLabel(t, k)}: ${fieldLabel(t, field)}`}
                                   data-testid={`inv-${purpose.key}-${k}-${field}`}
@@ -215,6 +219,7 @@ export function InventorySettings() {
                     id={`${id}-cat-${field}`}
                     className="input categories__select"
                     value={category}
+                    disabled={!mayChange}
                     onChange={(e) => setCategory(field, e.target.value as Category)}
                     data-testid={`inv-category-${field}`}
                   >
@@ -238,15 +243,19 @@ export function InventorySettings() {
             </ErrorMessage>
           )}
 
-          <div className="form-footer form-footer--inline">
-            {dirty && <span className="muted small">{t('settings.inventory.unsaved')}</span>}
-            <button type="button" className="button button--ghost" disabled={!dirty || busy} onClick={() => setDraft(copy(inventory))}>
-              {t('settings.inventory.discard')}
-            </button>
-            <button type="button" className="button button--primary" disabled={!dirty || busy} onClick={() => setConfirming(true)} data-testid="inventory-approve">
-              {t('settings.inventory.approve')}
-            </button>
-          </div>
+          {mayChange ? (
+            <div className="form-footer form-footer--inline">
+              {dirty && <span className="muted small">{t('settings.inventory.unsaved')}</span>}
+              <button type="button" className="button button--ghost" disabled={!dirty || busy} onClick={() => setDraft(copy(inventory))}>
+                {t('settings.inventory.discard')}
+              </button>
+              <button type="button" className="button button--primary" disabled={!dirty || busy} onClick={() => setConfirming(true)} data-testid="inventory-approve">
+                {t('settings.inventory.approve')}
+              </button>
+            </div>
+          ) : (
+            <OnlyResponsible text={t('onlyResponsible.inventory')} testId="settings-inventory-readonly" />
+          )}
         </div>
       )}
 

@@ -1,7 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, toApiError, type ApiError, type Organisation } from '../../api';
+import { useCan } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { OnlyResponsible } from '../../components/OnlyResponsible';
 import { LoadingBlock, Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { useDelayedFlag } from '../../lib/hooks';
@@ -21,6 +23,7 @@ const FROM_BACKEND: Record<string, OrgField> = {
 export function OrganisationSettings() {
   const { t } = useTranslation();
   const toast = useToast();
+  const mayChange = useCan()('change_settings');
   const id = useId().replace(/:/g, '');
   const [org, setOrg] = useState<Organisation | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
@@ -89,9 +92,10 @@ export function OrganisationSettings() {
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            if (!busy) void save();
+            if (!busy && mayChange) void save();
           }}
         >
+          {!mayChange && <OnlyResponsible text={t('onlyResponsible.org')} testId="settings-org-readonly" />}
           <div className="form-grid">
             {FIELDS.map((field) => {
               const testId = field === 'name' ? 'settings-org-name' : field === 'bin' ? 'settings-org-bin' : `settings-org-${field}`;
@@ -115,6 +119,7 @@ export function OrganisationSettings() {
                     aria-invalid={invalid || undefined}
                     aria-describedby={[hint ? `${id}-${field}-hint` : null, invalid ? `${id}-${field}-error` : null].filter(Boolean).join(' ') || undefined}
                     disabled={busy}
+                    readOnly={!mayChange}
                     autoComplete="off"
                     data-testid={testId}
                   />
@@ -129,12 +134,14 @@ export function OrganisationSettings() {
             })}
           </div>
           {error && !errorField && <ErrorMessage error={error} testId="settings-org-error" />}
-          <div className="actions actions--end">
-            <button type="submit" className="button button--primary" disabled={busy || !dirty} aria-busy={busy} data-testid="settings-org-save">
-              {showSpinner && <Spinner />}
-              {t('settings.org.save')}
-            </button>
-          </div>
+          {mayChange && (
+            <div className="actions actions--end">
+              <button type="submit" className="button button--primary" disabled={busy || !dirty} aria-busy={busy} data-testid="settings-org-save">
+                {showSpinner && <Spinner />}
+                {t('settings.org.save')}
+              </button>
+            </div>
+          )}
         </form>
       )}
     </section>

@@ -3,10 +3,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './settings.css';
 import { api, toApiError, type ApiError } from '../../api';
-import { useApp } from '../../app-context';
+import { useApp, useCan } from '../../app-context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { OnlyResponsible } from '../../components/OnlyResponsible';
 import { PasswordInput } from '../../components/PasswordInput';
 import { Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
@@ -84,6 +85,7 @@ function LanguageSetting() {
 function AutoLockSetting() {
   const { t } = useTranslation();
   const { status, refresh } = useApp();
+  const mayChange = useCan()('change_settings');
   const toast = useToast();
   const id = useId();
   const current = status?.autoLockMinutes ?? 5;
@@ -119,7 +121,7 @@ function AutoLockSetting() {
           id={`${id}-select`}
           className="input select"
           value={current}
-          disabled={saving}
+          disabled={saving || !mayChange}
           onChange={(e) => void save(Number(e.target.value))}
           data-testid="settings-auto-lock"
         >
@@ -131,6 +133,7 @@ function AutoLockSetting() {
         </select>
         {saving && <Spinner />}
       </div>
+      {!mayChange && <OnlyResponsible text={t('onlyResponsible.settings')} testId="settings-auto-lock-readonly" />}
       {error && <ErrorMessage error={error} />}
     </section>
   );

@@ -12,10 +12,14 @@ import { PasswordInput } from '../../components/PasswordInput';
 import { Path } from '../../components/Path';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag, usePasswordAssessment } from '../../lib/hooks';
+import { rememberedName, rememberName } from './rememberedName';
 
 type UnlockRoute = Extract<Route, { name: 'unlock' }>;
 
-/** One task: type the password. Recovery with the printed key is one link away. */
+/**
+ * One task: type the password (and, where several people use the vault, your name). Recovery
+ * with the printed key is one link away.
+ */
 export function UnlockScreen({ route }: { route: UnlockRoute }) {
   const { t } = useTranslation();
   const { setRoute, openFolder, startDemo, status } = useApp();
@@ -113,6 +117,7 @@ function PasswordForm({
   const { enterApp } = useApp();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
+  const [userName, setUserName] = useState(() => rememberedName(folder));
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -125,7 +130,9 @@ function PasswordForm({
     setBusy(true);
     setError(null);
     try {
-      await api.unlockVault(folder, password);
+      // With a name only that user's key slot is tried; without one, every slot.
+      await api.unlockVault(folder, userName.trim() || null, password);
+      rememberName(folder, userName);
       setPassword('');
       await enterApp();
     } catch (e) {
@@ -144,6 +151,30 @@ function PasswordForm({
         if (password && !busy) void submit();
       }}
     >
+      <div className="field">
+        <label className="field__label" htmlFor={`${id}-user`}>
+          {t('unlock.user')}
+        </label>
+        <input
+          id={`${id}-user`}
+          className="input"
+          value={userName}
+          onChange={(e) => {
+            setUserName(e.target.value);
+            setError(null);
+            onTyping();
+          }}
+          autoComplete="off"
+          autoCapitalize="words"
+          spellCheck={false}
+          aria-describedby={`${id}-user-hint`}
+          disabled={busy}
+          data-testid="unlock-user"
+        />
+        <p className="field__hint" id={`${id}-user-hint`}>
+          {t('unlock.userHint')}
+        </p>
+      </div>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-pw`}>
           {t('unlock.password')}
