@@ -116,7 +116,7 @@ cli-transfer-found = Бұл файл — № { $number } беру: { $recipient 
 
 ## Users (derbes user …)
 cli-prompt-new-user-password = Жаңа пайдаланушының құпиясөзі:
-cli-role-responsible = жауапты тұлға
+cli-role-responsible = жауапты адам
 cli-role-staff = қызметкер
 cli-user-may-reveal = денсаулық туралы деректер мен ЖСН-ді көре алады
 cli-user-you = сіз

@@ -1,7 +1,7 @@
 # vault: the vault's folder, its users and settings, the journal's chain; the demo vault
 reason-user_name_empty = Атыңызды жазыңыз: журнал кімнің не істегенін жазып отырады.
 reason-user_name_too_long = Аты тым ұзын (ең көбі { $max } таңба).
-reason-role_unknown = Рөлді таңдаңыз: жауапты тұлға немесе қызметкер.
+reason-role_unknown = Рөлді таңдаңыз: жауапты адам немесе қызметкер.
 reason-folder_is_file = Бұл жол қалтаны емес, файлды көрсетеді.
 reason-auto_lock_range = Автоқұлыптау уақыты { $min } минуттан { $max } минутқа дейін болуы керек.
 reason-demo_seed_collision = Ойдан шығарылған ЖСН-дердің кейбірі бұл қоймада бұрыннан бар: басқа --seed мәнін немесе бос қойманы пайдаланыңыз.
