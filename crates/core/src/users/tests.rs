@@ -377,6 +377,27 @@ mod rekey {
     }
 
     #[test]
+    fn an_old_vaults_unused_recovery_key_is_replaced_by_a_new_one_shown_once() {
+        let t = tempfile::tempdir().unwrap();
+        let dir = t.path().join("old");
+        let (mut v, old_rk) =
+            Vault::create(&dir, "Test", &pw(PASSWORD), &pw(PASSWORD), cheap()).unwrap();
+        // As in a vault from Derbes 0.1 whose recovery key was never used.
+        let mut slots = Keyslots::read(&dir).unwrap();
+        slots.recovery_as_version_1(old_rk.kdf_input(), v.data_key());
+        slots.write_atomic(&dir).unwrap();
+        let done = v.rekey().unwrap();
+        let new_rk = done.new_recovery_key.expect("a new recovery key");
+        v.lock("manual").unwrap();
+        assert!(matches!(
+            Vault::unlock_with_recovery_key(&dir, &old_rk),
+            Err(Error::RecoveryKeyWrong)
+        ));
+        let v = Vault::unlock_with_recovery_key(&dir, &new_rk).unwrap();
+        assert_eq!(v.user().name, "Test");
+    }
+
+    #[test]
     fn staff_cannot_rekey() {
         let (_t, dir, _) = with_staff();
         let mut v = Vault::unlock_as(&dir, Some("Дана Әлиева"), &pw(STAFF_PW)).unwrap();

@@ -352,6 +352,62 @@ impl Slot {
     }
 }
 
+#[cfg(test)]
+impl Slot {
+    /// A version-1 slot (the data key wrapped directly), as Derbes 0.1 wrote them.
+    pub(crate) fn direct_for_tests(
+        vault_id: Uuid,
+        kind: SlotKind,
+        user_id: Option<Uuid>,
+        secret: &[u8],
+        key: &DataKey,
+    ) -> Slot {
+        let mut salt = [0u8; 32];
+        random_bytes(&mut salt);
+        let kdf = KdfRecord {
+            algorithm: "argon2id".into(),
+            version: 19,
+            memory_kib: MIN_MEMORY_KIB,
+            iterations: 1,
+            parallelism: 1,
+            salt: hex::encode(salt),
+        };
+        let kek = derive_kek(secret, &kdf).unwrap();
+        let mut nonce = [0u8; 24];
+        random_bytes(&mut nonce);
+        let mut slot = Slot {
+            id: Uuid::now_v7(),
+            kind,
+            user_id,
+            name_tag: None,
+            kdf,
+            aead: AeadRecord {
+                algorithm: "xchacha20poly1305".into(),
+                nonce: hex::encode(nonce),
+            },
+            wrapped_key: String::new(),
+            public_key: None,
+            sealed_key: None,
+        };
+        let wrapped = aead_seal(&kek, &nonce, key.as_bytes(), &aad(vault_id, &slot)).unwrap();
+        slot.wrapped_key = hex::encode(wrapped);
+        slot
+    }
+}
+
+#[cfg(test)]
+impl Keyslots {
+    /// Make the recovery slot a version-1 one again, as in a vault from Derbes 0.1.
+    pub(crate) fn recovery_as_version_1(&mut self, secret: &[u8], key: &DataKey) {
+        let vault_id = self.vault_id;
+        for slot in &mut self.slots {
+            if slot.kind == SlotKind::Recovery {
+                *slot = Slot::direct_for_tests(vault_id, SlotKind::Recovery, None, secret, key);
+            }
+        }
+    }
+}
+
 impl Keyslots {
     /// A new file for a new vault: one password slot for its first user and one recovery slot.
     pub(crate) fn create(
@@ -747,45 +803,19 @@ mod version_2 {
 
     /// A version-1 file as Derbes 0.1 wrote it: the data key wrapped directly, no key pairs.
     fn version_1(vault_id: Uuid, user: Uuid, key: &DataKey) -> Keyslots {
-        let direct = |kind, user_id: Option<Uuid>, secret: &[u8]| {
-            let mut salt = [0u8; 32];
-            random_bytes(&mut salt);
-            let kdf = KdfRecord {
-                algorithm: "argon2id".into(),
-                version: 19,
-                memory_kib: MIN_MEMORY_KIB,
-                iterations: 1,
-                parallelism: 1,
-                salt: hex::encode(salt),
-            };
-            let kek = derive_kek(secret, &kdf).unwrap();
-            let mut nonce = [0u8; 24];
-            random_bytes(&mut nonce);
-            let mut slot = Slot {
-                id: Uuid::now_v7(),
-                kind,
-                user_id,
-                name_tag: None,
-                kdf,
-                aead: AeadRecord {
-                    algorithm: "xchacha20poly1305".into(),
-                    nonce: hex::encode(nonce),
-                },
-                wrapped_key: String::new(),
-                public_key: None,
-                sealed_key: None,
-            };
-            let wrapped = aead_seal(&kek, &nonce, key.as_bytes(), &aad(vault_id, &slot)).unwrap();
-            slot.wrapped_key = hex::encode(wrapped);
-            slot
-        };
         Keyslots {
             format: FORMAT.into(),
             version: 1,
             vault_id,
             slots: vec![
-                direct(SlotKind::Password, Some(user), b"old password"),
-                direct(SlotKind::Recovery, None, b"old recovery"),
+                Slot::direct_for_tests(
+                    vault_id,
+                    SlotKind::Password,
+                    Some(user),
+                    b"old password",
+                    key,
+                ),
+                Slot::direct_for_tests(vault_id, SlotKind::Recovery, None, b"old recovery", key),
             ],
         }
     }
