@@ -2,8 +2,8 @@
 # Run every test of Derbes: core and CLI (cargo), the interface (tsc + Vitest), and the real
 # app end to end under Xvfb (tauri-driver + WebKitWebDriver). Installs what is missing first.
 # Screenshots from the end-to-end run land in artifacts/e2e/. Then the core and CLI suites again,
-# built for Windows and run under Wine, and the Windows installer installed, upgraded and
-# uninstalled there.
+# built for Windows and run under Wine, and both packages (debug builds) installed as a person
+# would: the .deb with apt-get, the Windows installer under Wine.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/windows.sh"
@@ -63,6 +63,12 @@ cargo build -p derbes-app -p derbes
 say "End-to-end test on the real app (Xvfb)"
 rm -rf artifacts/e2e
 (cd tests/e2e && xvfb-run -a -s "-screen 0 1400x900x24" npm test --silent)
+say "The Debian package (debug build): installed with apt-get, started from /usr/bin under Xvfb"
+deb="$(bash packaging/linux/build-deb.sh debug "$ROOT/artifacts/deb")"
+bash packaging/linux/test-deb.sh "$deb"
+# 130 MB in debug; what it proved is in the log and the screenshots.
+rm -f "$deb"
+
 say "Core and CLI tests on Windows (a debug build for x86_64-pc-windows-gnu, under Wine)"
 wine_env
 windows_tests
