@@ -369,10 +369,7 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
             vault.lock("exit")?;
             let done = result?;
             if cx.json {
-                output::json(&json!({
-                    "slots": done.slots,
-                    "recoveryKey": done.new_recovery_key.as_ref().map(|k| k.display().to_string()),
-                }));
+                output::json(&json!({"slots": done.slots}));
             } else {
                 users::say_rekeyed(&done, cx);
             }

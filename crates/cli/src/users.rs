@@ -70,17 +70,9 @@ fn role_word(cx: Ctx, role: Role) -> String {
     cx.say(id, &[])
 }
 
-/// After a re-key: what happened, and a new recovery key once if one was made.
+/// After a re-key: what happened.
 pub fn say_rekeyed(r: &derbes_core::vault::rekey::Rekeyed, cx: Ctx) {
     cx.println("cli-rekeyed", &[("slots", r.slots.into())]);
-    if let Some(key) = &r.new_recovery_key {
-        println!();
-        cx.println("cli-rekey-new-recovery-key", &[]);
-        println!();
-        println!("    {}", &*key.display());
-        println!();
-        cx.println("cli-recovery-key-only-way", &[]);
-    }
 }
 
 pub fn user(
@@ -144,6 +136,10 @@ pub fn user(
             if !yes {
                 return Err(Error::invalid("yes", "cli_confirm_remove_user"));
             }
+            if *rekey {
+                // Refused before anything is removed, not half-way.
+                v.check_rekey()?;
+            }
             v.remove_user(target.id)?;
             let rekeyed = if *rekey { Some(v.rekey()?) } else { None };
             if cx.json {
@@ -151,7 +147,6 @@ pub fn user(
                     "id": target.id,
                     "removed": true,
                     "rekeyed": rekeyed.is_some(),
-                    "recoveryKey": rekeyed.as_ref().and_then(|r| r.new_recovery_key.as_ref()).map(|k| k.display().to_string()),
                 }));
             } else {
                 cx.println("cli-user-removed", &[("name", text(&target.name))]);

@@ -29,6 +29,12 @@ pub enum Error {
     LastResponsible,
     /// A user cannot remove themselves while they have the vault open.
     RemoveSelf,
+    /// Re-keying would shut out ways in from an older Derbes (version-1 keyslots) that have not
+    /// been opened since.
+    RekeyOldSlots {
+        /// How many.
+        count: usize,
+    },
     /// Too many wrong passwords in a row: the next try must wait this many seconds.
     UnlockWait {
         /// Seconds left.
@@ -142,6 +148,7 @@ impl Error {
             Error::LastResponsible => "last_responsible",
             Error::RemoveSelf => "remove_self",
             Error::UnlockWait { .. } => "unlock_wait",
+            Error::RekeyOldSlots { .. } => "rekey_old_slots",
             Error::NotAVault => "not_a_vault",
             Error::VaultExists => "vault_exists",
             Error::FolderNotEmpty => "folder_not_empty",
@@ -192,6 +199,7 @@ impl Error {
             }
             Error::Io { detail } => serde_json::json!({"detail": detail}),
             Error::UnlockWait { seconds } => serde_json::json!({"seconds": seconds}),
+            Error::RekeyOldSlots { count } => serde_json::json!({"count": count}),
             Error::NotPermitted { permission, role } => {
                 serde_json::json!({"permission": permission, "role": role})
             }

@@ -46,13 +46,11 @@ pub async fn user_add(
     Ok(vault.resolve_user(&added.id.to_string())?)
 }
 
-/// What removing (and perhaps re-keying) did: a new recovery key only when the old one could
-/// not follow the new key (shown once).
+/// What removing (and perhaps re-keying) did.
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Removed {
     rekeyed: bool,
-    new_recovery_key: Option<String>,
 }
 
 #[tauri::command]
@@ -63,18 +61,15 @@ pub async fn user_remove(
 ) -> CmdResult<Removed> {
     let mut s = state.session();
     let vault = s.vault_mut()?;
-    vault.remove_user(user_id(&id)?)?;
-    if !rekey {
-        return Ok(Removed {
-            rekeyed: false,
-            new_recovery_key: None,
-        });
+    if rekey {
+        // Refused before anything is removed, not half-way.
+        vault.check_rekey()?;
     }
-    let done = vault.rekey()?;
-    Ok(Removed {
-        rekeyed: true,
-        new_recovery_key: done.new_recovery_key.map(|k| k.display().to_string()),
-    })
+    vault.remove_user(user_id(&id)?)?;
+    if rekey {
+        vault.rekey()?;
+    }
+    Ok(Removed { rekeyed: rekey })
 }
 
 #[tauri::command]

@@ -23,8 +23,6 @@ export interface UserSummary {
 /** What removing a user did. */
 export interface Removed {
   rekeyed: boolean;
-  /** Only when the old recovery key could not follow the new key: shown once. */
-  newRecoveryKey: string | null;
 }
 
 // ---------------------------------------------------------------- commands

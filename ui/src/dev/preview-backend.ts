@@ -518,8 +518,8 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     }
     user.removed = true;
     addEntry(v, 'user.removed', {}, user.id);
-    if (a.rekey) addEntry(v, 'vault.rekeyed', { slots: liveUsers(v).length + 1, new_recovery_key: false });
-    return { rekeyed: Boolean(a.rekey), newRecoveryKey: null };
+    if (a.rekey) addEntry(v, 'vault.rekeyed', { slots: liveUsers(v).length + 1 });
+    return { rekeyed: Boolean(a.rekey) };
   },
   user_set_password: (a) => {
     const v = requireUnlocked();

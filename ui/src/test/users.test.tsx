@@ -186,7 +186,7 @@ describe('users screen', () => {
       users_list: () => list,
       user_remove: () => {
         list = [aigerim];
-        return { rekeyed: true, newRecoveryKey: null };
+        return { rekeyed: true };
       },
     });
     const user = userEvent.setup();

@@ -147,4 +147,3 @@ cli-user-reveal-on = { $name } may now reveal health data and identity numbers.
 cli-user-reveal-off = { $name } may no longer reveal health data and identity numbers.
 reason-cli_confirm_remove_user = Removing a user takes away their access to this vault; add --yes to confirm.
 cli-rekeyed = The vault was re-encrypted under a new key; { $slots } ways in (passwords and the recovery key) open it. An old copy of the keyslots file opens no copy made from now on.
-cli-rekey-new-recovery-key = The old recovery key could not follow the new key (it dates from an older Derbes and was never used). Here is the new recovery key, shown this once:

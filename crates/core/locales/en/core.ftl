@@ -45,6 +45,10 @@ error-unlock_wait = Too many wrong passwords in a row. Wait { $seconds ->
     [one] { $seconds } second
    *[other] { $seconds } seconds
 } and try again; the vault is not locked for good.
+error-rekey_old_slots = The vault cannot be re-keyed yet: { $count ->
+    [one] one way in dates
+   *[other] { $count } ways in date
+} from an older Derbes and would stop working. Open the vault once with each user's password and once with the recovery key (derbes --recovery-key-stdin unlock-check), then re-key.
 role-responsible = responsible person
 role-staff = staff member
 permission-manage_users = add or remove users, set their passwords or re-key the vault

@@ -140,8 +140,9 @@ impl Vault {
         password::check_new(password, repeated, &[name])?;
         let id = Uuid::now_v7();
         let now = crate::vault::now_rfc3339();
-        // The row first, in a transaction that commits only once the slot is safely written: a
-        // crash in between leaves no user, or a user with a slot.
+        // The slot is sealed first (the slow part), then the row committed, then the slot
+        // written: a crash in between leaves a user without a password (listed so; the
+        // responsible person gives them one), never a slot without a user.
         let mut keyslots = Keyslots::read(self.dir())?;
         keyslots.set_password(
             (id, name),
@@ -161,14 +162,11 @@ impl Vault {
             Some(&id.to_string()),
             json!({"role": role.code()}),
         )?;
-        keyslots.write_atomic(self.dir())?;
-        if let Err(e) = tx.commit() {
-            // The slot names a user who does not exist; take it back out.
-            if let Ok(mut again) = Keyslots::read(self.dir()) {
-                again.remove_user(id);
-                let _ = again.write_atomic(self.dir());
-            }
-            return Err(e.into());
+        tx.commit()?;
+        if let Err(e) = keyslots.write_atomic(self.dir()) {
+            // No slot was written: the user is taken back out (the journal keeps both entries).
+            let _ = self.remove_row(id);
+            return Err(e);
         }
         self.resolve_user(&id.to_string())
     }
@@ -195,6 +193,11 @@ impl Vault {
         let mut keyslots = Keyslots::read(self.dir())?;
         keyslots.remove_user(user);
         keyslots.write_atomic(self.dir())?;
+        self.remove_row(user)
+    }
+
+    /// Mark a user's row removed and journal it (their slot is already gone).
+    fn remove_row(&self, user: Uuid) -> Result<()> {
         let tx = self.conn().unchecked_transaction()?;
         tx.execute(
             "UPDATE user SET removed_at = ?2, removed_by = ?3 WHERE id = ?1",

@@ -315,8 +315,6 @@ mod rekey {
         let salt_before = fs::read(dir.join(DB_FILE)).unwrap()[..16].to_vec();
         let done = v.rekey().unwrap();
         assert_eq!(done.slots, 2);
-        // A vault made today has a version-2 recovery slot: the recovery key follows.
-        assert!(done.new_recovery_key.is_none());
         assert_eq!(
             found(&v, "ахмет"),
             1,
@@ -377,24 +375,28 @@ mod rekey {
     }
 
     #[test]
-    fn an_old_vaults_unused_recovery_key_is_replaced_by_a_new_one_shown_once() {
+    fn a_way_in_from_an_older_derbes_is_never_shut_out_by_a_rekey() {
         let t = tempfile::tempdir().unwrap();
         let dir = t.path().join("old");
-        let (mut v, old_rk) =
+        let (mut v, rk) =
             Vault::create(&dir, "Test", &pw(PASSWORD), &pw(PASSWORD), cheap()).unwrap();
         // As in a vault from Derbes 0.1 whose recovery key was never used.
         let mut slots = Keyslots::read(&dir).unwrap();
-        slots.recovery_as_version_1(old_rk.kdf_input(), v.data_key());
+        slots.recovery_as_version_1(rk.kdf_input(), v.data_key());
         slots.write_atomic(&dir).unwrap();
-        let done = v.rekey().unwrap();
-        let new_rk = done.new_recovery_key.expect("a new recovery key");
+        let before = fs::read(dir.join(KEYSLOTS_FILE)).unwrap();
+        assert!(matches!(v.rekey(), Err(Error::RekeyOldSlots { count: 1 })));
+        assert_eq!(
+            fs::read(dir.join(KEYSLOTS_FILE)).unwrap(),
+            before,
+            "nothing changed"
+        );
         v.lock("manual").unwrap();
-        assert!(matches!(
-            Vault::unlock_with_recovery_key(&dir, &old_rk),
-            Err(Error::RecoveryKeyWrong)
-        ));
-        let v = Vault::unlock_with_recovery_key(&dir, &new_rk).unwrap();
-        assert_eq!(v.user().name, "Test");
+        // Opened once with the recovery key, the slot is version 2 and follows a re-key.
+        let mut v = Vault::unlock_with_recovery_key(&dir, &rk).unwrap();
+        v.rekey().unwrap();
+        v.lock("manual").unwrap();
+        Vault::unlock_with_recovery_key(&dir, &rk).unwrap();
     }
 
     #[test]

@@ -547,18 +547,6 @@ impl Keyslots {
         Ok(before - self.slots.len())
     }
 
-    /// A new recovery slot for `secret` (after re-keying dropped a version-1 one).
-    pub(crate) fn add_recovery(
-        &mut self,
-        secret: &[u8],
-        key: &DataKey,
-        params: KdfParams,
-    ) -> Result<()> {
-        let slot = Slot::seal(self.vault_id, SlotKind::Recovery, None, secret, key, params)?;
-        self.slots.push(slot);
-        Ok(())
-    }
-
     /// Read and check `dir/keyslots`.
     pub fn read(dir: &Path) -> Result<Self> {
         let path = dir.join(KEYSLOTS_FILE);

@@ -119,15 +119,16 @@ impl Failures {
         }
     }
 
-    /// Seconds still to wait before another try, if any (a clock set back counts as no wait
-    /// longer than the cap).
+    /// Seconds still to wait before another try, if any.
     fn remaining(&self, now: OffsetDateTime) -> Option<u64> {
         let wait = self.wait();
         if wait == 0 {
             return None;
         }
         let last = OffsetDateTime::parse(&self.last, &Rfc3339).ok()?;
-        let elapsed = u64::try_from((now - last).whole_seconds()).unwrap_or(0);
+        // A last failure "in the future" (the clock was set back) counts as long past: a wrong
+        // clock must never lock the owner out.
+        let elapsed = u64::try_from((now - last).whole_seconds()).unwrap_or(u64::MAX);
         wait.checked_sub(elapsed).filter(|left| *left > 0)
     }
 }

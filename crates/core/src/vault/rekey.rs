@@ -19,9 +19,9 @@ use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::vault::journal::{self, Action};
-use crate::vault::keyslots::{sync_dir, KdfParams, Keyslots, SlotKind, KEYSLOTS_FILE};
+use crate::vault::keyslots::{sync_dir, Keyslots, SlotKind, KEYSLOTS_FILE};
 use crate::vault::role::Permission;
-use crate::vault::secret::{DataKey, RecoveryKey};
+use crate::vault::secret::DataKey;
 use crate::vault::{configure, open_db, schema, Access, Vault, DB_FILE};
 
 /// The re-encrypted database, until it replaces `vault.db`.
@@ -35,10 +35,6 @@ pub const REKEY_SLOTS: &str = "keyslots.rekey";
 pub struct Rekeyed {
     /// How many slots now open the new key.
     pub slots: usize,
-    /// A new recovery key, when the old one's slot could not follow (a vault made before
-    /// keyslots version 2 whose recovery key was never used): shown once, like at creation.
-    #[serde(skip)]
-    pub new_recovery_key: Option<RecoveryKey>,
 }
 
 #[cfg(test)]
@@ -86,6 +82,23 @@ fn sync_file(path: &Path) -> Result<()> {
 }
 
 impl Vault {
+    /// Whether [`Vault::rekey`] can run: the user may, and no way in would be shut out. A
+    /// version-1 slot wraps the data key itself and cannot follow a new key without its password
+    /// or recovery key; each must be opened once first (which rewrites it as version 2). Doors
+    /// that remove a user and then re-key ask this before removing.
+    pub fn check_rekey(&self) -> Result<()> {
+        self.require(Permission::ManageUsers)?;
+        let old = Keyslots::read(&self.dir)?
+            .slots
+            .iter()
+            .filter(|s| s.is_direct())
+            .count();
+        if old > 0 {
+            return Err(Error::RekeyOldSlots { count: old });
+        }
+        Ok(())
+    }
+
     /// Re-encrypt the database under a new data key and reseal every slot to it (see the module
     /// documentation). The responsible person's; journaled.
     pub fn rekey(&mut self) -> Result<Rekeyed> {
@@ -94,28 +107,26 @@ impl Vault {
         remove_leftovers(&dir);
         let _ = fs::remove_file(dir.join(REKEY_SLOTS));
 
-        let new_key = DataKey::generate();
+        self.check_rekey()?;
         let mut keyslots = Keyslots::read(&dir)?;
-        keyslots.reseal_data_key(&new_key)?;
-        let new_recovery_key = if keyslots.slots.iter().any(|s| s.kind == SlotKind::Recovery) {
-            None
-        } else {
-            let rk = RecoveryKey::generate();
-            keyslots.add_recovery(rk.kdf_input(), &new_key, KdfParams::default())?;
-            Some(rk)
+        // Only the current users' password slots follow the new key: a slot naming no current
+        // user (a removal or an addition cut short, or one put there by hand) is left behind.
+        let current: Vec<String> = {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT id FROM user WHERE removed_at IS NULL")?;
+            let ids = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            ids
         };
+        keyslots.slots.retain(|s| {
+            s.kind == SlotKind::Recovery
+                || s.user_id.is_some_and(|u| current.contains(&u.to_string()))
+        });
+        let new_key = DataKey::generate();
+        keyslots.reseal_data_key(&new_key)?;
         let slots = keyslots.slots.len();
-
-        // Journaled first, so the entry is in the copy that becomes the vault.
-        let tx = self.conn.transaction()?;
-        journal::append(
-            &tx,
-            Some(self.user.id),
-            Action::VaultRekeyed,
-            Some(&self.vault_id.to_string()),
-            json!({"slots": slots, "new_recovery_key": new_recovery_key.is_some()}),
-        )?;
-        tx.commit()?;
 
         if let Err(e) = self.write_rekeyed(&dir, &new_key, &keyslots) {
             remove_leftovers(&dir);
@@ -124,10 +135,17 @@ impl Vault {
         }
         stop_after(1)?;
         self.swap_in(&dir, new_key)?;
-        Ok(Rekeyed {
-            slots,
-            new_recovery_key,
-        })
+        // Journaled in the re-keyed database, once the re-key is done.
+        let tx = self.conn.transaction()?;
+        journal::append(
+            &tx,
+            Some(self.user.id),
+            Action::VaultRekeyed,
+            Some(&self.vault_id.to_string()),
+            json!({"slots": slots}),
+        )?;
+        tx.commit()?;
+        Ok(Rekeyed { slots })
     }
 
     /// Step 1: the database exported under the new key, the new slots beside it, both synced.
@@ -167,22 +185,49 @@ impl Vault {
         let _ = old.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         if let Err((conn, e)) = old.close() {
             self.conn = conn;
-            remove_leftovers(dir);
-            let _ = fs::remove_file(dir.join(REKEY_SLOTS));
+            self.abandon(dir);
             return Err(e.into());
         }
-        // The old database's WAL, if any were left, must never meet the new database.
+        // The old database's WAL must never meet the new database; if it cannot be removed, or
+        // the rename is refused (on Windows, a program holding vault.db open), the old pair stays
+        // and the vault is opened again as it was.
+        let mut swapped = Ok(());
         for side in ["db-wal", "db-shm"] {
-            let _ = fs::remove_file(db.with_extension(side));
+            let path = db.with_extension(side);
+            if path.exists() {
+                if let Err(e) = fs::remove_file(&path) {
+                    swapped = Err(e);
+                }
+            }
         }
-        fs::rename(dir.join(REKEY_DB), &db)?;
+        if swapped.is_ok() {
+            swapped = fs::rename(dir.join(REKEY_DB), &db);
+        }
+        if let Err(e) = swapped {
+            self.abandon(dir);
+            self.reopen(&db)?;
+            return Err(e.into());
+        }
         sync_dir(dir)?;
         stop_after(2)?;
+        *self.key = new_key;
+        // From here the database is under the new key; were the next rename to fail, the next
+        // unlock finishes it from keyslots.rekey.
         promote(dir)?;
-        let conn = open_db(&db, &new_key, Access::ReadWrite)?;
+        self.reopen(&db)
+    }
+
+    /// Drop what a re-key wrote, leaving the old pair.
+    fn abandon(&self, dir: &Path) {
+        let _ = fs::remove_file(dir.join(REKEY_DB));
+        let _ = fs::remove_file(dir.join(REKEY_SLOTS));
+    }
+
+    /// Open the vault's database again with the current key.
+    fn reopen(&mut self, db: &Path) -> Result<()> {
+        let conn = open_db(db, &self.key, Access::ReadWrite)?;
         configure(&conn)?;
         self.conn = conn;
-        *self.key = new_key;
         Ok(())
     }
 }

@@ -566,6 +566,12 @@ fn failed_unlocks_slow_down_up_to_a_cap_and_never_lock_the_owner_out() {
     assert!(fs::read_to_string(dir.join(FAILURES_FILE))
         .unwrap()
         .contains("\"count\":8"));
+    // A last failure in the future (the clock was set back) does not keep anyone out.
+    write(8, -86_400 * 30);
+    assert!(matches!(
+        Vault::unlock(&dir, &pw("not the password")),
+        Err(Error::WrongPassword)
+    ));
     // Once the wait has passed, the owner gets in, and the failures reach the journal.
     write(8, 31);
     let v = Vault::unlock(&dir, &pw(PW)).unwrap();

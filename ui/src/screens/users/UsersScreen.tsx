@@ -496,7 +496,6 @@ function RemoveUserDialog({ user, onClose, onRemoved }: { user: UserSummary; onC
   const id = useId().replace(/:/g, '');
   const [typed, setTyped] = useState('');
   const [rekey, setRekey] = useState(true);
-  const [newKey, setNewKey] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const confirmed = folded(typed) === folded(user.name);
@@ -507,34 +506,12 @@ function RemoveUserDialog({ user, onClose, onRemoved }: { user: UserSummary; onC
     try {
       const done = await api.userRemove(user.id, rekey);
       toast.success(t(done.rekeyed ? 'users.removedRekeyed' : 'users.removed', { name: user.name }));
-      if (done.newRecoveryKey) {
-        // Shown once, like at creation: the old recovery key no longer opens the vault.
-        setNewKey(done.newRecoveryKey);
-        setBusy(false);
-        return;
-      }
       onRemoved();
     } catch (e) {
       setError(toApiError(e));
       setBusy(false);
     }
   };
-
-  if (newKey) {
-    return (
-      <Dialog title={t('users.newRecoveryKeyTitle')} onClose={onRemoved} testId="user-new-recovery-key">
-        <p>{t('users.newRecoveryKeyLead')}</p>
-        <p className="recovery-key" data-testid="user-new-recovery-key-value">
-          {newKey}
-        </p>
-        <div className="actions actions--end">
-          <button type="button" className="button button--primary" onClick={onRemoved}>
-            {t('users.newRecoveryKeyDone')}
-          </button>
-        </div>
-      </Dialog>
-    );
-  }
 
   return (
     <Dialog title={t('users.removeTitle', { name: user.name })} onClose={onClose} testId="user-remove-dialog">
