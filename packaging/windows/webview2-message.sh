@@ -16,7 +16,7 @@ title() { sed -n 's/^app-webview2-missing-title = //p' "$ROOT/crates/core/locale
 # Wine's own Tahoma, which message boxes use, lacks the Kazakh letters (ә, ғ, қ, ң, ө, ұ, ү, һ, і)
 # that Windows' fonts have; DejaVu Sans (fonts-dejavu-core) stands in so the screenshots show the
 # sentences as a Windows machine would.
-fc-list | grep -q "DejaVu Sans" || echo "DejaVu Sans is missing: Kazakh letters will show as boxes" >&2
+fc-list 2>/dev/null | grep "DejaVu Sans" >/dev/null || echo "DejaVu Sans is missing: Kazakh letters will show as boxes" >&2
 for font in Tahoma "MS Shell Dlg" "MS Shell Dlg 2"; do
   wine reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$font" /t REG_SZ /d "DejaVu Sans" /f >/dev/null 2>&1
 done
