@@ -114,11 +114,7 @@ pub fn user(
             may_reveal,
         } => {
             let (pw, repeated) = secrets.read_new("cli-prompt-new-user-password")?;
-            let added = v.add_user(name, role(r), &pw, &repeated)?;
-            if *may_reveal && added.role == Role::Staff {
-                v.set_user_may_reveal(added.id, true)?;
-            }
-            let added = v.resolve_user(&added.id.to_string())?;
+            let added = v.add_user(name, role(r), *may_reveal, &pw, &repeated)?;
             if cx.json {
                 output::json(&serde_json::to_value(&added).unwrap_or_default());
             } else {

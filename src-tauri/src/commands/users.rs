@@ -32,18 +32,13 @@ pub async fn user_add(
     password: String,
     password_confirm: String,
 ) -> CmdResult<UserSummary> {
-    let mut s = state.session();
-    let vault = s.vault_mut()?;
-    let added = vault.add_user(
+    Ok(state.session().vault_mut()?.add_user(
         &name,
         role(&role_code)?,
+        may_reveal,
         &Password::new(password),
         &Password::new(password_confirm),
-    )?;
-    if may_reveal && added.role == Role::Staff {
-        vault.set_user_may_reveal(added.id, true)?;
-    }
-    Ok(vault.resolve_user(&added.id.to_string())?)
+    )?)
 }
 
 /// What removing (and perhaps re-keying) did.

@@ -113,10 +113,18 @@ impl Vault {
         &mut self,
         name: &str,
         role: Role,
+        may_reveal: bool,
         password: &Password,
         repeated: &Password,
     ) -> Result<UserSummary> {
-        self.add_user_with(name, role, password, repeated, KdfParams::default())
+        self.add_user_with(
+            name,
+            role,
+            may_reveal,
+            password,
+            repeated,
+            KdfParams::default(),
+        )
     }
 
     /// [`Vault::add_user`] with chosen Argon2 costs (tests use cheap ones).
@@ -124,6 +132,7 @@ impl Vault {
         &mut self,
         name: &str,
         role: Role,
+        may_reveal: bool,
         password: &Password,
         repeated: &Password,
         params: KdfParams,
@@ -152,15 +161,15 @@ impl Vault {
         )?;
         let tx = self.conn().unchecked_transaction()?;
         tx.execute(
-            "INSERT INTO user (id, name, role, may_reveal, created_at) VALUES (?1, ?2, ?3, 0, ?4)",
-            params![id.to_string(), name, role.code(), now],
+            "INSERT INTO user (id, name, role, may_reveal, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id.to_string(), name, role.code(), may_reveal, now],
         )?;
         journal::append(
             &tx,
             Some(self.user().id),
             Action::UserAdded,
             Some(&id.to_string()),
-            json!({"role": role.code()}),
+            json!({"role": role.code(), "may_reveal": may_reveal}),
         )?;
         tx.commit()?;
         if let Err(e) = keyslots.write_atomic(self.dir()) {

@@ -25,6 +25,7 @@ fn with_staff() -> (tempfile::TempDir, std::path::PathBuf, Uuid) {
         .add_user_with(
             "Дана Әлиева",
             Role::Staff,
+            false,
             &pw(STAFF_PW),
             &pw(STAFF_PW),
             cheap(),
@@ -68,7 +69,14 @@ fn staff_cannot_manage_users_and_are_told_who_can() {
     let mut v = Vault::unlock_as(&dir, Some("Дана Әлиева"), &pw(STAFF_PW)).unwrap();
     let before = actions(&v).len();
     let e = v
-        .add_user_with("Ерлан", Role::Staff, &pw(STAFF_PW), &pw(STAFF_PW), cheap())
+        .add_user_with(
+            "Ерлан",
+            Role::Staff,
+            false,
+            &pw(STAFF_PW),
+            &pw(STAFF_PW),
+            cheap(),
+        )
         .unwrap_err();
     assert!(matches!(
         e,
@@ -116,24 +124,39 @@ fn a_second_responsible_person_can_be_removed_and_names_are_unique() {
         .add_user_with(
             "Бота",
             Role::Responsible,
+            false,
             &pw(STAFF_PW),
             &pw(STAFF_PW),
             cheap(),
         )
         .unwrap();
     assert!(matches!(
-        v.add_user_with(" бота ", Role::Staff, &pw(STAFF_PW), &pw(STAFF_PW), cheap()),
+        v.add_user_with(
+            " бота ",
+            Role::Staff,
+            false,
+            &pw(STAFF_PW),
+            &pw(STAFF_PW),
+            cheap()
+        ),
         Err(Error::UserExists)
     ));
     assert!(matches!(
-        v.add_user_with("  ", Role::Staff, &pw(STAFF_PW), &pw(STAFF_PW), cheap()),
+        v.add_user_with(
+            "  ",
+            Role::Staff,
+            false,
+            &pw(STAFF_PW),
+            &pw(STAFF_PW),
+            cheap()
+        ),
         Err(Error::InvalidInput {
             field: "user_name",
             ..
         })
     ));
     assert!(matches!(
-        v.add_user_with("Ерлан", Role::Staff, &pw("123"), &pw("123"), cheap()),
+        v.add_user_with("Ерлан", Role::Staff, false, &pw("123"), &pw("123"), cheap()),
         Err(Error::PasswordWeak { .. })
     ));
     v.set_user_role(b.id, Role::Staff).unwrap();
@@ -175,6 +198,20 @@ fn staff_reveal_only_when_allowed() {
     let mut v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
     assert_eq!(v.permissions().len(), Permission::ALL.len());
     v.set_user_may_reveal(dana, true).unwrap();
+    let erlan = v
+        .add_user_with(
+            "Ерлан",
+            Role::Staff,
+            true,
+            &pw(STAFF_PW),
+            &pw(STAFF_PW),
+            cheap(),
+        )
+        .unwrap();
+    assert!(
+        erlan.may_reveal,
+        "the allowance can be given when the user is added"
+    );
     v.lock("manual").unwrap();
     let v = Vault::unlock_as(&dir, Some("Дана Әлиева"), &pw(STAFF_PW)).unwrap();
     assert_eq!(v.permissions(), [Permission::RevealSensitive]);

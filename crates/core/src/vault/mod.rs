@@ -505,14 +505,13 @@ impl Vault {
             Credential::Password(p, user) => (p.expose().as_bytes(), SlotKind::Password, *user),
             Credential::Recovery(k) => (k.kdf_input(), SlotKind::Recovery, None),
         };
-        let Some((opened, slot_index)) = keyslots.unlock(kind, named, secret)? else {
+        let Some((mut opened, mut slot_index)) = keyslots.unlock(kind, named, secret)? else {
             record_failure(dir);
             return Err(match cred {
                 Credential::Password(..) => Error::WrongPassword,
                 Credential::Recovery(_) => Error::RecoveryKeyWrong,
             });
         };
-        let (mut opened, mut slot_index) = (opened, slot_index);
         let mut key = DataKey::from_bytes(*opened.key.as_bytes());
         let mut conn = match open_db(&dir.join(DB_FILE), &key, Access::ReadWrite) {
             Ok(conn) => conn,
@@ -583,9 +582,7 @@ impl Vault {
         upkeep: Upkeep,
     ) -> Result<()> {
         let path = self.dir.join(FAILURES_FILE);
-        let failures: Option<Failures> = fs::read(&path)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok());
+        let failures = Failures::read(&self.dir);
         let uid = self.user.id;
         let tx = self.conn.transaction()?;
         upkeep(&tx, uid)?;

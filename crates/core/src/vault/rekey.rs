@@ -51,12 +51,18 @@ fn stop_after(_step: u8) -> Result<()> {
     Ok(())
 }
 
-/// Remove what a re-key cut short before the database swap left behind.
+/// Remove what a re-key cut short before the database swap left behind (after the swap,
+/// `keyslots.rekey` alone is left, and [`finish_interrupted`] needs it).
 pub(crate) fn remove_leftovers(dir: &Path) {
     if dir.join(REKEY_DB).exists() {
-        let _ = fs::remove_file(dir.join(REKEY_DB));
-        let _ = fs::remove_file(dir.join(REKEY_SLOTS));
-        let _ = fs::remove_file(dir.join(format!("{REKEY_DB}-journal")));
+        abandon(dir);
+    }
+}
+
+/// Drop what a re-key wrote, leaving the old pair.
+fn abandon(dir: &Path) {
+    for name in [REKEY_DB, REKEY_SLOTS, &format!("{REKEY_DB}-journal")] {
+        let _ = fs::remove_file(dir.join(name));
     }
 }
 
@@ -82,55 +88,49 @@ fn sync_file(path: &Path) -> Result<()> {
 }
 
 impl Vault {
-    /// Whether [`Vault::rekey`] can run: the user may, and no way in would be shut out. A
-    /// version-1 slot wraps the data key itself and cannot follow a new key without its password
-    /// or recovery key; each must be opened once first (which rewrites it as version 2). Doors
+    /// Whether [`Vault::rekey`] can run: the user may, and no way in would be shut out. Doors
     /// that remove a user and then re-key ask this before removing.
     pub fn check_rekey(&self) -> Result<()> {
+        self.rekeyable_slots().map(|_| ())
+    }
+
+    /// The slots that will follow the new key. Only the current users' password slots and the
+    /// recovery slot do: a slot naming no current user (a removal or an addition cut short, or
+    /// one put there by hand) is left behind. A version-1 slot wraps the data key itself and
+    /// cannot follow a new key without its password or recovery key; while one remains, the
+    /// re-key is refused, as it would shut that way in for good (opening it once rewrites it).
+    fn rekeyable_slots(&self) -> Result<Keyslots> {
         self.require(Permission::ManageUsers)?;
-        let old = Keyslots::read(&self.dir)?
-            .slots
-            .iter()
-            .filter(|s| s.is_direct())
-            .count();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM user WHERE removed_at IS NULL")?;
+        let current: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut keyslots = Keyslots::read(&self.dir)?;
+        keyslots.slots.retain(|s| {
+            s.kind == SlotKind::Recovery
+                || s.user_id.is_some_and(|u| current.contains(&u.to_string()))
+        });
+        let old = keyslots.slots.iter().filter(|s| s.is_direct()).count();
         if old > 0 {
             return Err(Error::RekeyOldSlots { count: old });
         }
-        Ok(())
+        Ok(keyslots)
     }
 
     /// Re-encrypt the database under a new data key and reseal every slot to it (see the module
     /// documentation). The responsible person's; journaled.
     pub fn rekey(&mut self) -> Result<Rekeyed> {
-        self.require(Permission::ManageUsers)?;
+        let mut keyslots = self.rekeyable_slots()?;
         let dir = self.dir.clone();
-        remove_leftovers(&dir);
-        let _ = fs::remove_file(dir.join(REKEY_SLOTS));
-
-        self.check_rekey()?;
-        let mut keyslots = Keyslots::read(&dir)?;
-        // Only the current users' password slots follow the new key: a slot naming no current
-        // user (a removal or an addition cut short, or one put there by hand) is left behind.
-        let current: Vec<String> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id FROM user WHERE removed_at IS NULL")?;
-            let ids = stmt
-                .query_map([], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            ids
-        };
-        keyslots.slots.retain(|s| {
-            s.kind == SlotKind::Recovery
-                || s.user_id.is_some_and(|u| current.contains(&u.to_string()))
-        });
+        abandon(&dir);
         let new_key = DataKey::generate();
         keyslots.reseal_data_key(&new_key)?;
         let slots = keyslots.slots.len();
 
         if let Err(e) = self.write_rekeyed(&dir, &new_key, &keyslots) {
-            remove_leftovers(&dir);
-            let _ = fs::remove_file(dir.join(REKEY_SLOTS));
+            abandon(&dir);
             return Err(e);
         }
         stop_after(1)?;
@@ -185,7 +185,7 @@ impl Vault {
         let _ = old.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         if let Err((conn, e)) = old.close() {
             self.conn = conn;
-            self.abandon(dir);
+            abandon(dir);
             return Err(e.into());
         }
         // The old database's WAL must never meet the new database; if it cannot be removed, or
@@ -204,7 +204,7 @@ impl Vault {
             swapped = fs::rename(dir.join(REKEY_DB), &db);
         }
         if let Err(e) = swapped {
-            self.abandon(dir);
+            abandon(dir);
             self.reopen(&db)?;
             return Err(e.into());
         }
@@ -215,12 +215,6 @@ impl Vault {
         // unlock finishes it from keyslots.rekey.
         promote(dir)?;
         self.reopen(&db)
-    }
-
-    /// Drop what a re-key wrote, leaving the old pair.
-    fn abandon(&self, dir: &Path) {
-        let _ = fs::remove_file(dir.join(REKEY_DB));
-        let _ = fs::remove_file(dir.join(REKEY_SLOTS));
     }
 
     /// Open the vault's database again with the current key.
