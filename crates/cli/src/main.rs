@@ -14,6 +14,7 @@ use derbes_core::words::{self, Lang};
 use derbes_core::{Error, KdfParams, Password, RecoveryKey, Vault};
 use serde_json::json;
 
+mod backup;
 mod lifecycle;
 mod output;
 mod register;
@@ -147,6 +148,10 @@ enum Command {
         #[command(subcommand)]
         command: reports::TransferCommand,
     },
+    /// Write a backup (--out FILE), or verify, list, forget backups and set their reminder.
+    Backup(backup::BackupArgs),
+    /// Restore a backup into a new folder, replaying every later destruction it can find.
+    Restore(backup::RestoreArgs),
     /// Fill the vault with realistic synthetic people (for trying Derbes and for benchmarks).
     Demo {
         /// How many people to add.
@@ -228,7 +233,7 @@ impl Secrets {
     }
 
     /// A password: the next line of stdin, or typed at the prompt `prompt` (an id in cli.ftl).
-    fn read(&mut self, prompt: &str) -> Result<Password, Error> {
+    pub(crate) fn read(&mut self, prompt: &str) -> Result<Password, Error> {
         if self.from_stdin {
             return Ok(Password::new(self.next_line()?));
         }
@@ -257,7 +262,7 @@ fn vault_dir(cli: &Cli) -> Result<PathBuf, Error> {
         .ok_or_else(|| Error::invalid("vault", "cli_vault_missing"))
 }
 
-fn read_recovery_key(secrets: &mut Secrets) -> Result<RecoveryKey, Error> {
+pub(crate) fn read_recovery_key(secrets: &mut Secrets) -> Result<RecoveryKey, Error> {
     let line = secrets.next_line()?;
     RecoveryKey::parse(&line)
 }
@@ -432,6 +437,23 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
         Command::Transfer { command } => {
             with_vault(cli, &mut secrets, |v| reports::transfer(v, command, cx))?
         }
+        Command::Backup(args) => match &args.command {
+            Some(backup::BackupCommand::Verify { file }) => backup::verify(
+                file,
+                cli.user.as_deref(),
+                cli.recovery_key_stdin,
+                &mut secrets,
+                cx,
+            )?,
+            _ => with_vault(cli, &mut secrets, |v| backup::backup(v, args, cx))?,
+        },
+        Command::Restore(args) => backup::restore(
+            args,
+            cli.user.as_deref(),
+            cli.recovery_key_stdin,
+            &mut secrets,
+            cx,
+        )?,
         Command::Demo { subjects, seed } => with_vault(cli, &mut secrets, |v| {
             register::demo(v, *subjects, *seed, cx)
         })?,

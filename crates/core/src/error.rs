@@ -296,7 +296,9 @@ impl From<io::Error> for Error {
     fn from(e: io::Error) -> Self {
         match e.kind() {
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => Error::ReadOnly,
-            io::ErrorKind::StorageFull => Error::DiskFull,
+            // A file over the file system's size limit (FAT32's 4 GB on a USB stick, or a
+            // process limit) is, for a person, the same as no room: nothing was written.
+            io::ErrorKind::StorageFull | io::ErrorKind::FileTooLarge => Error::DiskFull,
             _ if e.raw_os_error() == Some(28) => Error::DiskFull, // ENOSPC on older kinds
             _ => Error::Io {
                 detail: e.to_string(),

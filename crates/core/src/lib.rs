@@ -13,6 +13,8 @@
 //! - [`reports`] — depersonalised tables and releases for donors, the transfer ledger (Art. 17);
 //! - [`users`] — the people who use a vault: their own passwords and keyslots, their roles
 //!   (Art. 25: the responsible person; staff);
+//! - [`backup`] — backups, their verification and restore, which replays later destructions
+//!   (Art. 18, 22);
 //! - [`demo`] — a demo vault of made-up people;
 //!
 //! and, beside them, [`unlocked`] (what an unlock brings up to date, above every area),
@@ -22,6 +24,7 @@
 //! Start with [`vault::Vault`]: [`vault::Vault::create`] makes a vault, [`vault::Vault::unlock`]
 //! opens one, [`vault::Vault::lock`] closes it.
 
+pub mod backup;
 pub mod demo;
 pub mod documents;
 pub mod error;

@@ -20,6 +20,7 @@ use crate::vault::Vault;
 /// What a new vault needs before its first use.
 fn on_create(conn: &Connection, user: Uuid) -> Result<()> {
     inventory::ensure_default(conn, user)?;
+    crate::lifecycle::log::ensure_key(conn)?;
     retention::ensure_defaults(conn)
 }
 

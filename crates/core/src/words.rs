@@ -100,6 +100,10 @@ impl Lang {
                         include_str!(concat!("../locales/", $lang, "/documents.ftl")),
                     ),
                     (
+                        "backup",
+                        include_str!(concat!("../locales/", $lang, "/backup.ftl")),
+                    ),
+                    (
                         "cli",
                         include_str!(concat!("../locales/", $lang, "/cli.ftl")),
                     ),
@@ -121,13 +125,14 @@ impl Lang {
 /// The Fluent files of each language (`locales/<lang>/<file>.ftl`): the core's errors, record
 /// problems and field names; then each area's refusals and words; then the CLI's; then what the
 /// desktop app says before its window can open.
-pub const FILES: [&str; 8] = [
+pub const FILES: [&str; 9] = [
     "core",
     "vault",
     "register",
     "lifecycle",
     "reports",
     "documents",
+    "backup",
     "cli",
     "app",
 ];

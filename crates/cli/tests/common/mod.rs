@@ -102,3 +102,39 @@ pub fn speaking<'a>(
     }
     c
 }
+
+/// Run `derbes` under a file-size limit (RLIMIT_FSIZE, with SIGXFSZ ignored so writes fail
+/// with an error instead of killing the process): the nearest thing to a full disk that needs
+/// no root. Returns the exit code and stderr.
+#[cfg(unix)]
+#[allow(dead_code)]
+pub fn with_file_limit(vault: &Path, limit_kib: u64, args: &[&str]) -> (Option<i32>, String) {
+    use std::io::Write;
+    let bin = assert_cmd::cargo::cargo_bin("derbes");
+    let mut script = format!(
+        "trap '' XFSZ; ulimit -f {limit_kib}; exec '{}' --vault '{}' --password-stdin",
+        bin.display(),
+        vault.display()
+    );
+    for a in args {
+        script.push_str(&format!(" '{}'", a.replace('\'', "'\\''")));
+    }
+    let mut child = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(format!("{PW}\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

@@ -147,3 +147,23 @@ cli-user-reveal-on = { $name } may now reveal health data and identity numbers.
 cli-user-reveal-off = { $name } may no longer reveal health data and identity numbers.
 reason-cli_confirm_remove_user = Removing a user takes away their access to this vault; add --yes to confirm.
 cli-rekeyed = The vault was re-encrypted under a new key; { $slots } ways in (passwords and the recovery key) open it. An old copy of the keyslots file opens no copy made from now on.
+
+## Backups and restore
+cli-backup-made = Backup written to { $path } ({ $size }, { $people } people). It opens with any user's password or today's recovery key; the destruction log is beside it.
+cli-backup-verified = The backup of { $made } is whole: { $pages } pages and { $entries } journal entries checked; it holds { $people } people.
+cli-restored = Restored into { $dir }: { $people } people, from the backup of { $made }.
+cli-restore-replayed = Later destruction or anonymisation acts re-applied: { $acts }; { $people } people are gone again, as in the newer vault.
+cli-restore-no-log = No destruction log was found: anyone destroyed after { $made } is back in this copy. Restore again with --replay and the newer vault's folder or a newer backup's log.
+cli-restore-nothing-later = The destruction logs at hand ({ $logs }) name no destruction after this backup.
+cli-backup-state-kept = kept
+cli-backup-state-replaced = replaced
+cli-backup-state-deleted = deleted
+cli-backup-state-holds-ended = holds destroyed people
+cli-backup-last = Last backup: { $made }, { $path }.
+cli-backup-none = No backup has been made yet.
+cli-backup-overdue = The last backup is more than { $days } days old (or there is none): make one.
+cli-backup-holds-ended = The backup of { $made } ({ $path }) still holds people destroyed since: replace it with a new backup or delete it.
+cli-backup-expired = The backup of { $made } ({ $path }) is older than { $days } days: delete it.
+cli-backup-forgotten = The backup { $path } is recorded as deleted.
+cli-backup-settings = Backups: a reminder after { $reminder } days; kept { $retention } days.
+reason-cli_backup_out_missing = Say where to write the backup: --out FILE.

@@ -28,8 +28,8 @@ use crate::error::{Error, Result};
 
 pub use self::act::act;
 pub use self::consent_form::consent_form;
-pub(crate) use self::save::save_undoably;
 pub use self::save::{check_target, free_path, save, IfExists};
+pub(crate) use self::save::{save_undoably, save_undoably_with};
 
 /// The language of a generated document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

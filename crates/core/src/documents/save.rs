@@ -102,6 +102,16 @@ impl Drop for Saved {
 /// already there (no window between a check and the write), and a replaced one is first linked
 /// (or, on file systems without links, copied) aside, then replaced by one rename.
 pub(crate) fn save_undoably(path: &Path, bytes: &[u8], if_exists: IfExists) -> Result<Saved> {
+    save_undoably_with(path, if_exists, |f| f.write_all(bytes))
+}
+
+/// [`save_undoably`] for a file too large to hold in memory: `write` fills the temporary file
+/// (a backup streams a whole vault into it); the rest is the same.
+pub(crate) fn save_undoably_with(
+    path: &Path,
+    if_exists: IfExists,
+    write: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> Result<Saved> {
     check_target(path, if_exists)?;
     let dir = path
         .parent()
@@ -113,7 +123,7 @@ pub(crate) fn save_undoably(path: &Path, bytes: &[u8], if_exists: IfExists) -> R
     let mut replaced = None;
     let written = (|| -> std::io::Result<()> {
         let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        write(&mut f)?;
         f.sync_all()?;
         drop(f);
         match if_exists {

@@ -126,6 +126,23 @@ pub struct Act {
     pub operator_name: String,
     /// The operator's BIN.
     pub operator_bin: String,
+    /// The backups made before the act that still held these people when it was made: each must
+    /// be replaced by a newer backup or destroyed (Art. 18).
+    pub backups: Vec<HeldBackup>,
+}
+
+/// A backup named by an act.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HeldBackup {
+    /// The backup's id.
+    pub id: String,
+    /// When it was made.
+    pub made_at: String,
+    /// Where it was written.
+    pub place: String,
+    /// Whether it has since been deleted or replaced.
+    pub gone: bool,
 }
 
 /// An act in the list (without its list of numbers).
@@ -312,9 +329,21 @@ impl Vault {
         let act_id = Uuid::now_v7();
         let now = journal::now_utc();
         let user = self.user();
+        // Art. 18 reaches backups: the act names every backup still kept that was made while
+        // one of these people was in the register, so that it is replaced or destroyed too.
+        let backups: String = tx.query_row(
+            "SELECT json_group_array(id) FROM (
+                 SELECT b.id FROM backup b
+                 WHERE b.gone_at IS NULL AND EXISTS (
+                     SELECT 1 FROM subject s JOIN temp.doomed d ON d.id = s.id
+                     WHERE s.created_at <= b.made_at)
+                 ORDER BY b.made_at)",
+            [],
+            |r| r.get(0),
+        )?;
         tx.execute(
-            "INSERT INTO destruction_act (number, id, action, ground, reference, subjects, categories, performed_at, performed_by, performed_by_name, operator_name, operator_bin)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            "INSERT INTO destruction_act (number, id, action, ground, reference, subjects, categories, performed_at, performed_by, performed_by_name, operator_name, operator_bin, backups)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 act_number,
                 act_id.to_string(),
@@ -328,34 +357,10 @@ impl Vault {
                 user.name,
                 org.name,
                 org.bin,
+                backups,
             ],
         )?;
-        tx.execute(
-            "INSERT INTO tombstone (subject_id, act, at) SELECT id, ?1, ?2 FROM temp.doomed",
-            params![act_number, now],
-        )?;
-        tx.execute(
-            "DELETE FROM subject_search WHERE rowid IN (SELECT number FROM temp.doomed)",
-            [],
-        )?;
-        tx.execute(
-            "INSERT INTO meta (key, value)
-             SELECT 'consent_number_high', max(number) FROM consent
-             WHERE subject_id IN (SELECT id FROM temp.doomed) HAVING max(number) IS NOT NULL
-             ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
-            [],
-        )?;
-        // Cascades to services, consents, withdrawals and attachments.
-        tx.execute(
-            "DELETE FROM subject WHERE id IN (SELECT id FROM temp.doomed)",
-            [],
-        )?;
-        tx.execute(
-            "INSERT INTO meta (key, value) VALUES ('subject_number_high', ?1)
-             ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
-            [numbers.last().copied().unwrap_or(0).to_string()],
-        )?;
-        tx.execute("DELETE FROM temp.doomed", [])?;
+        erase_doomed(&tx, act_number, &now)?;
         journal::append(
             &tx,
             Some(user.id),
@@ -371,6 +376,9 @@ impl Vault {
         // and any before it) into the database and cut it to zero length.
         // The action is done once committed; if the checkpoint cannot run now, locking runs it.
         let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        // The log beside the vault learns of the act; if it cannot be written now, the next act
+        // or backup writes it whole.
+        let _ = self.write_destruction_log();
         self.act(act_number)
     }
 
@@ -417,11 +425,34 @@ impl Vault {
                         performed_by_name: r.get(9)?,
                         operator_name: r.get(10)?,
                         operator_bin: r.get(11)?,
+                        backups: Vec::new(),
                     })
                 },
             )
             .optional()?
             .ok_or(Error::ActNotFound)
+            .and_then(|mut act| {
+                act.backups = self.held_backups(number)?;
+                Ok(act)
+            })
+    }
+
+    /// The backups an act names, with what became of them.
+    fn held_backups(&self, act: i64) -> Result<Vec<HeldBackup>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT b.id, b.made_at, b.place, b.gone_at IS NOT NULL
+             FROM destruction_act a, json_each(a.backups) j JOIN backup b ON b.id = j.value
+             WHERE a.number = ?1 ORDER BY b.made_at",
+        )?;
+        let rows = stmt.query_map([act], |r| {
+            Ok(HeldBackup {
+                id: r.get(0)?,
+                made_at: r.get(1)?,
+                place: r.get(2)?,
+                gone: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// How many anonymous statistical records the vault keeps.
@@ -487,9 +518,45 @@ fn categories(
     Ok(out.into_iter().collect())
 }
 
+/// Remove the people in `temp.doomed` for good, under act `act_number`: their tombstones (ids
+/// only), their search entries, and — by cascade — their services, consents, withdrawals and
+/// attachments; the numbers they held are never handed out again. Used by an act and by the
+/// replay of a newer vault's act onto a restored copy ([`crate::lifecycle::log`]).
+pub(crate) fn erase_doomed(tx: &Connection, act_number: i64, now: &str) -> Result<()> {
+    let high: Option<i64> =
+        tx.query_row("SELECT max(number) FROM temp.doomed", [], |r| r.get(0))?;
+    tx.execute(
+        "INSERT INTO tombstone (subject_id, act, at) SELECT id, ?1, ?2 FROM temp.doomed",
+        params![act_number, now],
+    )?;
+    tx.execute(
+        "DELETE FROM subject_search WHERE rowid IN (SELECT number FROM temp.doomed)",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO meta (key, value)
+         SELECT 'consent_number_high', max(number) FROM consent
+         WHERE subject_id IN (SELECT id FROM temp.doomed) HAVING max(number) IS NOT NULL
+         ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+        [],
+    )?;
+    // Cascades to services, consents, withdrawals and attachments.
+    tx.execute(
+        "DELETE FROM subject WHERE id IN (SELECT id FROM temp.doomed)",
+        [],
+    )?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('subject_number_high', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+        [high.unwrap_or(0).to_string()],
+    )?;
+    tx.execute("DELETE FROM temp.doomed", [])?;
+    Ok(())
+}
+
 /// Copy what anonymisation keeps of each doomed person into `anonymous_record` under random
 /// ids, so nothing follows the register's numbers or the act.
-fn keep_anonymous_records(conn: &Connection) -> Result<()> {
+pub(crate) fn keep_anonymous_records(conn: &Connection) -> Result<()> {
     let ids: Vec<String> = {
         let mut s = conn.prepare("SELECT id FROM temp.doomed")?;
         let rows = s.query_map([], |r| r.get(0))?;
@@ -548,4 +615,4 @@ fn keep_anonymous_records(conn: &Connection) -> Result<()> {
 
 #[cfg(test)]
 #[path = "end_tests.rs"]
-mod tests;
+pub(crate) mod tests;

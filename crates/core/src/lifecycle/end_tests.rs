@@ -109,13 +109,13 @@ fn search_needles(values: &[&str]) -> Vec<Vec<u8>> {
     out
 }
 
-struct Marked {
-    id: Uuid,
+pub(crate) struct Marked {
+    pub(crate) id: Uuid,
     iin: String,
     phone_digits: String,
 }
 
-fn filler(v: &Vault, from: usize, n: usize) {
+pub(crate) fn filler(v: &Vault, from: usize, n: usize) {
     let people: Vec<PersonDraft> = (from..from + n)
         .map(|i| {
             with_services(
@@ -140,7 +140,7 @@ fn filler(v: &Vault, from: usize, n: usize) {
     }
 }
 
-fn marked(v: &Vault) -> Marked {
+pub(crate) fn marked(v: &Vault) -> Marked {
     let iin = iin(date!(1979 - 07 - 23), Sex::Female, 4242);
     let mut d = draft(
         Kind::Beneficiary,
@@ -197,7 +197,7 @@ fn marked(v: &Vault) -> Marked {
     }
 }
 
-fn direct_identifiers(m: &Marked) -> Vec<Vec<u8>> {
+pub(crate) fn direct_identifiers(m: &Marked) -> Vec<Vec<u8>> {
     let mut n = needles(&[
         SURNAME,
         NAME,
@@ -218,7 +218,7 @@ fn direct_identifiers(m: &Marked) -> Vec<Vec<u8>> {
     n
 }
 
-fn traces(dir: &Path, needles: &[Vec<u8>]) -> Vec<String> {
+pub(crate) fn traces(dir: &Path, needles: &[Vec<u8>]) -> Vec<String> {
     let pages = decrypted_pages(dir);
     needles
         .iter()

@@ -99,6 +99,14 @@ pub enum Action {
     /// An anonymised report or release was saved for a recipient (details: ledger number,
     /// format, file hash).
     TransferRecorded,
+    /// A backup was written (object: the backup's id; details: its size and how many people).
+    BackupMade,
+    /// A backup was deleted or said to be gone (object: the backup's id; details: how).
+    BackupGone,
+    /// The vault was restored from a backup (details: when the backup was made, acts replayed).
+    VaultRestored,
+    /// A newer vault's destructions were replayed onto this copy (details: acts, people).
+    DestructionsReplayed,
 }
 
 impl Action {
@@ -143,6 +151,10 @@ impl Action {
             Action::ReportBuilt => "report.built",
             Action::ReleaseBuilt => "release.built",
             Action::TransferRecorded => "transfer.recorded",
+            Action::BackupMade => "backup.made",
+            Action::BackupGone => "backup.gone",
+            Action::VaultRestored => "vault.restored",
+            Action::DestructionsReplayed => "lifecycle.destructions_replayed",
         }
     }
 }

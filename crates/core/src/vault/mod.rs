@@ -264,7 +264,7 @@ fn check_at_unlock(conn: &Connection, path: &Path) -> Result<()> {
 }
 
 /// Every page's HMAC (SQLCipher), then the b-tree structure (SQLite).
-fn check_pages(conn: &Connection) -> Result<()> {
+pub(crate) fn check_pages(conn: &Connection) -> Result<()> {
     let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
     if stmt.query([])?.next()?.is_some() {
         return Err(Error::VaultDamaged);

@@ -150,13 +150,20 @@ impl Vault {
 
     /// Step 1: the database exported under the new key, the new slots beside it, both synced.
     fn write_rekeyed(&self, dir: &Path, new_key: &DataKey, keyslots: &Keyslots) -> Result<()> {
-        let target = dir.join(REKEY_DB);
+        self.export_copy(&dir.join(REKEY_DB), new_key)?;
+        keyslots.write_atomic_as(dir, REKEY_SLOTS)?;
+        Ok(())
+    }
+
+    /// A consistent copy of the database at `target` (a new file, owner-only, synced) under
+    /// `key`, written with `sqlcipher_export` while the vault stays open.
+    pub(crate) fn export_copy(&self, target: &Path, key: &DataKey) -> Result<()> {
         let target_text = target.to_str().ok_or(Error::Internal("path".into()))?;
-        let key = new_key.sqlcipher_pragma_value();
+        let key = key.sqlcipher_pragma_value();
         // The vault's connection may not create files: the empty file is made here, owner-only
         // before a byte is written, and SQLite takes an empty file for a new database.
-        fs::File::create(&target)?;
-        crate::vault::owner_only(&target)?;
+        fs::File::create(target)?;
+        crate::vault::owner_only(target)?;
         self.conn.execute(
             "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
             rusqlite::params![target_text, &*key],
@@ -172,9 +179,7 @@ impl Vault {
         let detached = self.conn.execute_batch("DETACH DATABASE rekeyed;");
         exported?;
         detached?;
-        sync_file(&target)?;
-        keyslots.write_atomic_as(dir, REKEY_SLOTS)?;
-        Ok(())
+        sync_file(target)
     }
 
     /// Step 2 and 3: close the old database (its WAL folded in and gone), rename the new one over

@@ -59,17 +59,20 @@ pub enum Permission {
     ExportRows,
     /// Show masked fields (health data, identity numbers) in clear.
     RevealSensitive,
+    /// Write a backup: a whole copy of the vault that leaves the laptop.
+    BackUp,
 }
 
 impl Permission {
     /// Every permission, for front ends that ask what a user may do.
-    pub const ALL: [Permission; 6] = [
+    pub const ALL: [Permission; 7] = [
         Permission::ManageUsers,
         Permission::ChangeSettings,
         Permission::EndLife,
         Permission::DecideKeeping,
         Permission::ExportRows,
         Permission::RevealSensitive,
+        Permission::BackUp,
     ];
 
     /// The stable code, used in refusals and their sentences (`permission-<code>`).
@@ -81,6 +84,7 @@ impl Permission {
             Permission::DecideKeeping => "decide_keeping",
             Permission::ExportRows => "export_rows",
             Permission::RevealSensitive => "reveal_sensitive",
+            Permission::BackUp => "back_up",
         }
     }
 

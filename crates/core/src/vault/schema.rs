@@ -259,6 +259,24 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE user ADD COLUMN removed_at TEXT;
     ALTER TABLE user ADD COLUMN removed_by TEXT;
     "#,
+    // 6: backups — each one listed (when, where, how big; never what is in it), so a destruction
+    // act can name the copies that still hold the people it ended (Art. 18 reaches backups too).
+    r#"
+    CREATE TABLE backup (
+        id          TEXT PRIMARY KEY,
+        made_at     TEXT NOT NULL,
+        made_by     TEXT NOT NULL,                       -- user id
+        place       TEXT NOT NULL,                       -- the file's path as written
+        size        INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        people      INTEGER NOT NULL,
+        gone_at     TEXT,                                -- deleted, or replaced by a newer backup
+        gone_how    TEXT CHECK (gone_how IN ('deleted', 'replaced'))
+    ) STRICT;
+    CREATE INDEX backup_made_at ON backup (made_at);
+    -- The backups made before an act that still held its people (JSON array of backup ids).
+    ALTER TABLE destruction_act ADD COLUMN backups TEXT NOT NULL DEFAULT '[]';
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {

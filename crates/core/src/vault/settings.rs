@@ -33,7 +33,12 @@ impl Vault {
 
     /// Store a setting and journal that it changed. `journal_value` says whether the value itself
     /// may go into the journal (only for values that can never be personal data).
-    fn set_setting(&self, key: &'static str, value: &str, journal_value: bool) -> Result<()> {
+    pub(crate) fn set_setting(
+        &self,
+        key: &'static str,
+        value: &str,
+        journal_value: bool,
+    ) -> Result<()> {
         let tx = self.conn().unchecked_transaction()?;
         put(&tx, key, value)?;
         let details = if journal_value {
