@@ -11,12 +11,14 @@
  * life) and reports; types and errors hold what every area shares, transport how a command is sent.
  * This file gathers them, so callers import everything from here.
  */
+import { backupCommands } from './api/backup';
 import { lifecycleCommands } from './api/lifecycle';
 import { registerCommands, registerEvents } from './api/register';
 import { reportsCommands } from './api/reports';
 import { usersCommands } from './api/users';
 import { vaultCommands, vaultEvents } from './api/vault';
 
+export * from './api/backup';
 export * from './api/errors';
 export * from './api/lifecycle';
 export * from './api/register';
@@ -31,6 +33,7 @@ export * from './api/vault';
 export const api = {
   ...vaultCommands,
   ...usersCommands,
+  ...backupCommands,
   ...registerCommands,
   ...lifecycleCommands,
   ...reportsCommands,

@@ -1,6 +1,7 @@
 //! The IPC commands, one file per domain. Each parses its arguments, calls `derbes-core`, and
 //! maps errors; none holds a rule of its own.
 
+pub mod backup;
 pub mod import;
 pub mod journal;
 pub mod lifecycle;

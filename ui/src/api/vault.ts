@@ -19,7 +19,8 @@ export type Permission =
   | 'end_life'
   | 'decide_keeping'
   | 'export_rows'
-  | 'reveal_sensitive';
+  | 'reveal_sensitive'
+  | 'back_up';
 
 export const PERMISSIONS: readonly Permission[] = [
   'manage_users',
@@ -28,6 +29,7 @@ export const PERMISSIONS: readonly Permission[] = [
   'decide_keeping',
   'export_rows',
   'reveal_sensitive',
+  'back_up',
 ];
 
 /** The signed-in user, and what their role lets them do (the UI offers only that). */

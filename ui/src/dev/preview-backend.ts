@@ -66,7 +66,7 @@ interface PreviewVault {
   journal: JournalEntry[];
 }
 
-const ALL_PERMISSIONS: Permission[] = ['manage_users', 'change_settings', 'end_life', 'decide_keeping', 'export_rows', 'reveal_sensitive'];
+const ALL_PERMISSIONS: Permission[] = ['manage_users', 'change_settings', 'end_life', 'decide_keeping', 'export_rows', 'reveal_sensitive', 'back_up'];
 
 /** As the core's Permission::granted: the responsible person everything, staff only what was allowed. */
 function permissionsOf(user: PreviewUser): Permission[] {
