@@ -6,11 +6,18 @@ unwraps the data key, opens vault.db with SQLCipher, verifies the journal's hash
 prints a JSON summary. Needs: argon2-cffi, pynacl, sqlcipher3-binary.
 
     python3 tools/open_vault.py VAULT_DIR [--recovery-key | --user NAME] < secret
+    python3 tools/open_vault.py --backup FILE [--recovery-key | --user NAME] [--log LOG] < secret
+
+With --backup, the backup file is checked (its SHA-256), its keyslots and database are taken out
+into a temporary folder and opened the same way; with --log, a destruction log of that vault is
+opened with the key kept in the database and its acts are counted.
 """
 
 import hashlib
 import json
+import struct
 import sys
+import tempfile
 from pathlib import Path
 
 import sqlcipher3
@@ -111,8 +118,43 @@ def verify_journal(db) -> int:
     return n
 
 
+def unpack_backup(path: Path, into: Path) -> dict:
+    data = path.read_bytes()
+    assert data[:8] == b"DRBSBAK\n", "not a Derbes backup"
+    version, head_len = struct.unpack("<II", data[8:16])
+    assert version == 1, f"backup format {version}"
+    assert hashlib.sha256(data[:-32]).digest() == data[-32:], "backup damaged (checksum)"
+    header = json.loads(data[16 : 16 + head_len])
+    at = 16 + head_len
+    ks_end = at + header["keyslotsLen"]
+    assert ks_end + header["databaseLen"] + 32 == len(data), "backup damaged (length)"
+    (into / "keyslots").write_bytes(data[at:ks_end])
+    (into / "vault.db").write_bytes(data[ks_end : ks_end + header["databaseLen"]])
+    return header
+
+
+def open_log(path: Path, db, vault_id: str) -> dict:
+    data = path.read_bytes()
+    assert data[:8] == b"DRBSLOG\n", "not a destruction log"
+    (version,) = struct.unpack("<I", data[8:12])
+    assert version == 1, f"log format {version}"
+    owner, nonce = data[12:28], data[28:52]
+    import uuid
+
+    assert str(uuid.UUID(bytes=owner)) == vault_id, "log of another vault"
+    key = bytes.fromhex(db.execute("SELECT value FROM meta WHERE key = 'destruction_log_key'").fetchone()[0])
+    plain = crypto_aead_xchacha20poly1305_ietf_decrypt(data[52:], owner, nonce, key)
+    return json.loads(plain)
+
+
 def main() -> None:
-    vault = Path(sys.argv[1])
+    if sys.argv[1] == "--backup":
+        scratch = tempfile.TemporaryDirectory()
+        header = unpack_backup(Path(sys.argv[2]), Path(scratch.name))
+        vault = Path(scratch.name)
+    else:
+        header = None
+        vault = Path(sys.argv[1])
     secret_line = sys.stdin.readline().rstrip("\r\n")
     ks = read_keyslots(vault)
     if "--recovery-key" in sys.argv:
@@ -125,7 +167,17 @@ def main() -> None:
     vault_id = db.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()[0]
     assert vault_id == ks["vault_id"], "keyslots belongs to another vault"
     org = db.execute("SELECT value FROM setting WHERE key = 'organisation.name'").fetchone()
+    extra = {}
+    if header is not None:
+        assert header["vaultId"] == vault_id, "backup header names another vault"
+        extra["backup_people"] = header["people"]
+        extra["people"] = db.execute("SELECT count(*) FROM subject").fetchone()[0]
+    if "--log" in sys.argv:
+        log = open_log(Path(sys.argv[sys.argv.index("--log") + 1]), db, vault_id)
+        extra["log_acts"] = len(log["acts"])
+        extra["log_people"] = sum(len(a["people"]) for a in log["acts"])
     print(json.dumps({
+        **extra,
         "vault_id": vault_id,
         "schema": db.execute("PRAGMA user_version").fetchone()[0],
         "users": [r[0] for r in db.execute("SELECT name FROM user WHERE removed_at IS NULL ORDER BY created_at")],

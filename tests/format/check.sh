@@ -48,5 +48,22 @@ db.commit()
 PY
 out=$(printf 'зелёный трамвай едет медленно\n' | "$DERBES" --vault "$T/v" --password-stdin journal verify 2>&1 || true)
 check "journal verify names the changed entry" 'Journal entry 2 was changed' "$out"
+# A backup, and the destruction log beside the vault: the same reader opens both.
+printf '%s\n' 'зелёный трамвай едет медленно' | "$DERBES" --vault "$T/v2" --password-stdin init --name 'Айгүл' >/dev/null
+PW2='зелёный трамвай едет медленно'
+printf '%s\n' "$PW2" | "$DERBES" --vault "$T/v2" --password-stdin demo --subjects 12 >/dev/null
+printf '%s\n' "$PW2" | "$DERBES" --vault "$T/v2" --password-stdin destroy 1 2 --yes >/dev/null
+mkdir -p "$T/stick"
+printf '%s\n' "$PW2" | "$DERBES" --vault "$T/v2" --password-stdin backup --out "$T/stick/b.derbes-backup" >/dev/null
+check "opens a backup" '"backup_people": 10, "people": 10' "$(printf '%s\n' "$PW2" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" --backup "$T/stick/b.derbes-backup")"
+check "reads the destruction log beside it" '"log_acts": 1, "log_people": 2' "$(printf '%s\n' "$PW2" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" --backup "$T/stick/b.derbes-backup" --log "$T/stick/b.derbes-log")"
+python3 - "$T/stick/b.derbes-backup" <<'PY'
+import sys
+p = sys.argv[1]
+b = bytearray(open(p, "rb").read())
+b[len(b) // 2] ^= 1
+open(p, "wb").write(bytes(b))
+PY
+check "refuses a damaged backup" 'damaged' "$(printf '%s\n' "$PW2" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" --backup "$T/stick/b.derbes-backup" 2>&1 || true)"
 echo "format: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
