@@ -128,7 +128,18 @@ fn key(conn: &Connection) -> Result<Zeroizing<[u8; 32]>> {
 
 /// Every act of the vault, with the ids of the people each ended.
 pub(crate) fn read(conn: &Connection, vault_id: Uuid) -> Result<DestructionLog> {
-    let mut people = conn.prepare("SELECT subject_id FROM tombstone WHERE act = ?1")?;
+    // Every tombstone in one pass, grouped by act (not one scan of the table per act).
+    let mut people: std::collections::HashMap<i64, Vec<Uuid>> = std::collections::HashMap::new();
+    {
+        let mut stmt = conn.prepare("SELECT act, subject_id FROM tombstone")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (act, id) = row?;
+            if let Ok(id) = Uuid::parse_str(&id) {
+                people.entry(act).or_default().push(id);
+            }
+        }
+    }
     let mut stmt = conn.prepare(
         "SELECT number, id, action, ground, reference, subjects, categories, performed_at,
                 performed_by, performed_by_name, operator_name, operator_bin, backups
@@ -155,10 +166,7 @@ pub(crate) fn read(conn: &Connection, vault_id: Uuid) -> Result<DestructionLog> 
     let mut acts = Vec::new();
     for act in rows {
         let mut act = act?;
-        act.people = people
-            .query_map([act.number], |r| r.get::<_, String>(0))?
-            .filter_map(|id| id.ok().and_then(|id| Uuid::parse_str(&id).ok()))
-            .collect();
+        act.people = people.remove(&act.number).unwrap_or_default();
         acts.push(act);
     }
     Ok(DestructionLog {
