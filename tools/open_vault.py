@@ -59,18 +59,30 @@ def name_tag(vault_id: str, name: str) -> str:
     return hashlib.sha256(f"derbes-user-tag-v1|{vault_id}|{name.strip().lower()}".encode("utf-8")).hexdigest()[:2]
 
 
-def unwrap(ks: dict, kind: str, secret: bytes, user: str | None = None) -> bytes:
+def read_key_file(path: str) -> bytes:
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("derbes-key-file-v1"):
+            raw = bytes.fromhex(line.strip().split()[1])
+            assert len(raw) == 32, "key file damaged"
+            return raw
+    raise SystemExit("not a Derbes key file")
+
+
+def unwrap(ks: dict, kind: str, secret: bytes, user: str | None = None, key_file: bytes | None = None) -> bytes:
     tag = name_tag(ks["vault_id"], user) if user else None
     for slot in ks["slots"]:
         if slot["kind"] != kind:
             continue
         if tag and slot.get("name_tag") not in (None, tag):
             continue
+        needs_file = slot.get("key_file", False)
+        if needs_file and key_file is None:
+            continue
         kdf, aead = slot["kdf"], slot["aead"]
         assert kdf["algorithm"] == "argon2id" and kdf["version"] == 19
         assert aead["algorithm"] == "xchacha20poly1305"
         kek = hash_secret_raw(
-            secret, bytes.fromhex(kdf["salt"]), time_cost=kdf["iterations"], memory_cost=kdf["memory_kib"],
+            secret + (key_file if needs_file else b""), bytes.fromhex(kdf["salt"]), time_cost=kdf["iterations"], memory_cost=kdf["memory_kib"],
             parallelism=kdf["parallelism"], hash_len=32, type=Type.ID, version=19,
         )
         fields = [
@@ -81,6 +93,8 @@ def unwrap(ks: dict, kind: str, secret: bytes, user: str | None = None) -> bytes
         v2 = "public_key" in slot
         if v2:
             fields = ["derbes-keyslot-v2", *fields, slot.get("name_tag") or "", slot["public_key"]]
+            if needs_file:
+                fields.append("key-file")
         else:
             fields = ["derbes-keyslot-v1", *fields]
         try:
@@ -161,7 +175,8 @@ def main() -> None:
         key = unwrap(ks, "recovery", decode_recovery_key(secret_line))
     else:
         user = sys.argv[sys.argv.index("--user") + 1] if "--user" in sys.argv else None
-        key = unwrap(ks, "password", secret_line.encode("utf-8"), user)
+        key_file = read_key_file(sys.argv[sys.argv.index("--key-file") + 1]) if "--key-file" in sys.argv else None
+        key = unwrap(ks, "password", secret_line.encode("utf-8"), user, key_file)
     db = sqlcipher3.connect(str(vault / "vault.db"))
     db.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     vault_id = db.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()[0]

@@ -65,5 +65,10 @@ b[len(b) // 2] ^= 1
 open(p, "wb").write(bytes(b))
 PY
 check "refuses a damaged backup" 'damaged' "$(printf '%s\n' "$PW2" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" --backup "$T/stick/b.derbes-backup" 2>&1 || true)"
+# A key file as a second factor: the reader needs it too, and reads its documented line.
+printf '%s\n' "$PW2" | "$DERBES" --vault "$T/v2" --password-stdin key-file set --out "$T/stick/k.derbes-key" >/dev/null
+check "needs the key file" 'wrong password' "$(printf '%s\n' "$PW2" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v2" 2>&1 || true)"
+check "opens with the password and the key file" '"people": 10\|"journal_entries"' "$(printf '%s\n' "$PW2" | "$VENV/bin/python" "$ROOT/tools/open_vault.py" "$T/v2" --key-file "$T/stick/k.derbes-key")"
+check "the slot says it needs a key file" '"key_file":true' "$(head -n 1 "$T/v2/keyslots")"
 echo "format: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

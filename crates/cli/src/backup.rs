@@ -105,6 +105,7 @@ fn read_opener(
 pub fn verify(
     file: &Path,
     user: Option<&str>,
+    key_file: Option<&derbes_core::KeyFile>,
     recovery: bool,
     secrets: &mut Secrets,
     cx: Ctx,
@@ -112,7 +113,11 @@ pub fn verify(
     let (key, password) = read_opener(secrets, recovery)?;
     let opener = match (&key, &password) {
         (Some(k), _) => Opener::Recovery(k),
-        (_, Some(p)) => Opener::Password { user, password: p },
+        (_, Some(p)) => Opener::Password {
+            user,
+            password: p,
+            key_file,
+        },
         _ => return Err(Error::PasswordEmpty),
     };
     let v = backup::verify(file, opener)?;
@@ -136,6 +141,7 @@ pub fn verify(
 pub fn restore(
     args: &RestoreArgs,
     user: Option<&str>,
+    key_file: Option<&derbes_core::KeyFile>,
     recovery: bool,
     secrets: &mut Secrets,
     cx: Ctx,
@@ -143,7 +149,11 @@ pub fn restore(
     let (key, password) = read_opener(secrets, recovery)?;
     let opener = match (&key, &password) {
         (Some(k), _) => Opener::Recovery(k),
-        (_, Some(p)) => Opener::Password { user, password: p },
+        (_, Some(p)) => Opener::Password {
+            user,
+            password: p,
+            key_file,
+        },
         _ => return Err(Error::PasswordEmpty),
     };
     let r = backup::restore(&args.file, &args.to, opener, &args.replay)?;

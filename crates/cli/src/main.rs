@@ -40,6 +40,9 @@ struct Cli {
     /// Unlock as this user: only their keyslot is tried (or set DERBES_USER).
     #[arg(long, global = true, env = "DERBES_USER", value_name = "NAME")]
     user: Option<String>,
+    /// Your key file, if your password needs one (made with `derbes key-file set`).
+    #[arg(long, global = true, env = "DERBES_KEY_FILE", value_name = "FILE")]
+    key_file: Option<PathBuf>,
     /// Print machine-readable JSON.
     #[arg(long, global = true)]
     json: bool,
@@ -67,6 +70,12 @@ enum Command {
     User {
         #[command(subcommand)]
         command: users::UserCommand,
+    },
+    /// A key file as a second factor for your password: `set --out FILE` makes one (on a USB
+    /// stick), `remove` goes back to the password alone.
+    KeyFile {
+        #[command(subcommand)]
+        command: KeyFileCommand,
     },
     /// Re-encrypt the vault under a new key (after removing a user): every remaining user's
     /// password and the recovery key keep working; an old copy of the keyslots file opens no
@@ -186,6 +195,19 @@ struct EndArgs {
 }
 
 #[derive(Subcommand)]
+enum KeyFileCommand {
+    /// Make a new key file and write it to FILE; from then on your password opens the vault only
+    /// with it (give your current one with --key-file if you have one).
+    Set {
+        /// Where to write the key file (a USB stick); never over an existing file.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Open with the password alone again (give the current key file with --key-file).
+    Remove,
+}
+
+#[derive(Subcommand)]
 enum JournalCommand {
     /// List journal entries, newest first.
     List {
@@ -275,7 +297,16 @@ fn unlock(cli: &Cli, secrets: &mut Secrets) -> Result<Vault, Error> {
         return Vault::unlock_with_recovery_key(&dir, &key);
     }
     let pw = secrets.read("cli-prompt-password")?;
-    Vault::unlock_as(&dir, cli.user.as_deref(), &pw)
+    let key_file = key_file(cli)?;
+    Vault::unlock_with_key_file(&dir, cli.user.as_deref(), &pw, key_file.as_ref())
+}
+
+/// The key file named by `--key-file`, read.
+fn key_file(cli: &Cli) -> Result<Option<derbes_core::KeyFile>, Error> {
+    cli.key_file
+        .as_deref()
+        .map(derbes_core::KeyFile::read)
+        .transpose()
 }
 
 /// Unlock, run `f`, and lock again whatever `f` returned.
@@ -347,8 +378,19 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
             } else {
                 let current = secrets.read("cli-prompt-current-password")?;
                 let (new_pw, repeated) = secrets.read_new("cli-prompt-new-password")?;
-                let mut vault = Vault::unlock_as(&dir, cli.user.as_deref(), &current)?;
-                let changed = vault.change_password(&current, &new_pw, &repeated);
+                let file = key_file(cli)?;
+                let mut vault = Vault::unlock_with_key_file(
+                    &dir,
+                    cli.user.as_deref(),
+                    &current,
+                    file.as_ref(),
+                )?;
+                let changed = vault.change_password_with_key_file(
+                    &current,
+                    file.as_ref(),
+                    &new_pw,
+                    &repeated,
+                );
                 if let Err(e) = changed {
                     vault.lock("exit")?;
                     return Err(e);
@@ -367,6 +409,31 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
             let result = users::user(&mut vault, command, &mut secrets, cx);
             vault.lock("exit")?;
             result?
+        }
+        Command::KeyFile { command } => {
+            let dir = vault_dir(cli)?;
+            let current = secrets.read("cli-prompt-password")?;
+            let file = key_file(cli)?;
+            let mut vault =
+                Vault::unlock_with_key_file(&dir, cli.user.as_deref(), &current, file.as_ref())?;
+            let result = match command {
+                KeyFileCommand::Set { out } => vault
+                    .set_key_file(&current, file.as_ref(), out)
+                    .map(|()| ("cli-key-file-set", Some(out.display().to_string()))),
+                KeyFileCommand::Remove => match &file {
+                    Some(f) => vault
+                        .remove_key_file(&current, f)
+                        .map(|()| ("cli-key-file-removed", None)),
+                    None => Err(Error::invalid("key_file", "cli_key_file_missing")),
+                },
+            };
+            vault.lock("exit")?;
+            let (id, path) = result?;
+            if cx.json {
+                output::json(&json!({"ok": true, "path": path}));
+            } else {
+                cx.println(id, &[("path", text(path.unwrap_or_default()))]);
+            }
         }
         Command::Rekey => {
             let mut vault = unlock(cli, &mut secrets)?;
@@ -441,6 +508,7 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
             Some(backup::BackupCommand::Verify { file }) => backup::verify(
                 file,
                 cli.user.as_deref(),
+                key_file(cli)?.as_ref(),
                 cli.recovery_key_stdin,
                 &mut secrets,
                 cx,
@@ -450,6 +518,7 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
         Command::Restore(args) => backup::restore(
             args,
             cli.user.as_deref(),
+            key_file(cli)?.as_ref(),
             cli.recovery_key_stdin,
             &mut secrets,
             cx,

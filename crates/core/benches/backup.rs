@@ -44,6 +44,7 @@ fn backups(c: &mut Criterion) {
     let opener = Opener::Password {
         user: None,
         password: &pw,
+        key_file: None,
     };
     g.bench_function("verify", |b| {
         b.iter(|| backup::verify(&file, opener).unwrap())

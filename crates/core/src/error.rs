@@ -13,6 +13,8 @@ use std::io;
 pub enum Error {
     /// The password did not unwrap any password slot.
     WrongPassword,
+    /// The user's slot needs their key file as well as the password.
+    KeyFileNeeded,
     /// The user's role does not allow this; `permission` and `role` are stable codes
     /// ([`crate::vault::role::Permission::code`], [`crate::vault::role::Role::code`]).
     NotPermitted {
@@ -142,6 +144,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::WrongPassword => "wrong_password",
+            Error::KeyFileNeeded => "key_file_needed",
             Error::NotPermitted { .. } => "not_permitted",
             Error::UserNotFound => "user_not_found",
             Error::UserExists => "user_exists",
@@ -350,6 +353,7 @@ mod tests {
     fn one_of_each() -> Vec<Error> {
         vec![
             Error::WrongPassword,
+            Error::KeyFileNeeded,
             Error::NotAVault,
             Error::VaultExists,
             Error::FolderNotEmpty,

@@ -42,5 +42,5 @@ pub mod words;
 
 pub use error::{Error, Result};
 pub use vault::keyslots::KdfParams;
-pub use vault::secret::{Password, RecoveryKey};
+pub use vault::secret::{KeyFile, Password, RecoveryKey};
 pub use vault::Vault;

@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::lifecycle::{consent, retention};
 use crate::register::inventory;
 use crate::vault::keyslots::KdfParams;
-use crate::vault::secret::{Password, RecoveryKey};
+use crate::vault::secret::{KeyFile, Password, RecoveryKey};
 use crate::vault::Vault;
 
 /// What a new vault needs before its first use.
@@ -57,13 +57,24 @@ impl Vault {
 
     /// Unlock with a user's password, trying every user's slot.
     pub fn unlock(dir: &Path, password: &Password) -> Result<Vault> {
-        Vault::unlock_with(dir, None, password, on_unlock)
+        Vault::unlock_with(dir, None, password, None, on_unlock)
     }
 
     /// Unlock as the user named `user` (their slot alone is tried: one Argon2 run), or as
     /// whoever the password belongs to when `user` is `None`.
     pub fn unlock_as(dir: &Path, user: Option<&str>, password: &Password) -> Result<Vault> {
-        Vault::unlock_with(dir, user, password, on_unlock)
+        Vault::unlock_with(dir, user, password, None, on_unlock)
+    }
+
+    /// [`Vault::unlock_as`] with the user's key file, for a slot that needs one (a key file
+    /// given for a slot that needs none is not used).
+    pub fn unlock_with_key_file(
+        dir: &Path,
+        user: Option<&str>,
+        password: &Password,
+        key_file: Option<&KeyFile>,
+    ) -> Result<Vault> {
+        Vault::unlock_with(dir, user, password, key_file, on_unlock)
     }
 
     /// Unlock with the recovery key (acting as the responsible person). Usually followed by

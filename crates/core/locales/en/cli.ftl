@@ -167,3 +167,8 @@ cli-backup-expired = The backup of { $made } ({ $path }) is older than { $days }
 cli-backup-forgotten = The backup { $path } is recorded as deleted.
 cli-backup-settings = Backups: a reminder after { $reminder } days; kept { $retention } days.
 reason-cli_backup_out_missing = Say where to write the backup: --out FILE.
+
+## Key files
+cli-key-file-set = Key file written to { $path }. From now on your password opens the vault only with it: keep it on a USB stick, away from the laptop, and give it with --key-file.
+cli-key-file-removed = Your password opens the vault on its own again; the old key file is no longer needed.
+reason-cli_key_file_missing = Give your current key file with --key-file.

@@ -5,6 +5,7 @@
 
 ## Errors: one per code of derbes_core::Error
 error-wrong_password = That password does not open this vault. Check the keyboard layout and Caps Lock.
+error-key_file_needed = This password also needs its key file: choose the key file (usually on a USB stick). Lost it? Open the vault with the recovery key.
 error-not_a_vault = This folder is not a Derbes vault.
 error-vault_exists = A vault already exists in this folder; Derbes never overwrites a vault.
 error-folder_not_empty = The folder is not empty; choose an empty or a new folder for the vault.

@@ -14,3 +14,5 @@ reason-journal_truncated = The journal ends early: entries from { $from } to { $
 reason-journal_head_missing = The journal's head record is missing.
 # A new vault's folder is one a cloud service synchronises ($service: OneDrive, Dropbox, ...).
 vault-cloud-folder = { $service } synchronises this folder: the vault would be copied to the internet every time it changes. Choose a folder on this computer instead.
+reason-key_file_invalid = This file is not a Derbes key file.
+reason-key_file_not_found = There is no key file at that path.

@@ -14,3 +14,5 @@ reason-journal_truncated = Журнал үзіліп қалған: №{ $from }�
 reason-journal_head_missing = Журналдың соңын белгілейтін жазба жоқ.
 # A new vault's folder is one a cloud service synchronises ($service: OneDrive, Dropbox, ...).
 vault-cloud-folder = Бұл қалтаны { $service } синхрондайды: қойма әр өзгерген сайын интернетке көшіріледі. Осы компьютердегі басқа қалтаны таңдаңыз.
+reason-key_file_invalid = Бұл файл Derbes кілт файлы емес.
+reason-key_file_not_found = Бұл жолда кілт файлы жоқ.

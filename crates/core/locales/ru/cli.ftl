@@ -165,3 +165,8 @@ cli-backup-expired = Копия от { $made } ({ $path }) старше { $days 
 cli-backup-forgotten = Резервная копия { $path } отмечена как удалённая.
 cli-backup-settings = Резервные копии: напоминание через { $reminder } дн.; хранятся { $retention } дн.
 reason-cli_backup_out_missing = Укажите, куда записать копию: --out FILE.
+
+## Файлы-ключи
+cli-key-file-set = Файл-ключ записан в { $path }. Теперь ваш пароль открывает хранилище только вместе с ним: храните его на флешке, отдельно от ноутбука, и указывайте через --key-file.
+cli-key-file-removed = Ваш пароль снова открывает хранилище сам по себе; старый файл-ключ больше не нужен.
+reason-cli_key_file_missing = Укажите текущий файл-ключ через --key-file.

@@ -20,3 +20,5 @@ reason-journal_truncated = Журнал обрывается: записи с �
 reason-journal_head_missing = Отсутствует запись, которой отмечен конец журнала.
 # A new vault's folder is one a cloud service synchronises ($service: OneDrive, Dropbox, ...).
 vault-cloud-folder = Эту папку синхронизирует { $service }: хранилище будет копироваться в интернет при каждом изменении. Лучше выберите папку на этом компьютере.
+reason-key_file_invalid = Этот файл не является файлом-ключом Derbes.
+reason-key_file_not_found = По этому пути нет файла-ключа.

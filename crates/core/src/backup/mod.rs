@@ -35,7 +35,7 @@ use crate::lifecycle::log::{self, Replayed, LOG_EXTENSION, LOG_FILE};
 use crate::vault::journal::{self, Action};
 use crate::vault::keyslots::{sync_dir, SlotKind, KEYSLOTS_FILE};
 use crate::vault::role::Permission;
-use crate::vault::secret::{DataKey, Password, RecoveryKey};
+use crate::vault::secret::{DataKey, KeyFile, Password, RecoveryKey};
 use crate::vault::{check_pages, location, open_db, owner_only, Access, Vault, DB_FILE};
 
 pub use file::{Header, EXTENSION};
@@ -60,6 +60,8 @@ pub enum Opener<'a> {
         user: Option<&'a str>,
         /// Their password.
         password: &'a Password,
+        /// Their key file, if their slot needs one.
+        key_file: Option<&'a KeyFile>,
     },
     /// The recovery key of the day the backup was made.
     Recovery(&'a RecoveryKey),
@@ -190,7 +192,7 @@ impl Drop for Scratch {
 
 fn open_slot(checked: &file::Checked, opener: Opener<'_>) -> Result<DataKey> {
     let (kind, user, secret): (_, _, &[u8]) = match opener {
-        Opener::Password { user, password } => {
+        Opener::Password { user, password, .. } => {
             if password.is_empty() {
                 return Err(Error::PasswordEmpty);
             }
@@ -199,7 +201,14 @@ fn open_slot(checked: &file::Checked, opener: Opener<'_>) -> Result<DataKey> {
         }
         Opener::Recovery(key) => (SlotKind::Recovery, None, key.kdf_input()),
     };
-    match checked.keyslots.unlock(kind, user, secret)? {
+    let key_file = match opener {
+        Opener::Password { key_file, .. } => key_file,
+        Opener::Recovery(_) => None,
+    };
+    match checked
+        .keyslots
+        .unlock_with_key_file(kind, user, secret, key_file)?
+    {
         Some((opened, _)) => Ok(DataKey::from_bytes(*opened.key.as_bytes())),
         None => Err(match opener {
             Opener::Password { .. } => Error::WrongPassword,
@@ -353,7 +362,11 @@ pub fn restore(backup: &Path, to: &Path, opener: Opener<'_>, logs: &[PathBuf]) -
         fs::File::open(&path)?.sync_all()?;
     }
     let vault = match opener {
-        Opener::Password { user, password } => Vault::unlock_as(&staging.0, user, password),
+        Opener::Password {
+            user,
+            password,
+            key_file,
+        } => Vault::unlock_with_key_file(&staging.0, user, password, key_file),
         Opener::Recovery(key) => Vault::unlock_with_recovery_key(&staging.0, key),
     }
     .map_err(|e| match e {

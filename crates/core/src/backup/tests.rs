@@ -20,6 +20,7 @@ fn opener(p: &Password) -> Opener<'_> {
     Opener::Password {
         user: None,
         password: p,
+        key_file: None,
     }
 }
 
@@ -367,6 +368,7 @@ fn staff_cannot_back_up_and_the_list_says_what_to_replace_delete_or_remind() {
         Opener::Password {
             user: Some("Staff"),
             password: &staff_pw,
+            key_file: None,
         },
         &[],
     )

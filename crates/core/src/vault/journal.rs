@@ -99,6 +99,12 @@ pub enum Action {
     /// An anonymised report or release was saved for a recipient (details: ledger number,
     /// format, file hash).
     TransferRecorded,
+    /// A user's slot now needs a key file (a new one was made).
+    KeyFileSet,
+    /// A user's slot no longer needs a key file.
+    KeyFileRemoved,
+    /// The recovery key was replaced (details: whether split into shares, how many, how many open).
+    RecoveryKeyReplaced,
     /// A backup was written (object: the backup's id; details: its size and how many people).
     BackupMade,
     /// A backup was deleted or said to be gone (object: the backup's id; details: how).
@@ -151,6 +157,9 @@ impl Action {
             Action::ReportBuilt => "report.built",
             Action::ReleaseBuilt => "release.built",
             Action::TransferRecorded => "transfer.recorded",
+            Action::KeyFileSet => "vault.key_file_set",
+            Action::KeyFileRemoved => "vault.key_file_removed",
+            Action::RecoveryKeyReplaced => "vault.recovery_key_replaced",
             Action::BackupMade => "backup.made",
             Action::BackupGone => "backup.gone",
             Action::VaultRestored => "vault.restored",

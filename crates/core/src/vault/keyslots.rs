@@ -26,7 +26,7 @@ use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::vault::secret::{random_bytes, DataKey};
+use crate::vault::secret::{random_bytes, DataKey, KeyFile};
 
 /// Name of the keyslots file inside a vault folder.
 pub const KEYSLOTS_FILE: &str = "keyslots";
@@ -137,6 +137,21 @@ pub struct Slot {
     /// Version 2: the data key, sealed to `public_key`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sealed_key: Option<String>,
+    /// The slot also needs the user's key file: the key derivation's input is the password
+    /// followed by the key file's 32 bytes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub key_file: bool,
+}
+
+/// What the key derivation is fed for a slot: the secret, then — for a slot that needs one —
+/// the key file's 32 bytes.
+fn kdf_input(secret: &[u8], key_file: Option<&KeyFile>) -> Zeroizing<Vec<u8>> {
+    let mut input = Zeroizing::new(Vec::with_capacity(secret.len() + 32));
+    input.extend_from_slice(secret);
+    if let Some(k) = key_file {
+        input.extend_from_slice(k.factor());
+    }
+    input
 }
 
 /// What opening a slot yields beside the data key: its key-encryption key, so that a version-1
@@ -186,9 +201,10 @@ fn aad(vault_id: Uuid, slot: &Slot) -> String {
     match &slot.public_key {
         None => format!("derbes-keyslot-v1|{v1}"),
         Some(pk) => format!(
-            "derbes-keyslot-v2|{v1}|{}|{}",
+            "derbes-keyslot-v2|{v1}|{}|{}{}",
             slot.name_tag.as_deref().unwrap_or_default(),
-            pk
+            pk,
+            if slot.key_file { "|key-file" } else { "" }
         ),
     }
 }
@@ -246,6 +262,7 @@ impl Slot {
         kind: SlotKind,
         user: Option<(Uuid, &str)>,
         secret: &[u8],
+        key_file: Option<&KeyFile>,
         key: &DataKey,
         params: KdfParams,
     ) -> Result<Slot> {
@@ -259,7 +276,7 @@ impl Slot {
             parallelism: params.parallelism,
             salt: hex::encode(salt),
         };
-        let kek = derive_kek(secret, &kdf)?;
+        let kek = derive_kek(&kdf_input(secret, key_file), &kdf)?;
         let mut slot = Slot {
             id: Uuid::now_v7(),
             kind,
@@ -273,6 +290,7 @@ impl Slot {
             wrapped_key: String::new(),
             public_key: None,
             sealed_key: None,
+            key_file: key_file.is_some(),
         };
         slot.wrap_key_pair(vault_id, &kek, key)?;
         Ok(slot)
@@ -388,6 +406,7 @@ impl Slot {
             wrapped_key: String::new(),
             public_key: None,
             sealed_key: None,
+            key_file: false,
         };
         let wrapped = aead_seal(&kek, &nonce, key.as_bytes(), &aad(vault_id, &slot)).unwrap();
         slot.wrapped_key = hex::encode(wrapped);
@@ -428,10 +447,19 @@ impl Keyslots {
                     SlotKind::Password,
                     Some(user),
                     password,
+                    None,
                     key,
                     params,
                 )?,
-                Slot::seal(vault_id, SlotKind::Recovery, None, recovery, key, params)?,
+                Slot::seal(
+                    vault_id,
+                    SlotKind::Recovery,
+                    None,
+                    recovery,
+                    None,
+                    key,
+                    params,
+                )?,
             ],
         })
     }
@@ -445,7 +473,22 @@ impl Keyslots {
         user: Option<&str>,
         secret: &[u8],
     ) -> Result<Option<(Opened, usize)>> {
+        self.unlock_with_key_file(kind, user, secret, None)
+    }
+
+    /// [`Keyslots::unlock`], with the user's key file if they have one. A slot that needs a key
+    /// file is skipped when none is given; if no slot opened and one was skipped so, the answer
+    /// is [`Error::KeyFileNeeded`], so the person is asked for the file rather than told the
+    /// password is wrong.
+    pub(crate) fn unlock_with_key_file(
+        &self,
+        kind: SlotKind,
+        user: Option<&str>,
+        secret: &[u8],
+        key_file: Option<&KeyFile>,
+    ) -> Result<Option<(Opened, usize)>> {
         let tag = user.map(|name| name_tag(self.vault_id, name));
+        let (mut skipped, mut tried) = (false, 0);
         for (index, slot) in self.slots.iter().enumerate() {
             if slot.kind != kind {
                 continue;
@@ -456,9 +499,23 @@ impl Keyslots {
                     continue;
                 }
             }
-            if let Some(opened) = slot.open(self.vault_id, secret)? {
+            let opened = match (slot.key_file, key_file) {
+                (true, None) => {
+                    skipped = true;
+                    continue;
+                }
+                (true, Some(k)) => slot.open(self.vault_id, &kdf_input(secret, Some(k)))?,
+                (false, _) => slot.open(self.vault_id, secret)?,
+            };
+            tried += 1;
+            if let Some(opened) = opened {
                 return Ok(Some((opened, index)));
             }
+        }
+        // Only when the slot skipped was the one meant (a named user's, or the only kind there
+        // is): a wrong password for someone without a key file is just a wrong password.
+        if skipped && (tag.is_some() || tried == 0) {
+            return Err(Error::KeyFileNeeded);
         }
         Ok(None)
     }
@@ -493,11 +550,24 @@ impl Keyslots {
         key: &DataKey,
         params: KdfParams,
     ) -> Result<()> {
+        self.set_password_with_key_file(user, password, None, key, params)
+    }
+
+    /// [`Keyslots::set_password`], the new slot also needing `key_file` if one is given.
+    pub(crate) fn set_password_with_key_file(
+        &mut self,
+        user: (Uuid, &str),
+        password: &[u8],
+        key_file: Option<&KeyFile>,
+        key: &DataKey,
+        params: KdfParams,
+    ) -> Result<()> {
         let fresh = Slot::seal(
             self.vault_id,
             SlotKind::Password,
             Some(user),
             password,
+            key_file,
             key,
             params,
         )?;

@@ -36,7 +36,7 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::vault::keyslots::{sync_dir, KdfParams, Keyslots, SlotKind, KEYSLOTS_FILE};
 pub use crate::vault::role::{Permission, Role};
-use crate::vault::secret::{recovery_group_matches, DataKey, Password, RecoveryKey};
+use crate::vault::secret::{recovery_group_matches, DataKey, KeyFile, Password, RecoveryKey};
 use journal::Action;
 
 /// Name of the database file inside a vault folder.
@@ -305,8 +305,9 @@ fn meta(conn: &Connection, key: &str) -> Result<Option<String>> {
 
 /// How the vault is being opened.
 enum Credential<'a> {
-    /// A password, and the name of the user whose slot to try (all password slots if none).
-    Password(&'a Password, Option<&'a str>),
+    /// A password, the name of the user whose slot to try (all password slots if none), and
+    /// the user's key file if their slot needs one.
+    Password(&'a Password, Option<&'a str>, Option<&'a KeyFile>),
     Recovery(&'a RecoveryKey),
 }
 
@@ -453,13 +454,14 @@ impl Vault {
         dir: &Path,
         user: Option<&str>,
         password: &Password,
+        key_file: Option<&KeyFile>,
         upkeep: Upkeep,
     ) -> Result<Vault> {
         if password.is_empty() {
             return Err(Error::PasswordEmpty);
         }
         let user = user.map(str::trim).filter(|u| !u.is_empty());
-        Self::open(dir, Credential::Password(password, user), upkeep)
+        Self::open(dir, Credential::Password(password, user, key_file), upkeep)
     }
 
     /// Unlock with the recovery key (acting as the responsible person), running `upkeep`.
@@ -501,11 +503,15 @@ impl Vault {
             return Err(Error::UnlockWait { seconds });
         }
         let mut keyslots = Keyslots::read(dir)?;
-        let (secret, kind, named): (&[u8], _, _) = match &cred {
-            Credential::Password(p, user) => (p.expose().as_bytes(), SlotKind::Password, *user),
-            Credential::Recovery(k) => (k.kdf_input(), SlotKind::Recovery, None),
+        let (secret, kind, named, key_file): (&[u8], _, _, _) = match &cred {
+            Credential::Password(p, user, key_file) => {
+                (p.expose().as_bytes(), SlotKind::Password, *user, *key_file)
+            }
+            Credential::Recovery(k) => (k.kdf_input(), SlotKind::Recovery, None, None),
         };
-        let Some((mut opened, mut slot_index)) = keyslots.unlock(kind, named, secret)? else {
+        let Some((mut opened, mut slot_index)) =
+            keyslots.unlock_with_key_file(kind, named, secret, key_file)?
+        else {
             record_failure(dir);
             return Err(match cred {
                 Credential::Password(..) => Error::WrongPassword,
@@ -521,7 +527,8 @@ impl Vault {
                 let Some(pending) = rekey::finish_interrupted(dir)? else {
                     return Err(first);
                 };
-                let Some((o, i)) = pending.unlock(kind, named, secret)? else {
+                let Some((o, i)) = pending.unlock_with_key_file(kind, named, secret, key_file)?
+                else {
                     return Err(first);
                 };
                 let conn = open_db(&dir.join(DB_FILE), &o.key, Access::ReadWrite)?;
@@ -622,23 +629,107 @@ impl Vault {
         new_password: &Password,
         repeated: &Password,
     ) -> Result<()> {
+        self.change_password_with_key_file(current, None, new_password, repeated)
+    }
+
+    /// [`Vault::change_password`] for a user whose slot needs a key file: the file is needed to
+    /// open the old slot, and the new slot needs it too.
+    pub fn change_password_with_key_file(
+        &mut self,
+        current: &Password,
+        key_file: Option<&KeyFile>,
+        new_password: &Password,
+        repeated: &Password,
+    ) -> Result<()> {
         password::check_new(new_password, repeated, &[&self.user.name])?;
-        let mut keyslots = Keyslots::read(&self.dir)?;
+        let (mut keyslots, opened, index) = self.open_own_slot(current, key_file)?;
+        let slot = &keyslots.slots[index];
+        let keep_file = if slot.key_file { key_file } else { None };
+        let params = slot.kdf_params().max_with(KdfParams::default());
+        let user = (self.user.id, self.user.name.as_str());
+        keyslots.set_password_with_key_file(
+            user,
+            new_password.expose().as_bytes(),
+            keep_file,
+            &opened.key,
+            params,
+        )?;
+        self.commit_keyslots(keyslots, Action::PasswordChanged, self.user.id)
+    }
+
+    /// Open the current user's own password slot (with their key file, if it needs one).
+    fn open_own_slot(
+        &self,
+        current: &Password,
+        key_file: Option<&KeyFile>,
+    ) -> Result<(Keyslots, keyslots::Opened, usize)> {
+        let keyslots = Keyslots::read(&self.dir)?;
         let (opened, index) = keyslots
-            .unlock(
+            .unlock_with_key_file(
                 SlotKind::Password,
                 Some(&self.user.name),
                 current.expose().as_bytes(),
+                key_file,
             )?
             .ok_or(Error::WrongPassword)?;
-        let slot = &keyslots.slots[index];
-        if slot.user_id != Some(self.user.id) {
+        if keyslots.slots[index].user_id != Some(self.user.id) {
             return Err(Error::WrongPassword);
         }
-        let params = slot.kdf_params().max_with(KdfParams::default());
+        Ok((keyslots, opened, index))
+    }
+
+    /// Whether the current user's slot needs a key file.
+    pub fn has_key_file(&self) -> Result<bool> {
+        Ok(Keyslots::read(&self.dir)?
+            .slots
+            .iter()
+            .any(|s| s.user_id == Some(self.user.id) && s.key_file))
+    }
+
+    /// Make a key file for the current user and write it to `out` (a USB stick; never replacing
+    /// a file): from now on their slot opens only with the password and the file. With the
+    /// user's current key file, if they have one, a new file replaces it. Journaled.
+    pub fn set_key_file(
+        &mut self,
+        current: &Password,
+        current_file: Option<&KeyFile>,
+        out: &Path,
+    ) -> Result<()> {
+        let (mut keyslots, opened, index) = self.open_own_slot(current, current_file)?;
+        let params = keyslots.slots[index]
+            .kdf_params()
+            .max_with(KdfParams::default());
+        let file = KeyFile::generate();
+        let text = file.render(&self.name(), &self.user.name);
         let user = (self.user.id, self.user.name.as_str());
-        keyslots.set_password(user, new_password.expose().as_bytes(), &opened.key, params)?;
-        self.commit_keyslots(keyslots, Action::PasswordChanged, self.user.id)
+        keyslots.set_password_with_key_file(
+            user,
+            current.expose().as_bytes(),
+            Some(&file),
+            &opened.key,
+            params,
+        )?;
+        // The file first: a slot that needs a file nobody has would shut the user out.
+        crate::documents::save(out, text.as_bytes(), crate::documents::IfExists::Refuse)?;
+        if let Err(e) = self.commit_keyslots(keyslots, Action::KeyFileSet, self.user.id) {
+            let _ = fs::remove_file(out);
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Stop needing a key file: the slot opens with the password alone again. Journaled.
+    pub fn remove_key_file(&mut self, current: &Password, current_file: &KeyFile) -> Result<()> {
+        let (mut keyslots, opened, index) = self.open_own_slot(current, Some(current_file))?;
+        if !keyslots.slots[index].key_file {
+            return Ok(());
+        }
+        let params = keyslots.slots[index]
+            .kdf_params()
+            .max_with(KdfParams::default());
+        let user = (self.user.id, self.user.name.as_str());
+        keyslots.set_password(user, current.expose().as_bytes(), &opened.key, params)?;
+        self.commit_keyslots(keyslots, Action::KeyFileRemoved, self.user.id)
     }
 
     /// After a recovery-key unlock: give the responsible person a new password.
@@ -896,3 +987,6 @@ impl KdfParams {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+mod key_file_tests;

@@ -277,3 +277,67 @@ mod tests {
         assert!(!recovery_group_matches(&g, "ZZZZZ"));
     }
 }
+
+/// The first word of the line that holds a key file's secret.
+const KEY_FILE_TAG: &str = "derbes-key-file-v1";
+
+/// A key file: a second factor for one user's password slot, kept on a USB stick apart from the
+/// laptop (KeePassXC's habit). The slot then opens only with the password *and* the file; losing
+/// the file is covered by the recovery key. The file is text: a few lines saying what it is, and
+/// one line `derbes-key-file-v1 <64 hex digits>` holding 32 random bytes.
+#[derive(Clone, Zeroize, ZeroizeOnDrop)]
+pub struct KeyFile([u8; 32]);
+
+impl KeyFile {
+    /// A fresh random key file.
+    pub(crate) fn generate() -> Self {
+        let mut k = [0u8; 32];
+        random_bytes(&mut k);
+        Self(k)
+    }
+
+    /// Read a key file's bytes; anything else is refused (`key_file_invalid`).
+    pub fn parse(bytes: &[u8]) -> Result<Self> {
+        let invalid = || Error::invalid("key_file", "key_file_invalid");
+        let text = std::str::from_utf8(bytes).map_err(|_| invalid())?;
+        let hex_text = text
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(KEY_FILE_TAG))
+            .map(str::trim)
+            .ok_or_else(invalid)?;
+        let mut k = [0u8; 32];
+        hex::decode_to_slice(hex_text, &mut k).map_err(|_| invalid())?;
+        Ok(Self(k))
+    }
+
+    /// Read a key file from disk.
+    pub fn read(path: &std::path::Path) -> Result<Self> {
+        match std::fs::read(path) {
+            Ok(b) => Self::parse(&Zeroizing::new(b)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(Error::invalid("key_file", "key_file_not_found"))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The file's text, naming the vault and the user it is for (no secret but the key itself).
+    pub(crate) fn render(&self, vault: &str, user: &str) -> Zeroizing<String> {
+        Zeroizing::new(format!(
+            "Derbes key file: keep it on a USB stick, away from the laptop.\n\
+             vault: {vault}\nuser: {user}\n{KEY_FILE_TAG} {}\n",
+            hex::encode(self.0)
+        ))
+    }
+
+    /// The bytes appended to the password before the key derivation.
+    pub(crate) fn factor(&self) -> &[u8; 32] {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for KeyFile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KeyFile(<hidden>)")
+    }
+}
