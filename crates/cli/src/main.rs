@@ -37,6 +37,10 @@ struct Cli {
     /// password.
     #[arg(long, global = true)]
     recovery_key_stdin: bool,
+    /// Read shares of a split recovery key from standard input, one per line, ending with a blank
+    /// line or the end of input, and use them instead of the password.
+    #[arg(long, global = true)]
+    shares_stdin: bool,
     /// Unlock as this user: only their keyslot is tried (or set DERBES_USER).
     #[arg(long, global = true, env = "DERBES_USER", value_name = "NAME")]
     user: Option<String>,
@@ -70,6 +74,13 @@ enum Command {
     User {
         #[command(subcommand)]
         command: users::UserCommand,
+    },
+    /// Replace the recovery key: `new` prints a new one once; `split` shares a new one among
+    /// trusted people, any --threshold of whom can open the vault together. Either way the old
+    /// recovery key stops working.
+    RecoveryKey {
+        #[command(subcommand)]
+        command: RecoveryKeyCommand,
     },
     /// A key file as a second factor for your password: `set --out FILE` makes one (on a USB
     /// stick), `remove` goes back to the password alone.
@@ -195,6 +206,28 @@ struct EndArgs {
 }
 
 #[derive(Subcommand)]
+enum RecoveryKeyCommand {
+    /// Make a new recovery key and print it once.
+    New,
+    /// Split a new recovery key among people (--holder, 2 to 10 times); any --threshold of them
+    /// open the vault together. The shares are printed once (and, with --pdf, one page each).
+    Split {
+        /// How many shares open the vault.
+        #[arg(long)]
+        threshold: u8,
+        /// Who keeps a share (once per person).
+        #[arg(long = "holder", value_name = "NAME", required = true)]
+        holders: Vec<String>,
+        /// Also write the shares as a PDF, one page per holder (never over an existing file).
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+        /// The PDF's language: kk or ru.
+        #[arg(long = "doc-lang", default_value = "kk")]
+        doc_lang: String,
+    },
+}
+
+#[derive(Subcommand)]
 enum KeyFileCommand {
     /// Make a new key file and write it to FILE; from then on your password opens the vault only
     /// with it (give your current one with --key-file if you have one).
@@ -289,9 +322,26 @@ pub(crate) fn read_recovery_key(secrets: &mut Secrets) -> Result<RecoveryKey, Er
     RecoveryKey::parse(&line)
 }
 
-/// Unlock with whatever the flags say: the recovery key, or a password.
+/// Shares of a split recovery key from stdin, up to a blank line or the end of input.
+fn read_shares(secrets: &mut Secrets) -> Result<Vec<String>, Error> {
+    let mut shares = Vec::new();
+    loop {
+        match secrets.next_line() {
+            Ok(l) if l.trim().is_empty() => break,
+            Ok(l) => shares.push(l),
+            Err(_) if !shares.is_empty() => break,
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(shares)
+}
+
+/// Unlock with whatever the flags say: the recovery key, shares of it, or a password.
 fn unlock(cli: &Cli, secrets: &mut Secrets) -> Result<Vault, Error> {
     let dir = vault_dir(cli)?;
+    if cli.shares_stdin {
+        return Vault::unlock_with_shares(&dir, &read_shares(secrets)?);
+    }
     if cli.recovery_key_stdin {
         let key = read_recovery_key(secrets)?;
         return Vault::unlock_with_recovery_key(&dir, &key);
@@ -322,7 +372,10 @@ fn with_vault(
 }
 
 fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
-    let mut secrets = Secrets::new(cli.password_stdin || cli.recovery_key_stdin, cx);
+    let mut secrets = Secrets::new(
+        cli.password_stdin || cli.recovery_key_stdin || cli.shares_stdin,
+        cx,
+    );
     match &cli.command {
         Command::Init { name } => {
             let dir = vault_dir(cli)?;
@@ -371,7 +424,11 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
         }
         Command::Passwd => {
             let dir = vault_dir(cli)?;
-            let vault = if cli.recovery_key_stdin {
+            let vault = if cli.shares_stdin {
+                let shares = read_shares(&mut secrets)?;
+                let (new_pw, repeated) = secrets.read_new("cli-prompt-new-password")?;
+                Vault::recover_with_shares(&dir, &shares, &new_pw, &repeated)?
+            } else if cli.recovery_key_stdin {
                 let key = read_recovery_key(&mut secrets)?;
                 let (new_pw, repeated) = secrets.read_new("cli-prompt-new-password")?;
                 Vault::recover(&dir, &key, &new_pw, &repeated)?
@@ -407,6 +464,12 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
         Command::User { command } => {
             let mut vault = unlock(cli, &mut secrets)?;
             let result = users::user(&mut vault, command, &mut secrets, cx);
+            vault.lock("exit")?;
+            result?
+        }
+        Command::RecoveryKey { command } => {
+            let mut vault = unlock(cli, &mut secrets)?;
+            let result = recovery_key(&mut vault, command, cx);
             vault.lock("exit")?;
             result?
         }
@@ -557,6 +620,72 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
             };
             vault.lock("exit")?;
             result?;
+        }
+    }
+    Ok(())
+}
+
+/// `derbes recovery-key new|split`.
+fn recovery_key(vault: &mut Vault, command: &RecoveryKeyCommand, cx: Ctx) -> Result<(), Error> {
+    match command {
+        RecoveryKeyCommand::New => {
+            let key = vault.new_recovery_key()?;
+            if cx.json {
+                output::json(&json!({"recoveryKey": &*key.display()}));
+            } else {
+                cx.println("cli-recovery-key-shown-once", &[]);
+                println!();
+                println!("    {}", &*key.display());
+                println!();
+                cx.println("cli-recovery-key-replaced", &[]);
+            }
+        }
+        RecoveryKeyCommand::Split {
+            threshold,
+            holders,
+            pdf,
+            doc_lang,
+        } => {
+            let lang = derbes_core::documents::DocLang::parse(doc_lang)?;
+            if let Some(path) = pdf {
+                derbes_core::documents::check_target(
+                    path,
+                    derbes_core::documents::IfExists::Refuse,
+                )?;
+            }
+            let shares = vault.split_recovery_key(*threshold, holders)?;
+            if let Some(path) = pdf {
+                let made = time::OffsetDateTime::now_utc().date().to_string();
+                let bytes =
+                    derbes_core::documents::recovery_shares(&shares, &vault.name(), &made, lang);
+                // The key is already replaced: if the PDF cannot be written, the shares are still
+                // printed below, once.
+                if let Err(e) = derbes_core::documents::save(
+                    path,
+                    &bytes,
+                    derbes_core::documents::IfExists::Refuse,
+                ) {
+                    eprintln!("{}", words::error(cx.lang, &e));
+                }
+            }
+            if cx.json {
+                output::json(&serde_json::to_value(&shares).unwrap_or_default());
+            } else {
+                cx.println(
+                    "cli-shares-made",
+                    &[
+                        ("threshold", (*threshold).into()),
+                        ("count", shares.len().into()),
+                    ],
+                );
+                for s in &shares {
+                    println!();
+                    println!("    {} ({}/{})", s.holder, s.index, s.count);
+                    println!("    {}", s.text);
+                }
+                println!();
+                cx.println("cli-shares-once", &[]);
+            }
         }
     }
     Ok(())

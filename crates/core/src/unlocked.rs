@@ -83,6 +83,25 @@ impl Vault {
         Vault::unlock_by_recovery_with(dir, key, on_unlock)
     }
 
+    /// Unlock with shares of a split recovery key (acting as the responsible person): any
+    /// `threshold` of them, as people typed them.
+    pub fn unlock_with_shares(dir: &Path, shares: &[String]) -> Result<Vault> {
+        let key = crate::vault::shares::combine(crate::vault::shares::vault_id_of(dir)?, shares)?;
+        Vault::unlock_with_recovery_key(dir, &key)
+    }
+
+    /// Recover with shares of a split recovery key: unlock and give the responsible person a
+    /// new password, in one step.
+    pub fn recover_with_shares(
+        dir: &Path,
+        shares: &[String],
+        new_password: &Password,
+        repeated: &Password,
+    ) -> Result<Vault> {
+        let key = crate::vault::shares::combine(crate::vault::shares::vault_id_of(dir)?, shares)?;
+        Vault::recover(dir, &key, new_password, repeated)
+    }
+
     /// Recover a vault whose password is forgotten: unlock with the recovery key and give the
     /// responsible person a new password, in one step.
     pub fn recover(

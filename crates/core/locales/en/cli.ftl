@@ -172,3 +172,8 @@ reason-cli_backup_out_missing = Say where to write the backup: --out FILE.
 cli-key-file-set = Key file written to { $path }. From now on your password opens the vault only with it: keep it on a USB stick, away from the laptop, and give it with --key-file.
 cli-key-file-removed = Your password opens the vault on its own again; the old key file is no longer needed.
 reason-cli_key_file_missing = Give your current key file with --key-file.
+
+## Replacing and splitting the recovery key
+cli-recovery-key-replaced = This new recovery key replaces the old one, which no longer opens the vault.
+cli-shares-made = A new recovery key was split into { $count } shares; any { $threshold } of them open the vault together. The old recovery key no longer works.
+cli-shares-once = Each share is shown only now: give each person theirs, on paper, and keep none on this laptop.

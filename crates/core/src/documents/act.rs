@@ -172,6 +172,26 @@ pub fn act(a: &Act, lang: DocLang) -> Vec<u8> {
     ));
     let numbers: Vec<String> = a.subjects.iter().map(|n| format!("№ {n}")).collect();
     doc.paragraph(&numbers.join(", "));
+    // Art. 18 reaches the copies: every backup made while these people were in the register.
+    if !a.backups.is_empty() {
+        doc.space(2.0);
+        doc.heading(l.pick(
+            "Осы тұлғалардың деректері бар сақтық көшірмелер",
+            "Резервные копии, содержащие данные этих лиц",
+        ));
+        doc.paragraph(l.pick(
+            "Төмендегі сақтық көшірмелерді жаңа көшірмемен ауыстыру немесе жою қажет; олардан қалпына келтіргенде жою журналы осы актіні қайта қолданады.",
+            "Указанные резервные копии нужно заменить новой копией или уничтожить; при восстановлении из них журнал уничтожений повторно применяет этот акт.",
+        ));
+        for b in &a.backups {
+            let state = if b.gone {
+                l.pick(" — жойылған/ауыстырылған", " — уничтожена/заменена")
+            } else {
+                ""
+            };
+            doc.paragraph(&format!("{} · {}{state}", day(&b.made_at), b.place));
+        }
+    }
     doc.space(8.0);
     doc.set_signature_captions(l.pick("қолы", "подпись"), l.pick("күні", "дата"));
     doc.signature(&format!(

@@ -17,6 +17,7 @@ pub mod pdf;
 
 mod act;
 mod consent_form;
+mod recovery_shares;
 mod save;
 
 #[cfg(test)]
@@ -28,6 +29,7 @@ use crate::error::{Error, Result};
 
 pub use self::act::act;
 pub use self::consent_form::consent_form;
+pub use self::recovery_shares::recovery_shares;
 pub use self::save::{check_target, free_path, save, IfExists};
 pub(crate) use self::save::{save_undoably, save_undoably_with};
 

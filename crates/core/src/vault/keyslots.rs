@@ -587,6 +587,28 @@ impl Keyslots {
         Ok(())
     }
 
+    /// Put one slot for a new recovery key in place of every recovery slot (version 1 or 2): the
+    /// old recovery key stops opening the vault.
+    pub(crate) fn set_recovery(
+        &mut self,
+        recovery: &[u8],
+        key: &DataKey,
+        params: KdfParams,
+    ) -> Result<()> {
+        let fresh = Slot::seal(
+            self.vault_id,
+            SlotKind::Recovery,
+            None,
+            recovery,
+            None,
+            key,
+            params,
+        )?;
+        self.slots.retain(|s| s.kind != SlotKind::Recovery);
+        self.slots.push(fresh);
+        Ok(())
+    }
+
     /// Remove every slot of `user`. Returns how many were removed.
     pub(crate) fn remove_user(&mut self, user: Uuid) -> usize {
         let before = self.slots.len();

@@ -22,6 +22,7 @@ pub mod role;
 pub mod schema;
 pub mod secret;
 pub mod settings;
+pub mod shares;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -990,3 +991,6 @@ pub(crate) mod tests;
 
 #[cfg(test)]
 mod key_file_tests;
+
+#[cfg(test)]
+mod shares_tests;

@@ -92,6 +92,62 @@ impl PartialEq for Password {
 /// Crockford's base32 alphabet: no I, L, O or U, so the key survives being read aloud or copied
 /// by hand.
 const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// `bytes` (a multiple of 5 bytes) in Crockford's base32, in groups of 4 joined by `-`.
+pub(crate) fn crockford_encode(bytes: &[u8]) -> Zeroizing<String> {
+    let mut s = Zeroizing::new(String::with_capacity(bytes.len() * 2));
+    let mut bits: u64 = 0;
+    let mut nbits = 0u32;
+    let mut n = 0;
+    for &byte in bytes {
+        bits = (bits << 8) | byte as u64;
+        nbits += 8;
+        while nbits >= 5 {
+            nbits -= 5;
+            if n > 0 && n % 4 == 0 {
+                s.push('-');
+            }
+            s.push(CROCKFORD[((bits >> nbits) & 31) as usize] as char);
+            n += 1;
+        }
+        bits &= (1 << nbits) - 1;
+    }
+    bits.zeroize();
+    s
+}
+
+/// Read exactly `chars` characters of Crockford's base32 as a person typed them: case, spaces
+/// and dashes do not matter, O reads as 0 and I or L as 1. `None` for anything else.
+pub(crate) fn crockford_decode(text: &str, chars: usize) -> Option<Zeroizing<Vec<u8>>> {
+    let mut bits: u64 = 0;
+    let mut nbits = 0u32;
+    let mut out = Zeroizing::new(Vec::with_capacity(chars * 5 / 8));
+    let mut seen = 0usize;
+    for c in text.chars() {
+        if c == '-' || c.is_whitespace() {
+            continue;
+        }
+        let c = match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        };
+        let v = CROCKFORD.iter().position(|&a| a as char == c)?;
+        seen += 1;
+        if seen > chars {
+            return None;
+        }
+        bits = (bits << 5) | v as u64;
+        nbits += 5;
+        if nbits >= 8 {
+            nbits -= 8;
+            out.push((bits >> nbits) as u8);
+            bits &= (1 << nbits) - 1;
+        }
+    }
+    bits.zeroize();
+    (seen == chars).then_some(out)
+}
 const RECOVERY_RANDOM_BYTES: usize = 18;
 const RECOVERY_BYTES: usize = 20;
 
@@ -113,37 +169,8 @@ impl RecoveryKey {
     /// Read a recovery key as a person typed it: case, spaces and dashes do not matter, and the
     /// letters O, I and L are read as 0, 1 and 1.
     pub fn parse(text: &str) -> Result<Self> {
-        let mut bits: u64 = 0;
-        let mut nbits = 0u32;
-        let mut out = Zeroizing::new(Vec::with_capacity(RECOVERY_BYTES));
-        let mut chars = 0usize;
-        for c in text.chars() {
-            if c == '-' || c.is_whitespace() {
-                continue;
-            }
-            let c = match c.to_ascii_uppercase() {
-                'O' => '0',
-                'I' | 'L' => '1',
-                other => other,
-            };
-            let v = CROCKFORD
-                .iter()
-                .position(|&a| a as char == c)
-                .ok_or(Error::RecoveryKeyInvalid)?;
-            chars += 1;
-            if chars > 32 {
-                return Err(Error::RecoveryKeyInvalid);
-            }
-            bits = (bits << 5) | v as u64;
-            nbits += 5;
-            if nbits >= 8 {
-                nbits -= 8;
-                out.push((bits >> nbits) as u8);
-                bits &= (1 << nbits) - 1;
-            }
-        }
-        bits.zeroize();
-        if chars != 32 || out.len() != RECOVERY_BYTES {
+        let out = crockford_decode(text, 32).ok_or(Error::RecoveryKeyInvalid)?;
+        if out.len() != RECOVERY_BYTES {
             return Err(Error::RecoveryKeyInvalid);
         }
         let mut b = [0u8; RECOVERY_BYTES];
@@ -156,27 +183,26 @@ impl RecoveryKey {
         Ok(Self(b))
     }
 
+    /// The key whose random part is `random` (rebuilt from shares), with its check.
+    pub(crate) fn from_random(random: &[u8]) -> Result<Self> {
+        if random.len() != RECOVERY_RANDOM_BYTES {
+            return Err(Error::RecoveryKeyInvalid);
+        }
+        let mut b = [0u8; RECOVERY_BYTES];
+        b[..RECOVERY_RANDOM_BYTES].copy_from_slice(random);
+        let check = Sha256::digest(&b[..RECOVERY_RANDOM_BYTES]);
+        b[RECOVERY_RANDOM_BYTES..].copy_from_slice(&check[..2]);
+        Ok(Self(b))
+    }
+
+    /// The random part, which shares split.
+    pub(crate) fn random_part(&self) -> &[u8] {
+        &self.0[..RECOVERY_RANDOM_BYTES]
+    }
+
     /// The key in its printed form, `XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX`.
     pub fn display(&self) -> Zeroizing<String> {
-        let mut s = Zeroizing::new(String::with_capacity(39));
-        let mut bits: u64 = 0;
-        let mut nbits = 0u32;
-        let mut n = 0;
-        for &byte in &self.0 {
-            bits = (bits << 8) | byte as u64;
-            nbits += 8;
-            while nbits >= 5 {
-                nbits -= 5;
-                if n > 0 && n % 4 == 0 {
-                    s.push('-');
-                }
-                s.push(CROCKFORD[((bits >> nbits) & 31) as usize] as char);
-                n += 1;
-            }
-            bits &= (1 << nbits) - 1;
-        }
-        bits.zeroize();
-        s
+        crockford_encode(&self.0)
     }
 
     /// The last group of 4 characters, which the user types back to prove they wrote the key down.

@@ -208,6 +208,13 @@ impl PdfDocument {
         self.y = MARGIN;
     }
 
+    /// Continue on a new page, unless this one is still empty.
+    pub fn page_break(&mut self) {
+        if !self.pages.is_empty() && !self.at_page_top() {
+            self.new_page();
+        }
+    }
+
     fn at_page_top(&self) -> bool {
         self.y <= MARGIN + EPS
     }
