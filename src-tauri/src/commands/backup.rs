@@ -129,6 +129,7 @@ pub async fn backup_restore(
             let opener = Opener::Password {
                 user,
                 password: &password,
+                key_file: None,
             };
             let r = backup::restore(&file, &to, opener, &replay)?;
             (r, Vault::unlock_as(&to, user, &password)?)

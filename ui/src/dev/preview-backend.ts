@@ -29,6 +29,9 @@
  *   transfers in the ledger; a release with k > 25 shows the core's "no release" refusal.)
  *   due=N                    about N people are due for the end of retention (default ~28 today;
  *                            e.g. due=500 to see the virtualised due list)
+ *   (Backups: the vault in `app` has four, one in each state, and the last is 12 days old; see
+ *   ./preview-backup.ts for the paths that show the cloud warning, a file already there, and a
+ *   restore with no destruction log or with later destructions replayed.)
  */
 import type {
   AppStatus,
@@ -40,6 +43,7 @@ import type {
   Role,
   UserSummary,
 } from '../api';
+import { BACKUP_COMMANDS, createBackups, previewRestored } from './preview-backup';
 import { createLifecycle, LIFECYCLE_COMMANDS } from './preview-lifecycle';
 import { createRegister, REGISTER_COMMANDS, type RegisterHost } from './preview-register';
 import { createReports, REPORTS_COMMANDS } from './preview-reports';
@@ -96,6 +100,9 @@ const REQUIRED: Record<string, Permission> = {
   release_build: 'export_rows',
   release_export: 'export_rows',
   subject_reveal: 'reveal_sensitive',
+  backup_make: 'back_up',
+  backup_forget: 'back_up',
+  backup_settings_set: 'change_settings',
 };
 
 const params = new URLSearchParams(typeof location !== 'undefined' ? location.search : '');
@@ -545,6 +552,47 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     user.mayReveal = a.mayReveal === true;
     addEntry(v, 'user.changed', { may_reveal: user.mayReveal }, user.id);
   },
+  backup_restore: (a) => {
+    const file = String(a.file ?? '').trim();
+    const to = String(a.to ?? '').trim().replace(/\/+$/, '');
+    if (!file.endsWith('.derbes-backup')) fail('invalid_input', 'There is no backup file at that path.', { field: 'backup', reason: 'backup_not_found' });
+    if (!to) fail('invalid_input', 'folder is empty', { field: 'folder' });
+    if (vaults.has(to)) fail('vault_exists', 'A vault already exists in this folder; Derbes never overwrites a vault.');
+    // The backup is of the office vault (the first one known).
+    const source = [...vaults.values()].find((v) => !v.isDemo) ?? makeVault(`${HOME}/Derbes/vault`, 'Қамқор қоры', false, 'Айгерім Сейітқызы');
+    if (current && unlocked) {
+      addEntry(current, 'vault.locked', { reason: 'manual' });
+      unlocked = false;
+    }
+    let user: PreviewUser | undefined;
+    if (typeof a.recoveryKey === 'string') {
+      const key = a.recoveryKey.trim().toUpperCase();
+      if (!/^[A-Z0-9]{4}(-[A-Z0-9]{4}){7}$/.test(key)) fail('recovery_key_invalid', 'The recovery key is not in the right format.');
+      if (key !== source.recoveryKey) fail('recovery_key_wrong', 'This recovery key does not open this vault.');
+      user = liveUsers(source).find((u) => u.role === 'responsible');
+    } else {
+      const name = typeof a.userName === 'string' ? a.userName.trim() : '';
+      user = liveUsers(source).find((u) => (!name || folded(u.name) === folded(name)) && u.password !== '' && u.password === a.password);
+      if (!user) fail('wrong_password', 'Wrong password.');
+    }
+    const name = to.split('/').filter(Boolean).pop() ?? 'vault';
+    const restored = makeVault(to, name, false, user!.name);
+    restored.users = source.users.map((u) => ({ ...u }));
+    restored.recoveryKey = source.recoveryKey;
+    actAs(restored, restored.users.find((u) => u.id === user!.id)!);
+    restored.journal = source.journal.map((e) => ({ ...e }));
+    const outcome = previewRestored(file, to, peopleOf(restored));
+    addEntry(restored, 'vault.restored', { madeAt: outcome.header.madeAt, logs: outcome.logs, ...outcome.replayed }, source.name);
+    if (outcome.replayed.acts > 0) addEntry(restored, 'lifecycle.destructions_replayed', outcome.replayed);
+    vaults.set(to, restored);
+    current = restored;
+    unlocked = true;
+    register = null;
+    lifecycle = null;
+    reports = null;
+    scheduleIdleLock();
+    return outcome;
+  },
   journal_list: (a) => {
     const v = requireUnlocked();
     const limit = Number(a.limit);
@@ -625,9 +673,39 @@ function reportsHandlers() {
   return reports.handlers;
 }
 
+/** How many people the preview's register of `vault` holds. */
+function peopleOf(vault: PreviewVault): number {
+  if (peopleParam !== null) return Math.max(0, Number(peopleParam) || 0);
+  return scenario === 'empty' ? 0 : vault.isDemo ? 200 : 100_000;
+}
+
+const backups = new Map<string, ReturnType<typeof createBackups>>();
+
+/** The backups of the open vault; the office vault in `app` and `staff` has a history. */
+function backupHandlers() {
+  const v = requireUnlocked();
+  let b = backups.get(v.path);
+  if (!b) {
+    b = createBackups(
+      {
+        fail,
+        journal: (action, details, object) => addEntry(requireUnlocked(), action, details, object ?? null),
+        userName: () => requireUnlocked().userName,
+        vaultName: () => requireUnlocked().name,
+        isDemo: () => requireUnlocked().isDemo,
+        people: () => peopleOf(requireUnlocked()),
+        home: HOME,
+      },
+      { seed: v.path === `${HOME}/Derbes/vault` && scenario !== 'empty' },
+    );
+    backups.set(v.path, b);
+  }
+  return b.handlers;
+}
+
 export async function previewInvoke(command: string, args: Record<string, unknown>): Promise<unknown> {
   const handler = handlers[command];
-  const delay = slow ? 1200 : command === 'unlock_vault' || command === 'recover_vault' || command === 'create_vault' ? 500 : 40;
+  const delay = slow ? 1200 : ['unlock_vault', 'recover_vault', 'create_vault', 'backup_make', 'backup_restore'].includes(command) ? 700 : 40;
   await new Promise((r) => setTimeout(r, delay));
   const needed = REQUIRED[command];
   if (needed && unlocked && current && !permissionsOf(me(current)).includes(needed)) {
@@ -636,6 +714,7 @@ export async function previewInvoke(command: string, args: Record<string, unknow
   if (REGISTER_COMMANDS.has(command)) return registerHandlers()[command]!(args);
   if (LIFECYCLE_COMMANDS.has(command)) return lifecycleHandlers()[command]!(args);
   if (REPORTS_COMMANDS.has(command)) return reportsHandlers()[command]!(args);
+  if (BACKUP_COMMANDS.has(command)) return backupHandlers()[command]!(args);
   if (!handler) fail('internal', `preview backend: unknown command ${command}`);
   return handler(args);
 }

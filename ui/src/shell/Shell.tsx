@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { LogoMark } from '../components/Logo';
 import { useToast } from '../components/Toast';
 import { errorText } from '../lib/errors';
+import { RestoreOutcomeNotice } from '../screens/backup/BackupNotices';
 import { DEFAULT_SCREEN, SCREENS } from './screens';
 
 /** The screen is the first part of the hash: "#/people/123" is the People screen. */
@@ -115,6 +116,7 @@ export function Shell() {
           </div>
         </header>
         <main className="content" id="content" tabIndex={-1}>
+          <RestoreOutcomeNotice />
           <Screen key={current} />
         </main>
       </div>

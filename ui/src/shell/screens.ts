@@ -1,4 +1,4 @@
-import { ChartColumn, Hourglass, LayoutDashboard, ScrollText, Settings, UserCog, UsersRound, type LucideIcon } from 'lucide-react';
+import { ChartColumn, DatabaseBackup, Hourglass, LayoutDashboard, ScrollText, Settings, UserCog, UsersRound, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 // In sidebar order, which is also the order of the screens' stylesheets in the bundle.
 import { Dashboard } from '../screens/dashboard/Dashboard';
@@ -6,6 +6,7 @@ import { PeopleScreen } from '../screens/people/PeopleScreen';
 import { RetentionScreen } from '../screens/retention/RetentionScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { JournalScreen } from '../screens/journal/JournalScreen';
+import { BackupsScreen } from '../screens/backup/BackupsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 
@@ -14,7 +15,7 @@ export interface ScreenDef {
   id: string;
   icon: LucideIcon;
   component: ComponentType;
-  /** Pinned to the bottom of the sidebar (Users, Settings). */
+  /** Pinned to the bottom of the sidebar (Backups, Users, Settings). */
   bottom?: boolean;
 }
 
@@ -28,6 +29,8 @@ export const SCREENS: ScreenDef[] = [
   { id: 'retention', icon: Hourglass, component: RetentionScreen },
   { id: 'reports', icon: ChartColumn, component: ReportsScreen },
   { id: 'journal', icon: ScrollText, component: JournalScreen },
+  // Every user sees the backups and the reminder; only the responsible person makes and deletes them.
+  { id: 'backups', icon: DatabaseBackup, component: BackupsScreen, bottom: true },
   // Every user sees who uses the vault; only the responsible person manages them.
   { id: 'users', icon: UserCog, component: UsersScreen, bottom: true },
   { id: 'settings', icon: Settings, component: SettingsScreen, bottom: true },

@@ -198,8 +198,14 @@ impl Write for HashSink<'_> {
     }
 }
 
-/// Copy the database part of a checked backup to `to` (a new file, owner-only), synced.
-pub(crate) fn extract_database(path: &Path, checked: &Checked, to: &Path) -> Result<()> {
+/// Copy the database part of a checked backup to `to` (a new file, owner-only), synced to disk
+/// when `durable` (a restore; a verification's scratch copy is read once and removed).
+pub(crate) fn extract_database(
+    path: &Path,
+    checked: &Checked,
+    to: &Path,
+    durable: bool,
+) -> Result<()> {
     let mut f = fs::File::open(path)?;
     f.seek(SeekFrom::Start(checked.database_at))?;
     let mut out = fs::OpenOptions::new()
@@ -211,6 +217,8 @@ pub(crate) fn extract_database(path: &Path, checked: &Checked, to: &Path) -> Res
     if copied != checked.header.database_len {
         return Err(damaged());
     }
-    out.sync_all()?;
+    if durable {
+        out.sync_all()?;
+    }
     Ok(())
 }

@@ -226,7 +226,7 @@ pub fn verify(path: &Path, opener: Opener<'_>) -> Result<Verified> {
     let key = open_slot(&checked, opener)?;
     let scratch = Scratch::new(&std::env::temp_dir(), "derbes-verify-")?;
     let db = scratch.0.join(DB_FILE);
-    file::extract_database(path, &checked, &db)?;
+    file::extract_database(path, &checked, &db, false)?;
     let conn = open_db(&db, &key, Access::ReadOnly).map_err(|_| damaged())?;
     check_pages(&conn).map_err(|_| damaged())?;
     let stored: Option<String> = conn
@@ -354,7 +354,7 @@ pub fn restore(backup: &Path, to: &Path, opener: Opener<'_>, logs: &[PathBuf]) -
     let logs = gather_logs(backup, logs, checked.header.vault_id)?;
     sweep_interrupted(parent, &name);
     let staging = Scratch::new(parent, &format!(".{name}.restoring-"))?;
-    file::extract_database(backup, &checked, &staging.0.join(DB_FILE))?;
+    file::extract_database(backup, &checked, &staging.0.join(DB_FILE), true)?;
     {
         let path = staging.0.join(KEYSLOTS_FILE);
         fs::write(&path, &checked.keyslots_bytes)?;

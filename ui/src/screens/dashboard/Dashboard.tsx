@@ -9,6 +9,7 @@ import { Path } from '../../components/Path';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag } from '../../lib/hooks';
 import { useCount } from '../../lib/register';
+import { DashboardBackupNotice } from '../backup/BackupNotices';
 import { IntegrityCheck } from '../journal/Integrity';
 
 /** A calm overview of the open vault. */
@@ -48,6 +49,8 @@ export function Dashboard() {
           </div>
         </div>
       )}
+
+      <DashboardBackupNotice />
 
       <LifecycleTiles />
 

@@ -13,6 +13,7 @@ import { Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { LANGUAGES, setLanguage } from '../../i18n';
 import { useDelayedFlag, usePasswordAssessment } from '../../lib/hooks';
+import { SettingsBackupLine } from '../backup/BackupNotices';
 import { InventorySettings } from './InventorySettings';
 import { OrganisationSettings } from './OrganisationSettings';
 
@@ -45,6 +46,8 @@ export function SettingsScreen() {
           {t('settings.password.open')}
         </button>
       </section>
+
+      <SettingsBackupLine />
 
       <OrganisationSettings />
       <InventorySettings />

@@ -1,4 +1,4 @@
-import { ArrowLeft, Clock, FlaskConical, FolderOpen, KeyRound, Lock, Plus } from 'lucide-react';
+import { ArchiveRestore, ArrowLeft, Clock, FlaskConical, FolderOpen, KeyRound, Lock, Plus } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './unlock.css';
@@ -12,6 +12,7 @@ import { PasswordInput } from '../../components/PasswordInput';
 import { Path } from '../../components/Path';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag, usePasswordAssessment } from '../../lib/hooks';
+import { useRestoreDialog } from '../backup/RestoreDialog';
 import { rememberedName, rememberName } from './rememberedName';
 
 type UnlockRoute = Extract<Route, { name: 'unlock' }>;
@@ -26,6 +27,7 @@ export function UnlockScreen({ route }: { route: UnlockRoute }) {
   const [mode, setMode] = useState<'password' | 'recover'>(route.mode ?? 'password');
   const [linkError, setLinkError] = useState<ApiError | null>(null);
   const [note, setNote] = useState(route.note ?? null);
+  const restore = useRestoreDialog();
 
   const runLink = async (action: () => Promise<void>) => {
     setLinkError(null);
@@ -96,10 +98,15 @@ export function UnlockScreen({ route }: { route: UnlockRoute }) {
               <FlaskConical size={16} aria-hidden="true" />
               {t('unlock.demo')}
             </button>
+            <button type="button" className="link-button" onClick={restore.open} data-testid="unlock-restore">
+              <ArchiveRestore size={16} aria-hidden="true" />
+              {t('restore.action')}
+            </button>
           </nav>
         )}
         {linkError && <ErrorMessage error={linkError} />}
       </section>
+      {restore.dialog}
     </main>
   );
 }

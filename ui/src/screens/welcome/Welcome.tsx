@@ -1,4 +1,4 @@
-import { ChevronRight, FolderOpen, FlaskConical, HardDrive, Plus } from 'lucide-react';
+import { ArchiveRestore, ChevronRight, FolderOpen, FlaskConical, HardDrive, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './welcome.css';
@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { LogoMark } from '../../components/Logo';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag } from '../../lib/hooks';
+import { useRestoreDialog } from '../backup/RestoreDialog';
 
 /** First run: one task — make a vault (or open one, or look around in a demo). */
 export function Welcome() {
@@ -18,6 +19,7 @@ export function Welcome() {
   const [error, setError] = useState<ApiError | null>(null);
   const showDemoSpinner = useDelayedFlag(busy === 'demo');
   const recent = status?.recentVaults ?? [];
+  const restore = useRestoreDialog();
 
   const run = async (what: 'open' | 'demo', action: () => Promise<void>) => {
     setBusy(what);
@@ -97,6 +99,17 @@ export function Welcome() {
             </span>
             <ChevronRight className="choice__chevron" size={20} aria-hidden="true" />
           </button>
+
+          <button type="button" className="choice" data-testid="welcome-restore" disabled={busy !== null} onClick={restore.open}>
+            <span className="choice__icon" aria-hidden="true">
+              <ArchiveRestore size={22} />
+            </span>
+            <span className="choice__text">
+              <span className="choice__title">{t('restore.action')}</span>
+              <span className="choice__hint">{t('restore.actionHint')}</span>
+            </span>
+            <ChevronRight className="choice__chevron" size={20} aria-hidden="true" />
+          </button>
         </div>
 
         {error && <ErrorMessage error={error} />}
@@ -123,6 +136,7 @@ export function Welcome() {
         )}
       </section>
       <p className="footnote">{t('welcome.footnote')}</p>
+      {restore.dialog}
     </main>
   );
 }
