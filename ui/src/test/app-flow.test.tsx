@@ -58,6 +58,8 @@ function backend(cmd: string, args: Record<string, unknown> | undefined): unknow
       return { ok: true, entries: 2, problem: null };
     case 'touch':
       return null;
+    case 'backup_status':
+      return { last: null, reminderDays: 7, retentionDays: 90, overdue: false, holdingEnded: [], expired: [] };
     default:
       throw { code: 'internal', message: `unexpected ${cmd}`, params: {} };
   }
