@@ -42,6 +42,7 @@ pub fn run() {
                     // than left open.
                     let _ = s.lock("idle");
                     drop(s);
+                    state.clear_sensitive();
                     let _ = handle.emit(
                         "vault-locked",
                         Locked {
@@ -68,6 +69,17 @@ pub fn run() {
             commands::vault::touch,
             commands::vault::change_password,
             commands::settings::set_auto_lock_minutes,
+            commands::keys::choose_key_file,
+            commands::keys::choose_key_file_target,
+            commands::keys::unlock_vault_with_key_file,
+            commands::keys::key_file_status,
+            commands::keys::key_file_set,
+            commands::keys::key_file_remove,
+            commands::keys::recovery_key_new,
+            commands::keys::recovery_key_split,
+            commands::keys::recovery_shares_save,
+            commands::keys::recover_with_shares,
+            commands::keys::clipboard_copy_revealed,
             commands::backup::backup_status,
             commands::backup::backups_list,
             commands::backup::backup_default_path,
@@ -145,6 +157,7 @@ pub fn run() {
             // Closing the window locks the vault (and deletes a demo).
             if let Some(state) = handle.try_state::<AppState>() {
                 let _ = state.session().lock("exit");
+                state.clear_sensitive();
             }
         }
     });

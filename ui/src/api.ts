@@ -12,6 +12,7 @@
  * This file gathers them, so callers import everything from here.
  */
 import { backupCommands } from './api/backup';
+import { keysCommands } from './api/keys';
 import { lifecycleCommands } from './api/lifecycle';
 import { registerCommands, registerEvents } from './api/register';
 import { reportsCommands } from './api/reports';
@@ -20,6 +21,7 @@ import { vaultCommands, vaultEvents } from './api/vault';
 
 export * from './api/backup';
 export * from './api/errors';
+export * from './api/keys';
 export * from './api/lifecycle';
 export * from './api/register';
 export * from './api/reports';
@@ -34,6 +36,7 @@ export const api = {
   ...vaultCommands,
   ...usersCommands,
   ...backupCommands,
+  ...keysCommands,
   ...registerCommands,
   ...lifecycleCommands,
   ...reportsCommands,

@@ -655,9 +655,7 @@ fn recovery_key(vault: &mut Vault, command: &RecoveryKeyCommand, cx: Ctx) -> Res
             }
             let shares = vault.split_recovery_key(*threshold, holders)?;
             if let Some(path) = pdf {
-                let made = time::OffsetDateTime::now_utc().date().to_string();
-                let bytes =
-                    derbes_core::documents::recovery_shares(&shares, &vault.name(), &made, lang);
+                let bytes = derbes_core::documents::recovery_shares(&shares, &vault.name(), lang);
                 // The key is already replaced: if the PDF cannot be written, the shares are still
                 // printed below, once.
                 if let Err(e) = derbes_core::documents::save(

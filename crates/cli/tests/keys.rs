@@ -48,17 +48,37 @@ fn a_key_file_is_needed_once_set_and_can_be_given_up() {
         &format!("{PW}\n{new_pw}\n"),
         &["--password-stdin", "--key-file", k, "passwd"],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = with_stdin(&v, &format!("{new_pw}\n"), &["--password-stdin", "unlock-check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = with_stdin(
+        &v,
+        &format!("{new_pw}\n"),
+        &["--password-stdin", "unlock-check"],
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("key file"));
     let out = with_stdin(
         &v,
         &format!("{new_pw}\n"),
         &["--password-stdin", "--key-file", k, "key-file", "remove"],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = with_stdin(&v, &format!("{new_pw}\n"), &["--password-stdin", "unlock-check"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = with_stdin(
+        &v,
+        &format!("{new_pw}\n"),
+        &["--password-stdin", "unlock-check"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -91,7 +111,10 @@ fn a_split_recovery_key_opens_with_any_two_shares_and_the_pdf_has_a_page_each() 
     assert_eq!(texts.len(), 3);
     let pdf_bytes = std::fs::read(&pdf).unwrap();
     assert!(pdf_bytes.starts_with(b"%PDF"));
-    let pages = pdf_bytes.windows(10).filter(|w| w == b"/Type /Pag" || w == b"/Type/Page").count();
+    let pages = pdf_bytes
+        .windows(10)
+        .filter(|w| w == b"/Type /Pag" || w == b"/Type/Page")
+        .count();
     assert!(pages >= 3, "{pages}");
 
     let out = with_stdin(
@@ -99,8 +122,16 @@ fn a_split_recovery_key_opens_with_any_two_shares_and_the_pdf_has_a_page_each() 
         &format!("{}\n{}\n\n", texts[2], texts[0]),
         &["--shares-stdin", "unlock-check"],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = with_stdin(&v, &format!("{}\n", texts[1]), &["--shares-stdin", "unlock-check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = with_stdin(
+        &v,
+        &format!("{}\n", texts[1]),
+        &["--shares-stdin", "unlock-check"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("needs 2 shares"));
     // Forgot the password: two shares and a new one.
@@ -110,8 +141,16 @@ fn a_split_recovery_key_opens_with_any_two_shares_and_the_pdf_has_a_page_each() 
         &format!("{}\n{}\n\n{new_pw}\n", texts[0], texts[1]),
         &["--shares-stdin", "passwd"],
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = with_stdin(&v, &format!("{new_pw}\n"), &["--password-stdin", "unlock-check"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = with_stdin(
+        &v,
+        &format!("{new_pw}\n"),
+        &["--password-stdin", "unlock-check"],
+    );
     assert!(out.status.success());
 
     // A new whole recovery key replaces the split.

@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod import;
 pub mod journal;
+pub mod keys;
 pub mod lifecycle;
 pub mod register;
 pub mod reports;

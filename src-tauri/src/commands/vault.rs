@@ -225,7 +225,9 @@ pub async fn open_demo(state: State<'_, AppState>) -> CmdResult<()> {
 
 #[tauri::command]
 pub async fn lock_vault(app: AppHandle, state: State<'_, AppState>) -> CmdResult<()> {
-    state.session().lock("manual")?;
+    let locked = state.session().lock("manual");
+    state.clear_sensitive();
+    locked?;
     let _ = app.emit(
         "vault-locked",
         Locked {

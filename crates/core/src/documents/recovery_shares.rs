@@ -6,13 +6,10 @@ use super::{day, DocLang};
 use crate::vault::shares::RecoveryShare;
 
 /// One page per share: who keeps it, which vault it opens, how many are needed, the share.
-pub fn recovery_shares(
-    shares: &[RecoveryShare],
-    vault: &str,
-    made_at: &str,
-    lang: DocLang,
-) -> Vec<u8> {
+/// Dated today: shares are printed the day they are made.
+pub fn recovery_shares(shares: &[RecoveryShare], vault: &str, lang: DocLang) -> Vec<u8> {
     let l = lang;
+    let made_at = time::OffsetDateTime::now_utc().date().to_string();
     let title = l.pick(
         "Қалпына келтіру кілтінің бөлігі",
         "Часть ключа восстановления",
@@ -25,7 +22,7 @@ pub fn recovery_shares(
         doc.space(4.0);
         doc.field(l.pick("Кімде сақталады", "Хранит"), &s.holder);
         doc.field(l.pick("Қойма", "Хранилище"), vault);
-        doc.field(l.pick("Берілген күні", "Дата выдачи"), &day(made_at));
+        doc.field(l.pick("Берілген күні", "Дата выдачи"), &day(&made_at));
         doc.field(
             l.pick("Қойманы ашу үшін", "Чтобы открыть хранилище"),
             &match l {

@@ -11,6 +11,7 @@
 //! data key itself is never kept after the database is opened.
 
 mod access;
+pub mod clipboard;
 pub mod idle;
 pub mod journal;
 pub mod keyslots;
