@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use derbes_core::backup::{self, BackupOptions, BackupRecord, BackupStatus, Opener, Restored};
 use derbes_core::documents::{self, IfExists};
-use derbes_core::{Password, RecoveryKey, Vault};
+use derbes_core::{KeyFile, Password, RecoveryKey, Vault};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -110,8 +110,10 @@ pub async fn backup_restore(
     user_name: Option<String>,
     password: Option<String>,
     recovery_key: Option<String>,
+    key_file: Option<PathBuf>,
     replay: Vec<PathBuf>,
 ) -> CmdResult<Restored> {
+    let key_file = key_file.as_deref().map(KeyFile::read).transpose()?;
     let mut s = state.session();
     s.lock("manual")?;
     let user = user_name
@@ -129,10 +131,13 @@ pub async fn backup_restore(
             let opener = Opener::Password {
                 user,
                 password: &password,
-                key_file: None,
+                key_file: key_file.as_ref(),
             };
             let r = backup::restore(&file, &to, opener, &replay)?;
-            (r, Vault::unlock_as(&to, user, &password)?)
+            (
+                r,
+                Vault::unlock_with_key_file(&to, user, &password, key_file.as_ref())?,
+            )
         }
     };
     state.recent.remember(vault.dir());

@@ -75,7 +75,13 @@ export const backupCommands = {
   backupRestore: (
     file: string,
     to: string,
-    credentials: { userName?: string | null; password?: string | null; recoveryKey?: string | null },
+    credentials: {
+      userName?: string | null;
+      password?: string | null;
+      recoveryKey?: string | null;
+      /** The user's key file, if their password needs one. */
+      keyFile?: string | null;
+    },
     replay: string[],
   ) =>
     invoke<Restored>('backup_restore', {
@@ -84,6 +90,7 @@ export const backupCommands = {
       userName: credentials.userName ?? null,
       password: credentials.password ?? null,
       recoveryKey: credentials.recoveryKey ?? null,
+      keyFile: credentials.keyFile ?? null,
       replay,
     }),
 };

@@ -284,7 +284,11 @@ impl Vault {
             "UPDATE user SET role = ?2 WHERE id = ?1",
             &role.code(),
             json!({"role": role.code()}),
-        )
+        )?;
+        if user == self.user().id {
+            self.reload_user()?;
+        }
+        Ok(())
     }
 
     /// Allow or forbid a staff member to reveal masked fields (health data, identity numbers).

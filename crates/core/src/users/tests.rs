@@ -165,6 +165,31 @@ fn a_second_responsible_person_can_be_removed_and_names_are_unique() {
 }
 
 #[test]
+fn someone_who_makes_themselves_staff_is_staff_at_once() {
+    let (_t, _dir, mut v) = bare_vault();
+    v.add_user_with(
+        "Бота",
+        Role::Responsible,
+        false,
+        &pw(STAFF_PW),
+        &pw(STAFF_PW),
+        cheap(),
+    )
+    .unwrap();
+    let me = v.user().id;
+    v.set_user_role(me, Role::Staff).unwrap();
+    assert_eq!(v.user().role, Role::Staff);
+    assert!(matches!(
+        v.require(Permission::EndLife),
+        Err(Error::NotPermitted { .. })
+    ));
+    assert!(matches!(
+        v.set_user_role(me, Role::Responsible),
+        Err(Error::NotPermitted { .. })
+    ));
+}
+
+#[test]
 fn a_forgotten_password_is_replaced_by_the_responsible_person_alone() {
     let (_t, dir, dana) = with_staff();
     let mut v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();

@@ -863,6 +863,14 @@ impl Vault {
         &self.user
     }
 
+    /// Read the current user's role and allowance again, after they changed their own: a
+    /// responsible person who makes themselves staff is staff from that moment, not from the
+    /// next unlock.
+    pub(crate) fn reload_user(&mut self) -> Result<()> {
+        self.user = load_user(&self.conn, self.user.id)?;
+        Ok(())
+    }
+
     /// Whether this is a demo vault full of made-up people.
     pub fn is_demo(&self) -> bool {
         self.is_demo
