@@ -83,44 +83,54 @@ fn record_json(b: &BackupRecord) -> serde_json::Value {
     serde_json::to_value(b).unwrap_or_default()
 }
 
-/// Read how to open a backup: the recovery key, or a password (for `--user` if given).
-fn read_opener(
-    secrets: &mut Secrets,
-    recovery: bool,
-) -> Result<
-    (
-        Option<derbes_core::RecoveryKey>,
-        Option<derbes_core::Password>,
-    ),
-    Error,
-> {
-    if recovery {
-        Ok((Some(crate::read_recovery_key(secrets)?), None))
-    } else {
-        Ok((None, Some(secrets.read("cli-prompt-password")?)))
+/// What opens a backup, as read from stdin or the prompt: the recovery key, or a password (for
+/// `--user`, with `--key-file`).
+pub struct Credentials<'a> {
+    secret: Secret,
+    user: Option<&'a str>,
+    key_file: Option<&'a derbes_core::KeyFile>,
+}
+
+enum Secret {
+    Recovery(derbes_core::RecoveryKey),
+    Password(derbes_core::Password),
+}
+
+impl<'a> Credentials<'a> {
+    /// Read them: the recovery key with `--recovery-key-stdin`, else a password.
+    pub fn read(
+        secrets: &mut Secrets,
+        recovery: bool,
+        user: Option<&'a str>,
+        key_file: Option<&'a derbes_core::KeyFile>,
+    ) -> Result<Self, Error> {
+        let secret = if recovery {
+            Secret::Recovery(crate::read_recovery_key(secrets)?)
+        } else {
+            Secret::Password(secrets.read("cli-prompt-password")?)
+        };
+        Ok(Credentials {
+            secret,
+            user,
+            key_file,
+        })
+    }
+
+    fn opener(&self) -> Opener<'_> {
+        match &self.secret {
+            Secret::Recovery(k) => Opener::Recovery(k),
+            Secret::Password(password) => Opener::Password {
+                user: self.user,
+                password,
+                key_file: self.key_file,
+            },
+        }
     }
 }
 
 /// `derbes backup verify FILE`, which needs no vault.
-pub fn verify(
-    file: &Path,
-    user: Option<&str>,
-    key_file: Option<&derbes_core::KeyFile>,
-    recovery: bool,
-    secrets: &mut Secrets,
-    cx: Ctx,
-) -> Result<(), Error> {
-    let (key, password) = read_opener(secrets, recovery)?;
-    let opener = match (&key, &password) {
-        (Some(k), _) => Opener::Recovery(k),
-        (_, Some(p)) => Opener::Password {
-            user,
-            password: p,
-            key_file,
-        },
-        _ => return Err(Error::PasswordEmpty),
-    };
-    let v = backup::verify(file, opener)?;
+pub fn verify(file: &Path, credentials: &Credentials, cx: Ctx) -> Result<(), Error> {
+    let v = backup::verify(file, credentials.opener())?;
     if cx.json {
         output::json(&serde_json::to_value(&v).unwrap_or_default());
     } else {
@@ -138,25 +148,8 @@ pub fn verify(
 }
 
 /// `derbes restore FILE --to DIR [--replay LOG]`.
-pub fn restore(
-    args: &RestoreArgs,
-    user: Option<&str>,
-    key_file: Option<&derbes_core::KeyFile>,
-    recovery: bool,
-    secrets: &mut Secrets,
-    cx: Ctx,
-) -> Result<(), Error> {
-    let (key, password) = read_opener(secrets, recovery)?;
-    let opener = match (&key, &password) {
-        (Some(k), _) => Opener::Recovery(k),
-        (_, Some(p)) => Opener::Password {
-            user,
-            password: p,
-            key_file,
-        },
-        _ => return Err(Error::PasswordEmpty),
-    };
-    let r = backup::restore(&args.file, &args.to, opener, &args.replay)?;
+pub fn restore(args: &RestoreArgs, credentials: &Credentials, cx: Ctx) -> Result<(), Error> {
+    let r = backup::restore(&args.file, &args.to, credentials.opener(), &args.replay)?;
     if cx.json {
         output::json(&serde_json::to_value(&r).unwrap_or_default());
         return Ok(());

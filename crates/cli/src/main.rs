@@ -568,24 +568,28 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
             with_vault(cli, &mut secrets, |v| reports::transfer(v, command, cx))?
         }
         Command::Backup(args) => match &args.command {
-            Some(backup::BackupCommand::Verify { file }) => backup::verify(
-                file,
-                cli.user.as_deref(),
-                key_file(cli)?.as_ref(),
-                cli.recovery_key_stdin,
-                &mut secrets,
-                cx,
-            )?,
+            Some(backup::BackupCommand::Verify { file }) => {
+                let key_file = key_file(cli)?;
+                let credentials = backup::Credentials::read(
+                    &mut secrets,
+                    cli.recovery_key_stdin,
+                    cli.user.as_deref(),
+                    key_file.as_ref(),
+                )?;
+                backup::verify(file, &credentials, cx)?
+            }
             _ => with_vault(cli, &mut secrets, |v| backup::backup(v, args, cx))?,
         },
-        Command::Restore(args) => backup::restore(
-            args,
-            cli.user.as_deref(),
-            key_file(cli)?.as_ref(),
-            cli.recovery_key_stdin,
-            &mut secrets,
-            cx,
-        )?,
+        Command::Restore(args) => {
+            let key_file = key_file(cli)?;
+            let credentials = backup::Credentials::read(
+                &mut secrets,
+                cli.recovery_key_stdin,
+                cli.user.as_deref(),
+                key_file.as_ref(),
+            )?;
+            backup::restore(args, &credentials, cx)?
+        }
         Command::Demo { subjects, seed } => with_vault(cli, &mut secrets, |v| {
             register::demo(v, *subjects, *seed, cx)
         })?,

@@ -166,26 +166,18 @@ fn a_killed_backup_or_restore_leaves_both_sides_as_they_were() {
     ok(&v, &["backup", "--out", file.to_str().unwrap()]);
     for (i, delay_ms) in [150u64, 400, 600, 800, 1100].into_iter().enumerate() {
         let to = t.path().join(format!("r{i}"));
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("derbes"))
-            .args([
+        // restore needs no vault; --vault is only where the helper puts it.
+        let mut child = common::spawn_derbes(
+            &v,
+            &[
                 "--password-stdin",
                 "restore",
                 file.to_str().unwrap(),
                 "--to",
                 to.to_str().unwrap(),
-            ])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(stdin.as_bytes())
-            .unwrap();
+            ],
+            &stdin,
+        );
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill();
         let _ = child.wait();

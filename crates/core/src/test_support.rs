@@ -13,17 +13,21 @@ use crate::{KdfParams, Password, Vault};
 /// The password every test vault has.
 pub const PASSWORD: &str = "correct horse battery staple";
 
+/// The cheapest key derivation a slot accepts: tests unlock often.
+pub fn cheap() -> KdfParams {
+    KdfParams {
+        memory_kib: MIN_MEMORY_KIB,
+        iterations: 1,
+        parallelism: 1,
+    }
+}
+
 /// A vault with a cheap KDF and no organisation details yet.
 pub fn bare_vault() -> (tempfile::TempDir, PathBuf, Vault) {
     let t = tempfile::tempdir().unwrap();
     let dir = t.path().join("v");
     let pw = Password::new(PASSWORD);
-    let cheap = KdfParams {
-        memory_kib: MIN_MEMORY_KIB,
-        iterations: 1,
-        parallelism: 1,
-    };
-    let (v, _) = Vault::create(&dir, "Test", &pw, &pw.clone(), cheap).unwrap();
+    let (v, _) = Vault::create(&dir, "Test", &pw, &pw.clone(), cheap()).unwrap();
     (t, dir, v)
 }
 

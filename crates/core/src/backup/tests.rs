@@ -8,9 +8,7 @@ use super::*;
 use crate::lifecycle::end::tests::{direct_identifiers, filler, marked, traces};
 use crate::lifecycle::end::Ground;
 use crate::test_support::{vault, PASSWORD};
-use crate::vault::keyslots::MIN_MEMORY_KIB;
 use crate::vault::role::Role;
-use crate::KdfParams;
 
 fn pw() -> Password {
     Password::new(PASSWORD)
@@ -310,11 +308,7 @@ fn a_backup_never_replaces_a_file_unless_told_and_warns_of_cloud_folders() {
 #[test]
 fn staff_cannot_back_up_and_the_list_says_what_to_replace_delete_or_remind() {
     let (t, dir, mut v) = vault();
-    let cheap = KdfParams {
-        memory_kib: MIN_MEMORY_KIB,
-        iterations: 1,
-        parallelism: 1,
-    };
+    let cheap = crate::test_support::cheap();
     let staff_pw = Password::new("another long staff passphrase 42");
     v.add_user_with("Staff", Role::Staff, false, &staff_pw, &staff_pw, cheap)
         .unwrap();
@@ -379,11 +373,7 @@ fn staff_cannot_back_up_and_the_list_says_what_to_replace_delete_or_remind() {
 #[test]
 fn the_recovery_key_opens_a_backup_and_a_log_of_another_vault_is_refused() {
     let t = tempfile::tempdir().unwrap();
-    let cheap = KdfParams {
-        memory_kib: MIN_MEMORY_KIB,
-        iterations: 1,
-        parallelism: 1,
-    };
+    let cheap = crate::test_support::cheap();
     let (v, recovery) = Vault::create(&t.path().join("a"), "A", &pw(), &pw(), cheap).unwrap();
     filler(&v, 0, 3);
     let file = backup_to(&v, t.path(), "a");

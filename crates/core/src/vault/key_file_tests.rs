@@ -5,9 +5,8 @@ use std::path::Path;
 use crate::backup::{self, BackupOptions, Opener};
 use crate::error::Error;
 use crate::test_support::{actions, vault, PASSWORD};
-use crate::vault::keyslots::MIN_MEMORY_KIB;
 use crate::vault::role::Role;
-use crate::{KdfParams, KeyFile, Password, Vault};
+use crate::{KeyFile, Password, Vault};
 
 fn pw() -> Password {
     Password::new(PASSWORD)
@@ -25,11 +24,7 @@ fn unlock(
 #[test]
 fn a_key_file_is_needed_with_the_password_and_the_recovery_key_still_opens() {
     let t = tempfile::tempdir().unwrap();
-    let cheap = KdfParams {
-        memory_kib: MIN_MEMORY_KIB,
-        iterations: 1,
-        parallelism: 1,
-    };
+    let cheap = crate::test_support::cheap();
     let dir = t.path().join("v");
     let (mut v, recovery) = Vault::create(&dir, "Aigerim", &pw(), &pw(), cheap).unwrap();
     let staff_pw = Password::new("another long staff passphrase 42");

@@ -3,9 +3,8 @@
 use super::shares::combine;
 use crate::error::Error;
 use crate::test_support::{vault, PASSWORD};
-use crate::vault::keyslots::MIN_MEMORY_KIB;
 use crate::vault::role::Role;
-use crate::{KdfParams, Password, Vault};
+use crate::{Password, Vault};
 
 fn code(e: Error) -> String {
     match e {
@@ -17,11 +16,7 @@ fn code(e: Error) -> String {
 #[test]
 fn any_two_of_three_shares_open_one_does_not_and_the_old_key_stops_working() {
     let t = tempfile::tempdir().unwrap();
-    let cheap = KdfParams {
-        memory_kib: MIN_MEMORY_KIB,
-        iterations: 1,
-        parallelism: 1,
-    };
+    let cheap = crate::test_support::cheap();
     let dir = t.path().join("v");
     let pw = Password::new(PASSWORD);
     let (mut v, old_key) = Vault::create(&dir, "Aigerim", &pw, &pw, cheap).unwrap();
@@ -147,11 +142,7 @@ fn shares_name_their_vault_and_only_the_responsible_person_splits() {
     );
     assert!(combine(v.id(), &texts).is_ok());
 
-    let cheap = KdfParams {
-        memory_kib: MIN_MEMORY_KIB,
-        iterations: 1,
-        parallelism: 1,
-    };
+    let cheap = crate::test_support::cheap();
     let staff_pw = Password::new("another long staff passphrase 42");
     v.add_user_with("Staff", Role::Staff, false, &staff_pw, &staff_pw, cheap)
         .unwrap();
