@@ -41,7 +41,7 @@ setup_app() {
 
 setup_tests() {
   setup_app
-  apt_install xvfb xauth webkit2gtk-driver
+  apt_install xvfb xauth webkit2gtk-driver xclip
   # The vault-format check runs an independent reader in a Python virtual environment.
   python3 -m venv --help >/dev/null 2>&1 || apt_install python3 python3-venv
   if ! command -v tauri-driver >/dev/null; then

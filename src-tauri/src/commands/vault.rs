@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use derbes_core::vault::password::{self, Assessment};
 use derbes_core::vault::recent::RecentVault;
-use derbes_core::{demo, KdfParams, Password, RecoveryKey, Vault};
+use derbes_core::{demo, KdfParams, KeyFile, Password, RecoveryKey, Vault};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
@@ -252,10 +252,13 @@ pub async fn change_password(
     current: String,
     new_password: String,
     new_password_confirm: String,
+    key_file: Option<PathBuf>,
 ) -> CmdResult<()> {
+    let key_file = key_file.as_deref().map(KeyFile::read).transpose()?;
     let mut s = state.session();
-    Ok(s.vault_mut()?.change_password(
+    Ok(s.vault_mut()?.change_password_with_key_file(
         &Password::new(current),
+        key_file.as_ref(),
         &Password::new(new_password),
         &Password::new(new_password_confirm),
     )?)

@@ -160,8 +160,9 @@ export const vaultCommands = {
   lockVault: () => invoke<void>('lock_vault'),
   touch: () => invoke<void>('touch'),
   setAutoLockMinutes: (minutes: number) => invoke<void>('set_auto_lock_minutes', { minutes }),
-  changePassword: (current: string, newPassword: string, newPasswordConfirm: string) =>
-    invoke<void>('change_password', { current, newPassword, newPasswordConfirm }),
+  /** Change one's own password; `keyFile` when the password needs one (it keeps needing it). */
+  changePassword: (current: string, newPassword: string, newPasswordConfirm: string, keyFile: string | null = null) =>
+    invoke<void>('change_password', { current, newPassword, newPasswordConfirm, keyFile }),
   journalList: (limit: number, offset: number) =>
     invoke<JournalPage>('journal_list', { limit, offset }),
   journalVerify: () => invoke<JournalVerification>('journal_verify'),

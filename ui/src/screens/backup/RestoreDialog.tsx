@@ -1,4 +1,4 @@
-import { ArchiveRestore, FileArchive, FolderOpen } from 'lucide-react';
+import { ArchiveRestore, FileArchive, FileKey, FolderOpen } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './backup.css';
@@ -6,6 +6,7 @@ import { api, toApiError, type ApiError, type Restored } from '../../api';
 import { useApp } from '../../app-context';
 import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { KeyFileField } from '../../components/KeyFileField';
 import { PasswordInput } from '../../components/PasswordInput';
 import { Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
@@ -62,6 +63,9 @@ export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; on
   const [userName, setUserName] = useState('');
   const [useKey, setUseKey] = useState(false);
   const [password, setPassword] = useState('');
+  // The user's key file, if their password needs one: asked for after key_file_needed, or on request.
+  const [withKeyFile, setWithKeyFile] = useState(false);
+  const [keyFile, setKeyFile] = useState('');
   const [key, setKey] = useState('');
   const [log, setLog] = useState('');
   const [busy, setBusy] = useState<'choose' | 'restore' | null>(null);
@@ -112,7 +116,9 @@ export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; on
       const restored = await api.backupRestore(
         file.trim(),
         folder.trim(),
-        useKey ? { recoveryKey: key.trim() } : { userName: name || null, password },
+        useKey
+          ? { recoveryKey: key.trim() }
+          : { userName: name || null, password, keyFile: withKeyFile && keyFile.trim() ? keyFile.trim() : null },
         log.trim() ? [log.trim()] : [],
       );
       if (!useKey && name) rememberName(restored.dir, name);
@@ -120,8 +126,10 @@ export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; on
       setKey('');
       await onRestored(restored);
     } catch (e) {
-      setError(toApiError(e));
+      const refusal = toApiError(e);
+      setError(refusal);
       setBusy(null);
+      if (refusal.code === 'key_file_needed') setWithKeyFile(true);
     }
   };
 
@@ -270,7 +278,25 @@ export function RestoreDialog({ onClose, onRestored }: { onClose: () => void; on
                   {t('restore.passwordHint')}
                 </p>
               </div>
+              {withKeyFile && (
+                <div className="restore__key-file">
+                  <KeyFileField
+                    value={keyFile}
+                    onChange={edit(setKeyFile)}
+                    hint={t('restore.keyFileHint')}
+                    disabled={restoring}
+                    testId="restore-key-file"
+                    onError={setError}
+                  />
+                </div>
+              )}
             </div>
+          )}
+          {!useKey && !withKeyFile && (
+            <button type="button" className="link-button restore__use-key-file" onClick={() => setWithKeyFile(true)} data-testid="restore-use-key-file">
+              <FileKey size={16} aria-hidden="true" />
+              {t('keyFile.use')}
+            </button>
           )}
           <label className="checkbox restore__use-key">
             <input

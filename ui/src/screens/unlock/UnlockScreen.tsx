@@ -1,10 +1,11 @@
-import { ArchiveRestore, ArrowLeft, Clock, FlaskConical, FolderOpen, KeyRound, Lock, Plus } from 'lucide-react';
+import { ArchiveRestore, ArrowLeft, Clock, FileKey, FlaskConical, FolderOpen, KeyRound, Lock, Plus, Users, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './unlock.css';
 import { api, toApiError, type ApiError } from '../../api';
 import { useApp, type Route } from '../../app-context';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { KeyFileField } from '../../components/KeyFileField';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { LogoMark } from '../../components/Logo';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
@@ -43,7 +44,7 @@ export function UnlockScreen({ route }: { route: UnlockRoute }) {
       <div className="corner-tools">
         <LanguageSwitch />
       </div>
-      <section className="card card--narrow unlock" aria-labelledby="unlock-title">
+      <section className={`card card--narrow unlock${mode === 'recover' ? ' unlock--recover' : ''}`} aria-labelledby="unlock-title">
         <div className="brand brand--small">
           <LogoMark size={28} />
           <span className="brand__name">{t('app.name')}</span>
@@ -126,6 +127,9 @@ function PasswordForm({
   const input = useRef<HTMLInputElement>(null);
   const [userName, setUserName] = useState(() => rememberedName(folder));
   const [password, setPassword] = useState('');
+  // The key file: asked for once the backend says this password needs one, or on request.
+  const [withKeyFile, setWithKeyFile] = useState(false);
+  const [keyFile, setKeyFile] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -138,13 +142,21 @@ function PasswordForm({
     setError(null);
     try {
       // With a name only that user's key slot is tried; without one, every slot.
-      await api.unlockVault(folder, userName.trim() || null, password);
+      const name = userName.trim() || null;
+      if (withKeyFile && keyFile.trim()) await api.unlockVaultWithKeyFile(folder, name, password, keyFile.trim());
+      else await api.unlockVault(folder, name, password);
       rememberName(folder, userName);
       setPassword('');
       await enterApp();
     } catch (e) {
-      setError(toApiError(e));
+      const refusal = toApiError(e);
+      setError(refusal);
       setBusy(false);
+      if (refusal.code === 'key_file_needed') {
+        // The password was right; what is missing is the file.
+        setWithKeyFile(true);
+        return;
+      }
       // Keep what was typed, selected, so the next try is one keystroke away.
       requestAnimationFrame(() => input.current?.select());
     }
@@ -196,12 +208,28 @@ function PasswordForm({
             onTyping();
           }}
           testId="unlock-password"
-          aria-invalid={error !== null}
+          aria-invalid={error !== null && error.code !== 'key_file_needed'}
           aria-describedby={error ? `${id}-error` : undefined}
           disabled={busy}
         />
-        {error && <ErrorMessage error={error} testId="unlock-error" id={`${id}-error`} />}
+        {error && !withKeyFile && <ErrorMessage error={error} testId="unlock-error" id={`${id}-error`} />}
       </div>
+      {withKeyFile && (
+        <div className="unlock__key-file" data-testid="unlock-key-file-part">
+          <KeyFileField
+            value={keyFile}
+            onChange={(v) => {
+              setKeyFile(v);
+              setError(null);
+            }}
+            disabled={busy}
+            testId="unlock-key-file"
+            onError={setError}
+            autoFocus={error?.code === 'key_file_needed'}
+          />
+          {error && <ErrorMessage error={error} testId="unlock-error" id={`${id}-error`} />}
+        </div>
+      )}
       <button
         type="submit"
         className="button button--primary button--block"
@@ -211,17 +239,33 @@ function PasswordForm({
         {busy ? <Spinner /> : <Lock size={18} aria-hidden="true" />}
         {busy ? t('unlock.unlocking') : t('unlock.submit')}
       </button>
-      <button type="button" className="link-button link-button--center" onClick={onUseRecovery} data-testid="unlock-use-recovery">
-        {t('unlock.forgot')}
-      </button>
+      <div className="unlock__form-links">
+        {!withKeyFile && (
+          <button type="button" className="link-button" onClick={() => setWithKeyFile(true)} data-testid="unlock-use-key-file">
+            <FileKey size={16} aria-hidden="true" />
+            {t('keyFile.use')}
+          </button>
+        )}
+        <button type="button" className="link-button" onClick={onUseRecovery} data-testid="unlock-use-recovery">
+          <KeyRound size={16} aria-hidden="true" />
+          {t('unlock.forgot')}
+        </button>
+      </div>
     </form>
   );
 }
+
+/** Most shares a split has (the core's limit); a split needs at least two. */
+const MAX_SHARES = 10;
+const SHARE_PLACEHOLDER = Array.from({ length: 10 }, () => 'XXXX').join('-');
 
 function RecoverForm({ folder, onBack }: { folder: string; onBack: () => void }) {
   const { t } = useTranslation();
   const { enterApp } = useApp();
   const id = useId();
+  // The whole recovery key, or shares of it from the trusted people it was split among.
+  const [withShares, setWithShares] = useState(false);
+  const [shares, setShares] = useState<string[]>(['', '']);
   const [key, setKey] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -229,14 +273,18 @@ function RecoverForm({ folder, onBack }: { folder: string; onBack: () => void })
   const [error, setError] = useState<ApiError | null>(null);
   const { assessment, pending, acceptable } = usePasswordAssessment(password);
   const showSpinner = useDelayedFlag(busy);
-  const canSubmit = key.trim() !== '' && acceptable && password === confirm && !busy;
+  const given = shares.map((s) => s.trim()).filter(Boolean);
+  const haveSecret = withShares ? given.length >= 2 : key.trim() !== '';
+  const canSubmit = haveSecret && acceptable && password === confirm && !busy;
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      await api.recoverVault(folder, key.trim(), password, confirm);
+      if (withShares) await api.recoverWithShares(folder, given, password, confirm);
+      else await api.recoverVault(folder, key.trim(), password, confirm);
       setKey('');
+      setShares(['', '']);
       setPassword('');
       setConfirm('');
       await enterApp();
@@ -256,29 +304,103 @@ function RecoverForm({ folder, onBack }: { folder: string; onBack: () => void })
         if (canSubmit) void submit();
       }}
     >
-      <h2 className="subtitle">{t('recover.title')}</h2>
-      <p className="muted">{t('recover.intro')}</p>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-key`}>
-          {t('recover.key')}
-        </label>
-        <input
-          id={`${id}-key`}
-          className="input input--key"
-          value={key}
-          onChange={(e) => {
-            setKey(e.target.value);
-            clear();
-          }}
-          placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          data-testid="recover-key"
-          autoFocus
-        />
-        <p className="field__hint">{t('recover.keyHint')}</p>
-      </div>
+      <h2 className="subtitle">{withShares ? t('recover.sharesTitle') : t('recover.title')}</h2>
+      <p className="muted">{withShares ? t('recover.sharesIntro') : t('recover.intro')}</p>
+      {withShares ? (
+        <fieldset className="fieldset unlock__shares" data-testid="recover-shares">
+          <legend className="visually-hidden">{t('recover.sharesTitle')}</legend>
+          {shares.map((share, i) => (
+            <div className="field" key={i}>
+              <label className="field__label" htmlFor={`${id}-share-${i}`}>
+                {t('recover.share', { n: i + 1 })}
+              </label>
+              <div className="input-row">
+                <input
+                  id={`${id}-share-${i}`}
+                  className="input input--key input--share"
+                  value={share}
+                  onChange={(e) => {
+                    const v = e.target.value;
+                    setShares((all) => all.map((s, j) => (j === i ? v : s)));
+                    clear();
+                  }}
+                  placeholder={SHARE_PLACEHOLDER}
+                  autoComplete="off"
+                  autoCapitalize="characters"
+                  spellCheck={false}
+                  aria-describedby={`${id}-share-hint`}
+                  data-testid="recover-share"
+                  autoFocus={i === 0}
+                />
+                {shares.length > 2 && (
+                  <button
+                    type="button"
+                    className="icon-button"
+                    onClick={() => {
+                      setShares((all) => all.filter((_, j) => j !== i));
+                      clear();
+                    }}
+                    aria-label={t('recover.removeShare', { n: i + 1 })}
+                    title={t('recover.removeShare', { n: i + 1 })}
+                    data-testid="recover-share-remove"
+                  >
+                    <X size={16} aria-hidden="true" />
+                  </button>
+                )}
+              </div>
+            </div>
+          ))}
+          <p className="field__hint" id={`${id}-share-hint`}>
+            {t('recover.shareHint')}
+          </p>
+          {shares.length < MAX_SHARES && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setShares((all) => [...all, ''])}
+              data-testid="recover-add-share"
+            >
+              <Plus size={16} aria-hidden="true" />
+              {t('recover.addShare')}
+            </button>
+          )}
+        </fieldset>
+      ) : (
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-key`}>
+            {t('recover.key')}
+          </label>
+          <input
+            id={`${id}-key`}
+            className="input input--key"
+            value={key}
+            onChange={(e) => {
+              setKey(e.target.value);
+              clear();
+            }}
+            placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            data-testid="recover-key"
+            autoFocus
+          />
+          <p className="field__hint">{t('recover.keyHint')}</p>
+        </div>
+      )}
+      <button
+        type="button"
+        className="link-button unlock__toggle"
+        onClick={() => {
+          setWithShares((v) => !v);
+          clear();
+        }}
+        data-testid="recover-use-shares"
+        data-shares={withShares}
+      >
+        {withShares ? <KeyRound size={16} aria-hidden="true" /> : <Users size={16} aria-hidden="true" />}
+        {withShares ? t('recover.useWholeKey') : t('recover.useShares')}
+      </button>
       <NewPasswordFields
         password={password}
         confirm={confirm}
