@@ -137,6 +137,18 @@ export interface Act {
   performedByName: string;
   operatorName: string;
   operatorBin: string;
+  /** The backups made before the act that still held its people: each to be replaced or deleted. */
+  backups: HeldBackup[];
+}
+
+/** A backup named by an act. */
+export interface HeldBackup {
+  id: string;
+  madeAt: string;
+  /** Where it was written. */
+  place: string;
+  /** Deleted or replaced since. */
+  gone: boolean;
 }
 
 export interface ActSummary {

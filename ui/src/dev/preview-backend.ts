@@ -29,6 +29,8 @@
  *   transfers in the ledger; a release with k > 25 shows the core's "no release" refusal.)
  *   due=N                    about N people are due for the end of retention (default ~28 today;
  *                            e.g. due=500 to see the virtualised due list)
+ *   (Keys: a key file "chosen" is ~/USB/derbes.derbes-key; the shares of a split recovery key
+ *   are kept in memory until the vault locks, and any `threshold` of them recover the vault.)
  *   (Backups: the vault in `app` has four, one in each state, and the last is 12 days old; see
  *   ./preview-backup.ts for the paths that show the cloud warning, a file already there, and a
  *   restore with no destruction log or with later destructions replayed.)
@@ -54,6 +56,8 @@ interface PreviewUser {
   role: Role;
   mayReveal: boolean;
   password: string;
+  /** The path of the key file this user's password needs, if any. */
+  keyFile?: string | null;
   createdAt: string;
   removed: boolean;
 }
@@ -68,6 +72,8 @@ interface PreviewVault {
   userName: string;
   users: PreviewUser[];
   journal: JournalEntry[];
+  /** When the recovery key was split: the shares' texts and how many open the vault. */
+  split?: { texts: string[]; threshold: number } | null;
 }
 
 const ALL_PERMISSIONS: Permission[] = ['manage_users', 'change_settings', 'end_life', 'decide_keeping', 'export_rows', 'reveal_sensitive', 'back_up'];
@@ -103,6 +109,9 @@ const REQUIRED: Record<string, Permission> = {
   backup_make: 'back_up',
   backup_forget: 'back_up',
   backup_settings_set: 'change_settings',
+  recovery_key_new: 'manage_users',
+  recovery_key_split: 'manage_users',
+  clipboard_copy_revealed: 'reveal_sensitive',
 };
 
 const params = new URLSearchParams(typeof location !== 'undefined' ? location.search : '');
@@ -438,10 +447,104 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
       addEntry(v, 'vault.unlock_failed', { count: 1 }, null, undefined, true);
       fail('wrong_password', 'Wrong password.');
     }
+    if (user.keyFile) fail('key_file_needed', 'This password also needs its key file.');
     actAs(v, user);
     unlocked = true;
     addEntry(v, 'vault.unlocked');
     scheduleIdleLock();
+  },
+  unlock_vault_with_key_file: (a) => {
+    const v = vaults.get(String(a.folder ?? ''));
+    if (!v) fail('not_a_vault', 'This folder does not contain a vault.');
+    current = v;
+    const name = typeof a.userName === 'string' ? a.userName.trim() : '';
+    const keyFile = String(a.keyFile ?? '').trim();
+    if (!keyFile.endsWith('.derbes-key')) fail('invalid_input', 'There is no key file at that path.', { field: 'key_file', reason: 'key_file_not_found' });
+    const user = liveUsers(v).find((u) => (!name || folded(u.name) === folded(name)) && u.password !== '' && u.password === a.password && (!u.keyFile || u.keyFile === keyFile));
+    if (!user) {
+      addEntry(v, 'vault.unlock_failed', { count: 1 }, null, undefined, true);
+      fail('wrong_password', 'Wrong password.');
+    }
+    actAs(v, user);
+    unlocked = true;
+    addEntry(v, 'vault.unlocked');
+    scheduleIdleLock();
+  },
+  choose_key_file: () => `${HOME}/USB/derbes.derbes-key`,
+  choose_key_file_target: () => `${HOME}/USB/derbes.derbes-key`,
+  key_file_status: () => Boolean(me(requireUnlocked()).keyFile),
+  key_file_set: (a) => {
+    const v = requireUnlocked();
+    const user = me(v);
+    if (a.password !== user.password) fail('wrong_password', 'Wrong password.');
+    if (user.keyFile && a.current !== user.keyFile) fail('key_file_needed', 'This password also needs its key file.');
+    const out = String(a.out ?? '').trim();
+    if (!out) fail('invalid_input', 'Enter where to save the key file.', { field: 'key_file' });
+    user.keyFile = out;
+    addEntry(v, 'vault.key_file_set');
+  },
+  key_file_remove: (a) => {
+    const v = requireUnlocked();
+    const user = me(v);
+    if (a.password !== user.password) fail('wrong_password', 'Wrong password.');
+    if (a.current !== user.keyFile) fail('invalid_input', 'This file is not a Derbes key file.', { field: 'key_file', reason: 'key_file_invalid' });
+    user.keyFile = null;
+    addEntry(v, 'vault.key_file_removed');
+  },
+  recovery_key_new: () => {
+    const v = requireUnlocked();
+    v.recoveryKey = Array.from({ length: 8 }, randomGroup).join('-');
+    v.split = null;
+    addEntry(v, 'vault.recovery_key_replaced', { shares: false });
+    return v.recoveryKey;
+  },
+  recovery_key_split: (a) => {
+    const v = requireUnlocked();
+    const holders = ((a.holders as string[]) ?? []).map((h) => h.trim());
+    const threshold = Number(a.threshold);
+    if (holders.length < 2 || holders.length > 10) fail('invalid_input', 'Split the recovery key among 2 to 10 people.', { field: 'shares', reason: 'shares_count', min: 2, max: 10 });
+    if (!(threshold >= 2 && threshold <= holders.length)) fail('invalid_input', 'Between 2 and N people.', { field: 'shares', reason: 'shares_threshold', count: holders.length });
+    const empty = holders.findIndex((h) => !h);
+    if (empty >= 0) fail('invalid_input', 'Enter the name of the person who keeps the share.', { field: 'shares', reason: 'share_holder_name', number: empty + 1 });
+    const texts = holders.map(() => Array.from({ length: 10 }, randomGroup).join('-'));
+    v.split = { texts, threshold };
+    v.recoveryKey = Array.from({ length: 8 }, randomGroup).join('-');
+    addEntry(v, 'vault.recovery_key_replaced', { shares: true, threshold, count: holders.length });
+    return holders.map((holder, i) => ({ holder, index: i + 1, threshold, count: holders.length, text: texts[i]! }));
+  },
+  recovery_shares_save: (a) => {
+    const v = requireUnlocked();
+    if (!v.split) fail('invalid_input', 'The shares are shown only once.', { field: 'shares', reason: 'shares_not_pending' });
+    return String(a.path ?? '');
+  },
+  recover_with_shares: (a) => {
+    const v = vaults.get(String(a.folder ?? ''));
+    if (!v) fail('not_a_vault', 'This folder does not contain a vault.');
+    const given = ((a.shares as string[]) ?? []).map((s) => s.trim().toUpperCase());
+    const split = v.split;
+    given.forEach((g, i) => {
+      if (!/^[A-Z0-9]{4}(-[A-Z0-9]{4}){9}$/.test(g) || (split && !split.texts.includes(g))) {
+        fail('invalid_input', `Share ${i + 1} has a typo.`, { field: 'shares', reason: 'share_invalid', number: i + 1 });
+      }
+    });
+    if (new Set(given).size < given.length) fail('invalid_input', 'The same share was entered twice.', { field: 'shares', reason: 'share_duplicate' });
+    const needed = split?.threshold ?? 2;
+    if (given.length < needed) fail('invalid_input', 'Too few shares.', { field: 'shares', reason: 'shares_too_few', needed, given: given.length });
+    checkNewPassword(String(a.newPassword ?? ''), String(a.newPasswordConfirm ?? ''));
+    const responsible = liveUsers(v).find((u) => u.role === 'responsible') ?? v.users[0]!;
+    responsible.password = String(a.newPassword);
+    responsible.keyFile = null;
+    actAs(v, responsible);
+    current = v;
+    unlocked = true;
+    addEntry(v, 'vault.recovery_key_used', { shares: given.length });
+    scheduleIdleLock();
+  },
+  clipboard_copy_revealed: (a) => {
+    const person = registerHandlers().subject_reveal!({ id: a.id, fields: [a.field] }) as { values: Record<string, { value: string } | undefined> };
+    const value = person.values[String(a.field)]?.value ?? '';
+    void navigator.clipboard?.writeText(value).catch(() => {});
+    return null;
   },
   recover_vault: (a) => {
     const v = vaults.get(String(a.folder ?? ''));
@@ -487,6 +590,7 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
   change_password: (a) => {
     const v = requireUnlocked();
     if (a.current !== me(v).password) fail('wrong_password', 'Wrong password.');
+    if (me(v).keyFile && a.keyFile !== me(v).keyFile) fail('key_file_needed', 'This password also needs its key file.');
     checkNewPassword(String(a.newPassword ?? ''), String(a.newPasswordConfirm ?? ''));
     me(v).password = String(a.newPassword);
     addEntry(v, 'vault.password_changed');

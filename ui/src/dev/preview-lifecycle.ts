@@ -290,8 +290,12 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
     const org = reg.organisation();
     const when = (days: number) => new Date(Date.now() - days * 86400_000).toISOString();
     acts.push(
-      { number: 1, id: 'act-1', action: 'destroy', ground: 'retention_ended', reference: null, subjects: [88_412, 88_419, 90_003], categories: ['identity', 'contact', 'id_number', 'social_status', 'services', 'consents'], performedAt: when(95), performedBy: host.userId(), performedByName: host.userName(), operatorName: org.name, operatorBin: org.bin || '180240012345' },
-      { number: 2, id: 'act-2', action: 'anonymise', ground: 'request', reference: null, subjects: [41_207], categories: ['identity', 'contact', 'id_number', 'health', 'consents', 'attachments'], performedAt: when(21), performedBy: host.userId(), performedByName: host.userName(), operatorName: org.name, operatorBin: org.bin || '180240012345' },
+      { number: 1, id: 'act-1', action: 'destroy', ground: 'retention_ended', reference: null, subjects: [88_412, 88_419, 90_003], categories: ['identity', 'contact', 'id_number', 'social_status', 'services', 'consents'], performedAt: when(95), performedBy: host.userId(), performedByName: host.userName(), operatorName: org.name, operatorBin: org.bin || '180240012345',
+        backups: [
+          { id: 'b-old-1', madeAt: when(120), place: '/media/aigerim/USB/derbes-2024-10-01.derbes-backup', gone: true },
+          { id: 'b-old-2', madeAt: when(100), place: '/media/aigerim/KINGSTON/derbes-2024-10-21.derbes-backup', gone: false },
+        ] },
+      { number: 2, id: 'act-2', action: 'anonymise', ground: 'request', reference: null, subjects: [41_207], categories: ['identity', 'contact', 'id_number', 'health', 'consents', 'attachments'], performedAt: when(21), performedBy: host.userId(), performedByName: host.userName(), operatorName: org.name, operatorBin: org.bin || '180240012345', backups: [] },
     );
   };
   seed();
@@ -358,6 +362,7 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
       performedByName: host.userName(),
       operatorName: org.name,
       operatorBin: org.bin || '180240012345',
+      backups: [],
     };
     acts.push(act);
     for (const p of people) reg.remove(p.number);

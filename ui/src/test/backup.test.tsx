@@ -342,6 +342,7 @@ describe('the restore dialog', () => {
         userName: 'Дана',
         password: 'secret words',
         recoveryKey: null,
+        keyFile: null,
         replay: ['/home/a/Derbes/vault'],
       },
     ]);
@@ -382,6 +383,7 @@ describe('the restore dialog', () => {
       userName: null,
       password: null,
       recoveryKey: 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789',
+      keyFile: null,
       replay: [],
     });
   });

@@ -199,7 +199,7 @@ describe('consent wizard', () => {
 describe('end-of-life dialog', () => {
   const act3: Act = {
     number: 3, id: 'a3', action: 'destroy', ground: 'court_decision', reference: '№ 2-1187/2024', subjects: [12], categories: ['identity', 'consents'],
-    performedAt: '2025-03-01T10:00:00Z', performedBy: 'u1', performedByName: 'Aigerim', operatorName: 'Kamkor', operatorBin: '180240012345',
+    performedAt: '2025-03-01T10:00:00Z', performedBy: 'u1', performedByName: 'Aigerim', operatorName: 'Kamkor', operatorBin: '180240012345', backups: [],
   };
 
   it('keeps Destroy disabled until the confirmation word is typed, then shows the act', async () => {

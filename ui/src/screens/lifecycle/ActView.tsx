@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { CircleCheck, FileDown, TriangleAlert } from 'lucide-react';
+import { ArrowRight, CircleCheck, DatabaseBackup, FileDown, TriangleAlert } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './lifecycle.css';
@@ -8,6 +8,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingBlock } from '../../components/Spinner';
 import { SaveDialog } from '../../components/SaveDialog';
+import { BACKUPS_PATH } from '../backup/BackupNotices';
 import { formatDateTime } from '../../lib/format';
 import { useDelayedFlag } from '../../lib/hooks';
 import { actCategoryLabel, actionLabel, groundLabel } from '../../lib/lifecycle';
@@ -105,6 +106,7 @@ export function ActView({ act, skipped = [], fresh = false, onClose }: { act: Ac
           <span>{t('lifecycle.act.skipped', { count: skipped.length, numbers: skipped.join(', ') })}</span>
         </p>
       )}
+      {act.backups?.length > 0 && <HeldBackups act={act} onOpen={onClose} />}
       <p className="muted small">{t('lifecycle.act.noPersonalData')}</p>
       <div className="actions actions--end">
         <button type="button" className="button button--secondary" onClick={() => setSaving(true)} data-testid="act-save">
@@ -124,6 +126,44 @@ export function ActView({ act, skipped = [], fresh = false, onClose }: { act: Ac
         />
       )}
     </div>
+  );
+}
+
+/**
+ * The backups made before the act that still held its people: each must be replaced by a new
+ * backup or deleted. Amber while any of them is still there.
+ */
+function HeldBackups({ act, onOpen }: { act: Act; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const pending = act.backups.some((b) => !b.gone);
+  return (
+    <section
+      className={`act-backups${pending ? ' act-backups--pending' : ''}`}
+      aria-labelledby={`act-${act.number}-backups`}
+      data-testid="act-backups"
+      data-pending={pending}
+    >
+      <h3 id={`act-${act.number}-backups`} className="act-backups__title">
+        {pending ? <TriangleAlert size={18} aria-hidden="true" /> : <CircleCheck size={18} aria-hidden="true" />}
+        <span>{t('lifecycle.act.backupsTitle')}</span>
+      </h3>
+      <ul className="act-backups__list">
+        {act.backups.map((b) => (
+          <li key={b.id} className={`act-backups__item${b.gone ? ' is-gone' : ''}`} data-testid="act-backup" data-gone={b.gone}>
+            <DatabaseBackup size={16} aria-hidden="true" />
+            <span className="act-backups__when">{formatDateTime(b.madeAt)}</span>
+            <span className="act-backups__place path path--small" title={b.place}>
+              {b.place}
+            </span>
+            <span className={`act-backups__state${b.gone ? '' : ' is-held'}`}>{b.gone ? t('lifecycle.act.backupGone') : t('lifecycle.act.backupHeld')}</span>
+          </li>
+        ))}
+      </ul>
+      <a className="link with-icon" href={BACKUPS_PATH} onClick={onOpen} data-testid="act-backups-open">
+        {t('lifecycle.act.backupsOpen')}
+        <ArrowRight size={16} aria-hidden="true" />
+      </a>
+    </section>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Eye, EyeOff, FilePlus2, Globe, History, Lock, Pencil, ScrollText } from 'lucide-react';
+import { Copy, Eye, EyeOff, FilePlus2, Globe, History, Lock, Pencil, ScrollText } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './people.css';
@@ -64,6 +64,7 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [revealed, setRevealed] = useState<Partial<Record<FieldKey, string>>>({});
   const [revealing, setRevealing] = useState<FieldKey | null>(null);
+  const [copying, setCopying] = useState<FieldKey | null>(null);
   const [tab, setTab] = useState<Tab>('data');
   const [confirmPublic, setConfirmPublic] = useState(false);
   const [accessBusy, setAccessBusy] = useState(false);
@@ -104,6 +105,19 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
       toast.error(errorText(t, toApiError(e)));
     } finally {
       setRevealing(null);
+    }
+  };
+
+  /** The value onto the clipboard, by the backend (journaled; cleared after 30 s or at lock). */
+  const copy = async (key: FieldKey) => {
+    setCopying(key);
+    try {
+      await api.clipboardCopyRevealed(id, key);
+      toast.success(t('personPage.copied'));
+    } catch (e) {
+      toast.error(errorText(t, toApiError(e)));
+    } finally {
+      setCopying(null);
     }
   };
 
@@ -229,6 +243,20 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
         >
           {displayValue(key, text)}
         </span>
+        {clear !== undefined && (
+          <button
+            type="button"
+            className="reveal-button"
+            onClick={() => void copy(key)}
+            disabled={copying !== null}
+            title={t('personPage.copyTitle')}
+            aria-label={`${t('personPage.copy')}: ${fieldLabel(t, key)}. ${t('personPage.copyTitle')}`}
+            data-testid={`copy-${key}`}
+          >
+            {copying === key ? <Spinner size={14} /> : <Copy size={15} aria-hidden="true" />}
+            <span>{t('personPage.copy')}</span>
+          </button>
+        )}
         {clear !== undefined && (
           <button
             type="button"

@@ -14,6 +14,7 @@ import { useToast } from '../../components/Toast';
 import { errorText } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useDelayedFlag, usePasswordAssessment } from '../../lib/hooks';
+import { RecoveryKeyCard } from './RecoveryKeyCard';
 
 const ROLES: Role[] = ['responsible', 'staff'];
 
@@ -115,6 +116,8 @@ export function UsersScreen() {
           </div>
         )}
       </section>
+
+      <RecoveryKeyCard />
 
       {adding && (
         <AddUserDialog
