@@ -246,7 +246,7 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
         {clear !== undefined && (
           <button
             type="button"
-            className="reveal-button"
+            className="reveal-button reveal-button--icon"
             onClick={() => void copy(key)}
             disabled={copying !== null}
             title={t('personPage.copyTitle')}
@@ -254,7 +254,6 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
             data-testid={`copy-${key}`}
           >
             {copying === key ? <Spinner size={14} /> : <Copy size={15} aria-hidden="true" />}
-            <span>{t('personPage.copy')}</span>
           </button>
         )}
         {clear !== undefined && (

@@ -220,7 +220,8 @@ function PasswordForm({
             value={keyFile}
             onChange={(v) => {
               setKeyFile(v);
-              setError(null);
+              // "This password also needs its key file" stays as guidance while the file is given.
+              if (error?.code !== 'key_file_needed') setError(null);
             }}
             disabled={busy}
             testId="unlock-key-file"

@@ -280,7 +280,7 @@ function SplitDialog({ onClose }: { onClose: () => void }) {
           <div className="notice notice--warning">
             <ShieldAlert size={20} aria-hidden="true" />
             <div>
-              <p className="notice__title">{t('create.key.onceTitle')}</p>
+              <p className="notice__title">{t('recoveryKey.sharesOnceTitle')}</p>
               <p>{t('recoveryKey.sharesLead')}</p>
             </div>
           </div>
