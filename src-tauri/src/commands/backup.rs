@@ -102,6 +102,8 @@ pub async fn backup_settings_set(
 
 /// Restore `file` into `to` (new or empty), replaying the destruction logs in `replay` and
 /// beside the backup, then open the restored vault with the same password or recovery key.
+// The arguments are the command's IPC contract, one per credential the UI may send.
+#[allow(clippy::too_many_arguments)]
 #[tauri::command]
 pub async fn backup_restore(
     state: State<'_, AppState>,
