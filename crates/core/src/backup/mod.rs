@@ -359,7 +359,8 @@ pub fn restore(backup: &Path, to: &Path, opener: Opener<'_>, logs: &[PathBuf]) -
         let path = staging.0.join(KEYSLOTS_FILE);
         fs::write(&path, &checked.keyslots_bytes)?;
         owner_only(&path)?;
-        fs::File::open(&path)?.sync_all()?;
+        // Opened for writing: Windows refuses to flush a file opened only to read.
+        fs::OpenOptions::new().write(true).open(&path)?.sync_all()?;
     }
     let vault = match opener {
         Opener::Password {
