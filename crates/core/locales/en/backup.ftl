@@ -16,3 +16,4 @@ reason-log_newer = This destruction log was written by a newer version of Derbes
 reason-log_foreign = This destruction log belongs to another vault.
 reason-log_damaged = The destruction log is damaged or was changed; nothing was restored.
 permission-back_up = make backups
+reason-backup_demo = The demo vault holds made-up people and is deleted when it locks: there is nothing to back up. Create your own vault to keep real data.

@@ -470,6 +470,10 @@ impl Vault {
     /// responsible person's.
     pub fn backup(&self, out: &Path, options: BackupOptions) -> Result<BackupRecord> {
         self.require(Permission::BackUp)?;
+        // The demo vault is deleted when it locks, and so would be a vault restored from it.
+        if self.is_demo() {
+            return Err(Error::invalid("path", "backup_demo"));
+        }
         if !options.allow_cloud {
             if let Some(service) = cloud_service(out) {
                 return Err(Error::invalid("path", "backup_cloud_folder").with("service", service));

@@ -371,6 +371,19 @@ fn staff_cannot_back_up_and_the_list_says_what_to_replace_delete_or_remind() {
 }
 
 #[test]
+fn the_demo_vault_is_not_backed_up() {
+    let t = tempfile::tempdir().unwrap();
+    let demo = crate::demo::create(&t.path().join("demo")).unwrap();
+    let out = t.path().join(format!("demo.{EXTENSION}"));
+    match demo.backup(&out, BackupOptions::default()) {
+        Err(Error::InvalidInput { reason, .. }) => assert_eq!(reason.code, "backup_demo"),
+        other => panic!("{other:?}"),
+    }
+    assert!(!out.exists());
+    crate::demo::discard(demo).unwrap();
+}
+
+#[test]
 fn the_recovery_key_opens_a_backup_and_a_log_of_another_vault_is_refused() {
     let t = tempfile::tempdir().unwrap();
     let cheap = crate::test_support::cheap();
