@@ -29,6 +29,9 @@ export interface BackupStatus {
   last: BackupRecord | null;
   reminderDays: number;
   retentionDays: number;
+  /** The days the core accepts for each, [min, max] (the settings form's hint). */
+  reminderRange: [number, number];
+  retentionRange: [number, number];
   /** No backup yet, or the last is older than reminderDays. */
   overdue: boolean;
   /** Kept backups that still hold destroyed people: replace or delete them. */

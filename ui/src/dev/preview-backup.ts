@@ -81,6 +81,8 @@ export function createBackups(host: BackupHost, { seed }: { seed: boolean }) {
         last,
         reminderDays,
         retentionDays,
+        reminderRange: [1, 90],
+        retentionRange: [7, 3650],
         overdue: !host.isDemo() && (!last || age(last) >= reminderDays),
         holdingEnded: k.filter((b) => b.acts.length > 0),
         expired: k.filter((b) => age(b) > retentionDays),

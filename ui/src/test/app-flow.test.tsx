@@ -59,7 +59,7 @@ function backend(cmd: string, args: Record<string, unknown> | undefined): unknow
     case 'touch':
       return null;
     case 'backup_status':
-      return { last: null, reminderDays: 7, retentionDays: 90, overdue: false, holdingEnded: [], expired: [] };
+      return { last: null, reminderDays: 7, retentionDays: 90, reminderRange: [1, 90], retentionRange: [7, 3650], overdue: false, holdingEnded: [], expired: [] };
     default:
       throw { code: 'internal', message: `unexpected ${cmd}`, params: {} };
   }

@@ -70,7 +70,7 @@ const replaced = backup({ id: 'b3', madeAt: daysAgo(40), goneAt: daysAgo(20), go
 const deleted = backup({ id: 'b2', madeAt: daysAgo(60), goneAt: daysAgo(50), goneHow: 'deleted' });
 const old = backup({ id: 'b1', madeAt: daysAgo(120) });
 const LIST = [kept, holding, replaced, deleted, old];
-const STATUS: BackupStatus = { last: kept, reminderDays: 7, retentionDays: 90, overdue: false, holdingEnded: [holding], expired: [old] };
+const STATUS: BackupStatus = { last: kept, reminderDays: 7, retentionDays: 90, reminderRange: [1, 90], retentionRange: [7, 3650], overdue: false, holdingEnded: [holding], expired: [old] };
 
 function renderAs(user: UserRef, ui: React.ReactNode) {
   return render(

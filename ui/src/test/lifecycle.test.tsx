@@ -427,7 +427,7 @@ describe('dashboard tiles', () => {
       if (cmd === 'lifecycle_overview') return overview;
       if (cmd === 'journal_list') return { total: 0, entries: [] };
       if (cmd === 'journal_verify') return { ok: true, entries: 0, problem: null };
-      if (cmd === 'backup_status') return { last: null, reminderDays: 7, retentionDays: 90, overdue: false, holdingEnded: [], expired: [] };
+      if (cmd === 'backup_status') return { last: null, reminderDays: 7, retentionDays: 90, reminderRange: [1, 90], retentionRange: [7, 3650], overdue: false, holdingEnded: [], expired: [] };
       throw { code: 'internal', message: `unexpected ${cmd}`, params: {} };
     });
     const app: AppContextValue = {

@@ -123,6 +123,10 @@ pub struct BackupStatus {
     pub reminder_days: u32,
     /// Days a backup is kept.
     pub retention_days: u32,
+    /// The reminder's accepted range, in days (for the settings form's hint).
+    pub reminder_range: (u32, u32),
+    /// The retention's accepted range, in days.
+    pub retention_range: (u32, u32),
     /// Whether to remind: no backup yet, or the last is older than `reminder_days`.
     pub overdue: bool,
     /// Kept backups that still hold destroyed or anonymised people: replace or delete them.
@@ -654,6 +658,8 @@ impl Vault {
             last,
             reminder_days,
             retention_days,
+            reminder_range: (*REMINDER_RANGE.start(), *REMINDER_RANGE.end()),
+            retention_range: (*RETENTION_RANGE.start(), *RETENTION_RANGE.end()),
         })
     }
 

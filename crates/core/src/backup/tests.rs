@@ -314,6 +314,12 @@ fn staff_cannot_back_up_and_the_list_says_what_to_replace_delete_or_remind() {
         .unwrap();
     let status = v.backup_status().unwrap();
     assert!(status.overdue && status.last.is_none());
+    assert_eq!(
+        (status.reminder_range, status.retention_range),
+        ((1, 90), (7, 3650))
+    );
+    let json = serde_json::to_value(&status).unwrap();
+    assert_eq!(json["reminderRange"], serde_json::json!([1, 90]));
     filler(&v, 0, 5);
     let file = backup_to(&v, t.path(), "b");
     let status = v.backup_status().unwrap();

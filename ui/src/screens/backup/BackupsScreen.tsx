@@ -246,8 +246,8 @@ function BackupSettings({ status, onSaved }: { status: BackupStatus; onSaved: ()
           if (canSave) void save();
         }}
       >
-        {field('reminder', reminder, setReminder, [1, 90])}
-        {field('retention', retention, setRetention, [7, 3650])}
+        {field('reminder', reminder, setReminder, status.reminderRange)}
+        {field('retention', retention, setRetention, status.retentionRange)}
         {mayChange && (
           <div className="backup-settings__save">
             <button type="submit" className="button button--secondary" disabled={!canSave} aria-busy={busy} data-testid="backup-settings-save">
