@@ -31,12 +31,12 @@ use uuid::Uuid;
 
 use crate::documents::{save_undoably_with, IfExists};
 use crate::error::{Error, Result};
-use crate::lifecycle::log::{self, Replayed, LOG_EXTENSION, LOG_FILE};
+use crate::lifecycle::log::{self, Replayed, LOG_EXTENSION};
 use crate::vault::journal::{self, Action};
 use crate::vault::keyslots::{sync_dir, SlotKind, KEYSLOTS_FILE};
 use crate::vault::role::Permission;
 use crate::vault::secret::{DataKey, KeyFile, Password, RecoveryKey};
-use crate::vault::{check_pages, location, open_db, owner_only, Access, Vault, DB_FILE};
+use crate::vault::{check_pages, open_db, owner_only, Access, Vault, DB_FILE};
 
 pub use file::{Header, EXTENSION};
 
@@ -163,11 +163,9 @@ pub struct Restored {
     pub people: i64,
 }
 
-/// A cloud service that synchronises the folder of `path`, if any: a backup there would be a
+/// A cloud service that synchronises the folder of a path, if any: a backup there would be a
 /// copy abroad (Art. 12(2), 16).
-pub fn cloud_service(path: &Path) -> Option<&'static str> {
-    location::cloud_service(path)
-}
+pub use crate::vault::location::cloud_service;
 
 /// A temporary folder, owner-only, removed with everything in it when dropped.
 struct Scratch(PathBuf);
@@ -767,9 +765,4 @@ impl Drop for Snapshot {
             let _ = fs::remove_file(&self.path);
         }
     }
-}
-
-/// The destruction log kept beside a vault, for `--replay` and the restore dialog.
-pub fn vault_log(dir: &Path) -> PathBuf {
-    dir.join(LOG_FILE)
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::*;
 use crate::lifecycle::end::tests::{direct_identifiers, filler, marked, traces};
 use crate::lifecycle::end::Ground;
+use crate::lifecycle::log::LOG_FILE;
 use crate::test_support::{vault, PASSWORD};
 use crate::vault::role::Role;
 

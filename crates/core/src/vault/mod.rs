@@ -763,6 +763,17 @@ impl Vault {
         action: Action,
         object: Uuid,
     ) -> Result<()> {
+        self.commit_keyslots_with(keyslots, action, object, json!({}))
+    }
+
+    /// [`Vault::commit_keyslots`] with details for the journal entry.
+    pub(crate) fn commit_keyslots_with(
+        &mut self,
+        keyslots: Keyslots,
+        action: Action,
+        object: Uuid,
+        details: serde_json::Value,
+    ) -> Result<()> {
         keyslots.write_atomic(&self.dir)?;
         let tx = self.conn.transaction()?;
         journal::append(
@@ -770,7 +781,7 @@ impl Vault {
             Some(self.user.id),
             action,
             Some(&object.to_string()),
-            json!({}),
+            details,
         )?;
         tx.commit()?;
         Ok(())

@@ -205,9 +205,8 @@ impl Vault {
     ) -> Result<()> {
         let mut keyslots = Keyslots::read(self.dir())?;
         keyslots.set_recovery(key.kdf_input(), self.data_key(), KdfParams::default())?;
-        keyslots.write_atomic(self.dir())?;
-        let vault_id = self.id().to_string();
-        self.record(Action::RecoveryKeyReplaced, Some(&vault_id), details)
+        let vault_id = self.id();
+        self.commit_keyslots_with(keyslots, Action::RecoveryKeyReplaced, vault_id, details)
     }
 }
 
