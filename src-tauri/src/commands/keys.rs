@@ -175,7 +175,7 @@ pub async fn clipboard_copy_revealed(
             .values
             .get(&field)
             .map(|v| zeroize::Zeroizing::new(v.value.clone()))
-            .ok_or(derbes_core::Error::SubjectNotFound)?
+            .ok_or_else(|| derbes_core::Error::invalid("field", "clipboard_nothing"))?
     };
     let copy = state.copy_sensitive(&value)?;
     std::thread::spawn(move || {

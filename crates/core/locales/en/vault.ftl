@@ -25,3 +25,4 @@ reason-shares_count = Split the recovery key among { $min } to { $max } people.
 reason-shares_threshold = Between 2 and { $count } people must come together to open the vault.
 reason-share_holder_name = Enter the name of the person who keeps share { $number }.
 reason-shares_not_pending = The shares are shown only once, when the key is split; split it again to print new ones.
+reason-clipboard_nothing = This field is empty: there is nothing to copy.

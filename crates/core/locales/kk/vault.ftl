@@ -25,3 +25,4 @@ reason-shares_count = Қалпына келтіру кілтін { $min }–{ $m
 reason-shares_threshold = Қойманы бірге ашатын адамдар саны 2-ден { $count }-ке дейін болуы керек.
 reason-share_holder_name = { $number }-бөлікті сақтайтын адамның атын енгізіңіз.
 reason-shares_not_pending = Бөліктер кілт бөлінгенде бір рет қана көрсетіледі; жаңаларын басып шығару үшін оны қайта бөліңіз.
+reason-clipboard_nothing = Бұл өріс бос: көшіретін ештеңе жоқ.
