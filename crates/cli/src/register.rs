@@ -143,6 +143,12 @@ pub enum OrgCommand {
         /// That person's phone and e-mail.
         #[arg(long)]
         contacts: Option<String>,
+        /// The head of the organisation, who signs its orders.
+        #[arg(long)]
+        head: Option<String>,
+        /// The head's position (Төраға, Директор…).
+        #[arg(long)]
+        head_position: Option<String>,
     },
 }
 
@@ -477,6 +483,8 @@ pub fn org(vault: &Vault, cmd: &OrgCommand, cx: Ctx) -> Result<(), Error> {
             address,
             responsible,
             contacts,
+            head,
+            head_position,
         } => {
             let cur = vault.organisation()?;
             let next = Organisation {
@@ -485,6 +493,8 @@ pub fn org(vault: &Vault, cmd: &OrgCommand, cx: Ctx) -> Result<(), Error> {
                 address: address.clone().unwrap_or(cur.address),
                 responsible_name: responsible.clone().unwrap_or(cur.responsible_name),
                 responsible_contacts: contacts.clone().unwrap_or(cur.responsible_contacts),
+                head_name: head.clone().unwrap_or(cur.head_name),
+                head_position: head_position.clone().unwrap_or(cur.head_position),
             };
             vault.set_organisation(&next)?
         }
@@ -500,6 +510,8 @@ pub fn org(vault: &Vault, cmd: &OrgCommand, cx: Ctx) -> Result<(), Error> {
                 ("cli-org-address", org.address),
                 ("cli-org-responsible", org.responsible_name),
                 ("cli-org-contacts", org.responsible_contacts),
+                ("cli-org-head", org.head_name),
+                ("cli-org-head-position", org.head_position),
             ],
         );
     }

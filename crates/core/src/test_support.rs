@@ -60,6 +60,8 @@ fn set_organisation(v: &Vault) {
         address: "Қарағанды қ.".into(),
         responsible_name: "Test".into(),
         responsible_contacts: "+77010000000".into(),
+        head_name: "Head".into(),
+        head_position: "Төраға".into(),
     })
     .unwrap();
 }

@@ -63,6 +63,8 @@ cli-org-bin = BIN:
 cli-org-address = Address:
 cli-org-responsible = Responsible:
 cli-org-contacts = Contacts:
+cli-org-head = Head:
+cli-org-head-position = Head's position:
 cli-demo-added = { $count ->
     [one] Added { $count } synthetic person.
    *[other] Added { $count } synthetic people.

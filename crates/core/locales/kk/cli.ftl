@@ -54,6 +54,8 @@ cli-org-bin = БСН:
 cli-org-address = Мекенжайы:
 cli-org-responsible = Жауапты адам:
 cli-org-contacts = Байланыс деректері:
+cli-org-head = Басшы:
+cli-org-head-position = Басшының лауазымы:
 cli-demo-added = { $count } ойдан шығарылған тұлға қосылды.
 
 ## Consents

@@ -62,6 +62,8 @@ cli-org-bin = БИН:
 cli-org-address = Адрес:
 cli-org-responsible = Ответственное лицо:
 cli-org-contacts = Контакты:
+cli-org-head = Руководитель:
+cli-org-head-position = Должность руководителя:
 cli-demo-added = { $count ->
     [one] Добавлено { $count } вымышленное лицо.
     [few] Добавлено { $count } вымышленных лица.

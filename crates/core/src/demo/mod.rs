@@ -59,6 +59,8 @@ pub fn create(dir: &Path) -> Result<Vault> {
         address: "Қарағанды қ., Бұқар жырау даңғылы, 1".into(),
         responsible_name: "Демо Жауапты".into(),
         responsible_contacts: "+7 700 000 00 00".into(),
+        head_name: "Демо Басшы".into(),
+        head_position: "Төраға".into(),
     })?;
     fill(&vault, DEMO_PEOPLE, 2026)?;
     showcase(&vault)?;

@@ -13,7 +13,9 @@
 // date format. The consent form is in `consent_form`, the act in `act`, saving a document (or an
 // export) where the user chose in `save`.
 
+pub mod papers;
 pub mod pdf;
+pub mod typeset;
 
 mod act;
 mod consent_form;

@@ -254,10 +254,16 @@ pub fn default_document() -> InventoryDocument {
 }
 
 fn load_current(conn: &Connection) -> Result<Option<Inventory>> {
+    load(conn, None)
+}
+
+/// The version `version` of the inventory, or the newest when `None`.
+fn load(conn: &Connection, version: Option<i64>) -> Result<Option<Inventory>> {
     let row: Option<(i64, String, String, Option<String>, String)> = conn
         .query_row(
-            "SELECT i.version, i.approved_at, i.approved_by, u.name, i.document FROM inventory_version i LEFT JOIN user u ON u.id = i.approved_by ORDER BY i.version DESC LIMIT 1",
-            [],
+            "SELECT i.version, i.approved_at, i.approved_by, u.name, i.document FROM inventory_version i LEFT JOIN user u ON u.id = i.approved_by
+             WHERE ?1 IS NULL OR i.version = ?1 ORDER BY i.version DESC LIMIT 1",
+            [version],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?;
@@ -310,6 +316,12 @@ impl Vault {
     /// The approved inventory in force.
     pub fn inventory(&self) -> Result<Inventory> {
         load_current(self.conn())?.ok_or(Error::VaultDamaged)
+    }
+
+    /// An earlier (or the current) version of the inventory, as it was approved.
+    pub fn inventory_version(&self, version: i64) -> Result<Inventory> {
+        load(self.conn(), Some(version))?
+            .ok_or_else(|| Error::invalid("version", "inventory_version_unknown").with("version", version))
     }
 
     /// Approve a new version of the inventory (the current user approves it).

@@ -6,6 +6,7 @@
 //! It builds on [`crate::vault`] (the connection and the journal) and nothing above it.
 
 pub mod bulk;
+pub mod confidants;
 pub mod fields;
 pub mod ids;
 pub mod import;

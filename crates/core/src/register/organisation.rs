@@ -22,14 +22,22 @@ pub struct Organisation {
     pub responsible_name: String,
     /// That person's phone and e-mail.
     pub responsible_contacts: String,
+    /// The head of the organisation, who signs its orders and approves its policy.
+    #[serde(default)]
+    pub head_name: String,
+    /// The head's position (Төраға, Директор…).
+    #[serde(default)]
+    pub head_position: String,
 }
 
-const KEYS: [&str; 5] = [
+const KEYS: [&str; 7] = [
     "organisation.name",
     "organisation.bin",
     "organisation.address",
     "organisation.responsible_name",
     "organisation.responsible_contacts",
+    "organisation.head_name",
+    "organisation.head_position",
 ];
 
 fn clean(field: &'static str, value: &str, max: usize) -> Result<String> {
@@ -64,6 +72,8 @@ impl Vault {
             address: get(KEYS[2])?,
             responsible_name: get(KEYS[3])?,
             responsible_contacts: get(KEYS[4])?,
+            head_name: get(KEYS[5])?,
+            head_position: get(KEYS[6])?,
         })
     }
 
@@ -85,6 +95,8 @@ impl Vault {
             address: clean("address", &org.address, 500)?,
             responsible_name: clean("responsible_name", &org.responsible_name, 200)?,
             responsible_contacts: clean("responsible_contacts", &org.responsible_contacts, 300)?,
+            head_name: clean("head_name", &org.head_name, 200)?,
+            head_position: clean("head_position", &org.head_position, 200)?,
         };
         let values = [
             &clean_org.name,
@@ -92,6 +104,8 @@ impl Vault {
             &clean_org.address,
             &clean_org.responsible_name,
             &clean_org.responsible_contacts,
+            &clean_org.head_name,
+            &clean_org.head_position,
         ];
         let tx = self.conn().unchecked_transaction()?;
         let mut changed = Vec::new();

@@ -113,6 +113,14 @@ pub enum Action {
     VaultRestored,
     /// A newer vault's destructions were replayed onto this copy (details: acts, people).
     DestructionsReplayed,
+    /// An employee or volunteer was marked as seeing personal data at work, or no longer.
+    SeesDataChanged,
+    /// A compliance document was produced (details: its kind, number and language).
+    PaperProduced,
+    /// A compliance document was shown in a preview, not saved (details: its kind).
+    PaperPreviewed,
+    /// The compliance pack was written (details: its number and what it holds).
+    PackProduced,
 }
 
 impl Action {
@@ -164,6 +172,10 @@ impl Action {
             Action::BackupGone => "backup.gone",
             Action::VaultRestored => "vault.restored",
             Action::DestructionsReplayed => "lifecycle.destructions_replayed",
+            Action::SeesDataChanged => "subject.sees_data_changed",
+            Action::PaperProduced => "paper.produced",
+            Action::PaperPreviewed => "paper.previewed",
+            Action::PackProduced => "pack.produced",
         }
     }
 }

@@ -277,6 +277,28 @@ const MIGRATIONS: &[&str] = &[
     -- The backups made before an act that still held its people (JSON array of backup ids).
     ALTER TABLE destruction_act ADD COLUMN backups TEXT NOT NULL DEFAULT '[]';
     "#,
+    // 7: the papers an inspector asks for — each produced document by kind and number (never
+    // its text: it is made again from the vault), with fingerprints of what it said, so the
+    // Documents screen can tell one that is out of date; and who in the register sees personal
+    // data at work (Art. 11(2): each of them signs a confidentiality undertaking).
+    r#"
+    CREATE TABLE paper (
+        id                TEXT PRIMARY KEY,
+        kind              TEXT NOT NULL CHECK (kind IN ('policy', 'inventory', 'order', 'retention', 'undertaking', 'pack')),
+        number            INTEGER NOT NULL,              -- № printed on it, counted per kind
+        about             TEXT,                          -- undertaking: the user's or person's id; inventory: its version
+        lang              TEXT NOT NULL CHECK (lang IN ('kk', 'ru')),
+        produced_at       TEXT NOT NULL,
+        produced_by       TEXT NOT NULL,                 -- user id
+        inventory_version INTEGER,                       -- the inventory in force when it was produced
+        responsible       TEXT NOT NULL,                 -- SHA-256 of the responsible person's name and contacts
+        digest            TEXT NOT NULL,                 -- SHA-256 of all it said but its number and date
+        sha256            TEXT NOT NULL,                 -- of the file as written
+        UNIQUE (kind, number)
+    ) STRICT;
+    CREATE INDEX paper_kind_about ON paper (kind, about);
+    ALTER TABLE subject ADD COLUMN sees_data INTEGER NOT NULL DEFAULT 0 CHECK (sees_data IN (0, 1));
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {

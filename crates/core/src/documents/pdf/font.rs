@@ -12,9 +12,9 @@ use ttf_parser::{Face, GlyphId};
 use super::deflate;
 
 /// DejaVu Sans, regular weight.
-pub(super) const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+pub(crate) const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
 /// DejaVu Sans, bold weight.
-pub(super) const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
 
 /// One embedded font: the TrueType program, its metrics and the glyphs used so far.
 pub(super) struct Font {

@@ -46,7 +46,8 @@ mod tests;
 
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
-use self::font::{write_font, Font, FontRefs, BOLD_TTF, REGULAR_TTF};
+use self::font::{write_font, Font, FontRefs};
+pub(crate) use self::font::{BOLD_TTF, REGULAR_TTF};
 use self::text::single_line;
 
 /// Points (the unit of PDF) in one millimetre.

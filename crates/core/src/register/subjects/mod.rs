@@ -128,6 +128,9 @@ pub struct Person {
     pub updated_at: String,
     /// Where the person's data stands in its lifecycle.
     pub lifecycle: Lifecycle,
+    /// An employee or volunteer who sees personal data at work, and so signs a confidentiality
+    /// undertaking (Art. 11(2)); see [`Vault::set_sees_data`].
+    pub sees_data: bool,
 }
 
 /// Consent, ground, hold and blocking facts shown on a person's page.
@@ -364,6 +367,7 @@ impl Vault {
             created_at,
             updated_at,
             lifecycle: self.lifecycle(id)?,
+            sees_data: crate::register::confidants::sees_data(self.conn(), id)?,
         })
     }
 

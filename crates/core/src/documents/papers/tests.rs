@@ -1,0 +1,263 @@
+//! Tests of the papers: each renders in both languages with the vault's facts in its text
+//! layer, as PDF/A; numbers and journals what it produces; and says when it is out of date.
+
+use std::fs;
+
+use super::*;
+use crate::documents::typeset::tests::{pdf_a_structure, text_of};
+use crate::register::fields::{Field, Kind};
+use crate::register::organisation::Organisation;
+use crate::test_support::{draft, vault};
+
+/// Text with line breaks, hyphenation and spacing taken out, so a phrase broken across lines
+/// is still found.
+fn squeezed(s: &str) -> String {
+    s.replace("-\n", "")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{ad}')
+        .collect()
+}
+
+fn assert_says(text: &str, needle: &str, what: &str) {
+    assert!(
+        squeezed(text).contains(&squeezed(needle)),
+        "{what}: expected {needle:?} in the text layer:\n{text}"
+    );
+}
+
+fn organisation(v: &Vault) {
+    v.set_organisation(&Organisation {
+        name: "«Қамқорлық» қоғамдық қоры".into(),
+        bin: crate::demo::demo_bin(),
+        address: "Алматы қ., Абай даңғылы, 10".into(),
+        responsible_name: "Айгерім Сейітқызы".into(),
+        responsible_contacts: "+7 701 234 56 78".into(),
+        head_name: "Мұрат Әбенов".into(),
+        head_position: "Төраға".into(),
+    })
+    .unwrap();
+}
+
+/// When `DERBES_SCRATCH` names a folder, the papers are also written there to look at.
+fn keep(name: &str, bytes: &[u8]) {
+    if let Ok(dir) = std::env::var("DERBES_SCRATCH") {
+        fs::write(std::path::Path::new(&dir).join(name), bytes).unwrap();
+    }
+}
+
+#[test]
+fn every_paper_renders_in_kazakh_and_russian_with_the_vaults_facts_as_pdf_a() {
+    let (t, _dir, v) = vault();
+    organisation(&v);
+    let worker = v
+        .add_subject(&draft(
+            Kind::Volunteer,
+            &[(Field::Surname, "Жұмабаева"), (Field::Name, "Гүлнұр")],
+        ))
+        .unwrap()
+        .id;
+    v.set_sees_data(worker, true).unwrap();
+    for lang in [DocLang::Kk, DocLang::Ru] {
+        for paper in Paper::ALL {
+            let mut req = PaperRequest::new(paper, lang);
+            if paper == Paper::Undertaking {
+                req.person = Some(worker);
+            }
+            let out = t.path().join(format!("{}-{}.pdf", paper.key(), lang.key()));
+            let produced = v.produce_paper(&req, &out, IfExists::Refuse).unwrap();
+            let bytes = fs::read(&out).unwrap();
+            keep(&format!("{}-{}.pdf", paper.key(), lang.key()), &bytes);
+            assert_eq!(produced.sha256, sha256_hex(&bytes));
+            pdf_a_structure(&bytes);
+            let text = text_of(&bytes);
+            let what = format!("{} in {}", paper.key(), lang.key());
+            assert_says(&text, "«Қамқорлық» қоғамдық қоры", &what);
+            assert_says(&text, "Айгерім Сейітқызы", &what);
+            assert_says(&text, &format!("№ {}", produced.number), &what);
+            if lang == DocLang::Kk {
+                assert!(
+                    text.chars().any(|c| "әғқңөұүһі".contains(c)),
+                    "{what}: Kazakh letters survive into the text layer"
+                );
+            }
+            match paper {
+                Paper::Inventory | Paper::Policy => {
+                    // The inventory's items: a purpose by name, and (in the inventory) its fields.
+                    let purpose = match lang {
+                        DocLang::Kk => &v.inventory().unwrap().document.purposes[0].names.kk,
+                        DocLang::Ru => &v.inventory().unwrap().document.purposes[0].names.ru,
+                    };
+                    assert_says(&text, purpose, &what);
+                    if paper == Paper::Inventory {
+                        assert_says(&text, if lang == DocLang::Kk { "ЖСН" } else { "ИИН" }, &what);
+                        assert_says(&text, if lang == DocLang::Kk { "Денсаулығы туралы мәліметтер" } else { "Сведения о здоровье" }, &what);
+                    }
+                }
+                Paper::Order => assert_says(&text, "Мұрат Әбенов", &what),
+                Paper::Retention => assert_says(
+                    &text,
+                    if lang == DocLang::Kk { "өмір бойы" } else { "пожизненно" },
+                    &what,
+                ),
+                Paper::Undertaking => assert_says(&text, "Жұмабаева Гүлнұр", &what),
+            }
+        }
+    }
+}
+
+#[test]
+fn producing_numbers_each_kind_and_journals_it_without_names() {
+    let (t, _dir, v) = vault();
+    organisation(&v);
+    let req = PaperRequest::new(Paper::Policy, DocLang::Ru);
+    let first = v
+        .produce_paper(&req, &t.path().join("a.pdf"), IfExists::Refuse)
+        .unwrap();
+    let second = v
+        .produce_paper(&req, &t.path().join("b.pdf"), IfExists::Refuse)
+        .unwrap();
+    let order = v
+        .produce_paper(
+            &PaperRequest::new(Paper::Order, DocLang::Kk),
+            &t.path().join("c.pdf"),
+            IfExists::Refuse,
+        )
+        .unwrap();
+    assert_eq!((first.number, second.number, order.number), (1, 2, 1));
+    assert!(
+        matches!(
+            v.produce_paper(&req, &t.path().join("a.pdf"), IfExists::Refuse),
+            Err(Error::FileExists)
+        ),
+        "an earlier paper is never replaced unasked"
+    );
+    let entries = crate::vault::journal::list(v.conn(), 50, 0).unwrap();
+    let produced: Vec<_> = entries
+        .iter()
+        .filter(|e| e.action == "paper.produced")
+        .collect();
+    assert_eq!(produced.len(), 3, "the refused save left no record");
+    for e in produced {
+        let details = e.details.to_string();
+        assert!(!details.contains("Айгерім") && !details.contains("Қамқорлық"));
+    }
+    // A preview records nothing as produced, and shows the number the next one would get.
+    let preview = v.preview_paper(&req).unwrap();
+    assert_eq!(preview.number, 3);
+    assert!(preview.pages.len() >= 2 && preview.pages[0].starts_with("<svg"));
+    assert_eq!(v.next_paper_number("policy").unwrap(), 3);
+}
+
+#[test]
+fn a_paper_says_it_is_out_of_date_and_why() {
+    let (t, _dir, v) = vault();
+    organisation(&v);
+    let state = |paper: Paper| {
+        v.papers()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.paper == paper)
+            .unwrap()
+    };
+    assert_eq!(state(Paper::Policy).state(), "never");
+    for (i, paper) in [Paper::Policy, Paper::Inventory, Paper::Order, Paper::Retention]
+        .into_iter()
+        .enumerate()
+    {
+        v.produce_paper(
+            &PaperRequest::new(paper, DocLang::Kk),
+            &t.path().join(format!("{i}.pdf")),
+            IfExists::Refuse,
+        )
+        .unwrap();
+        assert_eq!(state(paper).state(), "current", "{paper:?}: {:?}", state(paper));
+    }
+    let mut org = v.organisation().unwrap();
+    org.responsible_name = "Дана Омарова".into();
+    v.set_organisation(&org).unwrap();
+    for paper in [Paper::Policy, Paper::Inventory, Paper::Order, Paper::Retention] {
+        assert_eq!(state(paper).outdated, ["responsible_changed"], "{paper:?}");
+    }
+    // Produced again, they are current; then the inventory changes under two of them.
+    for (i, paper) in [Paper::Policy, Paper::Inventory, Paper::Order, Paper::Retention]
+        .into_iter()
+        .enumerate()
+    {
+        let out = t.path().join(format!("again-{i}.pdf"));
+        v.produce_paper(&PaperRequest::new(paper, DocLang::Kk), &out, IfExists::Refuse)
+            .unwrap();
+    }
+    let mut doc = v.inventory().unwrap().document;
+    doc.purposes.pop();
+    v.approve_inventory(&doc).unwrap();
+    assert_eq!(state(Paper::Inventory).outdated, ["inventory_changed"]);
+    assert_eq!(state(Paper::Policy).outdated, ["inventory_changed"]);
+    assert_eq!(state(Paper::Order).state(), "current");
+    let out = t.path().join("retention-3.pdf");
+    v.produce_paper(&PaperRequest::new(Paper::Retention, DocLang::Kk), &out, IfExists::Refuse)
+        .unwrap();
+    let mut rules = v.retention_rules().unwrap();
+    rules.pop();
+    v.set_retention_rules(&rules).unwrap();
+    assert_eq!(state(Paper::Retention).outdated, ["details_changed"]);
+
+    // The earlier inventory is still printable, and says it was replaced.
+    let mut old = PaperRequest::new(Paper::Inventory, DocLang::Ru);
+    old.version = Some(1);
+    let out = t.path().join("old.pdf");
+    v.produce_paper(&old, &out, IfExists::Refuse).unwrap();
+    let text = text_of(&fs::read(&out).unwrap());
+    assert_says(&text, "заменена более поздней версией", "inventory v1");
+    old.version = Some(9);
+    assert!(matches!(
+        v.produce_paper(&old, &t.path().join("none.pdf"), IfExists::Refuse),
+        Err(Error::InvalidInput { .. })
+    ));
+}
+
+#[test]
+fn who_sees_the_data_is_the_users_and_the_marked_staff_of_the_register() {
+    let (_t, _dir, v) = vault();
+    let child = v
+        .add_subject(&draft(
+            Kind::Beneficiary,
+            &[(Field::Surname, "Ахметов"), (Field::Name, "Нұрлан")],
+        ))
+        .unwrap()
+        .id;
+    let clerk = v
+        .add_subject(&draft(
+            Kind::Employee,
+            &[(Field::Surname, "Серікова"), (Field::Name, "Әйгерім")],
+        ))
+        .unwrap()
+        .id;
+    assert!(matches!(
+        v.set_sees_data(child, true),
+        Err(Error::InvalidInput { field: "sees_data", .. })
+    ));
+    assert_eq!(v.confidants().unwrap().len(), 1, "only the user so far");
+    v.set_sees_data(clerk, true).unwrap();
+    v.set_sees_data(clerk, true).unwrap();
+    let people = v.confidants().unwrap();
+    assert_eq!(people.len(), 2);
+    assert_eq!(people[1].name, "Серікова Әйгерім");
+    assert_eq!(people[1].source, "register");
+    assert!(v.subject(clerk).unwrap().sees_data);
+    let changes = crate::test_support::actions(&v)
+        .iter()
+        .filter(|a| *a == "subject.sees_data_changed")
+        .count();
+    assert_eq!(changes, 1, "setting it twice journals once");
+    let undertakings = v
+        .papers()
+        .unwrap()
+        .into_iter()
+        .filter(|s| s.paper == Paper::Undertaking)
+        .count();
+    assert_eq!(undertakings, 2, "one undertaking per person who sees the data");
+    assert!(matches!(
+        v.preview_paper(&PaperRequest::new(Paper::Undertaking, DocLang::Kk)),
+        Err(Error::InvalidInput { field: "person", .. })
+    ));
+}
