@@ -320,8 +320,9 @@ impl Vault {
 
     /// An earlier (or the current) version of the inventory, as it was approved.
     pub fn inventory_version(&self, version: i64) -> Result<Inventory> {
-        load(self.conn(), Some(version))?
-            .ok_or_else(|| Error::invalid("version", "inventory_version_unknown").with("version", version))
+        load(self.conn(), Some(version))?.ok_or_else(|| {
+            Error::invalid("version", "inventory_version_unknown").with("version", version)
+        })
     }
 
     /// Approve a new version of the inventory (the current user approves it).

@@ -79,13 +79,13 @@ pub(super) fn content(v: &Vault, req: &PaperRequest) -> Result<Value> {
 }
 
 /// `content` with what changes on every printing: the language, the number, the date.
-pub(super) fn with_heading(mut content: Value, lang: DocLang, number: i64, at: OffsetDateTime) -> Value {
-    let date = format!(
-        "{:02}.{:02}.{}",
-        at.day(),
-        u8::from(at.month()),
-        at.year()
-    );
+pub(super) fn with_heading(
+    mut content: Value,
+    lang: DocLang,
+    number: i64,
+    at: OffsetDateTime,
+) -> Value {
+    let date = format!("{:02}.{:02}.{}", at.day(), u8::from(at.month()), at.year());
     if let Some(d) = content.as_object_mut() {
         d.insert("lang".into(), json!(lang.key()));
         d.insert("number".into(), json!(number.to_string()));

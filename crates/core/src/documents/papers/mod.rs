@@ -30,7 +30,7 @@ use crate::vault::journal::{self, Action};
 use crate::vault::role::Permission;
 use crate::vault::Vault;
 
-pub use self::pack::{PackEntry, PackSummary};
+pub use self::pack::{pack_file_name, PackEntry, PackSummary};
 
 /// A kind of paper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -293,7 +293,8 @@ impl Vault {
         let pages = d.typeset.pages();
         drop(d.typeset);
         typst::comemo::evict(0);
-        let produced = self.record_paper(tx, req, d.number, d.at, &d.fingerprints, &bytes, pages)?;
+        let produced =
+            self.record_paper(tx, req, d.number, d.at, &d.fingerprints, &bytes, pages)?;
         Ok((produced, bytes))
     }
 
@@ -400,8 +401,16 @@ impl Vault {
                 },
             )
             .optional()?;
-        let Some((number, lang, produced_at, sha256, inventory_version, responsible, digest, about)) =
-            last
+        let Some((
+            number,
+            lang,
+            produced_at,
+            sha256,
+            inventory_version,
+            responsible,
+            digest,
+            about,
+        )) = last
         else {
             return Ok(PaperState {
                 paper,
@@ -419,7 +428,8 @@ impl Vault {
         let now = self.fingerprints(&req)?;
         let mut outdated = vec![];
         // Every paper names the responsible person; these three also the inventory's version.
-        let inventory_matters = matches!(paper, Paper::Policy | Paper::Inventory | Paper::Retention);
+        let inventory_matters =
+            matches!(paper, Paper::Policy | Paper::Inventory | Paper::Retention);
         if inventory_matters && inventory_version != Some(now.inventory_version) {
             outdated.push("inventory_changed");
         }

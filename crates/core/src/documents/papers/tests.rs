@@ -89,14 +89,34 @@ fn every_paper_renders_in_kazakh_and_russian_with_the_vaults_facts_as_pdf_a() {
                     };
                     assert_says(&text, purpose, &what);
                     if paper == Paper::Inventory {
-                        assert_says(&text, if lang == DocLang::Kk { "ЖСН" } else { "ИИН" }, &what);
-                        assert_says(&text, if lang == DocLang::Kk { "Денсаулығы туралы мәліметтер" } else { "Сведения о здоровье" }, &what);
+                        assert_says(
+                            &text,
+                            if lang == DocLang::Kk {
+                                "ЖСН"
+                            } else {
+                                "ИИН"
+                            },
+                            &what,
+                        );
+                        assert_says(
+                            &text,
+                            if lang == DocLang::Kk {
+                                "Денсаулығы туралы мәліметтер"
+                            } else {
+                                "Сведения о здоровье"
+                            },
+                            &what,
+                        );
                     }
                 }
                 Paper::Order => assert_says(&text, "Мұрат Әбенов", &what),
                 Paper::Retention => assert_says(
                     &text,
-                    if lang == DocLang::Kk { "өмір бойы" } else { "пожизненно" },
+                    if lang == DocLang::Kk {
+                        "өмір бойы"
+                    } else {
+                        "пожизненно"
+                    },
                     &what,
                 ),
                 Paper::Undertaking => assert_says(&text, "Жұмабаева Гүлнұр", &what),
@@ -160,9 +180,14 @@ fn a_paper_says_it_is_out_of_date_and_why() {
             .unwrap()
     };
     assert_eq!(state(Paper::Policy).state(), "never");
-    for (i, paper) in [Paper::Policy, Paper::Inventory, Paper::Order, Paper::Retention]
-        .into_iter()
-        .enumerate()
+    for (i, paper) in [
+        Paper::Policy,
+        Paper::Inventory,
+        Paper::Order,
+        Paper::Retention,
+    ]
+    .into_iter()
+    .enumerate()
     {
         v.produce_paper(
             &PaperRequest::new(paper, DocLang::Kk),
@@ -170,22 +195,41 @@ fn a_paper_says_it_is_out_of_date_and_why() {
             IfExists::Refuse,
         )
         .unwrap();
-        assert_eq!(state(paper).state(), "current", "{paper:?}: {:?}", state(paper));
+        assert_eq!(
+            state(paper).state(),
+            "current",
+            "{paper:?}: {:?}",
+            state(paper)
+        );
     }
     let mut org = v.organisation().unwrap();
     org.responsible_name = "Дана Омарова".into();
     v.set_organisation(&org).unwrap();
-    for paper in [Paper::Policy, Paper::Inventory, Paper::Order, Paper::Retention] {
+    for paper in [
+        Paper::Policy,
+        Paper::Inventory,
+        Paper::Order,
+        Paper::Retention,
+    ] {
         assert_eq!(state(paper).outdated, ["responsible_changed"], "{paper:?}");
     }
     // Produced again, they are current; then the inventory changes under two of them.
-    for (i, paper) in [Paper::Policy, Paper::Inventory, Paper::Order, Paper::Retention]
-        .into_iter()
-        .enumerate()
+    for (i, paper) in [
+        Paper::Policy,
+        Paper::Inventory,
+        Paper::Order,
+        Paper::Retention,
+    ]
+    .into_iter()
+    .enumerate()
     {
         let out = t.path().join(format!("again-{i}.pdf"));
-        v.produce_paper(&PaperRequest::new(paper, DocLang::Kk), &out, IfExists::Refuse)
-            .unwrap();
+        v.produce_paper(
+            &PaperRequest::new(paper, DocLang::Kk),
+            &out,
+            IfExists::Refuse,
+        )
+        .unwrap();
     }
     let mut doc = v.inventory().unwrap().document;
     doc.purposes.pop();
@@ -194,8 +238,12 @@ fn a_paper_says_it_is_out_of_date_and_why() {
     assert_eq!(state(Paper::Policy).outdated, ["inventory_changed"]);
     assert_eq!(state(Paper::Order).state(), "current");
     let out = t.path().join("retention-3.pdf");
-    v.produce_paper(&PaperRequest::new(Paper::Retention, DocLang::Kk), &out, IfExists::Refuse)
-        .unwrap();
+    v.produce_paper(
+        &PaperRequest::new(Paper::Retention, DocLang::Kk),
+        &out,
+        IfExists::Refuse,
+    )
+    .unwrap();
     let mut rules = v.retention_rules().unwrap();
     rules.pop();
     v.set_retention_rules(&rules).unwrap();
@@ -234,7 +282,10 @@ fn who_sees_the_data_is_the_users_and_the_marked_staff_of_the_register() {
         .id;
     assert!(matches!(
         v.set_sees_data(child, true),
-        Err(Error::InvalidInput { field: "sees_data", .. })
+        Err(Error::InvalidInput {
+            field: "sees_data",
+            ..
+        })
     ));
     assert_eq!(v.confidants().unwrap().len(), 1, "only the user so far");
     v.set_sees_data(clerk, true).unwrap();
@@ -255,9 +306,182 @@ fn who_sees_the_data_is_the_users_and_the_marked_staff_of_the_register() {
         .into_iter()
         .filter(|s| s.paper == Paper::Undertaking)
         .count();
-    assert_eq!(undertakings, 2, "one undertaking per person who sees the data");
+    assert_eq!(
+        undertakings, 2,
+        "one undertaking per person who sees the data"
+    );
     assert!(matches!(
         v.preview_paper(&PaperRequest::new(Paper::Undertaking, DocLang::Kk)),
-        Err(Error::InvalidInput { field: "person", .. })
+        Err(Error::InvalidInput {
+            field: "person",
+            ..
+        })
     ));
+}
+
+fn unzip(path: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            (f.name().unwrap().to_string(), bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn the_pack_holds_every_paper_act_and_table_its_index_lists_and_its_journal_verifies() {
+    use crate::lifecycle::consent::{ConsentDraft, ConsentForm};
+    let (t, _dir, v) = vault();
+    organisation(&v);
+    let person = v
+        .add_subject(&draft(
+            Kind::Beneficiary,
+            &[(Field::Surname, "Нұрланов"), (Field::Name, "Ерасыл")],
+        ))
+        .unwrap()
+        .id;
+    v.add_consent(
+        person,
+        &ConsentDraft {
+            purposes: vec!["legal_aid".into()],
+            form: Some(ConsentForm::Paper),
+            form_reference: Some("Папка 3".into()),
+            ..ConsentDraft::default()
+        },
+    )
+    .unwrap();
+    let gone = v
+        .add_subject(&draft(
+            Kind::Beneficiary,
+            &[(Field::Surname, "Бекова"), (Field::Name, "Сая")],
+        ))
+        .unwrap()
+        .id;
+    v.destroy(&[gone], crate::lifecycle::end::Ground::Request, None)
+        .unwrap();
+    // The policy was produced before and is still current: the pack carries it again.
+    v.produce_paper(
+        &PaperRequest::new(Paper::Policy, DocLang::Ru),
+        &t.path().join("policy.pdf"),
+        IfExists::Refuse,
+    )
+    .unwrap();
+    let out = t.path().join(pack_file_name(
+        "«Қамқорлық» қоғамдық қоры",
+        time::OffsetDateTime::now_utc(),
+    ));
+    assert!(out
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("Қамқорлық-қоғамдық-қоры-20"));
+    let summary = v
+        .compliance_pack(DocLang::Kk, &out, IfExists::Refuse, false)
+        .unwrap();
+    let files = unzip(&out);
+    keep("pack-index-kk.pdf", &files["0-index.pdf"]);
+    assert_eq!(
+        files.len(),
+        summary.entries.len() + 1 + 4 + 1,
+        "the index, every entry, the four JSON twins and the journal's verification"
+    );
+    for e in &summary.entries {
+        assert!(files.contains_key(&e.file), "{} is in the ZIP", e.file);
+    }
+    let policy = summary.entries.iter().find(|e| e.what == "policy").unwrap();
+    assert_eq!((policy.number, policy.state.as_str()), (Some(1), "current"));
+    let order = summary.entries.iter().find(|e| e.what == "order").unwrap();
+    assert_eq!((order.number, order.state.as_str()), (Some(1), "new"));
+    assert!(summary
+        .entries
+        .iter()
+        .any(|e| e.what == "act" && files.contains_key("acts/act-0001.pdf")));
+    assert!(summary.journal_ok);
+    let verification: serde_json::Value =
+        serde_json::from_slice(&files["tables/journal-verification.json"]).unwrap();
+    assert_eq!(verification["ok"], true);
+    let consents = String::from_utf8(files["tables/consents.csv"].clone()).unwrap();
+    assert!(
+        consents.starts_with("\u{feff}Келісім №"),
+        "headers in the pack's language: {consents}"
+    );
+    assert!(consents.contains("Нұрланов Ерасыл") && consents.contains("Папка 3"));
+    assert!(
+        !files.keys().any(|f| f.starts_with("scans/")),
+        "no scans unless asked"
+    );
+    let journal: serde_json::Value = serde_json::from_slice(&files["tables/journal.json"]).unwrap();
+    assert!(journal
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["action"] == "subjects.destroyed"));
+    // The index says what each item answers, and what is missing.
+    let index = text_of(&files["0-index.pdf"]);
+    pdf_a_structure(&files["0-index.pdf"]);
+    assert_says(&index, "25(2)(1-1)", "index");
+    assert_says(
+        &index,
+        "Субъектілердің сұрау салулары",
+        "index: requests are not kept yet",
+    );
+    assert!(!summary.missing.contains(&"policy_not_approved"));
+    assert!(summary.missing.contains(&"requests_not_kept"));
+    // Recorded: the pack and the papers it made, in the journal.
+    let actions = crate::test_support::actions(&v);
+    assert!(actions.contains(&"pack.produced".to_string()));
+    assert_eq!(
+        v.papers().unwrap()[2].state(),
+        "current",
+        "the order the pack made is recorded"
+    );
+    assert!(matches!(
+        v.compliance_pack(DocLang::Kk, &out, IfExists::Refuse, false),
+        Err(Error::FileExists)
+    ));
+    assert_eq!(
+        sha256_hex(&fs::read(&out).unwrap()),
+        summary.sha256,
+        "the refused pack left the first"
+    );
+}
+
+#[test]
+fn an_empty_vaults_pack_says_what_is_missing_and_scans_go_in_only_when_asked() {
+    let (t, _dir, v) = crate::test_support::bare_vault();
+    let out = t.path().join("pack.zip");
+    let summary = v
+        .compliance_pack(DocLang::Ru, &out, IfExists::Refuse, true)
+        .unwrap();
+    for key in [
+        "org_bin_missing",
+        "responsible_missing",
+        "head_missing",
+        "policy_not_approved",
+        "no_acts",
+        "requests_not_kept",
+        "breaches_not_kept",
+    ] {
+        assert!(
+            summary.missing.contains(&key),
+            "{key} in {:?}",
+            summary.missing
+        );
+    }
+    let files = unzip(&out);
+    let index = text_of(&files["0-index.pdf"]);
+    assert_says(&index, "Политика ранее не утверждалась", "index");
+    assert_says(&index, "Не указан БИН организации", "index");
+    // No leftovers beside the pack.
+    let names: Vec<String> = fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".derbes-"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
 }

@@ -86,7 +86,11 @@ pub fn typeset(
 /// A template that fails to compile is a bug of this build, never the user's doing: the refusal
 /// names the template and the first error, which carry no personal data (the data is in
 /// `/data.json`, not in the source).
-fn template_broken(template: Template, world: &DocWorld, errors: &EcoVec<SourceDiagnostic>) -> Error {
+fn template_broken(
+    template: Template,
+    world: &DocWorld,
+    errors: &EcoVec<SourceDiagnostic>,
+) -> Error {
     let first = errors
         .first()
         .map(|e| format!("{} ({})", e.message, world.locate(e.span)))

@@ -13,21 +13,35 @@ pub(crate) fn text_of(pdf: &[u8]) -> String {
 pub(crate) fn pdf_a_structure(pdf: &[u8]) {
     let doc = lopdf::Document::load_mem(pdf).unwrap();
     assert!(!doc.is_encrypted(), "PDF/A forbids encryption");
-    assert!(doc.trailer.get(b"Encrypt").is_err(), "no /Encrypt in the trailer");
+    assert!(
+        doc.trailer.get(b"Encrypt").is_err(),
+        "no /Encrypt in the trailer"
+    );
     let catalog = doc.catalog().unwrap();
     let meta = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
     let stream = doc.get_object(meta).unwrap().as_stream().unwrap();
     let xmp = String::from_utf8_lossy(&stream.content).to_string();
-    assert!(xmp.contains("pdfaid:part") && xmp.contains('2'), "XMP names PDF/A part 2: {xmp}");
-    assert!(xmp.contains("pdfaid:conformance") && xmp.contains('B'), "XMP names conformance B");
-    assert!(catalog.get(b"OutputIntents").is_ok(), "PDF/A needs an output intent");
+    assert!(
+        xmp.contains("pdfaid:part") && xmp.contains('2'),
+        "XMP names PDF/A part 2: {xmp}"
+    );
+    assert!(
+        xmp.contains("pdfaid:conformance") && xmp.contains('B'),
+        "XMP names conformance B"
+    );
+    assert!(
+        catalog.get(b"OutputIntents").is_ok(),
+        "PDF/A needs an output intent"
+    );
     let mut fonts = 0;
     for (_, object) in doc.objects.iter() {
         let Ok(dict) = object.as_dict() else { continue };
         if dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor") {
             fonts += 1;
             assert!(
-                dict.get(b"FontFile2").is_ok() || dict.get(b"FontFile3").is_ok() || dict.get(b"FontFile").is_ok(),
+                dict.get(b"FontFile2").is_ok()
+                    || dict.get(b"FontFile3").is_ok()
+                    || dict.get(b"FontFile").is_ok(),
                 "every font is embedded"
             );
         }

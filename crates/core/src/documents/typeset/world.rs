@@ -18,20 +18,62 @@ use crate::error::{Error, Result};
 /// there; `style.typ` holds the layout every document shares.
 pub(crate) const TEMPLATES: &[(&str, &str)] = &[
     ("style.typ", include_str!("../../../templates/style.typ")),
-    ("kk/words.typ", include_str!("../../../templates/kk/words.typ")),
-    ("ru/words.typ", include_str!("../../../templates/ru/words.typ")),
-    ("kk/policy.typ", include_str!("../../../templates/kk/policy.typ")),
-    ("ru/policy.typ", include_str!("../../../templates/ru/policy.typ")),
-    ("kk/inventory.typ", include_str!("../../../templates/kk/inventory.typ")),
-    ("ru/inventory.typ", include_str!("../../../templates/ru/inventory.typ")),
-    ("kk/order.typ", include_str!("../../../templates/kk/order.typ")),
-    ("ru/order.typ", include_str!("../../../templates/ru/order.typ")),
-    ("kk/retention.typ", include_str!("../../../templates/kk/retention.typ")),
-    ("ru/retention.typ", include_str!("../../../templates/ru/retention.typ")),
-    ("kk/undertaking.typ", include_str!("../../../templates/kk/undertaking.typ")),
-    ("ru/undertaking.typ", include_str!("../../../templates/ru/undertaking.typ")),
-    ("kk/pack-index.typ", include_str!("../../../templates/kk/pack-index.typ")),
-    ("ru/pack-index.typ", include_str!("../../../templates/ru/pack-index.typ")),
+    (
+        "kk/words.typ",
+        include_str!("../../../templates/kk/words.typ"),
+    ),
+    (
+        "ru/words.typ",
+        include_str!("../../../templates/ru/words.typ"),
+    ),
+    (
+        "kk/policy.typ",
+        include_str!("../../../templates/kk/policy.typ"),
+    ),
+    (
+        "ru/policy.typ",
+        include_str!("../../../templates/ru/policy.typ"),
+    ),
+    (
+        "kk/inventory.typ",
+        include_str!("../../../templates/kk/inventory.typ"),
+    ),
+    (
+        "ru/inventory.typ",
+        include_str!("../../../templates/ru/inventory.typ"),
+    ),
+    (
+        "kk/order.typ",
+        include_str!("../../../templates/kk/order.typ"),
+    ),
+    (
+        "ru/order.typ",
+        include_str!("../../../templates/ru/order.typ"),
+    ),
+    (
+        "kk/retention.typ",
+        include_str!("../../../templates/kk/retention.typ"),
+    ),
+    (
+        "ru/retention.typ",
+        include_str!("../../../templates/ru/retention.typ"),
+    ),
+    (
+        "kk/undertaking.typ",
+        include_str!("../../../templates/kk/undertaking.typ"),
+    ),
+    (
+        "ru/undertaking.typ",
+        include_str!("../../../templates/ru/undertaking.typ"),
+    ),
+    (
+        "kk/pack-index.typ",
+        include_str!("../../../templates/kk/pack-index.typ"),
+    ),
+    (
+        "ru/pack-index.typ",
+        include_str!("../../../templates/ru/pack-index.typ"),
+    ),
 ];
 
 /// The path templates read their data from.
@@ -40,13 +82,10 @@ const DATA: &str = "data.json";
 /// The fonts every document uses: DejaVu Sans, regular and bold (the same files the hand-set
 /// PDFs embed).
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
-    let fonts: Vec<Font> = [
-        super::super::pdf::REGULAR_TTF,
-        super::super::pdf::BOLD_TTF,
-    ]
-    .into_iter()
-    .flat_map(|ttf| Font::iter(Bytes::new(ttf)))
-    .collect();
+    let fonts: Vec<Font> = [super::super::pdf::REGULAR_TTF, super::super::pdf::BOLD_TTF]
+        .into_iter()
+        .flat_map(|ttf| Font::iter(Bytes::new(ttf)))
+        .collect();
     (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
 });
 
