@@ -15,6 +15,7 @@ use derbes_core::{Error, KdfParams, Password, RecoveryKey, Vault};
 use serde_json::json;
 
 mod backup;
+mod docs;
 mod lifecycle;
 mod output;
 mod register;
@@ -167,6 +168,12 @@ enum Command {
     Transfer {
         #[command(subcommand)]
         command: reports::TransferCommand,
+    },
+    /// The papers an inspector asks for: the policy, the inventory, the order appointing the
+    /// responsible person, the retention schedule, undertakings, and the compliance pack.
+    Docs {
+        #[command(subcommand)]
+        command: docs::DocsCommand,
     },
     /// Write a backup (--out FILE), or verify, list, forget backups and set their reminder.
     Backup(backup::BackupArgs),
@@ -567,6 +574,7 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
         Command::Transfer { command } => {
             with_vault(cli, &mut secrets, |v| reports::transfer(v, command, cx))?
         }
+        Command::Docs { command } => with_vault(cli, &mut secrets, |v| docs::docs(v, command, cx))?,
         Command::Backup(args) => match &args.command {
             Some(backup::BackupCommand::Verify { file }) => {
                 let key_file = key_file(cli)?;

@@ -179,3 +179,22 @@ reason-cli_key_file_missing = Give your current key file with --key-file.
 cli-recovery-key-replaced = This new recovery key replaces the old one, which no longer opens the vault.
 cli-shares-made = A new recovery key was split into { $count } shares; any { $threshold } of them open the vault together. The old recovery key no longer works.
 cli-shares-once = Each share is shown only now: give each person theirs, on paper, and keep none on this laptop.
+
+# derbes docs
+cli-paper-written = { $paper } № { $number } written ({ $pages } pages): { $path }
+cli-paper-policy = Personal-data policy
+cli-paper-inventory = Data inventory
+cli-paper-order = Order appointing the responsible person
+cli-paper-retention = Retention schedule
+cli-paper-undertaking = Confidentiality undertaking
+cli-paper-never = never produced
+cli-paper-current = № { $number } of { $at }, up to date
+cli-paper-outdated = № { $number } of { $at }, out of date: { $why }
+cli-paper-why-inventory_changed = the inventory changed
+cli-paper-why-responsible_changed = the responsible person changed
+cli-paper-why-details_changed = its details changed
+cli-pack-written = Compliance pack № { $number } written ({ $files } files): { $path }
+cli-pack-journal-broken = Warning: the journal's chain is broken; the pack says so.
+cli-pack-missing = What an inspector will ask for and not find:
+cli-sees-data-on = { $person } is now marked as seeing personal data at work.
+cli-sees-data-off = { $person } no longer sees personal data.

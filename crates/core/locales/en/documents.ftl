@@ -40,3 +40,16 @@ pack-column-seq = №
 pack-column-object = Object
 pack-column-details = Details
 pack-column-hash = Hash
+
+# What the compliance pack lacks (documents/papers/pack.rs)
+pack-missing-org_name_missing = The organisation's name is not set.
+pack-missing-org_bin_missing = The organisation's BIN is not set.
+pack-missing-org_address_missing = The organisation's address is not set.
+pack-missing-responsible_missing = No person responsible for processing is set.
+pack-missing-responsible_contacts_missing = The responsible person's contacts are not set.
+pack-missing-head_missing = The head of the organisation is not set.
+pack-missing-policy_not_approved = No policy was approved before: the pack's is a draft.
+pack-missing-no_consents = People are registered but no consent is recorded.
+pack-missing-no_acts = No destruction acts yet.
+pack-missing-requests_not_kept = Subject requests are not kept yet.
+pack-missing-breaches_not_kept = Breaches are not recorded yet.

@@ -161,3 +161,22 @@ reason-cli_key_file_missing = Қазіргі кілт файлын --key-file а
 cli-recovery-key-replaced = Бұл жаңа қалпына келтіру кілті ескісін ауыстырады; ескісі қойманы енді ашпайды.
 cli-shares-made = Жаңа қалпына келтіру кілті бөліктерге бөлінді: { $count }; қойманы кез келген { $threshold } бөлік бірге ашады. Ескі қалпына келтіру кілті енді жарамсыз.
 cli-shares-once = Әр бөлік тек қазір көрсетіледі: әркімге өз бөлігін қағазда беріңіз, бұл ноутбукта ешқайсысын сақтамаңыз.
+
+# derbes docs
+cli-paper-written = { $paper } № { $number } жазылды ({ $pages } бет): { $path }
+cli-paper-policy = Дербес деректерді өңдеу саясаты
+cli-paper-inventory = Дербес деректер тізбесі
+cli-paper-order = Жауапты адамды тағайындау туралы бұйрық
+cli-paper-retention = Сақтау мерзімдерінің кестесі
+cli-paper-undertaking = Құпиялылық туралы міндеттеме
+cli-paper-never = әлі жасалмаған
+cli-paper-current = № { $number }, { $at } жасалған, өзекті
+cli-paper-outdated = № { $number }, { $at } жасалған, ескірген: { $why }
+cli-paper-why-inventory_changed = тізбе өзгерді
+cli-paper-why-responsible_changed = жауапты адам өзгерді
+cli-paper-why-details_changed = мәліметтер өзгерді
+cli-pack-written = Тексеруге арналған топтама № { $number } жазылды ({ $files } файл): { $path }
+cli-pack-journal-broken = Назар аударыңыз: әрекеттер журналының тізбегі бұзылған; топтамада бұл көрсетілген.
+cli-pack-missing = Тексеруші сұрайтын, бірақ әлі жоқ нәрселер:
+cli-sees-data-on = { $person }: жұмыс бабында дербес деректерді көреді деп белгіленді.
+cli-sees-data-off = { $person }: енді дербес деректерді көрмейді.

@@ -40,3 +40,16 @@ pack-column-seq = №
 pack-column-object = Нысан
 pack-column-details = Мәліметтер
 pack-column-hash = Хэш
+
+# What the compliance pack lacks (documents/papers/pack.rs)
+pack-missing-org_name_missing = Ұйымның атауы көрсетілмеген.
+pack-missing-org_bin_missing = Ұйымның БСН-і көрсетілмеген.
+pack-missing-org_address_missing = Ұйымның мекенжайы көрсетілмеген.
+pack-missing-responsible_missing = Жауапты адам көрсетілмеген.
+pack-missing-responsible_contacts_missing = Жауапты адамның байланыс деректері көрсетілмеген.
+pack-missing-head_missing = Ұйымның басшысы көрсетілмеген.
+pack-missing-policy_not_approved = Саясат бұрын бекітілмеген: топтамадағысы — жоба.
+pack-missing-no_consents = Тізілімде адамдар бар, бірақ келісім тіркелмеген.
+pack-missing-no_acts = Жою актілері әлі жоқ.
+pack-missing-requests_not_kept = Субъектілердің сұрау салулары әлі жүргізілмейді.
+pack-missing-breaches_not_kept = Қауіпсіздіктің бұзылуы әлі тіркелмейді.

@@ -177,3 +177,22 @@ reason-cli_key_file_missing = Укажите текущий файл-ключ ч
 cli-recovery-key-replaced = Этот новый ключ восстановления заменяет старый; старый больше не открывает хранилище.
 cli-shares-made = Новый ключ восстановления разделён на части: { $count }; открывают хранилище вместе любые { $threshold }. Старый ключ восстановления больше не действует.
 cli-shares-once = Каждая часть показана только сейчас: отдайте каждому его часть на бумаге и не храните ни одной на этом ноутбуке.
+
+# derbes docs
+cli-paper-written = { $paper } № { $number } записан(а) ({ $pages } стр.): { $path }
+cli-paper-policy = Политика обработки персональных данных
+cli-paper-inventory = Перечень персональных данных
+cli-paper-order = Приказ о назначении ответственного лица
+cli-paper-retention = График сроков хранения
+cli-paper-undertaking = Обязательство о неразглашении
+cli-paper-never = ещё не составлен
+cli-paper-current = № { $number } от { $at }, актуален
+cli-paper-outdated = № { $number } от { $at }, устарел: { $why }
+cli-paper-why-inventory_changed = перечень изменился
+cli-paper-why-responsible_changed = ответственное лицо сменилось
+cli-paper-why-details_changed = сведения изменились
+cli-pack-written = Пакет для проверки № { $number } записан ({ $files } файлов): { $path }
+cli-pack-journal-broken = Внимание: цепочка журнала действий нарушена; в пакете это указано.
+cli-pack-missing = Чего не хватает для проверки:
+cli-sees-data-on = { $person }: отмечен(а) как видящий(ая) персональные данные по работе.
+cli-sees-data-off = { $person }: больше не видит персональные данные.

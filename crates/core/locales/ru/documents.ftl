@@ -40,3 +40,16 @@ pack-column-seq = №
 pack-column-object = Объект
 pack-column-details = Подробности
 pack-column-hash = Хэш
+
+# What the compliance pack lacks (documents/papers/pack.rs)
+pack-missing-org_name_missing = Не указано наименование организации.
+pack-missing-org_bin_missing = Не указан БИН организации.
+pack-missing-org_address_missing = Не указан адрес организации.
+pack-missing-responsible_missing = Не указано ответственное лицо.
+pack-missing-responsible_contacts_missing = Не указаны контакты ответственного лица.
+pack-missing-head_missing = Не указан руководитель организации.
+pack-missing-policy_not_approved = Политика ранее не утверждалась: в пакете — проект.
+pack-missing-no_consents = В реестре есть люди, но нет ни одного согласия.
+pack-missing-no_acts = Актов уничтожения пока нет.
+pack-missing-requests_not_kept = Запросы субъектов ещё не ведутся.
+pack-missing-breaches_not_kept = Нарушения безопасности ещё не регистрируются.
