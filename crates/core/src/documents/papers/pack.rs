@@ -165,6 +165,14 @@ const TRANSFER_COLUMNS: [&str; 9] = [
 const JOURNAL_COLUMNS: [&str; 7] = ["seq", "at", "user", "action", "object", "details", "hash"];
 
 impl Vault {
+    /// The file name to offer for a pack made today.
+    pub fn pack_suggested_name(&self) -> Result<String> {
+        Ok(pack_file_name(
+            &self.organisation()?.name,
+            OffsetDateTime::now_utc(),
+        ))
+    }
+
     fn consent_rows(&self) -> Result<Vec<Vec<String>>> {
         let mut stmt = self.conn().prepare(
             "SELECT c.number, s.number, c.subject_name, c.given_on, coalesce(c.valid_until, ''), c.form,
