@@ -76,15 +76,6 @@ impl DocLang {
     }
 }
 
-/// The name for `key` in a (key, Kazakh, Russian) table; the key itself when it is not there.
-fn name_in(table: &[(&str, &str, &str)], key: &str, lang: DocLang) -> String {
-    table
-        .iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, kk, ru)| lang.pick(kk, ru).to_string())
-        .unwrap_or_else(|| key.to_string())
-}
-
 /// `YYYY-MM-DD…` as `dd.mm.yyyy`.
 pub(crate) fn day(iso: &str) -> String {
     match (iso.get(0..4), iso.get(5..7), iso.get(8..10)) {

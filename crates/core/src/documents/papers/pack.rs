@@ -343,12 +343,13 @@ impl Vault {
 
         // The acts, as the act view prints them; the pack's journal entry counts them.
         let acts = self.act_rows()?;
+        let responsible = self.organisation()?.responsible_name;
         for row in &acts {
             let number: i64 = row[0].parse().unwrap_or_default();
             let file = format!("acts/act-{number:04}.pdf");
             files.push((
                 file.clone(),
-                crate::documents::act(&self.act(number)?, lang),
+                crate::documents::act(&self.act(number)?, lang, &responsible)?,
             ));
             entries.push(PackEntry {
                 file,

@@ -40,6 +40,10 @@ pub enum Template {
     Undertaking,
     /// The compliance pack's index page.
     PackIndex,
+    /// The consent form for signature (Art. 8(4)).
+    ConsentForm,
+    /// The destruction or anonymisation act (Art. 18, 25).
+    Act,
 }
 
 impl Template {
@@ -52,6 +56,8 @@ impl Template {
             Template::Retention => "retention",
             Template::Undertaking => "undertaking",
             Template::PackIndex => "pack-index",
+            Template::ConsentForm => "consent-form",
+            Template::Act => "act",
         }
     }
 

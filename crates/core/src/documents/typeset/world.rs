@@ -74,6 +74,16 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         "ru/pack-index.typ",
         include_str!("../../../templates/ru/pack-index.typ"),
     ),
+    (
+        "kk/consent-form.typ",
+        include_str!("../../../templates/kk/consent-form.typ"),
+    ),
+    (
+        "ru/consent-form.typ",
+        include_str!("../../../templates/ru/consent-form.typ"),
+    ),
+    ("kk/act.typ", include_str!("../../../templates/kk/act.typ")),
+    ("ru/act.typ", include_str!("../../../templates/ru/act.typ")),
 ];
 
 /// The path templates read their data from.
