@@ -667,14 +667,17 @@ fn recovery_key(vault: &mut Vault, command: &RecoveryKeyCommand, cx: Ctx) -> Res
             }
             let shares = vault.split_recovery_key(*threshold, holders)?;
             if let Some(path) = pdf {
-                let bytes = derbes_core::documents::recovery_shares(&shares, &vault.name(), lang);
-                // The key is already replaced: if the PDF cannot be written, the shares are still
-                // printed below, once.
-                if let Err(e) = derbes_core::documents::save(
-                    path,
-                    &bytes,
-                    derbes_core::documents::IfExists::Refuse,
-                ) {
+                // The key is already replaced: if the PDF cannot be made or written, the shares
+                // are still printed below, once.
+                let written = derbes_core::documents::recovery_shares(&shares, &vault.name(), lang)
+                    .and_then(|bytes| {
+                        derbes_core::documents::save(
+                            path,
+                            &bytes,
+                            derbes_core::documents::IfExists::Refuse,
+                        )
+                    });
+                if let Err(e) = written {
                     eprintln!("{}", words::error(cx.lang, &e));
                 }
             }

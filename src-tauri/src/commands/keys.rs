@@ -131,7 +131,7 @@ pub async fn recovery_shares_save(
         .pending_shares
         .as_ref()
         .ok_or_else(|| derbes_core::Error::invalid("shares", "shares_not_pending"))?;
-    let bytes = documents::recovery_shares(shares, &vault.name(), DocLang::parse(&lang)?);
+    let bytes = documents::recovery_shares(shares, &vault.name(), DocLang::parse(&lang)?)?;
     documents::save(&path, &bytes, if_exists)?;
     Ok(path)
 }

@@ -1,20 +1,21 @@
-//! Documents the law asks for, generated from what the vault knows: the consent form for
-//! signature (Art. 8(4)) and the destruction or anonymisation act (Art. 18, 25), in Kazakh or
-//! Russian, as PDF with the font embedded.
+//! Documents the law asks for, generated from what the vault knows, in Kazakh or Russian, as
+//! PDF/A with the fonts embedded: the consent form for signature (Art. 8(4)), the destruction or
+//! anonymisation act (Art. 18, 25), the papers an inspector asks for and the compliance pack
+//! ([`papers`]), the printed shares of a split recovery key.
 //!
-//! A consent form names the person, so it is personal data: it is written only where the user
-//! chooses, and each printing is journaled. An act names people only by internal number.
+//! A consent form and an undertaking name a person, so they are personal data: they are written
+//! only where the user chooses, and each printing is journaled. An act names people only by
+//! internal number.
 //!
-//! This area owns the documents' texts and their typesetting ([`pdf`]); it reads what the
-//! register and the lifecycle record, and is read by nothing below it except the reports'
-//! PDF export, which typesets with [`pdf`].
+//! Every document's text is a Typst template in `crates/core/templates/<lang>/`, typeset by
+//! [`typeset`]; this area fills them from the register and the lifecycle, and is read by nothing
+//! below it except the reports' PDF export, which typesets with the same engine.
 
-// This file holds what the documents share: their language, the name tables' lookup and the
-// date format. The consent form is in `consent_form`, the act in `act`, saving a document (or an
-// export) where the user chose in `save`.
+// This file holds what the documents share: their language and the date format. The consent
+// form is in `consent_form`, the act in `act`, saving a document (or an export) where the user
+// chose in `save`.
 
 pub mod papers;
-pub mod pdf;
 pub mod typeset;
 
 mod act;

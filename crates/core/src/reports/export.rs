@@ -7,7 +7,6 @@ use rust_xlsxwriter::{Format as CellFormat, Workbook, Worksheet, XlsxError};
 use serde::{Deserialize, Serialize};
 
 use crate::documents::day;
-use crate::documents::pdf::PdfDocument;
 use crate::error::{Error, Result};
 use crate::register::organisation::Organisation;
 use crate::reports::labels::{word, Lang};
@@ -268,61 +267,75 @@ fn method_sheet(
     Ok(())
 }
 
-fn letterhead(doc: &mut PdfDocument, head: &Letterhead, lang: Lang) {
+/// The letterhead, facts and method every PDF export shares, as a template's data; `extra` adds
+/// the tables.
+fn pdf_data(
+    title: &str,
+    head: &Letterhead,
+    lang: Lang,
+    facts: Vec<(String, String)>,
+    method: &[String],
+    extra: serde_json::Value,
+) -> serde_json::Value {
     let org = &head.organisation;
-    doc.header_line(&org.name);
-    if !org.bin.is_empty() {
-        doc.header_line(&format!("{} {}", w(lang, "export-bin"), org.bin));
+    let mut data = serde_json::json!({
+        "lang": lang.key(),
+        "title": title,
+        "footer": format!("{} № {}", w(lang, "export-ledger-number"), head.number),
+        "bin_label": w(lang, "export-bin"),
+        "org": {"name": org.name, "bin": org.bin, "address": org.address},
+        "facts": facts,
+        "method_heading": w(lang, "export-method"),
+        "method": method,
+    });
+    if let (Some(d), serde_json::Value::Object(e)) = (data.as_object_mut(), extra) {
+        d.extend(e);
     }
-    if !org.address.is_empty() {
-        doc.header_line(&org.address);
-    }
+    data
+}
+
+/// Typeset an export's data with the report template (PDF/A like every document).
+fn typeset_report(data: &serde_json::Value) -> Result<Vec<u8>> {
+    let doc = crate::documents::typeset::typeset(
+        crate::documents::typeset::Template::Report,
+        crate::documents::DocLang::Kk,
+        data,
+        time::OffsetDateTime::now_utc(),
+    )?;
+    let bytes = doc.pdf();
+    typst::comemo::evict(0);
+    bytes
 }
 
 /// The report as PDF: letterhead, each table with its chart, the method.
-pub fn report_pdf(r: &Report, head: &Letterhead) -> Vec<u8> {
+pub fn report_pdf(r: &Report, head: &Letterhead) -> Result<Vec<u8>> {
     let lang = r.lang;
-    let mut doc = PdfDocument::new(&r.title);
-    letterhead(&mut doc, head, lang);
-    doc.title(&r.title);
-    for (label, value) in facts(head, lang) {
-        doc.field(&label, &value);
-    }
-    for panel in &r.panels {
-        if let Some(t) = &panel.title {
-            doc.heading(t);
-        }
-        let mut headers: Vec<&str> = vec![panel.row_header.as_str()];
-        headers.extend(panel.columns.iter().map(String::as_str));
-        let rows: Vec<Vec<String>> = panel
-            .rows
-            .iter()
-            .map(|row| {
-                std::iter::once(row.label.clone())
-                    .chain(row.cells.iter().map(|c| c.text.clone()))
-                    .collect()
+    let panels: Vec<serde_json::Value> = r
+        .panels
+        .iter()
+        .map(|panel| {
+            serde_json::json!({
+                "title": panel.title,
+                "row_header": panel.row_header,
+                "columns": panel.columns,
+                "rows": panel.rows.iter().map(|row| serde_json::json!({
+                    "label": row.label,
+                    "cells": row.cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>(),
+                })).collect::<Vec<_>>(),
+                "chart": panel.chart.iter()
+                    .filter_map(|(label, n)| n.map(|n| (label.clone(), n)))
+                    .collect::<Vec<_>>(),
             })
-            .collect();
-        let mut widths = vec![2.5];
-        widths.extend(std::iter::repeat_n(1.0, panel.columns.len()));
-        doc.table(&headers, &rows, &widths);
-        let bars: Vec<(String, f64)> = panel
-            .chart
-            .iter()
-            .filter_map(|(label, n)| n.map(|n| (label.clone(), n as f64)))
-            .collect();
-        if bars.len() > 1 {
-            doc.bar_chart(
-                &format!("{} — {}", r.measure_label, panel.row_header),
-                &bars,
-            );
-        }
-    }
-    doc.heading(&w(lang, "export-method"));
-    for s in &r.method {
-        doc.paragraph(s);
-    }
-    doc.finish()
+        })
+        .collect();
+    typeset_report(&pdf_data(
+        &r.title,
+        head,
+        lang,
+        facts(head, lang),
+        &r.method,
+        serde_json::json!({"panels": panels, "chart_caption": r.measure_label}),
+    ))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -394,19 +407,8 @@ pub fn release_xlsx(r: &Release, head: &Letterhead) -> Result<Vec<u8>> {
 /// The release as PDF: the method and its figures, then each distinct row once with how many
 /// people it stands for (a list of every row would run to thousands of pages; the CSV and XLSX
 /// carry them one by one).
-pub fn release_pdf(r: &Release, head: &Letterhead) -> Vec<u8> {
+pub fn release_pdf(r: &Release, head: &Letterhead) -> Result<Vec<u8>> {
     let lang = r.lang;
-    let title = w(lang, "export-release-title");
-    let mut doc = PdfDocument::new(&title);
-    letterhead(&mut doc, head, lang);
-    doc.title(&title);
-    for (label, value) in release_facts(r, head) {
-        doc.field(&label, &value);
-    }
-    doc.heading(&w(lang, "export-method"));
-    for s in &r.method {
-        doc.paragraph(s);
-    }
     // Distinct rows with their counts (rows are sorted, so equal rows are adjacent).
     let mut groups: Vec<(Vec<String>, usize)> = Vec::new();
     for row in &r.rows {
@@ -415,17 +417,26 @@ pub fn release_pdf(r: &Release, head: &Letterhead) -> Vec<u8> {
             _ => groups.push((row.clone(), 1)),
         }
     }
-    let count = w(lang, "export-people");
-    let mut headers: Vec<&str> = r.headers.iter().map(String::as_str).collect();
-    headers.push(&count);
-    let rows: Vec<Vec<String>> = groups
+    let mut headers = r.headers.clone();
+    headers.push(w(lang, "export-people"));
+    let body: Vec<Vec<String>> = groups
         .into_iter()
         .map(|(mut row, n)| {
             row.push(n.to_string());
             row
         })
         .collect();
-    doc.heading(&w(lang, "export-rows"));
-    doc.table(&headers, &rows, &[]);
-    doc.finish()
+    typeset_report(&pdf_data(
+        &w(lang, "export-release-title"),
+        head,
+        lang,
+        release_facts(r, head),
+        &r.method,
+        serde_json::json!({
+            "panels": [],
+            "chart_caption": "",
+            "rows_heading": w(lang, "export-rows"),
+            "rows": {"headers": headers, "body": body},
+        }),
+    ))
 }

@@ -145,7 +145,7 @@ impl Vault {
             render: Box::new(move |head: &Letterhead| match format {
                 Format::Csv => export::report_csv(&report),
                 Format::Xlsx => export::report_xlsx(&report, head),
-                Format::Pdf => Ok(export::report_pdf(&report, head)),
+                Format::Pdf => export::report_pdf(&report, head),
             }),
         };
         self.transfer(draft, format, &to, organisation, (path, if_exists))
@@ -180,7 +180,7 @@ impl Vault {
             render: Box::new(move |head: &Letterhead| match format {
                 Format::Csv => export::release_csv(&release),
                 Format::Xlsx => export::release_xlsx(&release, head),
-                Format::Pdf => Ok(export::release_pdf(&release, head)),
+                Format::Pdf => export::release_pdf(&release, head),
             }),
         };
         self.transfer(draft, format, &to, organisation, (path, if_exists))

@@ -6,7 +6,7 @@
 //! Nothing here reads the file system or the network: templates and fonts are compiled into the
 //! program, and the only other file a template can read is `/data.json`, the document's data.
 
-mod world;
+pub(crate) mod world;
 
 #[cfg(test)]
 pub(crate) mod tests;
@@ -44,6 +44,10 @@ pub enum Template {
     ConsentForm,
     /// The destruction or anonymisation act (Art. 18, 25).
     Act,
+    /// A donor report or a row-level release (every word in its data, any language).
+    Report,
+    /// The printed shares of a split recovery key, one page per holder.
+    RecoveryShares,
 }
 
 impl Template {
@@ -58,11 +62,17 @@ impl Template {
             Template::PackIndex => "pack-index",
             Template::ConsentForm => "consent-form",
             Template::Act => "act",
+            Template::Report => "report",
+            Template::RecoveryShares => "recovery-shares",
         }
     }
 
     fn path(self, lang: DocLang) -> String {
-        format!("{}/{}.typ", lang.key(), self.key())
+        match self {
+            // Its words come with its data, from the Fluent files.
+            Template::Report => "report.typ".into(),
+            _ => format!("{}/{}.typ", lang.key(), self.key()),
+        }
     }
 }
 

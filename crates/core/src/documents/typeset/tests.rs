@@ -48,3 +48,31 @@ pub(crate) fn pdf_a_structure(pdf: &[u8]) {
     }
     assert!(fonts > 0, "the document has fonts");
 }
+
+use super::world::TEMPLATES;
+
+#[test]
+fn every_template_is_shipped_in_both_languages_and_a_broken_one_is_refused_with_its_place() {
+    // Each language folder has the same documents.
+    let names = |lang: &str| -> std::collections::BTreeSet<&str> {
+        TEMPLATES
+            .iter()
+            .filter_map(|(p, _)| p.strip_prefix(lang))
+            .collect()
+    };
+    assert_eq!(names("kk/"), names("ru/"));
+    assert!(names("kk/").len() >= 10);
+    // A document whose data lacks what its template reads is refused, naming the template and
+    // the line — never a panic, never a half-written file.
+    let err = match super::typeset(
+        super::Template::Order,
+        super::DocLang::Kk,
+        &serde_json::json!({}),
+        time::OffsetDateTime::now_utc(),
+    ) {
+        Err(e) => e,
+        Ok(_) => panic!("an order without data must not typeset"),
+    };
+    let text = err.to_string();
+    assert!(text.contains("order") && text.contains(".typ:"), "{text}");
+}

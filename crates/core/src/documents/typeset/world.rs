@@ -83,16 +83,29 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/ru/consent-form.typ"),
     ),
     ("kk/act.typ", include_str!("../../../templates/kk/act.typ")),
+    ("report.typ", include_str!("../../../templates/report.typ")),
+    (
+        "kk/recovery-shares.typ",
+        include_str!("../../../templates/kk/recovery-shares.typ"),
+    ),
+    (
+        "ru/recovery-shares.typ",
+        include_str!("../../../templates/ru/recovery-shares.typ"),
+    ),
     ("ru/act.typ", include_str!("../../../templates/ru/act.typ")),
 ];
 
 /// The path templates read their data from.
 const DATA: &str = "data.json";
 
-/// The fonts every document uses: DejaVu Sans, regular and bold (the same files the hand-set
-/// PDFs embed).
+/// DejaVu Sans, regular weight: every letter of Kazakh and Russian.
+const REGULAR_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans, bold weight.
+const BOLD_TTF: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// The fonts every document uses, embedded (subset) in each PDF.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
-    let fonts: Vec<Font> = [super::super::pdf::REGULAR_TTF, super::super::pdf::BOLD_TTF]
+    let fonts: Vec<Font> = [REGULAR_TTF, BOLD_TTF]
         .into_iter()
         .flat_map(|ttf| Font::iter(Bytes::new(ttf)))
         .collect();
