@@ -39,6 +39,8 @@ pack-column-size = Size, bytes
 pack-column-seq = №
 pack-column-object = Object
 pack-column-details = Details
+pack-column-user_id = User id
+pack-column-prev_hash = Previous entry's hash
 pack-column-hash = Hash
 
 # What the compliance pack lacks (documents/papers/pack.rs)

@@ -39,6 +39,8 @@ pack-column-size = Көлемі, байт
 pack-column-seq = №
 pack-column-object = Нысан
 pack-column-details = Мәліметтер
+pack-column-user_id = Пайдаланушының ішкі нөмірі
+pack-column-prev_hash = Алдыңғы жазбаның хэші
 pack-column-hash = Хэш
 
 # What the compliance pack lacks (documents/papers/pack.rs)

@@ -39,6 +39,8 @@ pack-column-size = Размер, байт
 pack-column-seq = №
 pack-column-object = Объект
 pack-column-details = Подробности
+pack-column-user_id = Внутренний номер пользователя
+pack-column-prev_hash = Хэш предыдущей записи
 pack-column-hash = Хэш
 
 # What the compliance pack lacks (documents/papers/pack.rs)

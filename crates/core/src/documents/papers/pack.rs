@@ -162,7 +162,19 @@ const TRANSFER_COLUMNS: [&str; 9] = [
     "size",
 ];
 
-const JOURNAL_COLUMNS: [&str; 7] = ["seq", "at", "user", "action", "object", "details", "hash"];
+/// The journal with everything its hash chain covers, so an inspector can recompute it from the
+/// table alone (the chain is described in `docs/vault-format.md`), and the user's name beside.
+const JOURNAL_COLUMNS: [&str; 9] = [
+    "seq",
+    "at",
+    "user_id",
+    "user",
+    "action",
+    "object",
+    "details",
+    "prev_hash",
+    "hash",
+];
 
 impl Vault {
     /// The file name to offer for a pack made today.
@@ -246,7 +258,8 @@ impl Vault {
 
     fn journal_rows(&self) -> Result<Vec<Vec<String>>> {
         let mut stmt = self.conn().prepare(
-            "SELECT j.seq, j.at, coalesce(u.name, ''), j.action, coalesce(j.object, ''), j.details, j.hash
+            "SELECT j.seq, j.at, coalesce(j.user_id, ''), coalesce(u.name, ''), j.action,
+                    coalesce(j.object, ''), j.details, j.prev_hash, j.hash
              FROM journal j LEFT JOIN user u ON u.id = j.user_id ORDER BY j.seq",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -258,6 +271,8 @@ impl Vault {
                 r.get(4)?,
                 r.get(5)?,
                 r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
             ])
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
