@@ -42,7 +42,7 @@ pub fn act(a: &Act, lang: DocLang, responsible: &str) -> Result<Vec<u8>> {
         },
     });
     let bytes = typeset(Template::Act, lang, &data, OffsetDateTime::now_utc())?.pdf();
-    typst::comemo::evict(0);
+    crate::documents::typeset::forget();
     bytes
 }
 

@@ -70,7 +70,7 @@ pub fn consent_form(
     )?
     .pdf();
     // The form names the person: nothing of it stays in the typesetter's memory.
-    typst::comemo::evict(0);
+    crate::documents::typeset::forget();
     bytes
 }
 

@@ -25,6 +25,6 @@ pub fn recovery_shares(shares: &[RecoveryShare], vault: &str, lang: DocLang) -> 
         })).collect::<Vec<_>>(),
     });
     let bytes = typeset(Template::RecoveryShares, lang, &data, now)?.pdf();
-    typst::comemo::evict(0);
+    crate::documents::typeset::forget();
     bytes
 }

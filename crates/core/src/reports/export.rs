@@ -303,7 +303,7 @@ fn typeset_report(data: &serde_json::Value) -> Result<Vec<u8>> {
         time::OffsetDateTime::now_utc(),
     )?;
     let bytes = doc.pdf();
-    typst::comemo::evict(0);
+    crate::documents::typeset::forget();
     bytes
 }
 

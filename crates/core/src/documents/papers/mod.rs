@@ -253,7 +253,7 @@ impl Vault {
             req.person.map(|p| p.to_string()).as_deref(),
             json!({"paper": req.paper.key(), "lang": req.lang.key()}),
         )?;
-        typst::comemo::evict(0);
+        crate::documents::typeset::forget();
         Ok(Preview {
             number: d.number,
             pages,
@@ -292,7 +292,7 @@ impl Vault {
         let bytes = d.typeset.pdf()?;
         let pages = d.typeset.pages();
         drop(d.typeset);
-        typst::comemo::evict(0);
+        crate::documents::typeset::forget();
         let produced =
             self.record_paper(tx, req, d.number, d.at, &d.fingerprints, &bytes, pages)?;
         Ok((produced, bytes))

@@ -354,7 +354,7 @@ impl Vault {
             });
             files.push((file, bytes));
         }
-        typst::comemo::evict(0);
+        crate::documents::typeset::forget();
 
         // The acts, as the act view prints them; the pack's journal entry counts them.
         let acts = self.act_rows()?;
@@ -455,7 +455,7 @@ impl Vault {
         let index_data =
             self.pack_index_data(lang, number, at, &entries, &missing, verification.ok)?;
         let index = typeset::typeset(Template::PackIndex, lang, &index_data, at)?.pdf()?;
-        typst::comemo::evict(0);
+        crate::documents::typeset::forget();
 
         // Built in memory (its parts already are), then written whole beside the target and
         // put in place.
