@@ -41,7 +41,8 @@ setup_app() {
 
 setup_tests() {
   setup_app
-  apt_install xvfb xauth webkit2gtk-driver xclip
+  # poppler-utils: pdftoppm renders a produced paper's first page in the end-to-end test.
+  apt_install xvfb xauth webkit2gtk-driver xclip poppler-utils
   # The vault-format check runs an independent reader in a Python virtual environment.
   python3 -m venv --help >/dev/null 2>&1 || apt_install python3 python3-venv
   if ! command -v tauri-driver >/dev/null; then

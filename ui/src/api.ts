@@ -8,12 +8,14 @@
  *
  * The types and commands are written by area in ./api: vault (the app's state, the vault, the
  * password, the journal), users, register, lifecycle (consents, retention, the end of the data's
- * life) and reports; types and errors hold what every area shares, transport how a command is sent.
+ * life), reports and papers (the documents an inspector asks for); types and errors hold what
+ * every area shares, transport how a command is sent.
  * This file gathers them, so callers import everything from here.
  */
 import { backupCommands } from './api/backup';
 import { keysCommands } from './api/keys';
 import { lifecycleCommands } from './api/lifecycle';
+import { papersCommands } from './api/papers';
 import { registerCommands, registerEvents } from './api/register';
 import { reportsCommands } from './api/reports';
 import { usersCommands } from './api/users';
@@ -23,6 +25,7 @@ export * from './api/backup';
 export * from './api/errors';
 export * from './api/keys';
 export * from './api/lifecycle';
+export * from './api/papers';
 export * from './api/register';
 export * from './api/reports';
 export { onLockedError } from './api/transport';
@@ -40,6 +43,7 @@ export const api = {
   ...registerCommands,
   ...lifecycleCommands,
   ...reportsCommands,
+  ...papersCommands,
 };
 
 export const events = {

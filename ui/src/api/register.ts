@@ -116,6 +116,9 @@ export interface Person {
   updatedAt: string;
   /** Consent, Art. 9 ground, end date, hold and blocking, as the backend sees them today. */
   lifecycle?: PersonLifecycle;
+  /** An employee or volunteer who sees personal data at work, and so signs a confidentiality
+   * undertaking (Art. 11(2)). */
+  seesData?: boolean;
 }
 
 export interface PersonLifecycle {
@@ -165,6 +168,10 @@ export interface Organisation {
   address: string;
   responsibleName: string;
   responsibleContacts: string;
+  /** The head of the organisation, who signs its orders and approves its policy. */
+  headName: string;
+  /** The head's position (Төраға, Директор…). */
+  headPosition: string;
 }
 
 export interface Purpose {

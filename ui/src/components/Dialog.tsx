@@ -18,8 +18,8 @@ export function Dialog({
   onClose: () => void;
   children: React.ReactNode;
   testId?: string;
-  /** `wide` for a wizard or a document. */
-  size?: 'wide';
+  /** `wide` for a wizard or a document; `document` for a document's pages at reading size. */
+  size?: 'wide' | 'document';
 }) {
   const { t } = useTranslation();
   const titleId = useId();

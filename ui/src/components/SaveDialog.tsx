@@ -10,31 +10,48 @@ import { Spinner } from './Spinner';
 import { useToast } from './Toast';
 import { errorText } from '../lib/errors';
 
+/** What saving wrote: its path, or its path and the sentence the toast says about it. */
+export type Saved = string | { path: string; toast: string };
+
 /**
- * Save a document (a consent form, an act) as a PDF in Kazakh or Russian: the path starts as a
- * file in the user's Documents folder (default_save_path) and can be typed or chosen with the
- * system's save dialog. The backend writes the file and says where it went; a file already at
- * the path is replaced only when the system's dialog asked or the user presses "Replace".
+ * Save a document (a consent form, an act, a paper, the compliance pack) in Kazakh or Russian:
+ * the path starts as a file in the user's Documents folder (default_save_path) and can be typed
+ * or chosen with the system's save dialog. The backend writes the file and says where it went; a
+ * file already at the path is replaced only when the system's dialog asked or the user presses
+ * "Replace". With `lang` the language was chosen before (the Documents screen): no choice here.
  */
 export function SaveDialog({
   title,
   lead,
+  lang: fixedLang,
+  hint,
+  submitLabel,
+  busyLabel,
   suggestName,
   onSave,
   onClose,
 }: {
   title: string;
-  lead?: string;
+  /** A sentence, or what the dialog saves laid out as facts. */
+  lead?: React.ReactNode;
+  /** The document's language, when it was chosen before this dialog. */
+  lang?: DocumentLanguage;
+  /** What kind of file it is and how it is written (the PDF sentence unless told). */
+  hint?: string;
+  submitLabel?: string;
+  /** Said beside a spinner while a long save runs. */
+  busyLabel?: string;
   /** The file name offered for a language, e.g. "consent-12-kk.pdf". */
   suggestName: (lang: DocumentLanguage) => string;
-  /** Writes the file; resolves to the path written. */
-  onSave: (path: string, lang: DocumentLanguage, ifExists: IfExists) => Promise<string>;
+  /** Writes the file; resolves to the path written (and, if it likes, what the toast says). */
+  onSave: (path: string, lang: DocumentLanguage, ifExists: IfExists) => Promise<Saved>;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const toast = useToast();
   const id = useId().replace(/:/g, '');
-  const [lang, setLang] = useState<DocumentLanguage>(i18n.language === 'kk' ? 'kk' : 'ru');
+  const [chosenLang, setLang] = useState<DocumentLanguage>(i18n.language === 'kk' ? 'kk' : 'ru');
+  const lang = fixedLang ?? chosenLang;
   const [path, setPath] = useState('');
   const [touched, setTouched] = useState(false);
   // The path the system's save dialog confirmed (it asks before replacing): only that exact path
@@ -82,8 +99,9 @@ export function SaveDialog({
     try {
       const target = path.trim();
       const ifExists: IfExists = replace || target === confirmed ? 'replace' : 'refuse';
-      const written = await onSave(target, lang, ifExists);
-      toast.success(t('save.saved', { path: written || path.trim() }));
+      const saved = await onSave(target, lang, ifExists);
+      if (typeof saved === 'string') toast.success(t('save.saved', { path: saved || target }));
+      else toast.success(saved.toast);
       onClose();
     } catch (e) {
       setError(toApiError(e));
@@ -100,29 +118,31 @@ export function SaveDialog({
           if (!busy && path.trim()) void save();
         }}
       >
-        {lead && <p className="muted">{lead}</p>}
-        <fieldset className="fieldset">
-          <legend className="field__label">{t('save.language')}</legend>
-          <div className="radio-cards radio-cards--tight">
-            {(['kk', 'ru'] as const).map((l) => (
-              <label key={l} className="radio-card" lang={l}>
-                <input
-                  type="radio"
-                  name={`${id}-lang`}
-                  value={l}
-                  checked={lang === l}
-                  onChange={() => {
-                    setLang(l);
-                    // A refusal was about the other language's file.
-                    setError(null);
-                  }}
-                  data-testid={`save-lang-${l}`}
-                />
-                <span>{t(`language.names.${l}`)}</span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        {lead && (typeof lead === 'string' ? <p className="muted">{lead}</p> : lead)}
+        {!fixedLang && (
+          <fieldset className="fieldset">
+            <legend className="field__label">{t('save.language')}</legend>
+            <div className="radio-cards radio-cards--tight">
+              {(['kk', 'ru'] as const).map((l) => (
+                <label key={l} className="radio-card" lang={l}>
+                  <input
+                    type="radio"
+                    name={`${id}-lang`}
+                    value={l}
+                    checked={lang === l}
+                    onChange={() => {
+                      setLang(l);
+                      // A refusal was about the other language's file.
+                      setError(null);
+                    }}
+                    data-testid={`save-lang-${l}`}
+                  />
+                  <span>{t(`language.names.${l}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        )}
         <div className="field">
           <label className="field__label" htmlFor={`${id}-path`}>
             {t('save.path')}
@@ -146,8 +166,13 @@ export function SaveDialog({
               {t('save.choose')}
             </button>
           </div>
-          <p className="field__hint">{t('save.hint')}</p>
+          <p className="field__hint">{hint ?? t('save.hint')}</p>
         </div>
+        {busyLabel && showSpinner && (
+          <p className="muted" data-testid="save-working">
+            <Spinner label={busyLabel} />
+          </p>
+        )}
         {error && (
           <ErrorMessage error={error} text={errorText(t, error)} testId="save-error">
             {error.code === 'file_exists' && <ReplaceButton onReplace={() => void save(true)} disabled={busy !== null} testId="save-replace" />}
@@ -165,7 +190,7 @@ export function SaveDialog({
             data-testid="save-confirm"
           >
             {showSpinner && <Spinner />}
-            {t('save.submit')}
+            {submitLabel ?? t('save.submit')}
           </button>
         </div>
       </form>

@@ -34,6 +34,9 @@
  *   (Backups: the vault in `app` has four, one in each state, and the last is 12 days old; see
  *   ./preview-backup.ts for the paths that show the cloud warning, a file already there, and a
  *   restore with no destruction log or with later destructions replayed.)
+ *   (Documents: in `app` the policy is up to date, the inventory and the retention schedule are
+ *   out of date, the order was never made; two people of the register see the data. A preview is
+ *   drawn by ./preview-papers.ts, not typeset.)
  */
 import type {
   AppStatus,
@@ -47,6 +50,7 @@ import type {
 } from '../api';
 import { BACKUP_COMMANDS, createBackups, previewRestored } from './preview-backup';
 import { createLifecycle, LIFECYCLE_COMMANDS } from './preview-lifecycle';
+import { createPapers, PAPERS_COMMANDS } from './preview-papers';
 import { createRegister, REGISTER_COMMANDS, type RegisterHost } from './preview-register';
 import { createReports, REPORTS_COMMANDS } from './preview-reports';
 
@@ -112,6 +116,10 @@ const REQUIRED: Record<string, Permission> = {
   recovery_key_new: 'manage_users',
   recovery_key_split: 'manage_users',
   clipboard_copy_revealed: 'reveal_sensitive',
+  paper_save: 'change_settings',
+  person_sees_data: 'change_settings',
+  // The pack needs change_settings too; every role that may export rows may change settings.
+  pack_save: 'export_rows',
 };
 
 const params = new URLSearchParams(typeof location !== 'undefined' ? location.search : '');
@@ -694,6 +702,7 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     register = null;
     lifecycle = null;
     reports = null;
+    papers = null;
     scheduleIdleLock();
     return outcome;
   },
@@ -724,6 +733,7 @@ const dueParam = params.get('due');
 let register: ReturnType<typeof createRegister> | null = null;
 let lifecycle: ReturnType<typeof createLifecycle> | null = null;
 let reports: ReturnType<typeof createReports> | null = null;
+let papers: ReturnType<typeof createPapers> | null = null;
 
 /** The register of the open vault, made on first use (people are generated as they are asked for). */
 function registerHandlers() {
@@ -783,6 +793,25 @@ function peopleOf(vault: PreviewVault): number {
   return scenario === 'empty' ? 0 : vault.isDemo ? 200 : 100_000;
 }
 
+/** The papers of the open vault (a history with every state, unless empty). */
+function papersHandlers() {
+  registerHandlers();
+  if (!papers) {
+    papers = createPapers(
+      {
+        fail,
+        journal: (action, details, object) => addEntry(requireUnlocked(), action, details, object ?? null),
+        users: () => liveUsers(requireUnlocked()).map((u) => ({ id: u.id, name: u.name, role: u.role })),
+        register: () => register!.access,
+        acts: () => (lifecycleHandlers().acts_list!({}) as { number: number }[]).map((a) => a.number),
+        journalOk: () => scenario !== 'broken',
+      },
+      { seed: scenario !== 'empty' && !requireUnlocked().isDemo },
+    );
+  }
+  return papers.handlers;
+}
+
 const backups = new Map<string, ReturnType<typeof createBackups>>();
 
 /** The backups of the open vault; the office vault in `app` and `staff` has a history. */
@@ -809,7 +838,7 @@ function backupHandlers() {
 
 export async function previewInvoke(command: string, args: Record<string, unknown>): Promise<unknown> {
   const handler = handlers[command];
-  const delay = slow ? 1200 : ['unlock_vault', 'recover_vault', 'create_vault', 'backup_make', 'backup_restore'].includes(command) ? 700 : 40;
+  const delay = slow ? 1200 : ['unlock_vault', 'recover_vault', 'create_vault', 'backup_make', 'backup_restore', 'paper_preview', 'paper_save', 'pack_save'].includes(command) ? 700 : 40;
   await new Promise((r) => setTimeout(r, delay));
   const needed = REQUIRED[command];
   if (needed && unlocked && current && !permissionsOf(me(current)).includes(needed)) {
@@ -819,6 +848,7 @@ export async function previewInvoke(command: string, args: Record<string, unknow
   if (LIFECYCLE_COMMANDS.has(command)) return lifecycleHandlers()[command]!(args);
   if (REPORTS_COMMANDS.has(command)) return reportsHandlers()[command]!(args);
   if (BACKUP_COMMANDS.has(command)) return backupHandlers()[command]!(args);
+  if (PAPERS_COMMANDS.has(command)) return papersHandlers()[command]!(args);
   if (!handler) fail('internal', `preview backend: unknown command ${command}`);
   return handler(args);
 }

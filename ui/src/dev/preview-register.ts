@@ -53,6 +53,8 @@ export interface RegisterAccess {
   inventory(): Inventory;
   organisation(): Organisation;
   count(): number;
+  /** Employees and volunteers marked as seeing personal data at work (they sign undertakings). */
+  seeingData(): { id: string; number: number; kind: Kind; name: string }[];
 }
 
 const FIELDS: FieldKey[] = [
@@ -153,6 +155,8 @@ interface PreviewPerson {
   services: ServiceEntry[];
   createdAt: string;
   updatedAt: string;
+  /** An employee or volunteer who sees personal data at work. */
+  seesData?: boolean;
 }
 
 const idFor = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -266,7 +270,7 @@ function inBand(age: number | null, band: string): boolean {
 export const REGISTER_COMMANDS = new Set([
   'register_meta', 'subject_list', 'subject_get', 'subject_reveal', 'subject_create', 'subject_update',
   'subject_set_access', 'subject_history', 'org_get', 'org_set', 'inventory_get', 'inventory_approve',
-  'choose_import_file', 'import_preview', 'import_run',
+  'choose_import_file', 'import_preview', 'import_run', 'person_sees_data',
 ]);
 
 export function createRegister(host: RegisterHost, baseCount: number) {
@@ -274,7 +278,15 @@ export function createRegister(host: RegisterHost, baseCount: number) {
   const removed = new Set<number>();
   let count = baseCount;
   let inventory: Inventory = { version: 1, approvedAt: new Date(Date.now() - 40 * 86400_000).toISOString(), approvedBy: host.userId(), ...defaultInventory() };
-  let org: Organisation = { name: '«Қамқор» қоғамдық қоры', bin: '', address: 'Алматы қ., Абай даңғылы, 10', responsibleName: 'Айгерім Сейітқызы', responsibleContacts: '+7 701 234 56 78, info@kamkor.kz' };
+  let org: Organisation = {
+    name: '«Қамқор» қоғамдық қоры',
+    bin: '',
+    address: 'Алматы қ., Абай даңғылы, 10',
+    responsibleName: 'Айгерім Сейітқызы',
+    responsibleContacts: '+7 701 234 56 78, info@kamkor.kz',
+    headName: 'Ержан Тоқтаров',
+    headPosition: 'Төраға',
+  };
   const queryCache = new Map<string, number[]>();
   let iinIndex: Map<string, number> | null = null;
 
@@ -282,6 +294,16 @@ export function createRegister(host: RegisterHost, baseCount: number) {
   const allowed = (kind: Kind): Set<FieldKey> => new Set(inventory.purposes.flatMap((p) => p.fields[kind] ?? []));
   const sensitive = (f: FieldKey) => SENSITIVE.has(inventory.categories[f] ?? DEFAULT_CATEGORY[f]);
   const mask = (f: FieldKey, v: string) => (f === 'iin' ? (v.length === 12 ? `${v.slice(0, 2)}••••••${v.slice(8)}` : '••••••••••••') : '•••••');
+
+  // The first two employees or volunteers see the data at work (the Documents screen lists their
+  // undertakings).
+  for (let n = 1, marked = 0; n <= Math.min(count, 400) && marked < 2; n++) {
+    const p = synth(n);
+    if (p.kind !== 'beneficiary') {
+      overrides.set(n, { ...p, seesData: true });
+      marked++;
+    }
+  }
 
   const byId = (id: string): PreviewPerson => {
     const n = /^\d+$/.test(id) ? Number(id) : Number(id.split('-').pop());
@@ -308,6 +330,7 @@ export function createRegister(host: RegisterHost, baseCount: number) {
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     ...(host.lifecycleOf ? { lifecycle: host.lifecycleOf(p.number) } : {}),
+    seesData: p.seesData === true,
   });
 
   const toRow = (p: PreviewPerson): SubjectRow => {
@@ -562,6 +585,16 @@ export function createRegister(host: RegisterHost, baseCount: number) {
       const edit: JournalEntry = { ...made, seq: -1, at: new Date(Date.parse(p.createdAt) + 86400_000 * 30).toISOString(), action: 'subject.updated', details: { number: p.number, fields: ['phone', 'address'] } };
       return [...own, edit, made];
     },
+    person_sees_data: (a) => {
+      const p = byId(String(a.id));
+      if (p.kind === 'beneficiary') host.fail('invalid_input', 'Undertakings are for employees and volunteers, not beneficiaries.', { field: 'sees_data', reason: 'sees_data_beneficiary' });
+      const yes = a.yes === true;
+      if ((p.seesData === true) !== yes) {
+        overrides.set(p.number, { ...p, seesData: yes, updatedAt: new Date().toISOString() });
+        host.journal('subject.sees_data_changed', { number: p.number, sees_data: yes }, p.id);
+      }
+      return null;
+    },
     org_get: () => org,
     org_set: (a) => {
       const o = a.org as Organisation;
@@ -657,6 +690,11 @@ export function createRegister(host: RegisterHost, baseCount: number) {
     inventory: () => inventory,
     organisation: () => org,
     count: () => count,
+    seeingData: () =>
+      [...overrides.values()]
+        .filter((p) => p.seesData && !removed.has(p.number))
+        .sort((a, b) => a.number - b.number)
+        .map((p) => ({ id: p.id, number: p.number, kind: p.kind, name: [p.values.surname, p.values.name, p.values.patronymic].filter(Boolean).join(' ') })),
   };
   return { handlers, access };
 }

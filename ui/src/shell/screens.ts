@@ -1,10 +1,11 @@
-import { ChartColumn, DatabaseBackup, Hourglass, LayoutDashboard, ScrollText, Settings, UserCog, UsersRound, type LucideIcon } from 'lucide-react';
+import { ChartColumn, DatabaseBackup, FileText, Hourglass, LayoutDashboard, ScrollText, Settings, UserCog, UsersRound, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 // In sidebar order, which is also the order of the screens' stylesheets in the bundle.
 import { Dashboard } from '../screens/dashboard/Dashboard';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
 import { RetentionScreen } from '../screens/retention/RetentionScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { JournalScreen } from '../screens/journal/JournalScreen';
 import { BackupsScreen } from '../screens/backup/BackupsScreen';
 import { UsersScreen } from '../screens/users/UsersScreen';
@@ -28,6 +29,8 @@ export const SCREENS: ScreenDef[] = [
   { id: 'people', icon: UsersRound, component: PeopleScreen },
   { id: 'retention', icon: Hourglass, component: RetentionScreen },
   { id: 'reports', icon: ChartColumn, component: ReportsScreen },
+  // Every user sees where the papers stand; only the responsible person produces them.
+  { id: 'documents', icon: FileText, component: DocumentsScreen },
   { id: 'journal', icon: ScrollText, component: JournalScreen },
   // Every user sees the backups and the reminder; only the responsible person makes and deletes them.
   { id: 'backups', icon: DatabaseBackup, component: BackupsScreen, bottom: true },

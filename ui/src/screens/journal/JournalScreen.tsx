@@ -128,6 +128,23 @@ export function detailsText(t: TFunction, entry: JournalEntry, exists: (key: str
       return null;
     case 'retention.rules_changed':
       return typeof d.rules === 'number' ? t('journal.details.rules', { count: d.rules }) : null;
+    case 'subject.sees_data_changed':
+      return typeof d.sees_data === 'boolean' ? t(d.sees_data ? 'journal.details.seesData.on' : 'journal.details.seesData.off') : null;
+    case 'paper.produced':
+    case 'paper.previewed': {
+      const parts: string[] = [];
+      if (typeof d.paper === 'string') parts.push(t(`documents.papers.${d.paper}`, { defaultValue: d.paper }));
+      if (typeof d.number === 'number') parts.push(t('journal.details.paper', { number: d.number }));
+      if (d.lang === 'kk' || d.lang === 'ru') parts.push(t(`documents.langIn.${d.lang}`));
+      return parts.join(' · ') || null;
+    }
+    case 'pack.produced': {
+      const parts: string[] = [];
+      if (typeof d.number === 'number') parts.push(t('journal.details.paper', { number: d.number }));
+      if (typeof d.files === 'number') parts.push(t('journal.details.files', { count: d.files }));
+      if (d.lang === 'kk' || d.lang === 'ru') parts.push(t(`documents.langIn.${d.lang}`));
+      return parts.join(' · ') || null;
+    }
     default:
       return null;
   }

@@ -42,6 +42,7 @@ import { EndDialog } from '../lifecycle/EndDialog';
 import { LifecycleBanners, LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { ReasonDialog, type ReasonMode } from '../lifecycle/ReasonDialog';
 import { actionText, detailsText } from '../journal/JournalScreen';
+import { SeesDataToggle } from './SeesDataToggle';
 import { AccessBadge, SensitiveMark } from './fields';
 import { BackLink } from './PersonForm';
 
@@ -342,6 +343,7 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
         onReason={setReasonMode}
         onEnd={setEnding}
       />
+      <SeesDataToggle person={person} onChanged={(seesData) => setPerson((p) => (p ? { ...p, seesData } : p))} />
 
       <div className="tabs" role="tablist" aria-label={t('personPage.tabs.label')}>
         {TABS.map((k) => (

@@ -9,7 +9,9 @@ import { useToast } from '../../components/Toast';
 import { useDelayedFlag } from '../../lib/hooks';
 
 type OrgField = keyof Organisation;
-const FIELDS: OrgField[] = ['name', 'bin', 'address', 'responsibleName', 'responsibleContacts'];
+const FIELDS: OrgField[] = ['name', 'bin', 'address', 'responsibleName', 'responsibleContacts', 'headName', 'headPosition'];
+/** The fields with a line of explanation under them. */
+const HINTED = new Set<OrgField>(['bin', 'responsibleName', 'responsibleContacts', 'headName', 'headPosition']);
 /** invalid_input's params.field (snake_case in Rust) → the form's field. */
 const FROM_BACKEND: Record<string, OrgField> = {
   name: 'name',
@@ -17,9 +19,14 @@ const FROM_BACKEND: Record<string, OrgField> = {
   address: 'address',
   responsible_name: 'responsibleName',
   responsible_contacts: 'responsibleContacts',
+  head_name: 'headName',
+  head_position: 'headPosition',
 };
 
-/** The organisation that operates the register: what consents and documents name as the operator. */
+/**
+ * The organisation that operates the register: what consents and documents name as the operator,
+ * and its head, who signs the order appointing the responsible person and approves the policy.
+ */
 export function OrganisationSettings() {
   const { t } = useTranslation();
   const toast = useToast();
@@ -100,9 +107,9 @@ export function OrganisationSettings() {
             {FIELDS.map((field) => {
               const testId = field === 'name' ? 'settings-org-name' : field === 'bin' ? 'settings-org-bin' : `settings-org-${field}`;
               const invalid = errorField === field;
-              const hint = field === 'bin' || field === 'responsibleName' || field === 'responsibleContacts' ? t(`settings.org.hints.${field}`) : null;
+              const hint = HINTED.has(field) ? t(`settings.org.hints.${field}`) : null;
               return (
-                <div key={field} className={`field${field === 'name' || field === 'address' ? ' field--wide' : ''}`}>
+                <div key={field} className={`field${field === 'name' || field === 'address' ? ' field--wide' : ''}${field === 'headName' ? ' org-form__head' : ''}`}>
                   <label className="field__label" htmlFor={`${id}-${field}`}>
                     {t(`settings.org.fields.${field}`)}
                   </label>
@@ -110,7 +117,7 @@ export function OrganisationSettings() {
                     id={`${id}-${field}`}
                     className={`input${field === 'bin' ? ' input--digits input--medium' : ''}`}
                     inputMode={field === 'bin' ? 'numeric' : undefined}
-                    value={org[field]}
+                    value={org[field] ?? ''}
                     onChange={(e) => {
                       setOrg({ ...org, [field]: e.target.value });
                       setDirty(true);
