@@ -168,11 +168,17 @@ pub async fn choose_save_path(
     app: AppHandle,
     suggested_name: String,
 ) -> CmdResult<Option<PathBuf>> {
+    // The filter follows the suggested name: a PDF, or the compliance pack's ZIP.
+    let (label, ext) = if suggested_name.to_lowercase().ends_with(".zip") {
+        ("ZIP", "zip")
+    } else {
+        ("PDF", "pdf")
+    };
     Ok(app
         .dialog()
         .file()
         .set_file_name(file_name(&suggested_name))
-        .add_filter("PDF", &["pdf"])
+        .add_filter(label, &[ext])
         .blocking_save_file()
         .and_then(|f| f.into_path().ok()))
 }

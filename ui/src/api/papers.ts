@@ -53,6 +53,8 @@ export interface PaperRow {
   last: Produced | null;
   outdated: OutdatedReason[];
   status: 'never' | 'current' | 'outdated';
+  /** The number the next one of this kind will carry (undertakings share one count). */
+  nextNumber: number;
 }
 
 /** Which paper to make. */

@@ -151,13 +151,14 @@ export function createPapers(host: PapersHost, { seed }: { seed: boolean }) {
 
   const stateOf = (kind: PaperKind, person: Confidant | null): PaperRow => {
     const r = last(kind, person?.id ?? null);
-    if (!r) return { paper: kind, person, last: null, outdated: [], status: 'never' };
+    const nextNumber = next(kind);
+    if (!r) return { paper: kind, person, last: null, outdated: [], status: 'never', nextNumber };
     const outdated: OutdatedReason[] = [];
     if ((kind === 'policy' || kind === 'inventory' || kind === 'retention') && r.inventoryVersion !== reg.inventory().version) outdated.push('inventory_changed');
     if (r.responsible !== responsibleOf()) outdated.push('responsible_changed');
     if (outdated.length === 0 && r.digest !== digestOf(kind, r.about)) outdated.push('details_changed');
     const produced: Produced = { paper: kind, number: r.number, lang: r.lang, producedAt: r.producedAt, sha256: r.sha256, pages: 0 };
-    return { paper: kind, person, last: produced, outdated, status: outdated.length ? 'outdated' : 'current' };
+    return { paper: kind, person, last: produced, outdated, status: outdated.length ? 'outdated' : 'current', nextNumber };
   };
   const rows = (): PaperRow[] => [...ORGANISATION_PAPERS.map((k) => stateOf(k, null)), ...confidants().map((c) => stateOf('undertaking', c))];
 
@@ -186,7 +187,8 @@ export function createPapers(host: PapersHost, { seed }: { seed: boolean }) {
       const number = next(req.paper);
       const count = req.paper === 'policy' ? 3 : 1;
       const pages = Array.from({ length: count }, (_, i) => page(TITLES[req.paper][req.lang], reg.organisation().name, number, today(), req.lang, i, person?.name));
-      host.journal('paper.previewed', { paper: req.paper, lang: req.lang }, req.person ?? null);
+      // Only an undertaking's preview is journaled: it names a person.
+      if (req.paper === 'undertaking') host.journal('paper.previewed', { paper: req.paper, lang: req.lang }, req.person ?? null);
       return { number, pages };
     },
     paper_save: (a): Produced => {

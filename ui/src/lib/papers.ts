@@ -41,8 +41,7 @@ export function paperFileName(lang: DocumentLanguage, paper: PaperKind, number: 
  * people (some of whom may no longer be listed), so for them only the preview says it.
  */
 export function nextNumber(row: PaperRow): number | null {
-  if (row.paper === 'undertaking') return null;
-  return (row.last?.number ?? 0) + 1;
+  return row.nextNumber ?? null;
 }
 
 /** "№ 3 of 07.12.2026" for the last paper produced. */

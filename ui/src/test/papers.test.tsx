@@ -63,12 +63,12 @@ const aigerim: Confidant = { id: 'u1', name: 'Айгерім Сейітқызы'
 const nurlan: Confidant = { id: '0190-person-7', name: 'Ахметов Нұрлан', source: 'register', role: 'volunteer', number: 7 };
 
 const ROWS: PaperRow[] = [
-  { paper: 'policy', person: null, last: produced({ paper: 'policy', number: 2 }), outdated: [], status: 'current' },
-  { paper: 'inventory', person: null, last: produced({ paper: 'inventory', number: 1, lang: 'ru' }), outdated: ['inventory_changed', 'responsible_changed'], status: 'outdated' },
-  { paper: 'order', person: null, last: null, outdated: [], status: 'never' },
-  { paper: 'retention', person: null, last: produced({ paper: 'retention', number: 4 }), outdated: ['details_changed'], status: 'outdated' },
-  { paper: 'undertaking', person: aigerim, last: produced({ paper: 'undertaking', number: 5 }), outdated: [], status: 'current' },
-  { paper: 'undertaking', person: nurlan, last: null, outdated: [], status: 'never' },
+  { paper: 'policy', person: null, last: produced({ paper: 'policy', number: 2 }), outdated: [], status: 'current', nextNumber: 3 },
+  { paper: 'inventory', person: null, last: produced({ paper: 'inventory', number: 1, lang: 'ru' }), outdated: ['inventory_changed', 'responsible_changed'], status: 'outdated', nextNumber: 2 },
+  { paper: 'order', person: null, last: null, outdated: [], status: 'never', nextNumber: 1 },
+  { paper: 'retention', person: null, last: produced({ paper: 'retention', number: 4 }), outdated: ['details_changed'], status: 'outdated', nextNumber: 5 },
+  { paper: 'undertaking', person: aigerim, last: produced({ paper: 'undertaking', number: 5 }), outdated: [], status: 'current', nextNumber: 6 },
+  { paper: 'undertaking', person: nurlan, last: null, outdated: [], status: 'never', nextNumber: 6 },
 ];
 
 const PAGE = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 595 842"><text x="10" y="20">Саясат</text></svg>';
@@ -179,12 +179,12 @@ describe('the Documents screen', () => {
     await user.click(screen.getByTestId(`paper-save-undertaking-${nurlan.id}`));
     await screen.findByTestId('save-dialog');
     // Undertakings share one count across people: only a preview says the number.
-    await waitFor(() => expect(screen.getByTestId('save-path')).toHaveValue('/home/aigerim/Documents/Обязательство-Ахметов-Нұрлан.pdf'));
+    await waitFor(() => expect(screen.getByTestId('save-path')).toHaveValue('/home/aigerim/Documents/Обязательство-№6-Ахметов-Нұрлан.pdf'));
     await user.click(screen.getByTestId('save-confirm'));
     await waitFor(() => expect(calls('paper_save')).toHaveLength(1));
     expect(calls('paper_save')[0]).toEqual({
       request: { paper: 'undertaking', lang: 'ru', person: nurlan.id },
-      path: '/home/aigerim/Documents/Обязательство-Ахметов-Нұрлан.pdf',
+      path: '/home/aigerim/Documents/Обязательство-№6-Ахметов-Нұрлан.pdf',
       ifExists: 'refuse',
     });
 

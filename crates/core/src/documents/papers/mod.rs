@@ -175,6 +175,8 @@ pub struct PaperState {
     /// Why the last one no longer says what the vault says (empty when it does, or was never
     /// produced): `inventory_changed`, `responsible_changed`, `details_changed`.
     pub outdated: Vec<&'static str>,
+    /// The number the next one of this kind will carry (undertakings share one count).
+    pub next_number: i64,
 }
 
 impl PaperState {
@@ -243,16 +245,19 @@ impl Vault {
         )?)
     }
 
-    /// A paper's pages as SVG, with the number it would get if produced now. Journaled (an
-    /// undertaking names a person), not recorded as produced.
+    /// A paper's pages as SVG, with the number it would get if produced now; not recorded as
+    /// produced. An undertaking's preview is journaled (it names a person); the organisation's
+    /// papers name only its own officers, and a preview of them leaves no trace.
     pub fn preview_paper(&self, req: &PaperRequest) -> Result<Preview> {
         let d = self.draft_paper(req, None)?;
         let pages = d.typeset.svg_pages();
-        self.record(
-            Action::PaperPreviewed,
-            req.person.map(|p| p.to_string()).as_deref(),
-            json!({"paper": req.paper.key(), "lang": req.lang.key()}),
-        )?;
+        if let Some(person) = req.person.filter(|_| req.paper == Paper::Undertaking) {
+            self.record(
+                Action::PaperPreviewed,
+                Some(&person.to_string()),
+                json!({"paper": req.paper.key(), "lang": req.lang.key()}),
+            )?;
+        }
         crate::documents::typeset::forget();
         Ok(Preview {
             number: d.number,
@@ -380,6 +385,7 @@ impl Vault {
         person: Option<crate::register::confidants::Confidant>,
     ) -> Result<PaperState> {
         let about = person.as_ref().map(|p| p.id.to_string());
+        let next_number = self.next_paper_number(paper.key())?;
         let last = self
             .conn()
             .query_row(
@@ -417,6 +423,7 @@ impl Vault {
                 person,
                 last: None,
                 outdated: vec![],
+                next_number,
             });
         };
         let lang = DocLang::from_key(&lang).unwrap_or(DocLang::Kk);
@@ -451,6 +458,7 @@ impl Vault {
                 pages: 0,
             }),
             outdated,
+            next_number,
         })
     }
 

@@ -166,6 +166,11 @@ fn producing_numbers_each_kind_and_journals_it_without_names() {
     assert_eq!(preview.number, 3);
     assert!(preview.pages.len() >= 2 && preview.pages[0].starts_with("<svg"));
     assert_eq!(v.next_paper_number("policy").unwrap(), 3);
+    assert_eq!(v.papers().unwrap()[0].next_number, 3);
+    assert!(
+        !crate::test_support::actions(&v).contains(&"paper.previewed".to_string()),
+        "a policy's preview leaves no trace"
+    );
 }
 
 #[test]
