@@ -185,97 +185,60 @@ impl Vault {
         ))
     }
 
-    fn consent_rows(&self) -> Result<Vec<Vec<String>>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT c.number, s.number, c.subject_name, c.given_on, coalesce(c.valid_until, ''), c.form,
-                    coalesce(c.form_reference, ''), coalesce(c.representative_name, ''),
-                    coalesce((SELECT group_concat(w.scope || ' ' || w.requested_on, '; ') FROM consent_withdrawal w
-                              WHERE w.consent_id = c.id AND w.refused = 0), ''),
-                    (SELECT count(*) FROM attachment a WHERE a.consent_id = c.id),
-                    coalesce(u.name, '')
-             FROM consent c JOIN subject s ON s.id = c.subject_id LEFT JOIN user u ON u.id = c.taken_by
-             ORDER BY c.number",
-        )?;
+    /// Every row of `sql`, each column as text (NULL as empty), for the pack's tables.
+    fn text_rows(&self, sql: &str) -> Result<Vec<Vec<String>>> {
+        use rusqlite::types::ValueRef;
+        let mut stmt = self.conn().prepare(sql)?;
+        let n = stmt.column_count();
         let rows = stmt.query_map([], |r| {
-            Ok(vec![
-                r.get::<_, i64>(0)?.to_string(),
-                r.get::<_, i64>(1)?.to_string(),
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get::<_, i64>(9)?.to_string(),
-                r.get(10)?,
-            ])
+            (0..n)
+                .map(|i| {
+                    Ok(match r.get_ref(i)? {
+                        ValueRef::Null | ValueRef::Blob(_) => String::new(),
+                        ValueRef::Integer(v) => v.to_string(),
+                        ValueRef::Real(v) => v.to_string(),
+                        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+                    })
+                })
+                .collect()
         })?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The consent evidence list: who, when, how, the reference, withdrawals, scans, who took it.
+    fn consent_rows(&self) -> Result<Vec<Vec<String>>> {
+        self.text_rows(
+            "SELECT c.number, s.number, c.subject_name, c.given_on, c.valid_until, c.form,
+                    c.form_reference, c.representative_name,
+                    (SELECT group_concat(w.scope || ' ' || w.requested_on, '; ') FROM consent_withdrawal w
+                     WHERE w.consent_id = c.id AND w.refused = 0),
+                    (SELECT count(*) FROM attachment a WHERE a.consent_id = c.id),
+                    u.name
+             FROM consent c JOIN subject s ON s.id = c.subject_id LEFT JOIN user u ON u.id = c.taken_by
+             ORDER BY c.number",
+        )
     }
 
     fn act_rows(&self) -> Result<Vec<Vec<String>>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT number, action, ground, coalesce(reference, ''), json_array_length(subjects),
+        self.text_rows(
+            "SELECT number, action, ground, reference, json_array_length(subjects),
                     performed_at, performed_by_name, json_array_length(backups)
              FROM destruction_act ORDER BY number",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(vec![
-                r.get::<_, i64>(0)?.to_string(),
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get::<_, i64>(4)?.to_string(),
-                r.get(5)?,
-                r.get(6)?,
-                r.get::<_, i64>(7)?.to_string(),
-            ])
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        )
     }
 
     fn transfer_rows(&self) -> Result<Vec<Vec<String>>> {
-        let mut stmt = self.conn().prepare(
+        self.text_rows(
             "SELECT number, at, user_name, kind, format, recipient, purpose, sha256, size
              FROM transfer ORDER BY number",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(vec![
-                r.get::<_, i64>(0)?.to_string(),
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get::<_, i64>(8)?.to_string(),
-            ])
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        )
     }
 
     fn journal_rows(&self) -> Result<Vec<Vec<String>>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT j.seq, j.at, coalesce(j.user_id, ''), coalesce(u.name, ''), j.action,
-                    coalesce(j.object, ''), j.details, j.prev_hash, j.hash
+        self.text_rows(
+            "SELECT j.seq, j.at, j.user_id, u.name, j.action, j.object, j.details, j.prev_hash, j.hash
              FROM journal j LEFT JOIN user u ON u.id = j.user_id ORDER BY j.seq",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(vec![
-                r.get::<_, i64>(0)?.to_string(),
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-            ])
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        )
     }
 
     /// Scans of signed consent forms: (consent number, media type, bytes).
