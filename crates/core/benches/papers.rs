@@ -38,6 +38,7 @@ fn papers(c: &mut Criterion) {
     derbes_core::demo::fill(&vault, PEOPLE, 7).unwrap();
     let mut org = vault.organisation().unwrap();
     org.name = "«Жәрдем» қоғамдық бірлестігі".into();
+    org.bin = derbes_core::demo::demo_bin();
     org.responsible_name = "Bench".into();
     vault.set_organisation(&org).unwrap();
     let people = vault
@@ -95,6 +96,7 @@ fn papers(c: &mut Criterion) {
             )
             .unwrap();
     }
+    assert!(consents > 50_000, "every adult has a consent: {consents}");
     let pack = dir.path().join("pack.zip");
     let made = vault
         .compliance_pack(DocLang::Kk, &pack, IfExists::Replace, false)

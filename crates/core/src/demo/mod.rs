@@ -17,9 +17,9 @@ use crate::vault::Vault;
 /// How many made-up people the demo vault holds: enough to search, filter and scroll.
 pub const DEMO_PEOPLE: usize = 500;
 
-/// A valid, obviously made-up BIN for the demo organisation.
-/// A valid BIN (check digit by the law's rule) for made-up organisations.
-pub(crate) fn demo_bin() -> String {
+/// A valid BIN (check digit by the law's rule) for made-up organisations: the demo's, the
+/// tests' and the benchmarks'.
+pub fn demo_bin() -> String {
     let first11 = [2, 6, 0, 1, 0, 1, 5, 0, 0, 0, 0];
     (0u8..10)
         .find_map(|last| {
