@@ -83,6 +83,26 @@ pub enum DocsCommand {
     },
 }
 
+/// The sentence id naming a paper.
+fn paper_name(paper: Paper) -> &'static str {
+    match paper {
+        Paper::Policy => "cli-paper-policy",
+        Paper::Inventory => "cli-paper-inventory",
+        Paper::Order => "cli-paper-order",
+        Paper::Retention => "cli-paper-retention",
+        Paper::Undertaking => "cli-paper-undertaking",
+    }
+}
+
+/// The sentence id saying why a paper is out of date.
+fn outdated_why(reason: &str) -> &'static str {
+    match reason {
+        "inventory_changed" => "cli-paper-why-inventory-changed",
+        "responsible_changed" => "cli-paper-why-responsible-changed",
+        _ => "cli-paper-why-details-changed",
+    }
+}
+
 /// A user's id by name or id, or else a register person's by № or id.
 fn signatory(v: &Vault, who: &str) -> Result<Uuid, Error> {
     match v.resolve_user(who) {
@@ -151,10 +171,7 @@ pub fn docs(v: &Vault, cmd: &DocsCommand, cx: Ctx) -> Result<(), Error> {
         cx.println(
             "cli-paper-written",
             &[
-                (
-                    "paper",
-                    text(cx.say(&format!("cli-paper-{}", paper.key()), &[])),
-                ),
+                ("paper", text(cx.say(paper_name(paper), &[]))),
                 ("number", produced.number.into()),
                 ("pages", produced.pages.into()),
                 ("path", text(out.out.display())),
@@ -173,7 +190,7 @@ fn list(v: &Vault, cx: Ctx) -> Result<(), Error> {
         return Ok(());
     }
     for s in &states {
-        let name = cx.say(&format!("cli-paper-{}", s.paper.key()), &[]);
+        let name = cx.say(paper_name(s.paper), &[]);
         let name = match &s.person {
             Some(p) => format!("{name}: {}", p.name),
             None => name,
@@ -194,7 +211,7 @@ fn list(v: &Vault, cx: Ctx) -> Result<(), Error> {
                         text(
                             s.outdated
                                 .iter()
-                                .map(|w| cx.say(&format!("cli-paper-why-{w}"), &[]))
+                                .map(|w| cx.say(outdated_why(w), &[]))
                                 .collect::<Vec<_>>()
                                 .join("; "),
                         ),

@@ -490,3 +490,30 @@ fn an_empty_vaults_pack_says_what_is_missing_and_scans_go_in_only_when_asked() {
         .collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn everything_a_pack_can_lack_is_said_in_every_language() {
+    let source = include_str!("pack.rs");
+    let keys: Vec<&str> = source
+        .match_indices("_missing\"")
+        .chain(source.match_indices("_not_kept\""))
+        .chain(source.match_indices("\"policy_not_approved\""))
+        .chain(source.match_indices("\"no_consents\""))
+        .chain(source.match_indices("\"no_acts\""))
+        .map(|(at, m)| {
+            let end = at + m.len();
+            let start = source[..end - 1].rfind('"').unwrap() + 1;
+            &source[start..end - 1]
+        })
+        .collect();
+    assert!(keys.len() >= 11, "{keys:?}");
+    for key in keys {
+        for lang in crate::words::Lang::ALL {
+            assert!(
+                crate::words::has(lang, &format!("pack-missing-{key}")),
+                "pack-missing-{key} in {}",
+                lang.key()
+            );
+        }
+    }
+}
