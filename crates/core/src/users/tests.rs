@@ -468,3 +468,22 @@ mod rekey {
         assert!(matches!(v.rekey(), Err(Error::NotPermitted { .. })));
     }
 }
+
+#[test]
+fn a_name_whose_one_byte_tag_matches_another_users_does_not_open_as_them() {
+    let (_t, dir, _dana) = with_staff();
+    let keyslots = crate::vault::keyslots::Keyslots::read(&dir).unwrap();
+    let tag = |name: &str| crate::vault::keyslots::name_tag(keyslots.vault_id, name);
+    // A name no one has, whose tag happens to be Dana's (one name in 256 does).
+    let twin = (0..100_000)
+        .map(|i| format!("Someone {i}"))
+        .find(|n| tag(n) == tag("Дана Әлиева"))
+        .unwrap();
+    assert!(matches!(
+        Vault::unlock_as(&dir, Some(&twin), &pw(STAFF_PW)),
+        Err(Error::WrongPassword)
+    ));
+    // Named rightly, her password still opens.
+    let v = Vault::unlock_as(&dir, Some("Дана Әлиева"), &pw(STAFF_PW)).unwrap();
+    assert_eq!(v.user().name, "Дана Әлиева");
+}

@@ -565,6 +565,15 @@ impl Vault {
             Some(id) => load_user(&conn, id)?,
             None => responsible_person(&conn)?,
         };
+        // The slot tag is one byte: another user's tag can equal the named one's (one vault in
+        // 256), and then their password opens their own slot. Whoever was named must be who
+        // opened, or it is a wrong password for the person named.
+        if let (Some(name), Some(_)) = (named, slot_user) {
+            if name.trim().to_lowercase() != user.name.trim().to_lowercase() {
+                record_failure(dir);
+                return Err(Error::WrongPassword);
+            }
+        }
         // A slot from before version 2 becomes one now, while its key-encryption key is at hand.
         // If the file cannot be written, the old slot still opens and this is tried next time.
         let slot_name = slot_user.map(|_| user.name.as_str());
