@@ -219,14 +219,7 @@ impl Vault {
             None => self.next_paper_number(req.paper.key())?,
         };
         let content = data::content(self, req)?;
-        let org = self.organisation()?;
-        let fingerprints = Fingerprints {
-            inventory_version: self.inventory()?.version,
-            responsible: sha256_hex(
-                format!("{}\n{}", org.responsible_name, org.responsible_contacts).as_bytes(),
-            ),
-            digest: sha256_hex(content.to_string().as_bytes()),
-        };
+        let fingerprints = self.fingerprints_of(&content)?;
         let data = data::with_heading(content, req.lang, number, at);
         let typeset = typeset::typeset(req.paper.template(), req.lang, &data, at)?;
         Ok(Drafted {
@@ -469,7 +462,11 @@ impl Vault {
         if req.paper == Paper::Inventory {
             current.version = None;
         }
-        let content = data::content(self, &current)?;
+        self.fingerprints_of(&data::content(self, &current)?)
+    }
+
+    /// The fingerprints of a paper saying `content`, as the vault stands now.
+    fn fingerprints_of(&self, content: &serde_json::Value) -> Result<Fingerprints> {
         let org = self.organisation()?;
         Ok(Fingerprints {
             inventory_version: self.inventory()?.version,
