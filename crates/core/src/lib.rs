@@ -6,6 +6,7 @@
 //! One folder per area of the law, each depending only on those listed before it:
 //!
 //! - [`vault`] — the encrypted file, its keys, the journal, migrations, settings (Art. 22);
+//! - [`calendar`] — the working days of Kazakhstan every deadline is counted on;
 //! - [`register`] — people, fields, the data inventory, IIN/BIN, imports (Art. 7, 25(2)(1));
 //! - [`lifecycle`] — consent and Art. 9 grounds, retention, hold and blocking, anonymisation
 //!   and destruction with their acts (Art. 7–9, 12, 18);
@@ -25,6 +26,7 @@
 //! opens one, [`vault::Vault::lock`] closes it.
 
 pub mod backup;
+pub mod calendar;
 pub mod demo;
 pub mod documents;
 pub mod error;

@@ -21,6 +21,7 @@ use crate::vault::Vault;
 fn on_create(conn: &Connection, user: Uuid) -> Result<()> {
     inventory::ensure_default(conn, user)?;
     crate::lifecycle::log::ensure_key(conn)?;
+    crate::calendar::store::ensure_shipped(conn)?;
     retention::ensure_defaults(conn)
 }
 

@@ -104,6 +104,10 @@ impl Lang {
                         include_str!(concat!("../locales/", $lang, "/backup.ftl")),
                     ),
                     (
+                        "obligations",
+                        include_str!(concat!("../locales/", $lang, "/obligations.ftl")),
+                    ),
+                    (
                         "cli",
                         include_str!(concat!("../locales/", $lang, "/cli.ftl")),
                     ),
@@ -125,7 +129,7 @@ impl Lang {
 /// The Fluent files of each language (`locales/<lang>/<file>.ftl`): the core's errors, record
 /// problems and field names; then each area's refusals and words; then the CLI's; then what the
 /// desktop app says before its window can open.
-pub const FILES: [&str; 9] = [
+pub const FILES: [&str; 10] = [
     "core",
     "vault",
     "register",
@@ -133,6 +137,7 @@ pub const FILES: [&str; 9] = [
     "reports",
     "documents",
     "backup",
+    "obligations",
     "cli",
     "app",
 ];

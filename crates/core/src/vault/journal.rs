@@ -52,6 +52,8 @@ pub enum Action {
     JournalVerified,
     /// A version of the data inventory was approved.
     InventoryApproved,
+    /// A year of the working-day calendar was set or reset (object: the year; details: counts).
+    CalendarChanged,
     /// A person was added to the register.
     SubjectCreated,
     /// A person's record was changed (details list the field keys, never values).
@@ -176,6 +178,7 @@ impl Action {
             Action::PaperProduced => "paper.produced",
             Action::PaperPreviewed => "paper.previewed",
             Action::PackProduced => "pack.produced",
+            Action::CalendarChanged => "calendar.changed",
         }
     }
 }

@@ -299,6 +299,24 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX paper_kind_about ON paper (kind, about);
     ALTER TABLE subject ADD COLUMN sees_data INTEGER NOT NULL DEFAULT 0 CHECK (sees_data IN (0, 1));
     "#,
+    // 8: the working-day calendar every deadline is counted on: each year's Kurban Ait and the
+    // government's transfers (the holidays fixed by law are rules in the code). Shipped years are
+    // refreshed by a newer Derbes unless the user edited them.
+    r#"
+    CREATE TABLE calendar_year (
+        year                 INTEGER PRIMARY KEY,
+        kurban_ait           TEXT NOT NULL,
+        kurban_ait_estimated INTEGER NOT NULL DEFAULT 0 CHECK (kurban_ait_estimated IN (0, 1)),
+        source               TEXT NOT NULL CHECK (source IN ('shipped', 'edited')),
+        updated_at           TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE calendar_day (
+        day  TEXT PRIMARY KEY,
+        year INTEGER NOT NULL REFERENCES calendar_year (year) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('day_off', 'working_day')),
+        note TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {
