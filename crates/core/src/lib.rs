@@ -14,6 +14,9 @@
 //! - [`reports`] — depersonalised tables and releases for donors, the transfer ledger (Art. 17);
 //! - [`users`] — the people who use a vault: their own passwords and keyslots, their roles
 //!   (Art. 25: the responsible person; staff);
+//! - [`requests`] — what people ask of their data, each on its clock, and the access answer
+//!   (Art. 13, 24, 25);
+//! - [`breaches`] — the breach register and the notice to the authorised body (Art. 25(2)(8));
 //! - [`backup`] — backups, their verification and restore, which replays later destructions
 //!   (Art. 18, 22);
 //! - [`demo`] — a demo vault of made-up people;
@@ -26,6 +29,7 @@
 //! opens one, [`vault::Vault::lock`] closes it.
 
 pub mod backup;
+pub mod breaches;
 pub mod calendar;
 pub mod demo;
 pub mod documents;
@@ -34,6 +38,7 @@ pub mod fuzzing;
 pub mod lifecycle;
 pub mod register;
 pub mod reports;
+pub mod requests;
 #[cfg(test)]
 mod test_support;
 pub mod text;

@@ -21,3 +21,38 @@ holiday-independence_day = Independence Day
 holiday-kurban_ait = Kurban Ait
 calendar-note-G24G0000436 = Government Resolution No. 436 of 2024 on transferring days off in 2025
 calendar-note-constitution_2026 = The 2026 Constitution: Constitution Day is 15 March from 2027, not 30 August
+
+## Subject requests
+reason-request_kind_unknown = Choose what the person asks for.
+reason-request_text_required = Fill this in.
+reason-request_text_too_long = This is too long ({ $max } characters at most).
+reason-request_in_future = A request cannot be received on a day still to come.
+reason-request_answer_days_range = The organisation's target must be between { $min } and { $max } working days.
+reason-request_not_found = There is no request № { $number }.
+reason-request_closed = Request № { $number } is already closed.
+reason-request_evidence_missing = { $kind ->
+    [access] Produce the answer to this request first: it is the evidence the request was answered.
+    [correction] No correction of this person's record has been saved since the request was taken: correct the record first, or refuse with reasons.
+    [blocking] This person has not been blocked since the request was taken: block them first, or refuse with reasons.
+    [unblocking] This person has not been unblocked since the request was taken: unblock them first, or refuse with reasons.
+    [destruction] This person's data has not been destroyed: destroy it (the act is the evidence), or refuse with reasons.
+    [withdrawal] No consent of this person has been withdrawn since the request was taken: record the withdrawal first, or refuse with reasons.
+   *[other] This person is still public: make them restricted first, or refuse with reasons.
+}
+reason-request_not_access = Request № { $number } does not ask for access: only an access request gets this answer.
+reason-request_subject_gone = Person № { $number } is no longer in the register: there is no data left to describe.
+
+## Breaches
+reason-breach_text_required = Describe what happened.
+reason-breach_text_too_long = This is too long ({ $max } characters at most).
+reason-breach_in_future = A breach cannot be detected, or notified, on a day still to come.
+reason-breach_categories_required = Choose at least one category of data affected.
+reason-breach_category_unknown = Choose the categories from the list.
+reason-breach_people_required = Name the people affected, or mark that everyone in the register is.
+reason-breach_person_unknown = There is no person № { $number } in the register.
+reason-breach_not_found = There is no breach № { $number }.
+reason-breach_closed = Breach № { $number } is already closed.
+reason-breach_not_notified = Record the day the authorised body was notified before closing breach № { $number }.
+reason-breach_notified_before_detection = The notice cannot be sent before the breach was detected.
+reason-breach_not_proposed = Breach № { $number } was not proposed by Derbes: there is nothing to confirm or dismiss.
+reason-breach_threshold_range = The threshold must be between { $min } and { $max } failed unlocks.

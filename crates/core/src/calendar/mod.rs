@@ -168,8 +168,9 @@ impl Calendar {
     /// `n = 0` gives `from` itself.
     pub fn add_working_days(&self, from: Date, n: u32) -> Result<Date> {
         if n > MAX_TERM_DAYS {
-            return Err(Error::invalid("working_days", "working_days_range")
-                .with("max", MAX_TERM_DAYS));
+            return Err(
+                Error::invalid("working_days", "working_days_range").with("max", MAX_TERM_DAYS)
+            );
         }
         let mut d = from;
         let mut left = n;
@@ -195,8 +196,9 @@ impl Calendar {
             (to, from, -1)
         };
         if (b - a) > Duration::days(i64::from(MAX_TERM_DAYS) * 3) {
-            return Err(Error::invalid("working_days", "working_days_range")
-                .with("max", MAX_TERM_DAYS));
+            return Err(
+                Error::invalid("working_days", "working_days_range").with("max", MAX_TERM_DAYS)
+            );
         }
         let mut n = 0;
         let mut d = a;

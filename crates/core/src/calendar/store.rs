@@ -55,9 +55,8 @@ fn write_year(conn: &Connection, year: &Year, edited: bool) -> Result<()> {
             journal::now_utc()
         ],
     )?;
-    let mut insert = conn.prepare(
-        "INSERT INTO calendar_day (day, year, kind, note) VALUES (?1, ?2, ?3, ?4)",
-    )?;
+    let mut insert =
+        conn.prepare("INSERT INTO calendar_day (day, year, kind, note) VALUES (?1, ?2, ?3, ?4)")?;
     for (kind, days) in [
         ("day_off", &year.days_off),
         ("working_day", &year.working_days),
@@ -102,8 +101,7 @@ fn read_years(conn: &Connection) -> Result<Vec<StoredYear>> {
         }
         out
     };
-    let mut stmt =
-        conn.prepare("SELECT day, year, kind, note FROM calendar_day ORDER BY day")?;
+    let mut stmt = conn.prepare("SELECT day, year, kind, note FROM calendar_day ORDER BY day")?;
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, String>(0)?,
@@ -144,8 +142,9 @@ pub fn validate(year: &Year) -> Result<()> {
     }
     let outside = |d: Date| d.year() != year.year;
     if outside(year.kurban_ait) {
-        return Err(Error::invalid("kurban_ait", "calendar_day_outside_year")
-            .with("year", year.year));
+        return Err(
+            Error::invalid("kurban_ait", "calendar_day_outside_year").with("year", year.year)
+        );
     }
     for m in year.days_off.iter().chain(&year.working_days) {
         if outside(m.date) {
@@ -159,15 +158,15 @@ pub fn validate(year: &Year) -> Result<()> {
     }
     for off in &year.days_off {
         if year.working_days.iter().any(|w| w.date == off.date) {
-            return Err(Error::invalid("day", "calendar_day_both")
-                .with("date", off.date.to_string()));
+            return Err(
+                Error::invalid("day", "calendar_day_both").with("date", off.date.to_string())
+            );
         }
     }
     let mut seen = std::collections::BTreeSet::new();
     for m in year.days_off.iter().chain(&year.working_days) {
         if !seen.insert(m.date) {
-            return Err(Error::invalid("day", "calendar_day_both")
-                .with("date", m.date.to_string()));
+            return Err(Error::invalid("day", "calendar_day_both").with("date", m.date.to_string()));
         }
     }
     Ok(())
@@ -225,4 +224,3 @@ impl Vault {
         Ok(())
     }
 }
-

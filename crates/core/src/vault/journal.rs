@@ -52,6 +52,18 @@ pub enum Action {
     JournalVerified,
     /// A version of the data inventory was approved.
     InventoryApproved,
+    /// A subject request was taken (object: the person's id; details: request №, kind, term).
+    RequestRegistered,
+    /// An access answer was produced (details: request №, answer №, language, hash).
+    RequestAnswered,
+    /// A request was closed (details: request №, outcome).
+    RequestClosed,
+    /// A breach was registered or proposed (object: the breach id; details: №, kind, count).
+    BreachRecorded,
+    /// A breach was changed: notified, subjects told, closed (details: №, what).
+    BreachUpdated,
+    /// The notice of a breach was produced (details: №, language, hash).
+    BreachNoticeProduced,
     /// A year of the working-day calendar was set or reset (object: the year; details: counts).
     CalendarChanged,
     /// A person was added to the register.
@@ -179,6 +191,12 @@ impl Action {
             Action::PaperPreviewed => "paper.previewed",
             Action::PackProduced => "pack.produced",
             Action::CalendarChanged => "calendar.changed",
+            Action::RequestRegistered => "request.registered",
+            Action::RequestAnswered => "request.answered",
+            Action::RequestClosed => "request.closed",
+            Action::BreachRecorded => "breach.recorded",
+            Action::BreachUpdated => "breach.updated",
+            Action::BreachNoticeProduced => "breach.notice_produced",
         }
     }
 }

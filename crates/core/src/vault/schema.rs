@@ -317,6 +317,74 @@ const MIGRATIONS: &[&str] = &[
         note TEXT NOT NULL DEFAULT ''
     ) STRICT;
     "#,
+    // 9: subject requests (Art. 13, 24, 25): each with its term, the journal head when it was
+    // taken (its evidence must come later), the access answer produced, and how it closed. When
+    // the person is destroyed, only their internal number stays: the trigger clears the
+    // representative and the note.
+    r#"
+    CREATE TABLE subject_request (
+        id             TEXT PRIMARY KEY,
+        number         INTEGER NOT NULL UNIQUE,
+        subject_id     TEXT NOT NULL,
+        subject_number INTEGER NOT NULL,
+        kind           TEXT NOT NULL CHECK (kind IN ('access', 'correction', 'blocking', 'unblocking', 'destruction', 'withdrawal', 'publication_refusal')),
+        received_on    TEXT NOT NULL,
+        channel        TEXT NOT NULL CHECK (channel IN ('in_person', 'post', 'email', 'egov', 'other')),
+        representative TEXT,
+        identity_check TEXT NOT NULL CHECK (identity_check IN ('id_document', 'egov_signature', 'known_in_person', 'representative_authority')),
+        note           TEXT,
+        term_days      INTEGER NOT NULL,
+        opened_seq     INTEGER NOT NULL,
+        taken_by       TEXT NOT NULL,
+        taken_at       TEXT NOT NULL,
+        answer_number  INTEGER,
+        answer_lang    TEXT,
+        answer_sha256  TEXT,
+        answer_at      TEXT,
+        closed_on      TEXT,
+        outcome        TEXT CHECK (outcome IN ('done', 'refused')),
+        evidence       TEXT,
+        refusal_reason TEXT,
+        closed_by      TEXT
+    ) STRICT;
+    CREATE INDEX subject_request_subject ON subject_request (subject_id);
+    CREATE INDEX subject_request_open ON subject_request (closed_on, received_on);
+    CREATE TRIGGER subject_request_forget AFTER DELETE ON subject BEGIN
+        UPDATE subject_request SET representative = NULL, note = NULL WHERE subject_id = OLD.id;
+    END;
+    "#,
+    // 10: the breach register (Art. 1(15-1), 25(2)(8)): what happened and when it was detected,
+    // the people affected (by internal number), containment, the notice to the authorised body
+    // and the day it was sent. Derbes proposes a breach itself when it sees one.
+    r#"
+    CREATE TABLE breach (
+        id             TEXT PRIMARY KEY,
+        number         INTEGER NOT NULL UNIQUE,
+        detected_at    TEXT NOT NULL,
+        kind           TEXT NOT NULL CHECK (kind IN ('device_lost', 'media_lost', 'unauthorised_access', 'accidental_publication', 'malware', 'password_leaked', 'wrong_recipient', 'journal_broken', 'unlock_attempts', 'other')),
+        description    TEXT NOT NULL,
+        categories     TEXT NOT NULL,
+        whole_register INTEGER NOT NULL DEFAULT 0 CHECK (whole_register IN (0, 1)),
+        affected       INTEGER NOT NULL,
+        containment    TEXT,
+        subjects_told  TEXT CHECK (subjects_told IN ('yes', 'no', 'not_yet')),
+        status         TEXT NOT NULL CHECK (status IN ('proposed', 'open', 'closed', 'dismissed')),
+        proposed_by    TEXT,
+        proposal_key   TEXT UNIQUE,
+        notified_on    TEXT,
+        notice_number  INTEGER,
+        notice_sha256  TEXT,
+        recorded_by    TEXT NOT NULL,
+        recorded_at    TEXT NOT NULL,
+        closed_on      TEXT,
+        dismiss_reason TEXT
+    ) STRICT;
+    CREATE TABLE breach_subject (
+        breach_id      TEXT NOT NULL REFERENCES breach (id) ON DELETE CASCADE,
+        subject_number INTEGER NOT NULL,
+        PRIMARY KEY (breach_id, subject_number)
+    ) STRICT;
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {

@@ -48,6 +48,10 @@ pub enum Template {
     Report,
     /// The printed shares of a split recovery key, one page per holder.
     RecoveryShares,
+    /// The answer to a person's access request (`<lang>/access-answer.typ`).
+    AccessAnswer,
+    /// The notice of a breach to the authorised body (`<lang>/breach-notice.typ`).
+    BreachNotice,
 }
 
 impl Template {
@@ -64,6 +68,8 @@ impl Template {
             Template::Act => "act",
             Template::Report => "report",
             Template::RecoveryShares => "recovery-shares",
+            Template::AccessAnswer => "access-answer",
+            Template::BreachNotice => "breach-notice",
         }
     }
 

@@ -93,6 +93,22 @@ pub(crate) const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../../templates/ru/recovery-shares.typ"),
     ),
     ("ru/act.typ", include_str!("../../../templates/ru/act.typ")),
+    (
+        "kk/access-answer.typ",
+        include_str!("../../../templates/kk/access-answer.typ"),
+    ),
+    (
+        "ru/access-answer.typ",
+        include_str!("../../../templates/ru/access-answer.typ"),
+    ),
+    (
+        "kk/breach-notice.typ",
+        include_str!("../../../templates/kk/breach-notice.typ"),
+    ),
+    (
+        "ru/breach-notice.typ",
+        include_str!("../../../templates/ru/breach-notice.typ"),
+    ),
 ];
 
 /// The path templates read their data from.

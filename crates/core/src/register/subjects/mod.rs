@@ -330,6 +330,12 @@ impl Vault {
         Uuid::parse_str(&id).map_err(|_| Error::VaultDamaged)
     }
 
+    /// A person with every field in clear, for a document that must carry their data (the
+    /// answer to their own access request); the caller checks the permission and journals.
+    pub(crate) fn subject_in_full(&self, id: Uuid) -> Result<Person> {
+        self.subject_unjournaled(id, &Field::ALL)
+    }
+
     fn subject_unjournaled(&self, id: Uuid, reveal: &[Field]) -> Result<Person> {
         let Stored {
             number,
