@@ -21,7 +21,7 @@
 //!   (Art. 18, 22);
 //! - [`demo`] — a demo vault of made-up people;
 //!
-//! and, beside them, [`unlocked`] (what an unlock brings up to date, above every area),
+//! and, beside them, [`clocks`] (every deadline for the dashboard, above every area), [`unlocked`] (what an unlock brings up to date, above every area),
 //! [`error`] (refusals with a stable code), [`words`] (their sentences in kk/ru/en, from Fluent
 //! files) and [`text`] (folding for search, below the vault).
 //!
@@ -31,6 +31,7 @@
 pub mod backup;
 pub mod breaches;
 pub mod calendar;
+pub mod clocks;
 pub mod demo;
 pub mod documents;
 pub mod error;
