@@ -43,12 +43,20 @@ impl Vault {
         let on = OffsetDateTime::now_utc().date();
         let mut tiles = Vec::new();
 
-        let open: Vec<_> = self.requests()?.into_iter().filter(|r| r.is_open()).collect();
+        let open: Vec<_> = self
+            .requests()?
+            .into_iter()
+            .filter(|r| r.is_open())
+            .collect();
         tiles.push(Tile {
             key: "requests",
             count: Some(open.len() as i64),
             overdue: open.iter().filter(|r| r.is_overdue()).count() as i64,
-            next_due: open.iter().filter(|r| !r.is_overdue()).filter_map(|r| r.clock.due).min(),
+            next_due: open
+                .iter()
+                .filter(|r| !r.is_overdue())
+                .filter_map(|r| r.clock.due)
+                .min(),
             missing_year: open.iter().filter_map(|r| r.clock.missing_year).min(),
         });
 
@@ -64,7 +72,11 @@ impl Vault {
             key: "breaches",
             count: Some(waiting.len() as i64),
             overdue: waiting.iter().filter(|b| overdue(b)).count() as i64,
-            next_due: waiting.iter().filter(|b| !overdue(b)).filter_map(|b| b.clock.due).min(),
+            next_due: waiting
+                .iter()
+                .filter(|b| !overdue(b))
+                .filter_map(|b| b.clock.due)
+                .min(),
             missing_year: waiting.iter().filter_map(|b| b.clock.missing_year).min(),
         });
 
@@ -128,10 +140,18 @@ mod tests {
         let (_t, _d, v) = vault();
         let c = v.clocks().unwrap();
         // A new vault has nothing due but its first backup.
-        let red: Vec<_> = c.tiles.iter().filter(|t| t.overdue > 0).map(|t| t.key).collect();
+        let red: Vec<_> = c
+            .tiles
+            .iter()
+            .filter(|t| t.overdue > 0)
+            .map(|t| t.key)
+            .collect();
         assert_eq!(red, vec!["backup"]);
-        v.add_subject(&draft(Kind::Beneficiary, &[(Field::Surname, "A"), (Field::Name, "B")]))
-            .unwrap();
+        v.add_subject(&draft(
+            Kind::Beneficiary,
+            &[(Field::Surname, "A"), (Field::Name, "B")],
+        ))
+        .unwrap();
         v.add_breach(&BreachDraft {
             detected_at: datetime!(2026 - 01 - 05 10:00),
             kind: BreachKind::MediaLost,

@@ -6,6 +6,7 @@ pub mod import;
 pub mod journal;
 pub mod keys;
 pub mod lifecycle;
+pub mod obligations;
 pub mod papers;
 pub mod register;
 pub mod reports;

@@ -101,11 +101,19 @@ fn decode<T: for<'de> Deserialize<'de>>(s: &str) -> rusqlite::Result<T> {
     })
 }
 
+// Detection times travel as the value of an HTML `datetime-local` input: `2026-03-20T18:30`.
+time::serde::format_description!(
+    minute,
+    PrimitiveDateTime,
+    "[year]-[month]-[day]T[hour]:[minute]"
+);
+
 /// A breach as the user records it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BreachDraft {
     /// When it was detected (local time of the office).
+    #[serde(with = "minute")]
     pub detected_at: PrimitiveDateTime,
     /// What happened.
     pub kind: BreachKind,
@@ -140,6 +148,7 @@ pub struct Breach {
     /// № in the breach register.
     pub number: i64,
     /// When it was detected.
+    #[serde(with = "minute")]
     pub detected_at: PrimitiveDateTime,
     /// What happened.
     pub kind: BreachKind,
