@@ -17,6 +17,7 @@ use serde_json::json;
 mod backup;
 mod docs;
 mod lifecycle;
+mod obligations;
 mod output;
 mod register;
 mod reports;
@@ -174,6 +175,22 @@ enum Command {
     Docs {
         #[command(subcommand)]
         command: docs::DocsCommand,
+    },
+    /// The working-day calendar every deadline is counted on: list, add-days, set, reset.
+    Calendar {
+        #[command(subcommand)]
+        command: obligations::CalendarCommand,
+    },
+    /// Requests from people about their data (Art. 24): add, list, show, answer, close.
+    Request {
+        #[command(subcommand)]
+        command: obligations::RequestCommand,
+    },
+    /// The breach register (Art. 25(2)(8)): add, list, notice, notified, close, confirm,
+    /// dismiss.
+    Breach {
+        #[command(subcommand)]
+        command: obligations::BreachCommand,
     },
     /// Write a backup (--out FILE), or verify, list, forget backups and set their reminder.
     Backup(backup::BackupArgs),
@@ -575,6 +592,15 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
             with_vault(cli, &mut secrets, |v| reports::transfer(v, command, cx))?
         }
         Command::Docs { command } => with_vault(cli, &mut secrets, |v| docs::docs(v, command, cx))?,
+        Command::Calendar { command } => {
+            with_vault(cli, &mut secrets, |v| obligations::calendar(v, command, cx))?
+        }
+        Command::Request { command } => {
+            with_vault(cli, &mut secrets, |v| obligations::request(v, command, cx))?
+        }
+        Command::Breach { command } => {
+            with_vault(cli, &mut secrets, |v| obligations::breach(v, command, cx))?
+        }
         Command::Backup(args) => match &args.command {
             Some(backup::BackupCommand::Verify { file }) => {
                 let key_file = key_file(cli)?;

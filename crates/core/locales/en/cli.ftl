@@ -198,3 +198,34 @@ cli-pack-journal-broken = Warning: the journal's chain is broken; the pack says 
 cli-pack-missing = What an inspector will ask for and not find:
 cli-sees-data-on = { $person } is now marked as seeing personal data at work.
 cli-sees-data-off = { $person } no longer sees personal data.
+
+## Clocks: calendar, requests, breaches
+cli-clock-running = due { $due }, { $left } working days left
+cli-clock-today = due today ({ $due })
+cli-clock-overdue = OVERDUE since { $due }
+cli-clock-unknown = due day unknown: the calendar has no data for { $year }
+cli-calendar-year = { $year }: Kurban Ait { $kurban }{ $estimated ->
+    [true] {" "}(estimated)
+   *[false] {""}
+}, { $off } days off and { $worked } working days set for the year{ $edited ->
+    [true] {" "}(edited)
+   *[false] {""}
+}
+cli-calendar-moved = { $holiday } (moved from the weekend)
+cli-calendar-day-off = day off (this year's calendar)
+cli-calendar-working = working day (this year's calendar)
+cli-calendar-weekend = weekend
+cli-calendar-due = { $days ->
+    [one] { $days } working day
+   *[other] { $days } working days
+} after { $from }: { $due }
+cli-calendar-set = The calendar for { $year } is saved.
+cli-calendar-reset = The calendar for { $year } is back to what Derbes ships.
+cli-request-line = Request № { $number } · person № { $person } · { $kind } · received { $received } · { $state }
+cli-request-closed-on = { $outcome ->
+    [refused] refused
+   *[done] done
+} on { $on }
+cli-request-answer-written = Answer № { $answer } to request № { $number } written to { $path }.
+cli-breach-line = Breach № { $number } · { $kind } · detected { $detected } · { $affected } people · { $state }
+cli-breach-notice-written = Notice № { $notice } of breach № { $number } written to { $path }.

@@ -180,3 +180,31 @@ cli-pack-journal-broken = Назар аударыңыз: әрекеттер жу
 cli-pack-missing = Тексеруші сұрайтын, бірақ әлі жоқ нәрселер:
 cli-sees-data-on = { $person }: жұмыс бабында дербес деректерді көреді деп белгіленді.
 cli-sees-data-off = { $person }: енді дербес деректерді көрмейді.
+
+## Мерзімдер: күнтізбе, өтініштер, бұзылулар
+cli-clock-running = мерзімі { $due }, қалған жұмыс күні: { $left }
+cli-clock-today = мерзімі бүгін ({ $due })
+cli-clock-overdue = МЕРЗІМІ ӨТТІ: { $due }
+cli-clock-unknown = мерзімді есептеу мүмкін емес: күнтізбеде { $year } жылдың деректері жоқ
+cli-calendar-year = { $year }: Құрбан айт { $kurban }{ $estimated ->
+    [true] {" "}(болжалды күн)
+   *[false] {""}
+}, қосымша демалыс: { $off }, қосымша жұмыс күні: { $worked }{ $edited ->
+    [true] {" "}(өзгертілген)
+   *[false] {""}
+}
+cli-calendar-moved = { $holiday } (демалыс күнінен ауыстырылды)
+cli-calendar-day-off = демалыс күні (осы жылдың күнтізбесі)
+cli-calendar-working = жұмыс күні (осы жылдың күнтізбесі)
+cli-calendar-weekend = демалыс күні
+cli-calendar-due = { $from } күнінен кейін { $days } жұмыс күні: { $due }
+cli-calendar-set = { $year } жылғы күнтізбе сақталды.
+cli-calendar-reset = { $year } жылға Derbes күнтізбесі қайтарылды.
+cli-request-line = № { $number } өтініш · № { $person } адам · { $kind } · түскен күні { $received } · { $state }
+cli-request-closed-on = { $outcome ->
+    [refused] бас тартылды
+   *[done] орындалды
+} { $on }
+cli-request-answer-written = № { $number } өтінішке № { $answer } жауап { $path } файлына жазылды.
+cli-breach-line = № { $number } бұзылу · { $kind } · анықталды { $detected } · зардап шеккендер: { $affected } · { $state }
+cli-breach-notice-written = № { $number } бұзылу туралы № { $notice } хабарлама { $path } файлына жазылды.

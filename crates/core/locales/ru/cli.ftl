@@ -196,3 +196,31 @@ cli-pack-journal-broken = Внимание: цепочка журнала дей
 cli-pack-missing = Чего не хватает для проверки:
 cli-sees-data-on = { $person }: отмечен(а) как видящий(ая) персональные данные по работе.
 cli-sees-data-off = { $person }: больше не видит персональные данные.
+
+## Сроки: календарь, обращения, нарушения
+cli-clock-running = срок { $due }, осталось рабочих дней: { $left }
+cli-clock-today = срок сегодня ({ $due })
+cli-clock-overdue = ПРОСРОЧЕНО с { $due }
+cli-clock-unknown = срок не посчитать: в календаре нет данных за { $year } год
+cli-calendar-year = { $year }: Курбан айт { $kurban }{ $estimated ->
+    [true] {" "}(ожидаемая дата)
+   *[false] {""}
+}, дополнительных выходных: { $off }, дополнительных рабочих дней: { $worked }{ $edited ->
+    [true] {" "}(изменено)
+   *[false] {""}
+}
+cli-calendar-moved = { $holiday } (перенесён с выходного)
+cli-calendar-day-off = выходной (календарь этого года)
+cli-calendar-working = рабочий день (календарь этого года)
+cli-calendar-weekend = выходной
+cli-calendar-due = { $days } раб. дн. после { $from }: { $due }
+cli-calendar-set = Календарь на { $year } год сохранён.
+cli-calendar-reset = Для { $year } года восстановлен календарь Derbes.
+cli-request-line = Обращение № { $number } · лицо № { $person } · { $kind } · поступило { $received } · { $state }
+cli-request-closed-on = { $outcome ->
+    [refused] отказано
+   *[done] исполнено
+} { $on }
+cli-request-answer-written = Ответ № { $answer } на обращение № { $number } записан в { $path }.
+cli-breach-line = Нарушение № { $number } · { $kind } · выявлено { $detected } · затронуто: { $affected } · { $state }
+cli-breach-notice-written = Уведомление № { $notice } о нарушении № { $number } записано в { $path }.
