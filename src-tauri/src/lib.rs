@@ -154,6 +154,8 @@ pub fn run() {
             commands::lifecycle::consent_form_draft_save,
             commands::lifecycle::act_save,
             commands::lifecycle::subject_set_legal_ground,
+            commands::lifecycle::subjects_set_basis,
+            commands::lifecycle::lapsed_bases,
             commands::lifecycle::subject_set_end_date,
             commands::lifecycle::subject_block,
             commands::lifecycle::subject_unblock,

@@ -191,13 +191,8 @@ pub enum BreachCommand {
 }
 
 /// A stable code from the command line, as the core's enums read it.
-fn parse_code<T: for<'de> serde::Deserialize<'de>>(
-    field: &'static str,
-    reason: &'static str,
-    s: &str,
-) -> Result<T, Error> {
-    serde_json::from_value(serde_json::Value::String(s.trim().to_string()))
-        .map_err(|_| Error::invalid(field, reason))
+fn parse_code<T: for<'de> serde::Deserialize<'de>>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.trim().to_string())).ok()
 }
 
 fn marked(s: &str) -> Result<Marked, Error> {
@@ -381,13 +376,11 @@ pub fn request(v: &Vault, cmd: &RequestCommand, cx: Ctx) -> Result<(), Error> {
                 subject: v.resolve_subject(person)?,
                 kind: RequestKind::parse(kind)?,
                 received_on: as_of(received.as_deref())?,
-                channel: parse_code::<Channel>("channel", "request_channel_unknown", channel)?,
+                channel: parse_code::<Channel>(channel)
+                    .ok_or_else(|| Error::invalid("channel", "request_channel_unknown"))?,
                 representative: representative.clone(),
-                identity_check: parse_code::<IdentityCheck>(
-                    "identity",
-                    "request_identity_unknown",
-                    identity,
-                )?,
+                identity_check: parse_code::<IdentityCheck>(identity)
+                    .ok_or_else(|| Error::invalid("identity", "request_identity_unknown"))?,
                 note: note.clone(),
             };
             v.add_request(&draft)?
@@ -510,13 +503,15 @@ pub fn breach(v: &Vault, cmd: &BreachCommand, cx: Ctx) -> Result<(), Error> {
                 .map_err(|_| Error::invalid("detected_at", "breach_detected_format"))?;
             let draft = BreachDraft {
                 detected_at,
-                kind: parse_code::<BreachKind>("kind", "breach_kind_unknown", kind)?,
+                kind: parse_code::<BreachKind>(kind)
+                    .ok_or_else(|| Error::invalid("kind", "breach_kind_unknown"))?,
                 description: description.clone(),
                 categories: categories.clone(),
                 whole_register: *all,
                 people: people.clone(),
                 containment: containment.clone(),
-                subjects_told: parse_code::<SubjectsTold>("told", "breach_told_unknown", told)?,
+                subjects_told: parse_code::<SubjectsTold>(told)
+                    .ok_or_else(|| Error::invalid("told", "breach_told_unknown"))?,
             };
             v.add_breach(&draft)?
         }

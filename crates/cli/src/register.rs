@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use derbes_core::lifecycle::basis::{subparagraph_code, BasisDraft, Ground};
+use derbes_core::lifecycle::consent::{ConsentDraft, ConsentForm, Representative};
 use derbes_core::register::bulk::{BatchSource, ImportReport};
 use derbes_core::register::fields::{Field, Kind, PersonDraft, ServiceDraft};
 use derbes_core::register::inventory::InventoryDocument;
@@ -29,7 +31,21 @@ pub enum SubjectCommand {
         /// A service received, as DATE=TYPE (repeatable), e.g. 2024-02-15=legal_consultation.
         #[arg(long = "service")]
         services: Vec<String>,
+        #[command(flatten)]
+        basis: BasisArgs,
     },
+    /// Give people a basis at once ("paper consents on file", or an Art. 9 ground), e.g.
+    /// `derbes subject basis 3 7 12 --basis consent --purpose legal_aid`.
+    Basis {
+        /// The people's numbers (№) or ids.
+        #[arg(required = true)]
+        people: Vec<String>,
+        #[command(flatten)]
+        basis: BasisArgs,
+    },
+    /// People processed without a basis: consent ended or withdrawn, no ground, or a ground
+    /// without its law — each with one working day to act.
+    Lapsed,
     /// Change fields of a person (an empty value clears a field): `derbes subject edit 12 phone=+77011234567`.
     Edit {
         /// The person's number (№) or id.
@@ -66,7 +82,78 @@ pub enum SubjectCommand {
         /// Check every row and report, but write nothing.
         #[arg(long)]
         dry_run: bool,
+        #[command(flatten)]
+        basis: BasisArgs,
     },
+}
+
+/// The basis for processing a person (or a batch): `--basis consent --purpose …` or
+/// `--basis art9:10 --law "Labour Code, Art. 23"`.
+#[derive(Args)]
+pub struct BasisArgs {
+    /// `consent` (a paper consent: its purposes with --purpose), or an Art. 9 ground as
+    /// `art9:N` (N = 4, 5, 6, 7, 8 or 10) with the law relied on in --law.
+    #[arg(long, value_name = "consent|art9:N")]
+    basis: Option<String>,
+    /// Purpose keys, comma-separated: what the consent is for, or what the ground covers
+    /// (default for a ground: every purpose of the person's kind).
+    #[arg(long, value_delimiter = ',')]
+    purpose: Vec<String>,
+    /// The law an Art. 9 ground relies on.
+    #[arg(long)]
+    law: Option<String>,
+    /// The consent's last day (default: until the purpose is achieved).
+    #[arg(long)]
+    until: Option<String>,
+    /// The day the scan of the signed paper form is due.
+    #[arg(long)]
+    scan_due: Option<String>,
+    /// The legal representative who gave the consent (a parent or guardian of a minor).
+    #[arg(long)]
+    representative: Option<String>,
+    /// The representative's relation (mother, father, guardian, …).
+    #[arg(long)]
+    relation: Option<String>,
+    /// The document that proves the representative's authority.
+    #[arg(long)]
+    document: Option<String>,
+}
+
+impl BasisArgs {
+    /// The basis the arguments describe; refused when none is given.
+    fn draft(&self) -> Result<BasisDraft, Error> {
+        let Some(b) = self.basis.as_deref().map(str::trim) else {
+            return Err(Error::invalid("basis", "basis_required"));
+        };
+        if b.eq_ignore_ascii_case("consent") {
+            let representative = self.representative.as_ref().map(|name| Representative {
+                name: name.clone(),
+                relation: self.relation.clone().unwrap_or_default(),
+                document: self.document.clone().unwrap_or_default(),
+            });
+            return Ok(BasisDraft::Consent {
+                consent: ConsentDraft {
+                    purposes: self.purpose.clone(),
+                    valid_until: self.until.clone(),
+                    form: Some(ConsentForm::Paper),
+                    representative,
+                    ..Default::default()
+                },
+                scan_due: self.scan_due.clone(),
+            });
+        }
+        let code = subparagraph_code(b).ok_or_else(|| {
+            Error::invalid("legal_ground", "legal_ground_unknown").with(
+                "allowed",
+                "consent, art9:4, art9:5, art9:6, art9:7, art9:8, art9:10",
+            )
+        })?;
+        Ok(BasisDraft::Ground(Ground {
+            subparagraph: code.to_string(),
+            law: self.law.clone().unwrap_or_default(),
+            purposes: self.purpose.clone(),
+        }))
+    }
 }
 
 /// Filters and output for `subject list`.
@@ -328,13 +415,14 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, cx: Ctx) -> Result<(), Error
             kind: k,
             values: pairs,
             services: s,
+            basis,
         } => {
             let draft = PersonDraft {
                 kind: Some(kind(k)?),
                 values: values(pairs)?,
                 services: services(s)?,
             };
-            let p = vault.add_subject(&draft)?;
+            let p = vault.add_subject(&draft, &basis.draft()?)?;
             if cx.json {
                 output::json(&person_json(&p));
             } else {
@@ -412,17 +500,71 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, cx: Ctx) -> Result<(), Error
             let page = vault.list_subjects(&q)?;
             print_rows(&page.rows, cx.json, a.csv)?;
         }
+        SubjectCommand::Basis { people, basis } => {
+            let ids = people
+                .iter()
+                .map(|p| vault.resolve_subject(p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let n = vault.set_basis_many(&ids, &basis.draft()?)?;
+            if cx.json {
+                output::json(&json!({"people": n}));
+            } else {
+                cx.println("cli-basis-set", &[("count", n.into())]);
+            }
+        }
+        SubjectCommand::Lapsed => {
+            let on = derbes_core::lifecycle::consent::today();
+            let lapses = vault.lapsed_bases(on)?;
+            if cx.json {
+                output::json(&Value::Array(
+                    lapses
+                        .iter()
+                        .map(|l| {
+                            let mut o = serde_json::to_value(l).unwrap_or_default();
+                            o["id"] = json!(l.number);
+                            o
+                        })
+                        .collect(),
+                ));
+            } else {
+                for l in &lapses {
+                    let reason = serde_json::to_value(l.reason)
+                        .ok()
+                        .and_then(|r| r.as_str().map(String::from))
+                        .unwrap_or_default();
+                    cx.println(
+                        "cli-lapse-line",
+                        &[
+                            ("number", l.number.into()),
+                            ("reason", text(cx.say(&format!("lapse-{reason}"), &[]))),
+                            ("since", text(l.since)),
+                            (
+                                "due",
+                                text(l.clock.due.map(|d| d.to_string()).unwrap_or_default()),
+                            ),
+                        ],
+                    );
+                }
+            }
+        }
         SubjectCommand::Import {
             file,
             kind: k,
             dry_run,
+            basis,
         } => {
             let k = kind(k)?;
             let table = derbes_core::register::import::read_file(file)?;
             let mapping = derbes_core::register::import::guess_mapping(&table.headers);
             let full_name = derbes_core::register::import::full_name_column(&table.headers);
             let rows = derbes_core::register::import::drafts(&table, &mapping, full_name, k);
-            let report = vault.add_people(&rows, *dry_run, BatchSource::Import, &mut |_, _| {})?;
+            let report = vault.add_people(
+                &rows,
+                &basis.draft()?,
+                *dry_run,
+                BatchSource::Import,
+                &mut |_, _| {},
+            )?;
             print_report(&report, cx, *dry_run)?;
         }
     }

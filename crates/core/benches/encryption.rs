@@ -182,7 +182,13 @@ fn workload(label: &str, csv: &[u8]) -> Vec<Row> {
             let mapping = import::guess_mapping(&table.headers);
             let drafts = import::drafts(&table, &mapping, None, Kind::Beneficiary);
             let report = v
-                .add_people(&drafts, false, BatchSource::Import, &mut |_, _| {})
+                .add_people(
+                    &drafts,
+                    &paper_consents(v),
+                    false,
+                    BatchSource::Import,
+                    &mut |_, _| {},
+                )
                 .unwrap();
             let took = t.elapsed();
             assert!(report.imported);
@@ -223,5 +229,24 @@ fn main() {
             f(p.2),
             e.0.as_secs_f64() / p.0.as_secs_f64()
         );
+    }
+}
+
+/// "Paper consents on file" for every purpose of the inventory: the basis an import asks for.
+fn paper_consents(v: &derbes_core::Vault) -> derbes_core::lifecycle::basis::BasisDraft {
+    derbes_core::lifecycle::basis::BasisDraft::Consent {
+        consent: derbes_core::lifecycle::consent::ConsentDraft {
+            purposes: v
+                .inventory()
+                .unwrap()
+                .document
+                .purposes
+                .iter()
+                .map(|p| p.key.clone())
+                .collect(),
+            form: Some(derbes_core::lifecycle::consent::ConsentForm::Paper),
+            ..Default::default()
+        },
+        scan_due: None,
     }
 }

@@ -81,13 +81,22 @@ impl Vault {
         });
 
         let overview = self.lifecycle_overview(on)?;
-        // Processing with no basis at all is unlawful today (Art. 7(1)): overdue at once.
+        // Processing without a basis must stop within one working day of its lapse (Art. 18,
+        // 25(2)(8)): destroy, or find the basis.
+        let lapses = self.lapsed_bases(on)?;
+        let lapse_overdue = |l: &crate::lifecycle::basis::Lapse| {
+            l.clock.state == crate::calendar::clock::ClockState::Overdue
+        };
         tiles.push(Tile {
             key: "without_basis",
-            count: Some(overview.consents.without_basis),
-            overdue: overview.consents.without_basis,
-            next_due: None,
-            missing_year: None,
+            count: Some(lapses.len() as i64),
+            overdue: lapses.iter().filter(|l| lapse_overdue(l)).count() as i64,
+            next_due: lapses
+                .iter()
+                .filter(|l| !lapse_overdue(l))
+                .filter_map(|l| l.clock.due)
+                .min(),
+            missing_year: lapses.iter().filter_map(|l| l.clock.missing_year).min(),
         });
         tiles.push(Tile {
             key: "expiring_consents",
@@ -147,11 +156,16 @@ mod tests {
             .map(|t| t.key)
             .collect();
         assert_eq!(red, vec!["backup"]);
-        v.add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, "A"), (Field::Name, "B")],
-        ))
-        .unwrap();
+        let p = v
+            .add_subject(
+                &draft(
+                    Kind::Beneficiary,
+                    &[(Field::Surname, "A"), (Field::Name, "B")],
+                ),
+                &crate::test_support::basis(),
+            )
+            .unwrap();
+        v.set_legal_ground(p.id, None).unwrap();
         v.add_breach(&BreachDraft {
             detected_at: datetime!(2026 - 01 - 05 10:00),
             kind: BreachKind::MediaLost,
@@ -166,8 +180,10 @@ mod tests {
         let c = v.clocks().unwrap();
         assert_eq!(c.tiles[0].key, "breaches");
         assert_eq!((c.tiles[0].count, c.tiles[0].overdue), (Some(1), 1));
-        // The person added without consent or ground is on the list too (Art. 7(1)).
+        // The person whose ground was taken away is on the list too, with a day to act.
         let basis = c.tiles.iter().find(|t| t.key == "without_basis").unwrap();
-        assert_eq!(basis.overdue, 1);
+        assert_eq!(basis.count, Some(1));
+        assert_eq!(basis.overdue, 0, "lapsed today: due tomorrow");
+        assert!(basis.next_due.is_some());
     }
 }

@@ -105,3 +105,13 @@ pub fn actions(v: &Vault) -> Vec<String> {
         .map(|e| e.action)
         .collect()
 }
+
+/// A basis for test people whose basis is not what the test is about: Art. 9(10), covering
+/// every purpose of the person's kind.
+pub fn basis() -> crate::lifecycle::basis::BasisDraft {
+    crate::lifecycle::basis::BasisDraft::Ground(crate::lifecycle::basis::Ground {
+        subparagraph: "art9_10".into(),
+        law: "Test law, Art. 1".into(),
+        purposes: vec![],
+    })
+}

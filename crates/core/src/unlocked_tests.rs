@@ -94,13 +94,16 @@ fn a_deleted_wal_leaves_the_state_before_it() {
     let (t, dir, v) = vault();
     let before = v.list_subjects(&Default::default()).unwrap().total;
     for i in 0..20 {
-        v.add_subject(&crate::test_support::draft(
-            Kind::Beneficiary,
-            &[
-                (Field::Surname, &format!("Уолов{i}")),
-                (Field::Name, "Тест"),
-            ],
-        ))
+        v.add_subject(
+            &crate::test_support::draft(
+                Kind::Beneficiary,
+                &[
+                    (Field::Surname, &format!("Уолов{i}")),
+                    (Field::Name, "Тест"),
+                ],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap();
     }
     let wal = dir.join("vault.db-wal");

@@ -69,14 +69,19 @@ pub async fn import_run(
     mapping: Vec<Option<Field>>,
     full_name_column: Option<usize>,
     dry_run: bool,
+    basis: derbes_core::lifecycle::basis::BasisDraft,
 ) -> CmdResult<ImportReport> {
     let table = import::read_file(&path)?;
     let rows = import::drafts(&table, &mapping, full_name_column, kind);
     let s = state.session();
-    let report =
-        s.vault()?
-            .add_people(&rows, dry_run, BatchSource::Import, &mut |done, total| {
-                let _ = app.emit("import-progress", Progress { done, total });
-            })?;
+    let report = s.vault()?.add_people(
+        &rows,
+        &basis,
+        dry_run,
+        BatchSource::Import,
+        &mut |done, total| {
+            let _ = app.emit("import-progress", Progress { done, total });
+        },
+    )?;
     Ok(report)
 }

@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use derbes_core::documents::{self, DocLang, IfExists};
+use derbes_core::lifecycle::basis::{BasisDraft, Ground as LegalGround, Lapse, ART9_GROUNDS};
 use derbes_core::lifecycle::consent::{
-    Consent, ConsentDraft, ConsentForm, Evidence, WithdrawalDraft, LEGAL_GROUNDS,
+    Consent, ConsentDraft, ConsentForm, Evidence, WithdrawalDraft,
 };
 use derbes_core::lifecycle::end::{Act, ActSummary, EndAction, Ground};
 use derbes_core::lifecycle::retention::{
@@ -53,7 +54,7 @@ pub async fn lifecycle_meta(state: State<'_, AppState>) -> CmdResult<LifecycleMe
     let s = state.session();
     let inventory = s.vault()?.inventory()?;
     Ok(LifecycleMeta {
-        legal_grounds: &LEGAL_GROUNDS,
+        legal_grounds: &ART9_GROUNDS,
         reason_codes: &REASON_CODES,
         bases: &BASES,
         anchors: Anchor::ALL.map(Anchor::key),
@@ -253,11 +254,34 @@ fn on_person(
 pub async fn subject_set_legal_ground(
     state: State<'_, AppState>,
     id: String,
-    ground: Option<String>,
+    ground: Option<LegalGround>,
 ) -> CmdResult<Person> {
-    on_person(&state, &id, |v, id| {
-        v.set_legal_ground(id, ground.as_deref())
-    })
+    on_person(&state, &id, |v, id| v.set_legal_ground(id, ground.as_ref()))
+}
+
+/// Give many people a basis at once ("paper consents on file", or a ground).
+#[tauri::command]
+pub async fn subjects_set_basis(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+    basis: BasisDraft,
+) -> CmdResult<usize> {
+    let s = state.session();
+    let v = s.vault()?;
+    let ids = ids
+        .iter()
+        .map(|id| v.resolve_subject(id))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(v.set_basis_many(&ids, &basis)?)
+}
+
+/// People processed without a basis, oldest first, each with its one-working-day clock.
+#[tauri::command]
+pub async fn lapsed_bases(state: State<'_, AppState>) -> CmdResult<Vec<Lapse>> {
+    Ok(state
+        .session()
+        .vault()?
+        .lapsed_bases(derbes_core::lifecycle::consent::today())?)
 }
 
 #[tauri::command]

@@ -130,8 +130,15 @@ pub async fn subject_reveal(
 }
 
 #[tauri::command]
-pub async fn subject_create(state: State<'_, AppState>, draft: DraftIn) -> CmdResult<Person> {
-    Ok(state.session().vault()?.add_subject(&draft.into())?)
+pub async fn subject_create(
+    state: State<'_, AppState>,
+    draft: DraftIn,
+    basis: derbes_core::lifecycle::basis::BasisDraft,
+) -> CmdResult<Person> {
+    Ok(state
+        .session()
+        .vault()?
+        .add_subject(&draft.into(), &basis)?)
 }
 
 #[tauri::command]

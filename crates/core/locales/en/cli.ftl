@@ -229,3 +229,8 @@ cli-request-closed-on = { $outcome ->
 cli-request-answer-written = Answer № { $answer } to request № { $number } written to { $path }.
 cli-breach-line = Breach № { $number } · { $kind } · detected { $detected } · { $affected } people · { $state }
 cli-breach-notice-written = Notice № { $notice } of breach № { $number } written to { $path }.
+cli-basis-set = { $count ->
+    [one] One person has a basis now.
+   *[other] { $count } people have a basis now.
+}
+cli-lapse-line = Person № { $number } · { $reason } since { $since } · act by { $due }

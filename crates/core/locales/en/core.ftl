@@ -157,3 +157,4 @@ invalid-more = { $field }: { $problem } ({ $more ->
     [one] one more problem
    *[other] { $more } more problems
 })
+problem-outside_purposes = This field belongs to a purpose ({ $purpose }) this person's consent or ground does not cover (Art. 14): record a consent for that purpose first.

@@ -76,3 +76,20 @@ reason-nobody_due = Nobody is due for the end of retention on this day.
 reason-end_subjects_none = Choose at least one person.
 reason-end_reference_too_long = The reference must be one line of at most 200 characters.
 reason-court_decision_reference_missing = Enter the court decision's number and date.
+
+## A lawful basis for every person (Art. 7(1), 9)
+reason-legal_ground_law_required = Name the law relied on (for example "Labour Code, Art. 23").
+reason-legal_ground_law_too_long = The law's name must be one line of at most { $max } characters.
+reason-legal_ground_purpose_unknown = "{ $purpose }" is not a purpose of the approved data inventory for this kind of person.
+reason-basis_required = Choose the basis for processing this person's data: their consent, or a ground of Art. 9 with the law relied on.
+ground-art9_4 = Art. 9(4): implementing a ratified international treaty
+ground-art9_5 = Art. 9(5): protecting constitutional rights when consent cannot be obtained
+ground-art9_6 = Art. 9(6): lawful journalism, science, creative or literary work
+ground-art9_7 = Art. 9(7): data published under the law
+ground-art9_8 = Art. 9(8): the person did not fulfil a legal duty to provide the data
+ground-art9_10 = Art. 9(10): other cases set by the laws (e.g. Labour Code, tax law)
+lapse-no_basis = entered without a basis
+lapse-consent_expired = consent ended
+lapse-consent_withdrawn = consent withdrawn
+lapse-ground_incomplete = ground without the law relied on
+lapse-ground_not_for_ngo = a ground only state bodies have

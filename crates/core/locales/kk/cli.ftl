@@ -208,3 +208,5 @@ cli-request-closed-on = { $outcome ->
 cli-request-answer-written = № { $number } өтінішке № { $answer } жауап { $path } файлына жазылды.
 cli-breach-line = № { $number } бұзылу · { $kind } · анықталды { $detected } · зардап шеккендер: { $affected } · { $state }
 cli-breach-notice-written = № { $number } бұзылу туралы № { $notice } хабарлама { $path } файлына жазылды.
+cli-basis-set = Негіз жазылған адамдар саны: { $count }.
+cli-lapse-line = № { $number } адам · { $reason }, { $since } бастап · { $due } дейін шара қолданыңыз

@@ -145,3 +145,4 @@ field-lang = Тіл
 ## A record with several problems names the first and counts the rest
 invalid-first = { $field }: { $problem }
 invalid-more = { $field }: { $problem } (тағы { $more } қате)
+problem-outside_purposes = Бұл өріс осы адамның келісімі немесе негізі қамтымайтын мақсатқа ({ $purpose }) жатады (14-бап): алдымен сол мақсатқа келісім ресімдеңіз.

@@ -224,3 +224,5 @@ cli-request-closed-on = { $outcome ->
 cli-request-answer-written = Ответ № { $answer } на обращение № { $number } записан в { $path }.
 cli-breach-line = Нарушение № { $number } · { $kind } · выявлено { $detected } · затронуто: { $affected } · { $state }
 cli-breach-notice-written = Уведомление № { $notice } о нарушении № { $number } записано в { $path }.
+cli-basis-set = Основание записано для людей: { $count }.
+cli-lapse-line = Лицо № { $number } · { $reason } с { $since } · действовать до { $due }

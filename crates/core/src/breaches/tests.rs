@@ -30,10 +30,13 @@ fn stolen(at: PrimitiveDateTime) -> BreachDraft {
 fn a_breach_has_one_working_day_from_detection_to_notify() {
     let (_t, _d, v) = vault();
     for i in 0..3 {
-        v.add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, &format!("Person{i}")), (Field::Name, "X")],
-        ))
+        v.add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, &format!("Person{i}")), (Field::Name, "X")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap();
     }
     // Detected on Friday 20 March 2026: Nauryz and its moved days make it Thursday 26 March.
@@ -115,16 +118,22 @@ fn bad_breaches_are_refused_with_nothing_written() {
 fn people_affected_are_linked_by_number_and_counted() {
     let (_t, _d, v) = vault();
     let a = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, "A"), (Field::Name, "X")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, "A"), (Field::Name, "X")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap();
     let b = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, "B"), (Field::Name, "X")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, "B"), (Field::Name, "X")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap();
     let mut d = stolen(datetime!(2026 - 12 - 01 09:00));
     d.kind = BreachKind::WrongRecipient;
@@ -141,10 +150,13 @@ fn the_notice_names_the_responsible_person_and_no_one_affected() {
     let mut d = stolen(datetime!(2026 - 12 - 01 09:00));
     d.whole_register = false;
     let p = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, "Жанұзақова"), (Field::Name, "X")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, "Жанұзақова"), (Field::Name, "X")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap();
     d.people = vec![p.number];
     let b = v.add_breach(&d).unwrap();

@@ -83,10 +83,6 @@ fn showcase(vault: &Vault) -> Result<()> {
     })?;
     let mut n = 0;
     for row in &page.rows {
-        if row.kind == Kind::Employee {
-            vault.set_legal_ground(row.id, Some("labour_law"))?;
-            continue;
-        }
         if row.kind != Kind::Beneficiary {
             continue;
         }
@@ -177,12 +173,28 @@ pub fn discard(vault: Vault) -> Result<()> {
 /// collects for each kind of person (the generator knows more than any one NGO should keep).
 /// All or nothing, journaled once. Returns how many were added.
 pub fn fill(vault: &Vault, count: usize, seed: u64) -> Result<usize> {
+    use crate::lifecycle::basis::{BasisDraft, Ground};
+    use crate::register::fields::Kind;
     let today = time::OffsetDateTime::now_utc().date();
     let inventory = vault.inventory()?.document;
+    // Beneficiaries and volunteers consented to social support (the purpose every demo person
+    // fits, and one no retention rule keeps for ever); their records hold its fields only.
+    let consented = ["social_support".to_string()];
+    let fields_of = |kind: Kind| -> std::collections::BTreeSet<crate::register::fields::Field> {
+        if kind == Kind::Employee {
+            return inventory.allowed(kind);
+        }
+        inventory
+            .purposes
+            .iter()
+            .filter(|p| consented.contains(&p.key))
+            .flat_map(|p| p.fields.get(&kind).into_iter().flatten().copied())
+            .collect()
+    };
     let rows: Vec<_> = crate::demo::data::generate_iter(count, seed, today)
         .map(|mut d| {
             if let Some(kind) = d.kind {
-                let allowed = inventory.allowed(kind);
+                let allowed = fields_of(kind);
                 d.values.retain(|f, _| allowed.contains(f));
                 if !allowed.contains(&crate::register::fields::Field::Services) {
                     d.services.clear();
@@ -193,8 +205,27 @@ pub fn fill(vault: &Vault, count: usize, seed: u64) -> Result<usize> {
         .enumerate()
         .map(|(i, d)| (i + 1, d))
         .collect();
-    let report = vault.add_people(
+    // Every demo person has a basis, as in a real register: employees are processed under the
+    // Labour Code (Art. 9(10)); beneficiaries and volunteers gave paper consents.
+    let basis_of = |kind: Kind| match kind {
+        Kind::Employee => BasisDraft::Ground(Ground {
+            subparagraph: "art9_10".into(),
+            law: "Қазақстан Республикасының Еңбек кодексі, 23-бап / Трудовой кодекс РК, ст. 23"
+                .into(),
+            purposes: vec![],
+        }),
+        _ => BasisDraft::Consent {
+            consent: crate::lifecycle::consent::ConsentDraft {
+                purposes: consented.to_vec(),
+                form: Some(crate::lifecycle::consent::ConsentForm::Paper),
+                ..Default::default()
+            },
+            scan_due: None,
+        },
+    };
+    let report = vault.add_people_by_kind(
         &rows,
+        &basis_of,
         false,
         crate::register::bulk::BatchSource::Demo,
         &mut |_, _| {},

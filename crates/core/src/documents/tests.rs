@@ -22,14 +22,17 @@ fn text_of(pdf: &[u8]) -> String {
 fn the_consent_form_carries_every_item_in_kazakh_and_russian() {
     let (_t, dir, v) = vault();
     let id = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[
-                (Field::Surname, "Нұрланов"),
-                (Field::Name, "Ерасыл"),
-                (Field::BirthDate, "2015-05-05"),
-            ],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[
+                    (Field::Surname, "Нұрланов"),
+                    (Field::Name, "Ерасыл"),
+                    (Field::BirthDate, "2015-05-05"),
+                ],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap()
         .id;
     let c = v
@@ -125,14 +128,17 @@ fn the_consent_form_carries_every_item_in_kazakh_and_russian() {
 fn the_act_names_numbers_not_people() {
     let (_t, _d, v) = vault();
     let id = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[
-                (Field::Surname, "Жойылатын"),
-                (Field::Name, "Адам"),
-                (Field::Notes, "құпия"),
-            ],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[
+                    (Field::Surname, "Жойылатын"),
+                    (Field::Name, "Адам"),
+                    (Field::Notes, "құпия"),
+                ],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap()
         .id;
     let a = v.destroy(&[id], Ground::Request, None).unwrap();

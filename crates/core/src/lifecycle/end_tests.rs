@@ -136,7 +136,7 @@ pub(crate) fn filler(v: &Vault, from: usize, n: usize) {
         })
         .collect();
     for p in &people {
-        v.add_subject(p).unwrap();
+        v.add_subject(p, &crate::test_support::basis()).unwrap();
     }
 }
 
@@ -167,7 +167,7 @@ pub(crate) fn marked(v: &Vault) -> Marked {
         date: "2022-04-05".into(),
         service_type: SERVICE.into(),
     }];
-    let id = v.add_subject(&d).unwrap().id;
+    let id = v.add_subject(&d, &crate::test_support::basis()).unwrap().id;
     let c = v
         .add_consent(
             id,
@@ -447,10 +447,13 @@ fn acts_number_people_only_and_numbers_are_never_reused() {
     assert_eq!((act.number, act.subjects.clone()), (1, vec![4]));
     assert_eq!(act.operator_name, "«Жәрдем» қоғамдық бірлестігі");
     let next = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, "Жаңа"), (Field::Name, "Адам")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, "Жаңа"), (Field::Name, "Адам")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap();
     assert_eq!(next.number, 5, "number 4 belongs to the act");
     let acts = v.acts().unwrap();
@@ -470,13 +473,16 @@ fn everyone_due_is_ended_in_one_act_blocked_people_are_left() {
         .iter()
         .enumerate()
     {
-        v.add_subject(&with_services(
-            draft(
-                Kind::Beneficiary,
-                &[(Field::Surname, &format!("Due{i}")), (Field::Name, "X")],
+        v.add_subject(
+            &with_services(
+                draft(
+                    Kind::Beneficiary,
+                    &[(Field::Surname, &format!("Due{i}")), (Field::Name, "X")],
+                ),
+                &[d],
             ),
-            &[d],
-        ))
+            &crate::test_support::basis(),
+        )
         .unwrap();
     }
     v.block(v.subject_id(2).unwrap(), "inaccurate_data")

@@ -7,6 +7,9 @@
 //! state back from here (whether publication is consented), a circle the two areas share on
 //! purpose: a person's access and their consent are one rule seen from two sides.
 
+pub mod basis;
+#[cfg(test)]
+mod basis_tests;
 pub mod consent;
 pub mod end;
 pub mod log;

@@ -801,3 +801,48 @@ fn reason_text(s: &str, missing: Error) -> Result<String> {
 #[cfg(test)]
 #[path = "retention_tests.rs"]
 mod tests;
+
+/// The retention bases that are a law (the others are the organisation's or a donor's choice).
+pub const LAW_BASES: [&str; 2] = ["financial_documents", "pension_records"];
+
+/// A stored day or timestamp's day.
+pub(crate) fn iso_day(s: &str) -> Option<Date> {
+    iso(s)
+}
+
+/// Of the people in `candidates` (ids as stored), those a retention rule whose basis is a law
+/// still keeps on `on`: the law that sets the period is their basis (Art. 9(10)) until it ends.
+pub(crate) fn kept_by_law(
+    conn: &Connection,
+    candidates: &std::collections::HashSet<String>,
+    on: Date,
+) -> Result<std::collections::HashSet<String>> {
+    let rules: Vec<Rule> = read_rules(conn)?
+        .into_iter()
+        .filter(|r| LAW_BASES.contains(&r.basis.as_str()))
+        .collect();
+    let mut kept = std::collections::HashSet::new();
+    if rules.is_empty() || candidates.is_empty() {
+        return Ok(kept);
+    }
+    let consents = consent_facts(conn)?;
+    let last_service = last_services(conn)?;
+    let no_purposes = BTreeSet::new();
+    for (key, mut p) in active_people(conn)? {
+        if !candidates.contains(&key) {
+            continue;
+        }
+        p.last_service = last_service.get(&p.id.as_u128()).copied();
+        let c = consents.get(&key);
+        let purposes = c.map(|c| &c.purposes).unwrap_or(&no_purposes);
+        let runs = rules
+            .iter()
+            .filter(|r| r.kind == p.kind)
+            .filter(|r| r.purpose.as_ref().is_none_or(|x| purposes.contains(x)))
+            .any(|r| rule_end(r, &p, c).is_none_or(|end| end > on));
+        if runs {
+            kept.insert(key);
+        }
+    }
+    Ok(kept)
+}

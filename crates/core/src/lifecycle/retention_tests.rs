@@ -8,10 +8,13 @@ use crate::test_support::{draft, vault, with_services};
 use time::macros::date;
 
 fn person(v: &Vault, kind: Kind, surname: &str, services: &[&str]) -> Uuid {
-    v.add_subject(&with_services(
-        draft(kind, &[(Field::Surname, surname), (Field::Name, "Test")]),
-        services,
-    ))
+    v.add_subject(
+        &with_services(
+            draft(kind, &[(Field::Surname, surname), (Field::Name, "Test")]),
+            services,
+        ),
+        &crate::test_support::basis(),
+    )
     .unwrap()
     .id
 }
@@ -160,7 +163,7 @@ fn hold_exempts_and_blocking_is_listed_and_freezes() {
         Err(Error::Blocked { .. })
     ));
     assert!(matches!(
-        v.set_legal_ground(b, Some("legal_duty")),
+        v.set_legal_ground(b, None),
         Err(Error::Blocked { .. })
     ));
     assert!(matches!(v.hold(b, "audit"), Err(Error::Blocked { .. })));

@@ -72,15 +72,27 @@ pub enum BatchSource {
     Demo,
 }
 
+/// What the caller adds to each row of a batch: a check of its own (the purposes the batch's
+/// basis covers) and what it writes beside each person (their basis), in the same transaction.
+pub(crate) struct BatchHooks<'a> {
+    /// Problems of a checked row beyond the register's rules.
+    pub check: &'a dyn Fn(&ValidPerson) -> Vec<FieldProblem>,
+    /// Called after each person is inserted, with their id and number.
+    pub after:
+        &'a mut dyn FnMut(&rusqlite::Connection, &ValidPerson, uuid::Uuid, i64) -> Result<()>,
+}
+
 impl Vault {
     /// Check `rows` (row number as the user sees it, draft) and, unless `dry_run` or a row is
     /// rejected, add them all in one transaction. `progress(done, total)` is called as rows are
-    /// checked and written.
-    pub fn add_people(
+    /// checked and written. The public door, which gives every row its basis, is
+    /// [`Vault::add_people`] in [`crate::lifecycle::basis`].
+    pub(crate) fn add_people_with(
         &self,
         rows: &[(usize, PersonDraft)],
         dry_run: bool,
         source: BatchSource,
+        hooks: BatchHooks<'_>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<ImportReport> {
         let inventory = self.inventory()?;
@@ -101,7 +113,9 @@ impl Vault {
         for (i, (row, draft)) in rows.iter().enumerate() {
             match validate(draft, &inventory.document, today) {
                 Ok(p) => {
-                    let mut ok = true;
+                    let own = (hooks.check)(&p);
+                    let mut ok = own.is_empty();
+                    rejected.extend(own.into_iter().map(|f| RowProblem::new(*row, f)));
                     if let Some(iin) = p.values.get(&Field::Iin) {
                         if let Some(first) = seen_iin.insert(iin.clone(), *row) {
                             rejected.push(RowProblem::new(
@@ -153,6 +167,7 @@ impl Vault {
             total,
             source,
             inventory.version,
+            hooks.after,
             progress,
         );
         let restored = self
@@ -165,6 +180,7 @@ impl Vault {
     }
 
     /// Write checked people in one transaction with one journal entry.
+    #[allow(clippy::too_many_arguments)]
     fn write_batch(
         &self,
         valid: &[ValidPerson],
@@ -172,12 +188,14 @@ impl Vault {
         total: usize,
         source: BatchSource,
         inventory_version: i64,
+        after: &mut dyn FnMut(&rusqlite::Connection, &ValidPerson, uuid::Uuid, i64) -> Result<()>,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<()> {
         let tx = self.conn().unchecked_transaction()?;
         let mut writer = Writer::new(&tx)?;
         for (i, p) in valid.iter().enumerate() {
-            writer.insert_checked(p, false)?;
+            let (id, number) = writer.insert_checked(p, false)?;
+            after(&tx, p, id, number)?;
             if i % 1000 == 0 {
                 progress(checked + i, total);
             }

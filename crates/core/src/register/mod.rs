@@ -21,6 +21,8 @@ pub const PROBLEM_CODES: &[&str] = &[
     // The record as a whole.
     "required",
     "not_in_inventory",
+    // A field outside the purposes the person's basis covers (Art. 14): `purpose` would cover it.
+    "outside_purposes",
     "too_long",
     "control_chars",
     // An IIN ([`ids::IdProblem::code`]) and what it must agree with.

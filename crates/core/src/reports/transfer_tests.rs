@@ -38,7 +38,7 @@ fn people(v: &Vault) -> Vec<String> {
             }
             .into(),
         }];
-        v.add_subject(&d).unwrap();
+        v.add_subject(&d, &crate::test_support::basis()).unwrap();
         iins.push(person_iin);
     }
     iins

@@ -11,17 +11,20 @@ use crate::test_support::{draft, iin, vault};
 
 fn person(v: &Vault) -> Uuid {
     let p = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[
-                (Field::Surname, "Сәрсенбаева"),
-                (Field::Name, "Әйгерім"),
-                (Field::Iin, &iin(date!(1990 - 04 - 12), Sex::Female, 1)),
-                (Field::BirthDate, "1990-04-12"),
-                (Field::Sex, "female"),
-                (Field::Phone, "+77011234567"),
-            ],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[
+                    (Field::Surname, "Сәрсенбаева"),
+                    (Field::Name, "Әйгерім"),
+                    (Field::Iin, &iin(date!(1990 - 04 - 12), Sex::Female, 1)),
+                    (Field::BirthDate, "1990-04-12"),
+                    (Field::Sex, "female"),
+                    (Field::Phone, "+77011234567"),
+                ],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap();
     v.add_consent(
         p.id,

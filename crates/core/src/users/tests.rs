@@ -255,10 +255,13 @@ fn the_core_refuses_staff_every_action_that_needs_the_responsible_person() {
     let (_t, dir, _) = with_staff();
     let v = Vault::unlock_as(&dir, Some("Дана Әлиева"), &pw(STAFF_PW)).unwrap();
     let person = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, "Ахметова"), (Field::Name, "Гүлнар")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, "Ахметова"), (Field::Name, "Гүлнар")],
+            ),
+            &crate::test_support::basis(),
+        )
         .expect("staff keep the register");
     let before = actions(&v).len();
     let inventory = v.inventory().unwrap().document;
@@ -331,10 +334,13 @@ mod rekey {
         let (t, dir, _) = with_staff();
         let kept = fs::read(dir.join(KEYSLOTS_FILE)).unwrap();
         let mut v = Vault::unlock(&dir, &pw(PASSWORD)).unwrap();
-        v.add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, "Ахметова"), (Field::Name, "Гүлнар")],
-        ))
+        v.add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, "Ахметова"), (Field::Name, "Гүлнар")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap();
         let dana = v.resolve_user("Дана Әлиева").unwrap().id;
         v.remove_user(dana).unwrap();

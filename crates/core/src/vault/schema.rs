@@ -385,6 +385,24 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (breach_id, subject_number)
     ) STRICT;
     "#,
+    // 11: a lawful basis for every person (Art. 7(1), 9). An Art. 9 ground is its sub-paragraph
+    // and the law relied on, and covers the purposes it names (none named: every purpose of the
+    // person's kind); a paper consent may wait for its scan until a due day. The grounds of the
+    // old list move to their sub-paragraphs: labour law is 9(10) under the Labour Code; "a legal
+    // duty" and "another law" are 9(10) with the law still to be named; protecting rights is
+    // 9(5); research and journalism 9(6). Courts, law enforcement and state statistics
+    // (9(1)-(3), (9)) are not an NGO's grounds: kept as recorded, they count as no basis.
+    r#"
+    ALTER TABLE subject ADD COLUMN legal_ground_law TEXT;
+    ALTER TABLE subject ADD COLUMN ground_purposes TEXT;
+    ALTER TABLE consent ADD COLUMN scan_due TEXT;
+    UPDATE subject SET legal_ground = 'art9_10',
+        legal_ground_law = 'Қазақстан Республикасының Еңбек кодексі / Трудовой кодекс Республики Казахстан'
+        WHERE legal_ground = 'labour_law';
+    UPDATE subject SET legal_ground = 'art9_10' WHERE legal_ground IN ('legal_duty', 'other_law');
+    UPDATE subject SET legal_ground = 'art9_5' WHERE legal_ground = 'protect_rights';
+    UPDATE subject SET legal_ground = 'art9_6' WHERE legal_ground = 'research_or_journalism';
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {

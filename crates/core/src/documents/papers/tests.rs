@@ -50,10 +50,13 @@ fn every_paper_renders_in_kazakh_and_russian_with_the_vaults_facts_as_pdf_a() {
     let (t, _dir, v) = vault();
     organisation(&v);
     let worker = v
-        .add_subject(&draft(
-            Kind::Volunteer,
-            &[(Field::Surname, "Жұмабаева"), (Field::Name, "Гүлнұр")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Volunteer,
+                &[(Field::Surname, "Жұмабаева"), (Field::Name, "Гүлнұр")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap()
         .id;
     v.set_sees_data(worker, true).unwrap();
@@ -272,17 +275,23 @@ fn a_paper_says_it_is_out_of_date_and_why() {
 fn who_sees_the_data_is_the_users_and_the_marked_staff_of_the_register() {
     let (_t, _dir, v) = vault();
     let child = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, "Ахметов"), (Field::Name, "Нұрлан")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, "Ахметов"), (Field::Name, "Нұрлан")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap()
         .id;
     let clerk = v
-        .add_subject(&draft(
-            Kind::Employee,
-            &[(Field::Surname, "Серікова"), (Field::Name, "Әйгерім")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Employee,
+                &[(Field::Surname, "Серікова"), (Field::Name, "Әйгерім")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap()
         .id;
     assert!(matches!(
@@ -343,10 +352,13 @@ fn the_pack_holds_every_paper_act_and_table_its_index_lists_and_its_journal_veri
     let (t, _dir, v) = vault();
     organisation(&v);
     let person = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, "Нұрланов"), (Field::Name, "Ерасыл")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, "Нұрланов"), (Field::Name, "Ерасыл")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap()
         .id;
     v.add_consent(
@@ -360,10 +372,13 @@ fn the_pack_holds_every_paper_act_and_table_its_index_lists_and_its_journal_veri
     )
     .unwrap();
     let gone = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[(Field::Surname, "Бекова"), (Field::Name, "Сая")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[(Field::Surname, "Бекова"), (Field::Name, "Сая")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap()
         .id;
     v.destroy(&[gone], crate::lifecycle::end::Ground::Request, None)

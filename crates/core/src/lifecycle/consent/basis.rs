@@ -13,17 +13,6 @@ use crate::error::{Error, Result};
 use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
 
-/// The grounds for processing without consent (Art. 9) a small NGO meets.
-pub const LEGAL_GROUNDS: [&str; 7] = [
-    "labour_law",           // employees: labour and tax law (Art. 9(8))
-    "legal_duty",           // data the person is legally bound to provide
-    "court_or_enforcement", // courts and law enforcement within a case
-    "protect_rights",       // protecting rights when consent cannot be obtained
-    "research_or_journalism",
-    "state_statistics",
-    "other_law",
-];
-
 /// Counts of consent states and of people with no basis for processing, for the dashboard.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -36,7 +25,8 @@ pub struct ConsentOverview {
     pub expired: i64,
     /// Consents withdrawn as a whole.
     pub withdrawn: i64,
-    /// People (not anonymised) with neither a consent in force nor an Art. 9 ground.
+    /// People (not anonymised, not under legal hold) with neither a consent in force nor a
+    /// complete Art. 9 ground an NGO may use.
     pub without_basis: i64,
 }
 
@@ -51,32 +41,6 @@ impl Vault {
                 number: facts.number,
             })
         }
-    }
-
-    /// Set (or clear, with `None`) the Art. 9 ground for processing a person without consent.
-    pub fn set_legal_ground(&self, id: Uuid, ground: Option<&str>) -> Result<()> {
-        let facts = subject_facts(self.conn(), id)?;
-        facts.ensure_changeable()?;
-        if let Some(g) = ground {
-            if !LEGAL_GROUNDS.contains(&g) {
-                return Err(Error::invalid("legal_ground", "legal_ground_unknown")
-                    .with("allowed", LEGAL_GROUNDS.to_vec()));
-            }
-        }
-        let tx = self.conn().unchecked_transaction()?;
-        tx.execute(
-            "UPDATE subject SET legal_ground = ?1, updated_at = ?2 WHERE id = ?3",
-            params![ground, journal::now_utc(), id.to_string()],
-        )?;
-        journal::append(
-            &tx,
-            Some(self.user().id),
-            Action::LegalGroundChanged,
-            Some(&id.to_string()),
-            json!({"number": facts.number, "ground": ground}),
-        )?;
-        tx.commit()?;
-        Ok(())
     }
 
     /// Consent states across the register as of `on`, and people with no basis for processing.
@@ -106,8 +70,14 @@ impl Vault {
         }
         o.without_basis = self.conn().query_row(
             &format!(
-                "SELECT count(*) FROM subject s WHERE s.status = 'active' AND s.legal_ground IS NULL
+                "SELECT count(*) FROM subject s WHERE s.status = 'active' AND s.hold_reason IS NULL
+                 AND NOT (s.legal_ground IN ({}) AND trim(coalesce(s.legal_ground_law, '')) != '')
                  AND NOT EXISTS (SELECT 1 FROM consent c WHERE c.subject_id = s.id AND {})",
+                crate::lifecycle::basis::ART9_GROUNDS
+                    .iter()
+                    .map(|g| format!("'{g}'"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 IN_FORCE_SQL
             ),
             params![on_s],
@@ -118,7 +88,7 @@ impl Vault {
 }
 
 /// SQL that is true for a consent `c` in force on `?1`.
-const IN_FORCE_SQL: &str = "c.valid_from <= ?1 AND (c.valid_until IS NULL OR c.valid_until >= ?1)
+pub(crate) const IN_FORCE_SQL: &str = "c.valid_from <= ?1 AND (c.valid_until IS NULL OR c.valid_until >= ?1)
     AND NOT EXISTS (SELECT 1 FROM consent_withdrawal w WHERE w.consent_id = c.id AND w.scope = 'all' AND w.refused = 0)";
 
 /// Whether a consent to publication is in force for a person on `on`.
@@ -163,4 +133,45 @@ pub(crate) fn restrict_lapsed_publications(conn: &Connection, user: Uuid) -> Res
         )?;
     }
     Ok(())
+}
+
+/// The day a person's last consent stopped being in force, and whether it was withdrawn (rather
+/// than expired); `None` when they never had one.
+pub(crate) fn last_lapse(conn: &Connection, subject: Uuid) -> Result<Option<(Date, bool)>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.valid_until,
+                (SELECT min(w.requested_on) FROM consent_withdrawal w WHERE w.consent_id = c.id AND w.scope = 'all' AND w.refused = 0)
+         FROM consent c WHERE c.subject_id = ?1",
+    )?;
+    let rows = stmt.query_map([subject.to_string()], |r| {
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get::<_, Option<String>>(1)?,
+        ))
+    })?;
+    let mut last: Option<(Date, bool)> = None;
+    for row in rows {
+        let (until, withdrawn) = row?;
+        let parse = |s: &str| {
+            Date::parse(
+                s.get(..10).unwrap_or(s),
+                &time::format_description::well_known::Iso8601::DATE,
+            )
+            .ok()
+        };
+        let end = match (
+            withdrawn.as_deref().and_then(parse),
+            until.as_deref().and_then(parse),
+        ) {
+            (Some(w), _) => Some((w, true)),
+            (None, Some(u)) => u.next_day().map(|d| (d, false)),
+            (None, None) => None,
+        };
+        if let Some(e) = end {
+            if last.is_none_or(|l| e.0 > l.0) {
+                last = Some(e);
+            }
+        }
+    }
+    Ok(last)
 }

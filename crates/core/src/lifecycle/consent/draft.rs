@@ -113,7 +113,7 @@ pub struct ConsentDraft {
 }
 
 /// A draft checked against the rules: what will be stored.
-struct ValidConsent {
+pub(crate) struct ValidConsent {
     purposes: Vec<String>,
     data_fields: Vec<String>,
     inventory_version: i64,
@@ -139,7 +139,11 @@ fn scope_text(field: &'static str, v: &Option<String>, missing: Error) -> Result
 }
 
 impl Vault {
-    fn check_consent(&self, facts: &SubjectFacts, draft: &ConsentDraft) -> Result<ValidConsent> {
+    pub(crate) fn check_consent(
+        &self,
+        facts: &SubjectFacts,
+        draft: &ConsentDraft,
+    ) -> Result<ValidConsent> {
         let today = today();
         let org = self.organisation()?;
         if org.name.trim().is_empty() || org.bin.trim().is_empty() {
@@ -329,6 +333,23 @@ impl Vault {
             .map(|bytes| check_evidence(bytes).map(|media_type| (bytes, media_type)))
             .transpose()?;
         let tx = self.conn().unchecked_transaction()?;
+        let number = self.insert_consent_in(&tx, &facts, subject, &v, evidence, None)?;
+        tx.commit()?;
+        self.consent(number)
+    }
+
+    /// Store a checked consent (and the scan of its form) inside the caller's transaction, with
+    /// its journal entry; `scan_due` is the day by which the scan of a paper form is to be
+    /// attached. Returns the consent's number.
+    pub(crate) fn insert_consent_in(
+        &self,
+        tx: &rusqlite::Connection,
+        facts: &SubjectFacts,
+        subject: Uuid,
+        v: &ValidConsent,
+        evidence: Option<(&[u8], &'static str)>,
+        scan_due: Option<Date>,
+    ) -> Result<i64> {
         // Numbers of destroyed consents are never handed out again: signed forms carry them.
         let number: i64 = tx.query_row(
             "SELECT max(coalesce((SELECT max(number) FROM consent), 0),
@@ -372,7 +393,7 @@ impl Vault {
             ],
         )?;
         journal::append(
-            &tx,
+            tx,
             Some(self.user().id),
             Action::ConsentRecorded,
             Some(&subject.to_string()),
@@ -388,10 +409,15 @@ impl Vault {
             }),
         )?;
         if let Some((bytes, media_type)) = evidence {
-            self.insert_evidence(&tx, facts.number, subject, id, number, (bytes, media_type))?;
+            self.insert_evidence(tx, facts.number, subject, id, number, (bytes, media_type))?;
         }
-        tx.commit()?;
-        self.consent(number)
+        if let Some(due) = scan_due {
+            tx.execute(
+                "UPDATE consent SET scan_due = ?1 WHERE number = ?2",
+                params![due.to_string(), number],
+            )?;
+        }
+        Ok(number)
     }
 
     /// A draft, checked, as the consent it would become (number 0, not stored): what a form
@@ -440,4 +466,54 @@ impl Vault {
         facts.ensure_changeable()?;
         self.check_consent(&facts, draft).map(|_| ())
     }
+}
+
+/// A paper consent recorded for one person of a batch ("paper consents on file").
+pub(crate) struct BatchConsent<'a> {
+    pub subject: Uuid,
+    pub subject_number: i64,
+    pub full_name: String,
+    pub purposes: &'a [String],
+    pub data_fields: Vec<&'static str>,
+    pub inventory_version: i64,
+    pub operator_name: &'a str,
+    pub operator_bin: &'a str,
+    pub given_on: &'a str,
+    pub scan_due: Option<Date>,
+    pub user: Uuid,
+}
+
+/// Store one consent of a batch inside the batch's transaction: a paper form, given today,
+/// until the purpose is achieved, no transfer, no publication. The batch's journal entry
+/// counts them; each consent is not journaled on its own.
+pub(crate) fn insert_batch_consent(tx: &rusqlite::Connection, c: &BatchConsent<'_>) -> Result<i64> {
+    let number: i64 = tx.query_row(
+        "SELECT max(coalesce((SELECT max(number) FROM consent), 0),
+                    coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'consent_number_high'), 0)) + 1",
+        [],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO consent (id, number, subject_id, operator_name, operator_bin, subject_name, purposes, data_fields, inventory_version,
+            valid_from, valid_until, third_parties, third_party_recipients, cross_border, cross_border_countries, publication, publication_where,
+            form, form_reference, given_on, taken_by, created_at, scan_due)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, 0, NULL, 0, NULL, 0, NULL, 'paper', NULL, ?10, ?11, ?12, ?13)",
+        params![
+            Uuid::now_v7().to_string(),
+            number,
+            c.subject.to_string(),
+            c.operator_name,
+            c.operator_bin,
+            c.full_name,
+            serde_json::to_string(c.purposes).unwrap_or_default(),
+            serde_json::to_string(&c.data_fields).unwrap_or_default(),
+            c.inventory_version,
+            c.given_on,
+            c.user.to_string(),
+            journal::now_utc(),
+            c.scan_due.map(|d| d.to_string()),
+        ],
+    )?;
+    let _ = c.subject_number;
+    Ok(number)
 }

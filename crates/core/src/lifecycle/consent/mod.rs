@@ -29,8 +29,11 @@ mod evidence;
 mod state;
 mod withdrawal;
 
-pub(crate) use basis::{publication_in_force, restrict_lapsed_publications};
-pub use basis::{ConsentOverview, LEGAL_GROUNDS};
+pub use basis::ConsentOverview;
+pub(crate) use basis::{
+    last_lapse, publication_in_force, restrict_lapsed_publications, IN_FORCE_SQL,
+};
+pub(crate) use draft::{insert_batch_consent, BatchConsent};
 pub use draft::{ConsentDraft, ConsentForm, Representative};
 pub use evidence::{check_evidence, read_evidence_file, Evidence, MAX_EVIDENCE_BYTES};
 pub(crate) use state::best_state;

@@ -11,28 +11,34 @@ use time::macros::date;
 use time::Duration;
 
 fn adult(v: &Vault) -> Uuid {
-    v.add_subject(&draft(
-        Kind::Beneficiary,
-        &[
-            (Field::Surname, "Серікова"),
-            (Field::Name, "Айгүл"),
-            (Field::Iin, &iin(date!(1990 - 03 - 08), Sex::Female, 10)),
-        ],
-    ))
+    v.add_subject(
+        &draft(
+            Kind::Beneficiary,
+            &[
+                (Field::Surname, "Серікова"),
+                (Field::Name, "Айгүл"),
+                (Field::Iin, &iin(date!(1990 - 03 - 08), Sex::Female, 10)),
+            ],
+        ),
+        &crate::test_support::basis(),
+    )
     .unwrap()
     .id
 }
 
 fn minor(v: &Vault) -> Uuid {
     let born = today() - Duration::days(365 * 10);
-    v.add_subject(&draft(
-        Kind::Beneficiary,
-        &[
-            (Field::Surname, "Нұрланов"),
-            (Field::Name, "Ерасыл"),
-            (Field::BirthDate, &born.to_string()),
-        ],
-    ))
+    v.add_subject(
+        &draft(
+            Kind::Beneficiary,
+            &[
+                (Field::Surname, "Нұрланов"),
+                (Field::Name, "Ерасыл"),
+                (Field::BirthDate, &born.to_string()),
+            ],
+        ),
+        &crate::test_support::basis(),
+    )
     .unwrap()
     .id
 }
@@ -126,14 +132,17 @@ fn without_a_birth_date_the_iin_tells_the_age() {
     let (_t, _d, v) = vault();
     let born = today() - Duration::days(365 * 12);
     let child = v
-        .add_subject(&draft(
-            Kind::Beneficiary,
-            &[
-                (Field::Surname, "Бала"),
-                (Field::Name, "Кіші"),
-                (Field::Iin, &iin(born, Sex::Male, 7)),
-            ],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Beneficiary,
+                &[
+                    (Field::Surname, "Бала"),
+                    (Field::Name, "Кіші"),
+                    (Field::Iin, &iin(born, Sex::Male, 7)),
+                ],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap()
         .id;
     // The IIN filled the birth date in; clear it to leave only the IIN.
@@ -466,15 +475,30 @@ fn a_blocked_person_takes_no_new_consent_and_a_ground_counts_as_a_basis() {
     let (_t, _d, v) = vault();
     let id = adult(&v);
     let emp = v
-        .add_subject(&draft(
-            Kind::Employee,
-            &[(Field::Surname, "Ахметов"), (Field::Name, "Руслан")],
-        ))
+        .add_subject(
+            &draft(
+                Kind::Employee,
+                &[(Field::Surname, "Ахметов"), (Field::Name, "Руслан")],
+            ),
+            &crate::test_support::basis(),
+        )
         .unwrap()
         .id;
+    // Both came in with a ground; without it they are on the list.
+    v.set_legal_ground(id, None).unwrap();
+    v.set_legal_ground(emp, None).unwrap();
     assert_eq!(v.consent_overview(today()).unwrap().without_basis, 2);
-    v.set_legal_ground(emp, Some("labour_law")).unwrap();
-    assert!(v.set_legal_ground(emp, Some("because")).is_err());
+    let g = |sub: &str, law: &str| crate::lifecycle::basis::Ground {
+        subparagraph: sub.into(),
+        law: law.into(),
+        purposes: vec![],
+    };
+    v.set_legal_ground(emp, Some(&g("art9_10", "Labour Code, Art. 23")))
+        .unwrap();
+    assert!(v.set_legal_ground(emp, Some(&g("because", "x"))).is_err());
+    // A ground of courts and statistics is not an NGO's; a ground names its law.
+    assert!(v.set_legal_ground(emp, Some(&g("art9_9", "x"))).is_err());
+    assert!(v.set_legal_ground(emp, Some(&g("art9_10", " "))).is_err());
     v.add_consent(id, &basic()).unwrap();
     let o = v.consent_overview(today()).unwrap();
     assert_eq!((o.active, o.without_basis), (1, 0));

@@ -93,6 +93,19 @@ pub struct ValidPerson {
     pub services: Vec<Service>,
 }
 
+impl ValidPerson {
+    /// Surname, name and patronymic, as a consent names the person.
+    pub fn full_name(&self) -> String {
+        [Field::Surname, Field::Name, Field::Patronymic]
+            .iter()
+            .filter_map(|f| self.values.get(f))
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 /// One value of a stored record as it leaves the core.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FieldValue {
@@ -141,8 +154,12 @@ pub struct Lifecycle {
     pub consent_state: Option<crate::lifecycle::consent::ConsentState>,
     /// Whether a consent to publication is in force.
     pub publication_consent: bool,
-    /// The Art. 9 ground for processing without consent, if recorded.
+    /// The Art. 9 ground for processing without consent, if recorded (`art9_10` for 9(10)).
     pub legal_ground: Option<String>,
+    /// The law that ground relies on.
+    pub legal_ground_law: Option<String>,
+    /// The purposes the ground covers (empty: every purpose of the person's kind).
+    pub ground_purposes: Vec<String>,
     /// The day the purpose was achieved, or the programme or employment ended.
     pub ended_on: Option<String>,
     /// Why the person is under legal hold, if they are.
@@ -164,21 +181,35 @@ fn today() -> Date {
 }
 
 impl Vault {
-    /// Add a person. The record is checked against the rules and the approved inventory, stored
-    /// restricted, indexed for search, and journaled (by id, no values).
-    pub fn add_subject(&self, draft: &PersonDraft) -> Result<Person> {
+    /// Add a person inside `tx` (the caller adds their basis for processing and commits): the
+    /// record is checked against the rules, the approved inventory and `check` (the purposes
+    /// the basis covers), stored restricted, indexed for search, and journaled (by id, no values).
+    /// The public door is [`Vault::add_subject`] in [`crate::lifecycle::basis`].
+    pub(crate) fn insert_subject_in(
+        &self,
+        tx: &rusqlite::Transaction<'_>,
+        draft: &PersonDraft,
+        check: &dyn Fn(&ValidPerson) -> Vec<crate::error::FieldProblem>,
+    ) -> Result<(Uuid, i64, ValidPerson)> {
         let inventory = self.inventory()?;
         let valid = validate(draft, &inventory.document, today())?;
-        let tx = self.conn().unchecked_transaction()?;
-        let (id, number) = Writer::new(&tx)?.insert(&valid)?;
+        let problems = check(&valid);
+        if !problems.is_empty() {
+            return Err(Error::Invalid { problems });
+        }
+        let (id, number) = Writer::new(tx)?.insert(&valid)?;
         journal::append(
-            &tx,
+            tx,
             Some(self.user().id),
             Action::SubjectCreated,
             Some(&id.to_string()),
             json!({"number": number, "kind": valid.kind.key(), "inventory": inventory.version}),
         )?;
-        tx.commit()?;
+        Ok((id, number, valid))
+    }
+
+    /// A stored person as the front ends see it, without a journal entry (the caller made one).
+    pub(crate) fn subject_quietly(&self, id: Uuid) -> Result<Person> {
         self.subject_unjournaled(id, &[])
     }
 
@@ -194,6 +225,28 @@ impl Vault {
         } = load_values(self.conn(), id)?.ok_or(Error::SubjectNotFound)?;
         let kind = changes.kind.unwrap_or(kind);
         let mut changed: BTreeSet<&'static str> = BTreeSet::new();
+        // A field the record did not have must be one of the purposes the person's basis covers
+        // (Art. 14); a field it has may always be corrected (Art. 24).
+        let added: Vec<Field> = changes
+            .values
+            .iter()
+            .filter(|(f, v)| !v.trim().is_empty() && !values.contains_key(f))
+            .map(|(f, _)| *f)
+            .chain((!changes.services.is_empty()).then_some(Field::Services))
+            .collect();
+        if !added.is_empty() {
+            let covers = self.covered_purposes(id, kind)?;
+            let inventory = self.inventory()?;
+            let problems = crate::lifecycle::basis::outside_purposes(
+                added,
+                kind,
+                &covers,
+                &inventory.document,
+            );
+            if !problems.is_empty() {
+                return Err(Error::Invalid { problems });
+            }
+        }
         for (field, v) in &changes.values {
             if values.get(field).map(String::as_str) != Some(v.trim()) {
                 changed.insert(field.key());
@@ -379,11 +432,22 @@ impl Vault {
 
     fn lifecycle(&self, id: Uuid) -> Result<Lifecycle> {
         let today = today();
-        let (legal_ground, ended_on, hold_reason, blocked_reason) = self.conn().query_row(
-            "SELECT legal_ground, ended_on, hold_reason, blocked_reason FROM subject WHERE id = ?1",
-            [id.to_string()],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
+        let (legal_ground, ended_on, hold_reason, blocked_reason, legal_ground_law, purposes) =
+            self.conn().query_row(
+                "SELECT legal_ground, ended_on, hold_reason, blocked_reason, legal_ground_law, ground_purposes
+                 FROM subject WHERE id = ?1",
+                [id.to_string()],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get::<_, Option<String>>(5)?,
+                    ))
+                },
+            )?;
         Ok(Lifecycle {
             consent_state: crate::lifecycle::consent::best_state(self.conn(), id, today)?,
             publication_consent: crate::lifecycle::consent::publication_in_force(
@@ -392,6 +456,10 @@ impl Vault {
                 today,
             )?,
             legal_ground,
+            legal_ground_law,
+            ground_purposes: purposes
+                .and_then(|p| serde_json::from_str(&p).ok())
+                .unwrap_or_default(),
             ended_on,
             hold_reason,
             blocked_reason,

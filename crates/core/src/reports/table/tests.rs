@@ -274,7 +274,7 @@ fn reads_the_register_and_anonymous_records_and_leaves_blocked_people_out() {
                 service_type: "shelter".into(),
             },
         ];
-        ids.push(v.add_subject(&d).unwrap().id);
+        ids.push(v.add_subject(&d, &crate::test_support::basis()).unwrap().id);
     }
     // Two anonymised (still counted), one blocked (left out).
     v.anonymise(&ids[0..2], Ground::Request, None).unwrap();
