@@ -88,6 +88,10 @@ fn papers_in_both_languages_their_states_and_undertakings() {
         &[
             "subject",
             "add",
+            "--basis",
+            "art9:10",
+            "--law",
+            "Test law",
             "--kind",
             "employee",
             "surname=Серікова",

@@ -30,6 +30,10 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
         &[
             "subject",
             "add",
+            "--basis",
+            "art9:10",
+            "--law",
+            "Test law",
             "--kind",
             "beneficiary",
             "surname=Нұрланов",
@@ -44,6 +48,10 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
         &[
             "subject",
             "add",
+            "--basis",
+            "art9:10",
+            "--law",
+            "Test law",
             "--kind",
             "beneficiary",
             "surname=Серікова",
@@ -300,7 +308,7 @@ fn a_full_disk_during_an_import_or_a_bulk_destroy_changes_nothing() {
     let (code, err) = with_file_limit(
         &v,
         db_kib + 256,
-        &["subject", "import", file.to_str().unwrap()],
+        &["subject", "import", "--basis", "art9:10", "--law", "Test law", file.to_str().unwrap()],
     );
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("disk is full"), "{err}");

@@ -55,6 +55,10 @@ fn add_show_reveal_list_and_edit() {
                 "--json",
                 "subject",
                 "add",
+                "--basis",
+                "art9:10",
+                "--law",
+                "Test law",
                 "--kind",
                 "beneficiary",
                 "surname=Серікова",
@@ -170,7 +174,7 @@ fn a_bad_row_is_reported_and_nothing_is_imported() {
     std::fs::write(&file, &bytes).unwrap();
 
     let out = derbes(&v)
-        .args(["subject", "import"])
+        .args(["subject", "import", "--basis", "art9:10", "--law", "Test law"])
         .arg(&file)
         .arg("--dry-run")
         .output()
@@ -188,7 +192,7 @@ fn a_bad_row_is_reported_and_nothing_is_imported() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("2 of 3 rows would be rejected"));
 
     let out = derbes(&v)
-        .args(["subject", "import"])
+        .args(["subject", "import", "--basis", "art9:10", "--law", "Test law"])
         .arg(&file)
         .output()
         .unwrap();
@@ -209,7 +213,7 @@ fn a_bad_row_is_reported_and_nothing_is_imported() {
     let good = format!("Фамилия;Имя;ИИН\nИванова;Елена;{iin}\nКим;Ольга;\n");
     std::fs::write(&file, good).unwrap();
     derbes(&v)
-        .args(["subject", "import"])
+        .args(["subject", "import", "--basis", "art9:10", "--law", "Test law"])
         .arg(&file)
         .assert()
         .success();
@@ -241,7 +245,7 @@ fn a_bad_row_is_reported_and_nothing_is_imported() {
 
     // Importing the same file again: every IIN is already in the register.
     let out = derbes(&v)
-        .args(["subject", "import"])
+        .args(["subject", "import", "--basis", "art9:10", "--law", "Test law"])
         .arg(&file)
         .output()
         .unwrap();
@@ -339,6 +343,10 @@ fn spawn_import(vault: &Path, file: &Path) -> std::process::Child {
             "--password-stdin",
             "subject",
             "import",
+            "--basis",
+            "art9:10",
+            "--law",
+            "Test law",
             file.to_str().unwrap(),
         ],
         &format!("{PW}\n"),
@@ -445,6 +453,10 @@ fn a_bad_iin_is_refused_in_the_language_asked_for() {
     let add = [
         "subject",
         "add",
+        "--basis",
+        "art9:10",
+        "--law",
+        "Test law",
         "--kind",
         "beneficiary",
         "surname=Ахметова",
@@ -488,7 +500,7 @@ fn a_vault_at_a_path_with_cyrillic_letters_and_spaces_takes_a_crlf_import() {
     )
     .unwrap();
     derbes(&v)
-        .args(["subject", "import"])
+        .args(["subject", "import", "--basis", "art9:10", "--law", "Test law"])
         .arg(&file)
         .assert()
         .success();
