@@ -8,13 +8,15 @@
  *
  * The types and commands are written by area in ./api: vault (the app's state, the vault, the
  * password, the journal), users, register, lifecycle (consents, retention, the end of the data's
- * life), reports and papers (the documents an inspector asks for); types and errors hold what
+ * life), reports and papers (the documents an inspector asks for), obligations (the calendar, requests,
+ * breaches and the dashboard's clocks); types and errors hold what
  * every area shares, transport how a command is sent.
  * This file gathers them, so callers import everything from here.
  */
 import { backupCommands } from './api/backup';
 import { keysCommands } from './api/keys';
 import { lifecycleCommands } from './api/lifecycle';
+import { obligationsCommands } from './api/obligations';
 import { papersCommands } from './api/papers';
 import { registerCommands, registerEvents } from './api/register';
 import { reportsCommands } from './api/reports';
@@ -25,6 +27,7 @@ export * from './api/backup';
 export * from './api/errors';
 export * from './api/keys';
 export * from './api/lifecycle';
+export * from './api/obligations';
 export * from './api/papers';
 export * from './api/register';
 export * from './api/reports';
@@ -44,6 +47,7 @@ export const api = {
   ...lifecycleCommands,
   ...reportsCommands,
   ...papersCommands,
+  ...obligationsCommands,
 };
 
 export const events = {

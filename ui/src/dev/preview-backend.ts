@@ -37,10 +37,15 @@
  *   (Documents: in `app` the policy is up to date, the inventory and the retention schedule are
  *   out of date, the order was never made; two people of the register see the data. A preview is
  *   drawn by ./preview-papers.ts, not typeset.)
+ *   (Requests and breaches: in `app` one request is overdue, one due within a working day, one
+ *   just taken, two closed; Derbes has proposed a breach (12 wrong passwords), another awaits its
+ *   notice, a third is closed; the calendar holds 2025–2027. See ./preview-obligations.ts.)
  */
 import type {
   AppStatus,
   ApiError,
+  BackupStatus,
+  LifecycleOverview,
   JournalEntry,
   JournalVerification,
   PasswordAssessment,
@@ -50,6 +55,7 @@ import type {
 } from '../api';
 import { BACKUP_COMMANDS, createBackups, previewRestored } from './preview-backup';
 import { createLifecycle, LIFECYCLE_COMMANDS } from './preview-lifecycle';
+import { createObligations, OBLIGATIONS_COMMANDS } from './preview-obligations';
 import { createPapers, PAPERS_COMMANDS } from './preview-papers';
 import { createRegister, REGISTER_COMMANDS, type RegisterHost } from './preview-register';
 import { createReports, REPORTS_COMMANDS } from './preview-reports';
@@ -120,6 +126,12 @@ const REQUIRED: Record<string, Permission> = {
   person_sees_data: 'change_settings',
   // The pack needs change_settings too; every role that may export rows may change settings.
   pack_save: 'export_rows',
+  calendar_set_year: 'change_settings',
+  calendar_reset_year: 'change_settings',
+  clock_settings_set: 'change_settings',
+  // The access answer carries every item of the person's data.
+  request_answer_preview: 'reveal_sensitive',
+  request_answer_save: 'reveal_sensitive',
 };
 
 const params = new URLSearchParams(typeof location !== 'undefined' ? location.search : '');
@@ -703,6 +715,7 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     lifecycle = null;
     reports = null;
     papers = null;
+    obligations = null;
     scheduleIdleLock();
     return outcome;
   },
@@ -734,6 +747,7 @@ let register: ReturnType<typeof createRegister> | null = null;
 let lifecycle: ReturnType<typeof createLifecycle> | null = null;
 let reports: ReturnType<typeof createReports> | null = null;
 let papers: ReturnType<typeof createPapers> | null = null;
+let obligations: ReturnType<typeof createObligations> | null = null;
 
 /** The register of the open vault, made on first use (people are generated as they are asked for). */
 function registerHandlers() {
@@ -812,6 +826,27 @@ function papersHandlers() {
   return papers.handlers;
 }
 
+/** Requests, breaches, the calendar and the dashboard's clocks of the open vault (every state, unless empty). */
+function obligationsHandlers() {
+  registerHandlers();
+  if (!obligations) {
+    obligations = createObligations(
+      {
+        fail,
+        journal: (action, details, object) => addEntry(requireUnlocked(), action, details, object ?? null),
+        journalFor: (object) => requireUnlocked().journal.filter((e) => e.object === object).reverse(),
+        journalHead: () => requireUnlocked().journal.length,
+        userName: () => requireUnlocked().userName,
+        register: () => register!.access,
+        overview: () => lifecycleHandlers().lifecycle_overview!({}) as LifecycleOverview,
+        backup: () => backupHandlers().backup_status!({}) as BackupStatus,
+      },
+      { seed: scenario !== 'empty' && !requireUnlocked().isDemo },
+    );
+  }
+  return obligations.handlers;
+}
+
 const backups = new Map<string, ReturnType<typeof createBackups>>();
 
 /** The backups of the open vault; the office vault in `app` and `staff` has a history. */
@@ -838,7 +873,7 @@ function backupHandlers() {
 
 export async function previewInvoke(command: string, args: Record<string, unknown>): Promise<unknown> {
   const handler = handlers[command];
-  const delay = slow ? 1200 : ['unlock_vault', 'recover_vault', 'create_vault', 'backup_make', 'backup_restore', 'paper_preview', 'paper_save', 'pack_save'].includes(command) ? 700 : 40;
+  const delay = slow ? 1200 : ['unlock_vault', 'recover_vault', 'create_vault', 'backup_make', 'backup_restore', 'paper_preview', 'paper_save', 'pack_save', 'request_answer_preview', 'breach_notice_preview', 'request_answer_save', 'breach_notice_save'].includes(command) ? 700 : 40;
   await new Promise((r) => setTimeout(r, delay));
   const needed = REQUIRED[command];
   if (needed && unlocked && current && !permissionsOf(me(current)).includes(needed)) {
@@ -849,6 +884,7 @@ export async function previewInvoke(command: string, args: Record<string, unknow
   if (REPORTS_COMMANDS.has(command)) return reportsHandlers()[command]!(args);
   if (BACKUP_COMMANDS.has(command)) return backupHandlers()[command]!(args);
   if (PAPERS_COMMANDS.has(command)) return papersHandlers()[command]!(args);
+  if (OBLIGATIONS_COMMANDS.has(command)) return obligationsHandlers()[command]!(args);
   if (!handler) fail('internal', `preview backend: unknown command ${command}`);
   return handler(args);
 }

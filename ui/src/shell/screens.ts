@@ -1,10 +1,12 @@
-import { ChartColumn, DatabaseBackup, FileText, Hourglass, LayoutDashboard, ScrollText, Settings, UserCog, UsersRound, type LucideIcon } from 'lucide-react';
+import { ChartColumn, DatabaseBackup, FileText, Hourglass, Inbox, LayoutDashboard, ScrollText, Settings, ShieldAlert, UserCog, UsersRound, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 // In sidebar order, which is also the order of the screens' stylesheets in the bundle.
 import { Dashboard } from '../screens/dashboard/Dashboard';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
 import { RetentionScreen } from '../screens/retention/RetentionScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { RequestsScreen } from '../screens/requests/RequestsScreen';
+import { BreachesScreen } from '../screens/breaches/BreachesScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { JournalScreen } from '../screens/journal/JournalScreen';
 import { BackupsScreen } from '../screens/backup/BackupsScreen';
@@ -22,13 +24,16 @@ export interface ScreenDef {
 
 /**
  * The screens of the app, in sidebar order. A capability's screen is added here when it exists
- * (People, Consents, Retention, Reports, Requests come with their issues).
+ * (People, Consents, Retention, Reports, Requests, Breaches came with their issues).
  */
 export const SCREENS: ScreenDef[] = [
   { id: 'dashboard', icon: LayoutDashboard, component: Dashboard },
   { id: 'people', icon: UsersRound, component: PeopleScreen },
   { id: 'retention', icon: Hourglass, component: RetentionScreen },
   { id: 'reports', icon: ChartColumn, component: ReportsScreen },
+  // Every user takes requests and records breaches: the clocks of the law do not wait for anyone.
+  { id: 'requests', icon: Inbox, component: RequestsScreen },
+  { id: 'breaches', icon: ShieldAlert, component: BreachesScreen },
   // Every user sees where the papers stand; only the responsible person produces them.
   { id: 'documents', icon: FileText, component: DocumentsScreen },
   { id: 'journal', icon: ScrollText, component: JournalScreen },

@@ -11,6 +11,7 @@ import { useDelayedFlag } from '../../lib/hooks';
 import { useCount } from '../../lib/register';
 import { DashboardBackupNotice } from '../backup/BackupNotices';
 import { IntegrityCheck } from '../journal/Integrity';
+import { ClockTiles } from './ClockTiles';
 
 /** A calm overview of the open vault. */
 export function Dashboard() {
@@ -49,6 +50,8 @@ export function Dashboard() {
           </div>
         </div>
       )}
+
+      <ClockTiles />
 
       <DashboardBackupNotice />
 

@@ -65,7 +65,11 @@ export function detailsText(t: TFunction, entry: JournalEntry, exists: (key: str
     case 'settings.changed': {
       if (typeof d.key !== 'string') return null;
       const key = `journal.settingKeys.${d.key}`;
-      return exists(key) ? t(key) : d.key;
+      const name = exists(key) ? t(key) : d.key;
+      // The clocks' settings are journaled with their value (a number of days or attempts).
+      return (d.key === 'request_answer_days' || d.key === 'breach_unlock_threshold') && (typeof d.value === 'string' || typeof d.value === 'number')
+        ? `${name}: ${d.value}`
+        : name;
     }
     case 'vault.locked':
       return d.reason === 'idle' ? t('journal.details.lockedIdle') : null;
@@ -142,6 +146,43 @@ export function detailsText(t: TFunction, entry: JournalEntry, exists: (key: str
       const parts: string[] = [];
       if (typeof d.number === 'number') parts.push(t('journal.details.paper', { number: d.number }));
       if (typeof d.files === 'number') parts.push(t('journal.details.files', { count: d.files }));
+      if (d.lang === 'kk' || d.lang === 'ru') parts.push(t(`documents.langIn.${d.lang}`));
+      return parts.join(' · ') || null;
+    }
+    case 'calendar.changed': {
+      if (typeof d.year !== 'number') return null;
+      if (d.reset === true) return t('journal.details.calendarReset', { year: d.year });
+      const parts = [String(d.year)];
+      if (typeof d.daysOff === 'number') parts.push(t('journal.details.daysOff', { count: d.daysOff }));
+      if (typeof d.workingDays === 'number') parts.push(t('journal.details.workingDays', { count: d.workingDays }));
+      return parts.join(' · ');
+    }
+    case 'request.registered':
+    case 'request.answered':
+    case 'request.closed': {
+      const parts: string[] = [];
+      if (typeof d.request === 'number') parts.push(t('journal.details.request', { number: d.request }));
+      if (typeof d.kind === 'string') parts.push(t(`requests.kinds.${d.kind}`, { defaultValue: d.kind }));
+      if (typeof d.term === 'number') parts.push(t('journal.details.term', { count: d.term }));
+      if (typeof d.answer === 'number') parts.push(t('journal.details.answer', { number: d.answer }));
+      if (d.lang === 'kk' || d.lang === 'ru') parts.push(t(`documents.langIn.${d.lang}`));
+      if (d.outcome === 'done' || d.outcome === 'refused') parts.push(t(`requests.outcome.${d.outcome}`));
+      return parts.join(' · ') || null;
+    }
+    case 'breach.recorded':
+    case 'breach.updated':
+    case 'breach.notice_produced': {
+      const parts: string[] = [];
+      if (typeof d.breach === 'number') parts.push(t('journal.details.breach', { number: d.breach }));
+      if (typeof d.kind === 'string') parts.push(t(`breaches.kinds.${d.kind}`, { defaultValue: d.kind }));
+      if (typeof d.affected === 'number') parts.push(t('journal.details.people', { count: d.affected }));
+      if (typeof d.proposedBy === 'string') parts.push(t('journal.details.proposedByDerbes'));
+      if (typeof d.what === 'string') {
+        const key = `journal.details.breachWhat.${d.what}`;
+        parts.push(exists(key) ? t(key) : d.what);
+      }
+      if (typeof d.subjectsTold === 'string') parts.push(t(`breaches.told.${d.subjectsTold}`, { defaultValue: d.subjectsTold }));
+      if (typeof d.notice === 'number') parts.push(t('journal.details.notice', { number: d.notice }));
       if (d.lang === 'kk' || d.lang === 'ru') parts.push(t(`documents.langIn.${d.lang}`));
       return parts.join(' · ') || null;
     }
@@ -289,10 +330,18 @@ export function JournalScreen() {
 function ObjectCell({ entry }: { entry: JournalEntry }) {
   const { t } = useTranslation();
   const number = entry.details?.number;
-  if ((entry.action.startsWith('subject.') || entry.action.startsWith('consent.')) && entry.object && typeof number === 'number') {
+  if ((entry.action.startsWith('subject.') || entry.action.startsWith('consent.') || entry.action.startsWith('request.')) && entry.object && typeof number === 'number') {
     return (
       <a className="link" href={`#/people/${encodeURIComponent(entry.object)}`}>
         {t('personPage.number', { number })}
+      </a>
+    );
+  }
+  const breach = entry.details?.breach;
+  if (entry.action.startsWith('breach.') && typeof breach === 'number') {
+    return (
+      <a className="link" href={`#/breaches/${breach}`}>
+        {t('journal.details.breach', { number: breach })}
       </a>
     );
   }

@@ -1,4 +1,4 @@
-import { Copy, Eye, EyeOff, FilePlus2, Globe, History, Lock, Pencil, ScrollText } from 'lucide-react';
+import { Copy, Eye, EyeOff, FilePlus2, Globe, History, Inbox, Lock, Pencil, ScrollText } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './people.css';
@@ -35,6 +35,7 @@ import {
   sexLabel,
 } from '../../lib/register';
 import { useLifecycleMeta } from '../../lib/lifecycle';
+import { requestsPath } from '../../lib/obligations';
 import { navigate, peoplePath } from '../../lib/route';
 import { ConsentsTab } from '../consents/ConsentsTab';
 import { ConsentWizard } from '../consents/ConsentWizard';
@@ -289,6 +290,10 @@ export function PersonPage({ meta, id }: { meta: RegisterMeta; id: string }) {
           </p>
         </div>
         <div className="page__actions">
+          <a className="button button--ghost" href={requestsPath.add(person.id)} data-testid="person-add-request">
+            <Inbox size={18} aria-hidden="true" />
+            {t('requests.fromPerson')}
+          </a>
           {person.access === 'public' ? (
             <button
               type="button"

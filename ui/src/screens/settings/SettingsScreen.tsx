@@ -15,6 +15,9 @@ import { useToast } from '../../components/Toast';
 import { LANGUAGES, setLanguage } from '../../i18n';
 import { useDelayedFlag, usePasswordAssessment } from '../../lib/hooks';
 import { SettingsBackupLine } from '../backup/BackupNotices';
+import { useSubRoute } from '../../lib/route';
+import { CalendarSettings } from './CalendarSettings';
+import { DeadlineSettings } from './DeadlineSettings';
 import { InventorySettings } from './InventorySettings';
 import { OrganisationSettings } from './OrganisationSettings';
 
@@ -24,6 +27,8 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const [changing, setChanging] = useState(false);
   const keyFile = useKeyFileStatus();
+  // #/settings/calendar: straight to the calendar (where a clock says a year is missing).
+  const [section] = useSubRoute();
 
   return (
     <div className="page">
@@ -54,6 +59,8 @@ export function SettingsScreen() {
 
       <OrganisationSettings />
       <InventorySettings />
+      <DeadlineSettings />
+      <CalendarSettings focus={section === 'calendar'} />
 
       {changing && <ChangePasswordDialog needsKeyFile={keyFile.status === true} onClose={() => setChanging(false)} />}
     </div>
