@@ -61,8 +61,15 @@ pub enum ConsentCommand {
         #[arg(long)]
         document: Option<String>,
         /// The scan of the signed form (PDF, JPEG or PNG, at most 10 MB).
-        #[arg(long)]
+        #[arg(long, requires = "signed_form")]
         evidence: Option<PathBuf>,
+        /// Confirm the scan is the signed consent form, not a copy of an identity document
+        /// (which must not be kept, Art. 7(10)).
+        #[arg(long)]
+        signed_form: bool,
+        /// The person is to be told of each transfer to a third party (Art. 19).
+        #[arg(long)]
+        notify_transfers: bool,
     },
     /// Record a request to withdraw a consent, whole or by scope (accepted unless --refuse).
     Withdraw {
@@ -109,6 +116,10 @@ pub enum ConsentCommand {
         consent: i64,
         /// The scan (PDF, JPEG or PNG, at most 10 MB).
         file: PathBuf,
+        /// Confirm the scan is the signed consent form, not a copy of an identity document
+        /// (which must not be kept, Art. 7(10)).
+        #[arg(long, required = true)]
+        signed_form: bool,
     },
 }
 
@@ -255,6 +266,8 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, cx: Ctx) -> Result<(), Error> {
             relation,
             document,
             evidence,
+            notify_transfers,
+            ..
         } => {
             let id = v.resolve_subject(person)?;
             let form = ConsentForm::from_key(form)
@@ -274,6 +287,7 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, cx: Ctx) -> Result<(), Error> {
                     relation: relation.clone().unwrap_or_default(),
                     document: document.clone().unwrap_or_default(),
                 }),
+                notify_transfers: *notify_transfers,
             };
             let scan = evidence
                 .as_deref()
@@ -342,7 +356,7 @@ pub fn consent(v: &Vault, cmd: &ConsentCommand, cx: Ctx) -> Result<(), Error> {
                 cx.println("cli-consent-form-written", &[("path", text(out.display()))]);
             }
         }
-        ConsentCommand::Attach { consent, file } => {
+        ConsentCommand::Attach { consent, file, .. } => {
             let e = v.attach_consent_evidence_file(*consent, file)?;
             if cx.json {
                 output::json(&serde_json::to_value(&e).unwrap_or_default());

@@ -285,7 +285,7 @@ fn person_id(vault: &Vault, s: &str) -> Result<Uuid, Error> {
 }
 
 fn person_json(p: &Person) -> Value {
-    let mut o = json!({"id": p.id, "number": p.number, "kind": p.kind, "access": p.access, "status": p.status, "createdAt": p.created_at, "updatedAt": p.updated_at, "services": p.services});
+    let mut o = json!({"id": p.id, "number": p.number, "kind": p.kind, "access": p.access, "status": p.status, "createdAt": p.created_at, "updatedAt": p.updated_at, "services": p.services, "lifecycle": p.lifecycle});
     for (f, v) in &p.values {
         o[f.key()] = json!(v.value);
     }

@@ -63,7 +63,15 @@ fn a_200_mb_csv_is_imported_whole_in_bounded_memory() {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("derbes"))
         .arg("--vault")
         .arg(&v)
-        .args(["--password-stdin", "subject", "import", "--basis", "art9:10", "--law", "Test law"])
+        .args([
+            "--password-stdin",
+            "subject",
+            "import",
+            "--basis",
+            "art9:10",
+            "--law",
+            "Test law",
+        ])
         .arg(&file)
         .env_remove("DERBES_VAULT")
         .stdin(std::process::Stdio::piped())

@@ -107,6 +107,7 @@ fn consent_for_a_minor_publication_withdrawal_and_the_form() {
             "туу туралы куәлік",
             "--evidence",
             scan.to_str().unwrap(),
+            "--signed-form",
         ],
     );
     assert_eq!(c["number"], 1);
@@ -308,7 +309,15 @@ fn a_full_disk_during_an_import_or_a_bulk_destroy_changes_nothing() {
     let (code, err) = with_file_limit(
         &v,
         db_kib + 256,
-        &["subject", "import", "--basis", "art9:10", "--law", "Test law", file.to_str().unwrap()],
+        &[
+            "subject",
+            "import",
+            "--basis",
+            "art9:10",
+            "--law",
+            "Test law",
+            file.to_str().unwrap(),
+        ],
     );
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("disk is full"), "{err}");

@@ -298,19 +298,60 @@ fn a_breach_is_noticed_notified_and_closed() {
 #[test]
 fn nobody_enters_without_a_basis_and_lapses_are_listed() {
     let (_t, v) = setup();
-    let err = refused(&v, &["subject", "add", "--kind", "beneficiary", "surname=Ким", "name=Ли"]);
+    let err = refused(
+        &v,
+        &[
+            "subject",
+            "add",
+            "--kind",
+            "beneficiary",
+            "surname=Ким",
+            "name=Ли",
+        ],
+    );
     assert!(err.contains("basis for processing"), "{err}");
     let err = refused(
         &v,
-        &["subject", "add", "--kind", "employee", "surname=Ким", "name=Ли", "--basis", "art9:1", "--law", "x"],
+        &[
+            "subject",
+            "add",
+            "--kind",
+            "employee",
+            "surname=Ким",
+            "name=Ли",
+            "--basis",
+            "art9:1",
+            "--law",
+            "x",
+        ],
     );
     assert!(err.contains("art9:10"), "{err}");
-    let err = refused(&v, &["subject", "add", "--kind", "employee", "surname=Ким", "name=Ли", "--basis", "art9:10"]);
+    let err = refused(
+        &v,
+        &[
+            "subject",
+            "add",
+            "--kind",
+            "employee",
+            "surname=Ким",
+            "name=Ли",
+            "--basis",
+            "art9:10",
+        ],
+    );
     assert!(err.contains("Name the law"), "{err}");
     let e = ok(
         &v,
         &[
-            "subject", "add", "--kind", "employee", "surname=Ким", "name=Ли", "--basis", "9(10)", "--law",
+            "subject",
+            "add",
+            "--kind",
+            "employee",
+            "surname=Ким",
+            "name=Ли",
+            "--basis",
+            "9(10)",
+            "--law",
             "Labour Code, Art. 23",
         ],
     );
@@ -319,19 +360,50 @@ fn nobody_enters_without_a_basis_and_lapses_are_listed() {
     let err = refused(
         &v,
         &[
-            "subject", "add", "--kind", "beneficiary", "surname=Ким", "name=Ли", "email=k@l.kz", "--basis",
-            "consent", "--purpose", "humanitarian_aid",
+            "subject",
+            "add",
+            "--kind",
+            "beneficiary",
+            "surname=Ким",
+            "name=Ли",
+            "email=k@l.kz",
+            "--basis",
+            "consent",
+            "--purpose",
+            "humanitarian_aid",
         ],
     );
     assert!(err.contains("legal_aid"), "{err}");
     let b = ok(
         &v,
-        &["subject", "add", "--kind", "beneficiary", "surname=Ким", "name=Ли", "--basis", "consent", "--purpose", "humanitarian_aid"],
+        &[
+            "subject",
+            "add",
+            "--kind",
+            "beneficiary",
+            "surname=Ким",
+            "name=Ли",
+            "--basis",
+            "consent",
+            "--purpose",
+            "humanitarian_aid",
+        ],
     );
     assert_eq!(b["lifecycle"]["consentState"], "active");
     assert_eq!(ok(&v, &["subject", "lapsed"]).as_array().unwrap().len(), 0);
     // Person 1 of setup() came in with a test ground; clear it and they are listed.
     ok(&v, &["consent", "list", "1"]);
-    let n = ok(&v, &["subject", "basis", "1", "--basis", "consent", "--purpose", "legal_aid"]);
+    let n = ok(
+        &v,
+        &[
+            "subject",
+            "basis",
+            "1",
+            "--basis",
+            "consent",
+            "--purpose",
+            "legal_aid",
+        ],
+    );
     assert_eq!(n["people"], 1);
 }

@@ -174,7 +174,9 @@ fn a_bad_row_is_reported_and_nothing_is_imported() {
     std::fs::write(&file, &bytes).unwrap();
 
     let out = derbes(&v)
-        .args(["subject", "import", "--basis", "art9:10", "--law", "Test law"])
+        .args([
+            "subject", "import", "--basis", "art9:10", "--law", "Test law",
+        ])
         .arg(&file)
         .arg("--dry-run")
         .output()
@@ -192,7 +194,9 @@ fn a_bad_row_is_reported_and_nothing_is_imported() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("2 of 3 rows would be rejected"));
 
     let out = derbes(&v)
-        .args(["subject", "import", "--basis", "art9:10", "--law", "Test law"])
+        .args([
+            "subject", "import", "--basis", "art9:10", "--law", "Test law",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -213,7 +217,9 @@ fn a_bad_row_is_reported_and_nothing_is_imported() {
     let good = format!("Фамилия;Имя;ИИН\nИванова;Елена;{iin}\nКим;Ольга;\n");
     std::fs::write(&file, good).unwrap();
     derbes(&v)
-        .args(["subject", "import", "--basis", "art9:10", "--law", "Test law"])
+        .args([
+            "subject", "import", "--basis", "art9:10", "--law", "Test law",
+        ])
         .arg(&file)
         .assert()
         .success();
@@ -245,7 +251,9 @@ fn a_bad_row_is_reported_and_nothing_is_imported() {
 
     // Importing the same file again: every IIN is already in the register.
     let out = derbes(&v)
-        .args(["subject", "import", "--basis", "art9:10", "--law", "Test law"])
+        .args([
+            "subject", "import", "--basis", "art9:10", "--law", "Test law",
+        ])
         .arg(&file)
         .output()
         .unwrap();
@@ -500,7 +508,9 @@ fn a_vault_at_a_path_with_cyrillic_letters_and_spaces_takes_a_crlf_import() {
     )
     .unwrap();
     derbes(&v)
-        .args(["subject", "import", "--basis", "art9:10", "--law", "Test law"])
+        .args([
+            "subject", "import", "--basis", "art9:10", "--law", "Test law",
+        ])
         .arg(&file)
         .assert()
         .success();

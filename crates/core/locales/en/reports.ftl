@@ -162,3 +162,15 @@ export-information-loss = Information loss
 export-release-title = Anonymised row-level release
 export-people = People
 export-rows = Rows
+
+## Transfers that identify people (Art. 7(6), 15, 16, 19)
+reason-recipient_country_missing = Give the recipient's country.
+reason-recipient_protection_unknown = Say whether the recipient's country ensures the protection of personal data (Art. 16(2)).
+reason-recipient_exists = A recipient with this name and country is already in the list.
+reason-recipient_not_found = There is no recipient № { $number }.
+reason-transfer_exception_unknown = Choose the exception of Art. 16(3): { $allowed }.
+reason-transfer_people_missing = Choose the people whose data is transferred.
+reason-transfer_fields_missing = Choose the data to transfer.
+reason-transfer_basis_missing = Nothing was transferred: these people have no basis for this transfer (a consent naming this recipient, or an Art. 9 ground): { $people }.
+reason-transfer_fields_not_covered = None of the chosen data is covered by every person's consent or ground: nothing to transfer.
+reason-transfer_notice_not_owed = Person № { $number } is not owed a notice of this transfer.

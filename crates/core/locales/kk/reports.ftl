@@ -140,3 +140,15 @@ export-information-loss = Ақпарат жоғалту
 export-release-title = Иесіздендірілген жолдық деректер
 export-people = Адам саны
 export-rows = Жолдар
+
+## Адамды анықтауға мүмкіндік беретін деректерді беру (7-баптың 6-тармағы, 15, 16, 19-баптар)
+reason-recipient_country_missing = Алушының елін көрсетіңіз.
+reason-recipient_protection_unknown = Алушының елі дербес деректердің қорғалуын қамтамасыз ете ме, көрсетіңіз (16-баптың 2-тармағы).
+reason-recipient_exists = Осындай атауы мен елі бар алушы тізімде бар.
+reason-recipient_not_found = № { $number } алушы жоқ.
+reason-transfer_exception_unknown = 16-баптың 3-тармағындағы ерекшелікті таңдаңыз: { $allowed }.
+reason-transfer_people_missing = Деректері берілетін адамдарды таңдаңыз.
+reason-transfer_fields_missing = Берілетін деректерді таңдаңыз.
+reason-transfer_basis_missing = Ештеңе берілмеді: мына адамдарда осы беруге негіз жоқ (осы алушы аталған келісім немесе 9-баптағы негіз): { $people }.
+reason-transfer_fields_not_covered = Таңдалған деректердің бірде-біреуі әр адамның келісімімен немесе негізімен қамтылмаған: беретін ештеңе жоқ.
+reason-transfer_notice_not_owed = № { $number } адамға бұл беру туралы хабарлау талап етілмейді.

@@ -159,3 +159,15 @@ export-information-loss = Потеря информации
 export-release-title = Обезличенные построчные данные
 export-people = Число людей
 export-rows = Строки
+
+## Передача данных, позволяющих определить человека (ст. 7 п. 6, ст. 15, 16, 19)
+reason-recipient_country_missing = Укажите страну получателя.
+reason-recipient_protection_unknown = Укажите, обеспечивает ли страна получателя защиту персональных данных (п. 2 ст. 16).
+reason-recipient_exists = Получатель с таким названием и страной уже есть в списке.
+reason-recipient_not_found = Получателя № { $number } нет.
+reason-transfer_exception_unknown = Выберите исключение из п. 3 ст. 16: { $allowed }.
+reason-transfer_people_missing = Выберите людей, чьи данные передаются.
+reason-transfer_fields_missing = Выберите передаваемые данные.
+reason-transfer_basis_missing = Ничего не передано: у этих людей нет основания для такой передачи (согласия, где назван этот получатель, или основания из ст. 9): { $people }.
+reason-transfer_fields_not_covered = Ни одно из выбранных сведений не охвачено согласием или основанием каждого человека: передавать нечего.
+reason-transfer_notice_not_owed = Лицу № { $number } не требуется уведомление об этой передаче.

@@ -120,6 +120,8 @@ fn showcase(vault: &Vault) -> Result<()> {
             }),
             valid_from: None,
             cross_border: None,
+            // Those who allowed transfer to the ministry asked to be told of it (Art. 19).
+            notify_transfers: n % 8 == 0,
         };
         let c = match vault.add_consent(row.id, &draft) {
             Ok(c) => c,

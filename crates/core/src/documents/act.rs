@@ -34,6 +34,11 @@ pub fn act(a: &Act, lang: DocLang, responsible: &str) -> Result<Vec<u8>> {
             "performed_at": format!("{} {}", day(&a.performed_at), a.performed_at.get(11..16).unwrap_or("")),
             "performed_by_name": a.performed_by_name,
             "subjects": a.subjects,
+            "transfers": a.transfers.iter().map(|t| json!({
+                "recipient": t.recipient,
+                "date": day(&t.date),
+                "number": t.transfer,
+            })).collect::<Vec<_>>(),
             "backups": a.backups.iter().map(|b| json!({
                 "made_at": day(&b.made_at),
                 "place": b.place,

@@ -129,6 +129,21 @@ pub struct Act {
     /// The backups made before the act that still held these people when it was made: each must
     /// be replaced by a newer backup or destroyed (Art. 18).
     pub backups: Vec<HeldBackup>,
+    /// The identifying transfers made before the act that carried these people (recipient and
+    /// date, no data): the organisation asks each recipient to destroy its copy.
+    pub transfers: Vec<CarriedTo>,
+}
+
+/// An identifying transfer that carried someone an act ends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CarriedTo {
+    /// The ledger entry.
+    pub transfer: i64,
+    /// The recipient.
+    pub recipient: String,
+    /// The day of the transfer.
+    pub date: String,
 }
 
 /// A backup named by an act.
@@ -426,6 +441,7 @@ impl Vault {
                         operator_name: r.get(10)?,
                         operator_bin: r.get(11)?,
                         backups: Vec::new(),
+                        transfers: Vec::new(),
                     })
                 },
             )
@@ -433,8 +449,33 @@ impl Vault {
             .ok_or(Error::ActNotFound)
             .and_then(|mut act| {
                 act.backups = self.held_backups(number)?;
+                act.transfers = self.carried_before(&act)?;
                 Ok(act)
             })
+    }
+
+    /// The identifying transfers, made before the act, that carried the people it ended.
+    fn carried_before(&self, act: &Act) -> Result<Vec<CarriedTo>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT DISTINCT t.number, t.recipient, substr(t.at, 1, 10)
+             FROM transfer_subject s JOIN transfer t ON t.number = s.transfer
+             WHERE s.subject_number IN (SELECT value FROM json_each(?1)) AND t.at <= ?2
+             ORDER BY t.number",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                serde_json::to_string(&act.subjects).unwrap_or_default(),
+                act.performed_at
+            ],
+            |r| {
+                Ok(CarriedTo {
+                    transfer: r.get(0)?,
+                    recipient: r.get(1)?,
+                    date: r.get(2)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The backups an act names, with what became of them.

@@ -7,6 +7,9 @@
 
 pub mod anonymity;
 pub mod export;
+pub mod identifying;
+#[cfg(test)]
+mod identifying_tests;
 pub mod labels;
 pub mod release;
 pub mod suppression;

@@ -109,14 +109,19 @@ const COLUMNS: &str =
     "number, id, at, user_name, kind, format, recipient, purpose, parameters, outcome, sha256, size";
 
 /// Renders the file once the letterhead (with the ledger number) is known.
-type Render<'a> = Box<dyn FnOnce(&Letterhead) -> Result<Vec<u8>> + 'a>;
+pub(super) type Render<'a> = Box<dyn FnOnce(&Letterhead) -> Result<Vec<u8>> + 'a>;
+
+/// Writes what goes beside a ledger entry (the people an identifying transfer carried) in its
+/// transaction, given the entry's number.
+pub(super) type Beside<'a> = Box<dyn FnOnce(&rusqlite::Connection, i64) -> Result<()> + 'a>;
 
 /// What to write, made once the ledger number is known.
-struct Draft<'a> {
-    kind: &'static str,
-    parameters: serde_json::Value,
-    outcome: serde_json::Value,
-    render: Render<'a>,
+pub(super) struct Draft<'a> {
+    pub(super) kind: &'static str,
+    pub(super) parameters: serde_json::Value,
+    pub(super) outcome: serde_json::Value,
+    pub(super) render: Render<'a>,
+    pub(super) beside: Option<Beside<'a>>,
 }
 
 impl Vault {
@@ -142,6 +147,7 @@ impl Vault {
                 "secondary": report.secondary,
                 "grandTotal": report.grand_total,
             }),
+            beside: None,
             render: Box::new(move |head: &Letterhead| match format {
                 Format::Csv => export::report_csv(&report),
                 Format::Xlsx => export::report_xlsx(&report, head),
@@ -177,6 +183,7 @@ impl Vault {
                 "levels": release.transformation.iter().map(|t| t.level).collect::<Vec<_>>(),
                 "informationLossPercent": release.information_loss_percent,
             }),
+            beside: None,
             render: Box::new(move |head: &Letterhead| match format {
                 Format::Csv => export::release_csv(&release),
                 Format::Xlsx => export::release_xlsx(&release, head),
@@ -189,7 +196,7 @@ impl Vault {
     /// What must hold before a file is made for a recipient: the name ends in the format's
     /// extension, nothing is at the path unless the user said to replace it, and the
     /// organisation has a name to put on the letterhead. Returns that organisation.
-    fn ready_to_send(
+    pub(super) fn ready_to_send(
         &self,
         format: Format,
         path: &Path,
@@ -211,7 +218,7 @@ impl Vault {
     }
 
     /// Record the transfer, write the file, and commit — or leave neither.
-    fn transfer(
+    pub(super) fn transfer(
         &self,
         draft: Draft,
         format: Format,
@@ -237,9 +244,17 @@ impl Vault {
         let sha256 = hex::encode(Sha256::digest(&bytes));
         let id = Uuid::now_v7().to_string();
         let user = self.user();
+        // The ledger points at the recipient's record when there is one by that name.
+        let recipient_id: Option<String> = tx
+            .query_row(
+                "SELECT id FROM recipient WHERE name = ?1 COLLATE NOCASE ORDER BY number LIMIT 1",
+                [to.recipient.trim()],
+                |r| r.get(0),
+            )
+            .optional()?;
         tx.execute(
-            "INSERT INTO transfer (number, id, at, user_id, user_name, kind, format, recipient, purpose, parameters, outcome, sha256, size)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            "INSERT INTO transfer (number, id, at, user_id, user_name, kind, format, recipient, purpose, parameters, outcome, sha256, size, recipient_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 number,
                 id,
@@ -253,9 +268,13 @@ impl Vault {
                 draft.parameters.to_string(),
                 draft.outcome.to_string(),
                 sha256,
-                bytes.len() as i64
+                bytes.len() as i64,
+                recipient_id
             ],
         )?;
+        if let Some(beside) = draft.beside {
+            beside(&tx, number)?;
+        }
         // The journal names the ledger entry, never the recipient's words.
         journal::append(
             &tx,

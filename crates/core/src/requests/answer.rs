@@ -140,9 +140,13 @@ impl Vault {
             "items": data_items,
             "services": person.services.iter().map(|s| json!({"date": day(&s.date), "type": s.service_type})).collect::<Vec<_>>(),
             "rules": rules,
-            // Identifying transfers are not kept yet: the ledger holds anonymised exports,
-            // which carry no one's data, and are not listed here.
-            "recipients": Vec::<Value>::new(),
+            // The identifying transfers that carried this person; anonymised exports carry no
+            // one's data and are not listed.
+            "recipients": self
+                .transfers_carrying(&[person.number])?
+                .into_iter()
+                .map(|c| json!({"name": c.recipient, "date": day(&c.date), "purpose": c.purpose}))
+                .collect::<Vec<_>>(),
         }))
     }
 

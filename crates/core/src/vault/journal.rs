@@ -64,6 +64,10 @@ pub enum Action {
     BreachUpdated,
     /// The notice of a breach was produced (details: №, language, hash).
     BreachNoticeProduced,
+    /// A recipient of transfers was added (object: its id; details: №, abroad).
+    RecipientAdded,
+    /// A person was told of a transfer of their data (Art. 19; details: transfer and person №).
+    TransferNoticeGiven,
     /// A year of the working-day calendar was set or reset (object: the year; details: counts).
     CalendarChanged,
     /// A person was added to the register.
@@ -191,6 +195,8 @@ impl Action {
             Action::PaperPreviewed => "paper.previewed",
             Action::PackProduced => "pack.produced",
             Action::CalendarChanged => "calendar.changed",
+            Action::RecipientAdded => "recipient.added",
+            Action::TransferNoticeGiven => "transfer.notice_given",
             Action::RequestRegistered => "request.registered",
             Action::RequestAnswered => "request.answered",
             Action::RequestClosed => "request.closed",

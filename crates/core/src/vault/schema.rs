@@ -403,6 +403,63 @@ const MIGRATIONS: &[&str] = &[
     UPDATE subject SET legal_ground = 'art9_5' WHERE legal_ground = 'protect_rights';
     UPDATE subject SET legal_ground = 'art9_6' WHERE legal_ground = 'research_or_journalism';
     "#,
+    // 12: transfers that identify people (Art. 7(6), 15, 16, 19, 22(1)(5)). Recipients are
+    // records of their own, which anonymised exports point at too; the ledger (rebuilt: SQLite
+    // cannot widen a CHECK) takes identifying transfers beside reports and releases, each with
+    // the people it carried, the basis for each, and the notice a consent may ask for (Art. 19).
+    r#"
+    CREATE TABLE recipient (
+        id         TEXT PRIMARY KEY,
+        number     INTEGER NOT NULL UNIQUE,
+        name       TEXT NOT NULL,
+        country    TEXT NOT NULL,
+        abroad     INTEGER NOT NULL CHECK (abroad IN (0, 1)),
+        kind       TEXT NOT NULL CHECK (kind IN ('donor', 'partner', 'state_body', 'other')),
+        protects   INTEGER CHECK (protects IN (0, 1)),
+        created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX recipient_name ON recipient (name COLLATE NOCASE, country COLLATE NOCASE);
+    ALTER TABLE consent ADD COLUMN notify_transfers INTEGER NOT NULL DEFAULT 0 CHECK (notify_transfers IN (0, 1));
+
+    DROP TRIGGER transfer_no_update;
+    DROP TRIGGER transfer_no_delete;
+    CREATE TABLE transfer_ledger (
+        number       INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        at           TEXT NOT NULL,
+        user_id      TEXT NOT NULL,
+        user_name    TEXT NOT NULL,
+        kind         TEXT NOT NULL CHECK (kind IN ('report', 'release', 'identifying')),
+        format       TEXT NOT NULL CHECK (format IN ('csv', 'xlsx', 'pdf')),
+        recipient    TEXT NOT NULL,
+        purpose      TEXT NOT NULL,
+        parameters   TEXT NOT NULL,
+        outcome      TEXT NOT NULL,
+        sha256       TEXT NOT NULL,
+        size         INTEGER NOT NULL,
+        recipient_id TEXT REFERENCES recipient (id)
+    ) STRICT;
+    INSERT INTO transfer_ledger (number, id, at, user_id, user_name, kind, format, recipient, purpose, parameters, outcome, sha256, size)
+        SELECT number, id, at, user_id, user_name, kind, format, recipient, purpose, parameters, outcome, sha256, size FROM transfer;
+    DROP TABLE transfer;
+    ALTER TABLE transfer_ledger RENAME TO transfer;
+    CREATE INDEX transfer_sha256 ON transfer (sha256);
+    CREATE TRIGGER transfer_no_update BEFORE UPDATE ON transfer
+    BEGIN SELECT RAISE(ABORT, 'the transfer ledger is append-only'); END;
+    CREATE TRIGGER transfer_no_delete BEFORE DELETE ON transfer
+    BEGIN SELECT RAISE(ABORT, 'the transfer ledger is append-only'); END;
+
+    CREATE TABLE transfer_subject (
+        transfer       INTEGER NOT NULL REFERENCES transfer (number),
+        subject_id     TEXT NOT NULL,
+        subject_number INTEGER NOT NULL,
+        basis          TEXT NOT NULL,
+        notify_due     TEXT,
+        notified_on    TEXT,
+        PRIMARY KEY (transfer, subject_number)
+    ) STRICT;
+    CREATE INDEX transfer_subject_number ON transfer_subject (subject_number);
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {

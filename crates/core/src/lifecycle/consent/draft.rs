@@ -110,6 +110,10 @@ pub struct ConsentDraft {
     pub form_reference: Option<String>,
     /// Set when a legal representative gave it.
     pub representative: Option<Representative>,
+    /// The person is to be told of each transfer to a third party (Art. 19: within ten
+    /// working days).
+    #[serde(default)]
+    pub notify_transfers: bool,
 }
 
 /// A draft checked against the rules: what will be stored.
@@ -129,6 +133,7 @@ pub(crate) struct ValidConsent {
     operator_name: String,
     operator_bin: String,
     subject_name: String,
+    notify_transfers: bool,
 }
 
 fn scope_text(field: &'static str, v: &Option<String>, missing: Error) -> Result<Option<String>> {
@@ -282,6 +287,7 @@ impl Vault {
             _ => None,
         };
         Ok(ValidConsent {
+            notify_transfers: draft.notify_transfers,
             purposes,
             data_fields: fields.iter().map(|f| f.key().to_string()).collect(),
             inventory_version: inventory.version,
@@ -411,10 +417,10 @@ impl Vault {
         if let Some((bytes, media_type)) = evidence {
             self.insert_evidence(tx, facts.number, subject, id, number, (bytes, media_type))?;
         }
-        if let Some(due) = scan_due {
+        if scan_due.is_some() || v.notify_transfers {
             tx.execute(
-                "UPDATE consent SET scan_due = ?1 WHERE number = ?2",
-                params![due.to_string(), number],
+                "UPDATE consent SET scan_due = ?1, notify_transfers = ?2 WHERE number = ?3",
+                params![scan_due.map(|d| d.to_string()), v.notify_transfers, number],
             )?;
         }
         Ok(number)
