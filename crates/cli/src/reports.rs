@@ -3,8 +3,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use derbes_core::register::fields::Kind;
+use derbes_core::documents::IfExists;
+use derbes_core::register::fields::{Field, Kind};
 use derbes_core::reports::export::Format;
+use derbes_core::reports::identifying::{
+    IdentifyingDraft, RecipientDraft, RecipientKind, RecipientRecord,
+};
 use derbes_core::reports::labels::Lang;
 use derbes_core::reports::release::{Attribute, Release, ReleaseSpec, Sensitive};
 use derbes_core::reports::table::{self, Dimension, Measure, Report, ReportSpec};
@@ -85,11 +89,78 @@ pub struct DonorArgs {
 pub enum TransferCommand {
     /// The transfer ledger, newest first.
     List,
+    /// Recipients: `recipient add --name … --country … [--abroad --protects yes|no] --kind …`,
+    /// or `recipient list`.
+    Recipient {
+        #[command(subcommand)]
+        command: RecipientCommand,
+    },
+    /// Transfer identifiable data to a recipient (CSV): refused, with the people who lack a
+    /// basis, unless each has a consent naming the recipient or an Art. 9 ground.
+    Add {
+        /// The recipient's №.
+        #[arg(long)]
+        recipient: i64,
+        /// Why.
+        #[arg(long)]
+        purpose: String,
+        /// A field to transfer (repeat), e.g. --field surname --field phone.
+        #[arg(long = "field", required = true)]
+        fields: Vec<String>,
+        /// A person by № (repeat).
+        #[arg(long = "person", required = true)]
+        people: Vec<i64>,
+        /// Abroad without protection and without consent: art16_3_2, art16_3_3 or art16_3_4.
+        #[arg(long)]
+        exception: Option<String>,
+        /// Only check each person's basis; write nothing.
+        #[arg(long)]
+        check: bool,
+        /// The CSV file to write; never over an existing file without --replace.
+        #[arg(long, value_name = "FILE", required_unless_present = "check")]
+        out: Option<PathBuf>,
+        /// Replace a file already at --out.
+        #[arg(long)]
+        replace: bool,
+    },
+    /// Notices of transfers people are owed (Art. 19), or record one given with --done.
+    Notices {
+        /// Record that the person (№) was told of transfer --transfer.
+        #[arg(long, requires = "transfer")]
+        done: Option<i64>,
+        /// The transfer's №.
+        #[arg(long)]
+        transfer: Option<i64>,
+    },
     /// Find a file in the ledger by its SHA-256.
     Verify {
         /// The file.
         file: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+pub enum RecipientCommand {
+    /// Add a recipient.
+    Add {
+        /// Its name, as consents name it.
+        #[arg(long)]
+        name: String,
+        /// Its country, as consents name it.
+        #[arg(long)]
+        country: String,
+        /// The country is abroad (a cross-border transfer, Art. 16).
+        #[arg(long)]
+        abroad: bool,
+        /// Abroad: whether the country ensures protection of personal data (yes or no).
+        #[arg(long)]
+        protects: Option<String>,
+        /// donor, partner, state_body or other.
+        #[arg(long, default_value = "partner")]
+        kind: String,
+    },
+    /// Every recipient.
+    List,
 }
 
 /// Each non-empty item parsed, or the refusal `unknown` makes for the first that is not known
@@ -331,6 +402,121 @@ pub fn transfer(v: &Vault, cmd: &TransferCommand, cx: Ctx) -> Result<(), Error> 
                 }
             }
         }
+        TransferCommand::Recipient { command } => match command {
+            RecipientCommand::Add {
+                name,
+                country,
+                abroad,
+                protects,
+                kind,
+            } => {
+                let kind = serde_json::from_value::<RecipientKind>(Value::String(kind.clone()))
+                    .map_err(|_| Error::invalid("kind", "cli_recipient_kind_unknown"))?;
+                let protects = match protects.as_deref().map(str::trim) {
+                    None => None,
+                    Some("yes") => Some(true),
+                    Some("no") => Some(false),
+                    Some(_) => return Err(Error::invalid("protects", "cli_yes_or_no")),
+                };
+                let r = v.add_recipient(&RecipientDraft {
+                    name: name.clone(),
+                    country: country.clone(),
+                    abroad: *abroad,
+                    kind,
+                    protects,
+                })?;
+                if cx.json {
+                    output::json(&recipient_json(&r));
+                } else {
+                    cx.println(
+                        "cli-recipient-added",
+                        &[("number", r.number.into()), ("name", text(&r.name))],
+                    );
+                }
+            }
+            RecipientCommand::List => {
+                let list = v.recipients()?;
+                if cx.json {
+                    output::json(&Value::Array(list.iter().map(recipient_json).collect()));
+                } else {
+                    for r in &list {
+                        println!(
+                            "№ {:<4} {:<40} {:<20} {}",
+                            r.number,
+                            output::truncate(&r.name, 40),
+                            output::truncate(&r.country, 20),
+                            r.transfers
+                        );
+                    }
+                }
+            }
+        },
+        TransferCommand::Add {
+            recipient,
+            purpose,
+            fields,
+            people,
+            exception,
+            check,
+            out,
+            replace,
+        } => {
+            let fields = parse_list(fields, Field::from_key, |s| {
+                Error::invalid("field", "cli_field_unknown").with("key", s)
+            })?;
+            let d = IdentifyingDraft {
+                recipient: *recipient,
+                purpose: purpose.clone(),
+                fields,
+                people: people.clone(),
+                exception: exception.clone(),
+            };
+            if *check {
+                let c = v.check_transfer(&d)?;
+                output::json(&serde_json::to_value(&c).unwrap_or_default());
+                return Ok(());
+            }
+            let Some(out) = out else {
+                return Err(Error::invalid("out", "cli_out_required"));
+            };
+            let if_exists = if *replace {
+                IfExists::Replace
+            } else {
+                IfExists::Refuse
+            };
+            let t = v.export_identifying(&d, out, if_exists)?;
+            if cx.json {
+                output::json(&transfer_json(&t));
+            } else {
+                cx.println(
+                    "cli-transfer-written",
+                    &[
+                        ("number", t.number.into()),
+                        ("rows", t.outcome["rows"].as_i64().unwrap_or(0).into()),
+                        ("path", text(out.display())),
+                    ],
+                );
+            }
+        }
+        TransferCommand::Notices { done, transfer } => {
+            if let (Some(number), Some(transfer)) = (done, transfer) {
+                v.transfer_notified(*transfer, *number, derbes_core::lifecycle::consent::today())?;
+            }
+            let list = v.transfer_notices()?;
+            if cx.json {
+                output::json(&serde_json::to_value(&list).unwrap_or_default());
+            } else {
+                for n in &list {
+                    println!(
+                        "№ {:<5} {:<30} {:<6} {}",
+                        n.transfer,
+                        output::truncate(&n.recipient, 30),
+                        n.number,
+                        n.clock.due.map(|d| d.to_string()).unwrap_or_default()
+                    );
+                }
+            }
+        }
         TransferCommand::Verify { file } => match v.find_transfer_of_file(file)? {
             Some(t) => {
                 if cx.json {
@@ -351,4 +537,10 @@ pub fn transfer(v: &Vault, cmd: &TransferCommand, cx: Ctx) -> Result<(), Error> 
         },
     }
     Ok(())
+}
+
+fn recipient_json(r: &RecipientRecord) -> Value {
+    let mut o = serde_json::to_value(r).unwrap_or_default();
+    o["id"] = json!(r.number);
+    o
 }

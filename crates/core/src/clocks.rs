@@ -13,7 +13,8 @@ use crate::vault::Vault;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Tile {
-    /// `requests`, `breaches`, `without_basis`, `expiring_consents`, `retention_due`, `backup`.
+    /// `requests`, `breaches`, `transfer_notices`, `without_basis`, `expiring_consents`,
+    /// `retention_due`, `backup`.
     pub key: &'static str,
     /// How many (for `backup`: days since the last one, or `None` when there is none).
     pub count: Option<i64>,
@@ -78,6 +79,23 @@ impl Vault {
                 .filter_map(|b| b.clock.due)
                 .min(),
             missing_year: waiting.iter().filter_map(|b| b.clock.missing_year).min(),
+        });
+
+        // People owed a notice of a transfer of their data (Art. 19: ten working days).
+        let notices = self.transfer_notices()?;
+        let notice_overdue = |n: &crate::reports::identifying::TransferNotice| {
+            n.clock.state == crate::calendar::clock::ClockState::Overdue
+        };
+        tiles.push(Tile {
+            key: "transfer_notices",
+            count: Some(notices.len() as i64),
+            overdue: notices.iter().filter(|n| notice_overdue(n)).count() as i64,
+            next_due: notices
+                .iter()
+                .filter(|n| !notice_overdue(n))
+                .filter_map(|n| n.clock.due)
+                .min(),
+            missing_year: notices.iter().filter_map(|n| n.clock.missing_year).min(),
         });
 
         let overview = self.lifecycle_overview(on)?;

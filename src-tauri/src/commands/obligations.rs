@@ -228,3 +228,60 @@ pub async fn breach_notice_save(
         if_exists,
     )?)
 }
+
+#[tauri::command]
+pub async fn recipients_list(
+    state: State<'_, AppState>,
+) -> CmdResult<Vec<derbes_core::reports::identifying::RecipientRecord>> {
+    Ok(state.session().vault()?.recipients()?)
+}
+
+#[tauri::command]
+pub async fn recipient_add(
+    state: State<'_, AppState>,
+    draft: derbes_core::reports::identifying::RecipientDraft,
+) -> CmdResult<derbes_core::reports::identifying::RecipientRecord> {
+    Ok(state.session().vault()?.add_recipient(&draft)?)
+}
+
+#[tauri::command]
+pub async fn transfer_check(
+    state: State<'_, AppState>,
+    draft: derbes_core::reports::identifying::IdentifyingDraft,
+) -> CmdResult<derbes_core::reports::identifying::TransferCheck> {
+    Ok(state.session().vault()?.check_transfer(&draft)?)
+}
+
+#[tauri::command]
+pub async fn transfer_identifying_save(
+    state: State<'_, AppState>,
+    draft: derbes_core::reports::identifying::IdentifyingDraft,
+    path: PathBuf,
+    if_exists: IfExists,
+) -> CmdResult<derbes_core::reports::transfer::Transfer> {
+    Ok(state
+        .session()
+        .vault()?
+        .export_identifying(&draft, &path, if_exists)?)
+}
+
+#[tauri::command]
+pub async fn transfer_notices(
+    state: State<'_, AppState>,
+) -> CmdResult<Vec<derbes_core::reports::identifying::TransferNotice>> {
+    Ok(state.session().vault()?.transfer_notices()?)
+}
+
+#[tauri::command]
+pub async fn transfer_notified(
+    state: State<'_, AppState>,
+    transfer: i64,
+    number: i64,
+    on: String,
+) -> CmdResult<()> {
+    let on = derbes_core::lifecycle::retention::as_of(Some(&on))?;
+    Ok(state
+        .session()
+        .vault()?
+        .transfer_notified(transfer, number, on)?)
+}

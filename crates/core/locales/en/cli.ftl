@@ -234,3 +234,8 @@ cli-basis-set = { $count ->
    *[other] { $count } people have a basis now.
 }
 cli-lapse-line = Person № { $number } · { $reason } since { $since } · act by { $due }
+reason-cli_recipient_kind_unknown = The kind of recipient is donor, partner, state_body or other.
+reason-cli_yes_or_no = Answer yes or no.
+reason-cli_out_required = Give the file to write with --out.
+cli-recipient-added = Recipient № { $number } added: { $name }.
+cli-transfer-written = Transfer № { $number } recorded in the ledger: { $rows } people written to { $path }. The file holds personal data in clear: send it only by a protected channel.

@@ -407,8 +407,8 @@ fn the_pack_holds_every_paper_act_and_table_its_index_lists_and_its_journal_veri
     keep("pack-index-kk.pdf", &files["0-index.pdf"]);
     assert_eq!(
         files.len(),
-        summary.entries.len() + 1 + 4 + 1,
-        "the index, every entry, the four JSON twins and the journal's verification"
+        summary.entries.len() + 1 + 6 + 1,
+        "the index, every entry, the six JSON twins and the journal's verification"
     );
     for e in &summary.entries {
         assert!(files.contains_key(&e.file), "{} is in the ZIP", e.file);
@@ -445,13 +445,10 @@ fn the_pack_holds_every_paper_act_and_table_its_index_lists_and_its_journal_veri
     let index = text_of(&files["0-index.pdf"]);
     pdf_a_structure(&files["0-index.pdf"]);
     assert_says(&index, "25(2)(1-1)", "index");
-    assert_says(
-        &index,
-        "Субъектілердің сұрау салулары",
-        "index: requests are not kept yet",
+    assert!(
+        files.contains_key("tables/requests.csv") && files.contains_key("tables/breaches.json")
     );
     assert!(!summary.missing.contains(&"policy_not_approved"));
-    assert!(summary.missing.contains(&"requests_not_kept"));
     // Recorded: the pack and the papers it made, in the journal.
     let actions = crate::test_support::actions(&v);
     assert!(actions.contains(&"pack.produced".to_string()));
@@ -484,8 +481,6 @@ fn an_empty_vaults_pack_says_what_is_missing_and_scans_go_in_only_when_asked() {
         "head_missing",
         "policy_not_approved",
         "no_acts",
-        "requests_not_kept",
-        "breaches_not_kept",
     ] {
         assert!(
             summary.missing.contains(&key),
@@ -511,7 +506,6 @@ fn everything_a_pack_can_lack_is_said_in_every_language() {
     let source = include_str!("pack.rs");
     let keys: Vec<&str> = source
         .match_indices("_missing\"")
-        .chain(source.match_indices("_not_kept\""))
         .chain(source.match_indices("\"policy_not_approved\""))
         .chain(source.match_indices("\"no_consents\""))
         .chain(source.match_indices("\"no_acts\""))
