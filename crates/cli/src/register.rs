@@ -132,13 +132,13 @@ impl BasisArgs {
                 document: self.document.clone().unwrap_or_default(),
             });
             return Ok(BasisDraft::Consent {
-                consent: ConsentDraft {
+                consent: Box::new(ConsentDraft {
                     purposes: self.purpose.clone(),
                     valid_until: self.until.clone(),
                     form: Some(ConsentForm::Paper),
                     representative,
                     ..Default::default()
-                },
+                }),
                 scan_due: self.scan_due.clone(),
             });
         }

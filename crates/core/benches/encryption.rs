@@ -235,7 +235,7 @@ fn main() {
 /// "Paper consents on file" for every purpose of the inventory: the basis an import asks for.
 fn paper_consents(v: &derbes_core::Vault) -> derbes_core::lifecycle::basis::BasisDraft {
     derbes_core::lifecycle::basis::BasisDraft::Consent {
-        consent: derbes_core::lifecycle::consent::ConsentDraft {
+        consent: Box::new(derbes_core::lifecycle::consent::ConsentDraft {
             purposes: v
                 .inventory()
                 .unwrap()
@@ -246,7 +246,7 @@ fn paper_consents(v: &derbes_core::Vault) -> derbes_core::lifecycle::basis::Basi
                 .collect(),
             form: Some(derbes_core::lifecycle::consent::ConsentForm::Paper),
             ..Default::default()
-        },
+        }),
         scan_due: None,
     }
 }

@@ -70,7 +70,7 @@ fn main() {
         let report = vault
             .add_people(
                 &rows,
-                &paper_consents(vault),
+                &paper_consents(&vault),
                 false,
                 BatchSource::Import,
                 &mut |_, _| {},
@@ -90,7 +90,7 @@ fn main() {
 /// "Paper consents on file" for every purpose of the inventory: the basis an import asks for.
 fn paper_consents(v: &derbes_core::Vault) -> derbes_core::lifecycle::basis::BasisDraft {
     derbes_core::lifecycle::basis::BasisDraft::Consent {
-        consent: derbes_core::lifecycle::consent::ConsentDraft {
+        consent: Box::new(derbes_core::lifecycle::consent::ConsentDraft {
             purposes: v
                 .inventory()
                 .unwrap()
@@ -101,7 +101,7 @@ fn paper_consents(v: &derbes_core::Vault) -> derbes_core::lifecycle::basis::Basi
                 .collect(),
             form: Some(derbes_core::lifecycle::consent::ConsentForm::Paper),
             ..Default::default()
-        },
+        }),
         scan_due: None,
     }
 }

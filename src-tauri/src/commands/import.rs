@@ -60,6 +60,8 @@ pub async fn import_preview(path: PathBuf) -> CmdResult<Preview> {
     })
 }
 
+// Each argument is a named field of the front end's call: a struct would only rename them.
+#[allow(clippy::too_many_arguments)]
 #[tauri::command]
 pub async fn import_run(
     app: AppHandle,

@@ -217,11 +217,11 @@ pub fn fill(vault: &Vault, count: usize, seed: u64) -> Result<usize> {
             purposes: vec![],
         }),
         _ => BasisDraft::Consent {
-            consent: crate::lifecycle::consent::ConsentDraft {
+            consent: Box::new(crate::lifecycle::consent::ConsentDraft {
                 purposes: consented.to_vec(),
                 form: Some(crate::lifecycle::consent::ConsentForm::Paper),
                 ..Default::default()
-            },
+            }),
             scan_due: None,
         },
     };

@@ -60,7 +60,7 @@ pub enum BasisDraft {
     #[serde(rename = "consent")]
     Consent {
         /// The consent, as for [`Vault::add_consent`].
-        consent: ConsentDraft,
+        consent: Box<ConsentDraft>,
         /// The day by which the scan of the signed paper form is to be attached.
         #[serde(default)]
         scan_due: Option<String>,
@@ -426,7 +426,9 @@ impl Vault {
     /// it ends). Oldest first, each with its one-working-day clock.
     pub fn lapsed_bases(&self, on: Date) -> Result<Vec<Lapse>> {
         let on_s = on.to_string();
-        let candidates: Vec<(String, i64, String, Option<String>, Option<String>, String)> = {
+        // id, number, kind, ground, the ground's law, created at.
+        type Candidate = (String, i64, String, Option<String>, Option<String>, String);
+        let candidates: Vec<Candidate> = {
             let mut stmt = self.conn().prepare(&format!(
                 "SELECT s.id, s.number, s.kind, s.legal_ground, s.legal_ground_law, s.created_at
                  FROM subject s

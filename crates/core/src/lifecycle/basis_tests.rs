@@ -10,11 +10,11 @@ use crate::test_support::{actions, draft, vault};
 
 fn consent(purposes: &[&str]) -> BasisDraft {
     BasisDraft::Consent {
-        consent: ConsentDraft {
+        consent: Box::new(ConsentDraft {
             purposes: purposes.iter().map(|p| p.to_string()).collect(),
             form: Some(ConsentForm::Paper),
             ..Default::default()
-        },
+        }),
         scan_due: Some((today() + Duration::days(5)).to_string()),
     }
 }

@@ -17,14 +17,14 @@ fn reason(e: &Error) -> &'static str {
 
 fn consent(third: Option<&str>, abroad: Option<&str>, notify: bool) -> BasisDraft {
     BasisDraft::Consent {
-        consent: ConsentDraft {
+        consent: Box::new(ConsentDraft {
             purposes: vec!["legal_aid".into()],
             form: Some(ConsentForm::Paper),
             third_parties: third.map(String::from),
             cross_border: abroad.map(String::from),
             notify_transfers: notify,
             ..Default::default()
-        },
+        }),
         scan_due: None,
     }
 }
