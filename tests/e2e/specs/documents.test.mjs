@@ -29,7 +29,7 @@ function bin() {
   }
 }
 
-const run = (args) => execFileSync(cli, ['--vault', vault, '--password-stdin', ...args], { input: `${PASSWORD}\n` });
+const run = (args) => execFileSync(cli, ['--vault', vault, '--password-stdin', ...args], { input: `${PASSWORD}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
 
 before(async () => {
   ({ browser, home, stop } = await launch({
@@ -37,7 +37,14 @@ before(async () => {
       vault = path.join(h, 'Office vault');
       run(['init', '--name', 'Айгүл Серікова']);
       // № 1: a volunteer who will see the data at work; then people to make the pack real.
-      run(['subject', 'add', '--kind', 'volunteer', 'surname=Ахметов', 'name=Нұрлан']);
+      // Where the CLI asks for the basis of processing, his consent to social support (a consent
+      // names the operator, so the organisation's name and BIN come first).
+      try {
+        run(['subject', 'add', '--kind', 'volunteer', 'surname=Ахметов', 'name=Нұрлан']);
+      } catch {
+        run(['org', 'set', '--name', ORG, '--bin', bin()]);
+        run(['subject', 'add', '--kind', 'volunteer', 'surname=Ахметов', 'name=Нұрлан', '--basis', 'consent', '--purpose', 'social_support']);
+      }
       run(['demo', '--subjects', '20']);
       const config = path.join(h, '.config', 'kz.derbes.app');
       mkdirSync(config, { recursive: true });

@@ -30,11 +30,14 @@ export interface Clock {
   state: ClockState;
 }
 
-/** The dashboard's kinds of clock, in no particular order (the core sorts the tiles). */
-export type TileKey = 'requests' | 'breaches' | 'without_basis' | 'expiring_consents' | 'retention_due' | 'backup';
+/**
+ * The dashboard's kinds of clock, in no particular order (the core sorts the tiles). A newer core
+ * may send a kind this list does not name yet: the dashboard shows it as a plain deadline.
+ */
+export type TileKey = 'requests' | 'breaches' | 'transfer_notices' | 'without_basis' | 'expiring_consents' | 'retention_due' | 'backup';
 
 export interface ClockTile {
-  key: TileKey;
+  key: TileKey | (string & {});
   /** How many (for `backup`: days since the last one, null when there is none). */
   count: number | null;
   /** How many are overdue (1 when the backup reminder is due). */

@@ -382,6 +382,8 @@ export function createObligations(host: ObligationsHost, { seed }: { seed: boole
     const all: ClockTile[] = [
       clockTile('requests', open),
       clockTile('breaches', waiting),
+      // People owed a notice of an identifying transfer (Art. 19): none in the preview.
+      { key: 'transfer_notices', count: 0, overdue: 0, nextDue: null, missingYear: null },
       { key: 'without_basis', count: o.consents.withoutBasis, overdue: o.consents.withoutBasis, nextDue: null, missingYear: null },
       { key: 'expiring_consents', count: o.consents.expiring, overdue: 0, nextDue: null, missingYear: null },
       { key: 'retention_due', count: o.due, overdue: 0, nextDue: null, missingYear: null },

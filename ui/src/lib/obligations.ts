@@ -93,15 +93,24 @@ export function stoppedText(t: TFunction, clock: Clock): { tone: Tone; text: str
 
 // ---------------------------------------------------------------- the dashboard's tiles
 
-/** Where each tile leads: its list. The register has no filter for consents, so two open People. */
+/**
+ * Where each tile leads: its list. The register has no filter for consents, so two open People;
+ * the notices owed for identifying transfers sit with the transfer ledger.
+ */
 export const TILE_HREF: Record<TileKey, string> = {
   requests: '#/requests',
   breaches: '#/breaches',
+  transfer_notices: '#/reports/ledger',
   without_basis: '#/people',
   expiring_consents: '#/people',
   retention_due: '#/retention',
   backup: '#/backups',
 };
+
+/** The list a tile opens (the dashboard itself for a kind this build does not know). */
+export function tileHref(key: string): string {
+  return (TILE_HREF as Record<string, string>)[key] ?? '#/dashboard';
+}
 
 /**
  * A tile's colour: red when anything in it is overdue; amber when something is close (a clock
@@ -121,8 +130,12 @@ export function tileTone(tile: ClockTile, nearestLeft: number | null = null): To
     case 'expiring_consents':
     case 'retention_due':
       return count > 0 ? 'warning' : 'calm';
-    default:
+    case 'backup':
       return 'calm';
+    default:
+      // Another clock with something running (the Art. 19 notices, a kind this build does not
+      // know): amber while anything in it has a due day.
+      return count > 0 && tile.nextDue !== null ? 'warning' : 'calm';
   }
 }
 

@@ -243,6 +243,30 @@ describe("the dashboard's clocks", () => {
     expect(within(banner).getByRole('link')).toHaveAttribute('href', '#/breaches');
   });
 
+  it('shows a kind of clock it does not know as a plain deadline, and the Art. 19 notices in words', async () => {
+    backend({
+      clocks: () => ({
+        tiles: [
+          { key: 'transfer_notices', count: 2, overdue: 0, nextDue: '2026-03-30', missingYear: null },
+          { key: 'something_new', count: 3, overdue: 1, nextDue: null, missingYear: null },
+        ],
+        proposedNow: 0,
+      }),
+      requests_list: () => [],
+      breaches_list: () => [],
+    });
+    renderAs(RESPONSIBLE, <ClockTiles />);
+    const notices = await screen.findByTestId('clock-tile-transfer_notices');
+    expect(notices).toHaveTextContent('people to be told of a transfer of their data (Art. 19)');
+    expect(notices).toHaveTextContent('Nearest due day: 30.03.2026');
+    expect(notices).toHaveAttribute('data-tone', 'warning');
+    expect(notices).toHaveAttribute('href', '#/reports/ledger');
+    const unknown = screen.getByTestId('clock-tile-something_new');
+    expect(unknown).toHaveTextContent('3deadlines');
+    expect(unknown).toHaveAttribute('data-tone', 'danger');
+    expect(unknown).toHaveAttribute('href', '#/dashboard');
+  });
+
   it('turns amber only where a deadline is close', () => {
     expect(tileTone({ key: 'requests', count: 2, overdue: 0, nextDue: '2026-03-30', missingYear: null }, 3)).toBe('calm');
     expect(tileTone({ key: 'requests', count: 2, overdue: 0, nextDue: '2026-03-30', missingYear: null }, 1)).toBe('warning');

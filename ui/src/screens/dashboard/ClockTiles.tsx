@@ -1,4 +1,4 @@
-import { ArrowRight, CalendarClock, DatabaseBackup, Hourglass, Inbox, ShieldAlert, UserRoundX, type LucideIcon } from 'lucide-react';
+import { ArrowRight, CalendarClock, DatabaseBackup, Hourglass, Inbox, Send, ShieldAlert, Timer, UserRoundX, type LucideIcon } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './dashboard.css';
@@ -6,12 +6,13 @@ import { api, toApiError, type ApiError, type Breach, type ClockTile, type Clock
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag } from '../../lib/hooks';
-import { awaitsNotice, clockText, isOpen, nearestLeft, TILE_HREF, tileTone } from '../../lib/obligations';
+import { awaitsNotice, clockText, isOpen, nearestLeft, tileHref, tileTone } from '../../lib/obligations';
 import { displayDate, useCount } from '../../lib/register';
 
 const ICONS: Record<TileKey, LucideIcon> = {
   requests: Inbox,
   breaches: ShieldAlert,
+  transfer_notices: Send,
   without_basis: UserRoundX,
   expiring_consents: CalendarClock,
   retention_due: Hourglass,
@@ -96,11 +97,11 @@ export function ClockTiles() {
 
 /** One tile: how many, the word for them, and what is pressing (overdue, the nearest due day). */
 export function ClockTileCard({ tile, clocks }: { tile: ClockTile; clocks: SubjectRequest['clock'][] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const count = useCount();
   const left = nearestLeft(clocks, tile.nextDue);
   const tone = tileTone(tile, left);
-  const Icon = ICONS[tile.key];
+  const Icon = (ICONS as Record<string, LucideIcon>)[tile.key] ?? Timer;
   const n = tile.count ?? 0;
   const backupNone = tile.key === 'backup' && tile.count === null;
 
@@ -120,11 +121,16 @@ export function ClockTileCard({ tile, clocks }: { tile: ClockTile; clocks: Subje
   if (tile.key === 'backup' && tile.overdue > 0) lines.push({ text: t('dashboard.clocks.backupDue'), strong: true, testId: 'clock-tile-note' });
   if (lines.length === 0 && n === 0 && !backupNone) lines.push({ text: t('dashboard.clocks.nothing'), testId: 'clock-tile-quiet' });
 
-  const label = backupNone ? t('dashboard.clocks.labels.backupNone') : t(`dashboard.clocks.labels.${tile.key}`, { count: n });
+  const labelKey = `dashboard.clocks.labels.${tile.key}`;
+  const label = backupNone
+    ? t('dashboard.clocks.labels.backupNone')
+    : i18n.exists(`${labelKey}_one`) || i18n.exists(`${labelKey}_other`)
+      ? t(labelKey, { count: n })
+      : t('dashboard.clocks.labels.other', { count: n });
   return (
     <a
       className={`clock-tile clock-tile--${tone}`}
-      href={TILE_HREF[tile.key]}
+      href={tileHref(tile.key)}
       data-testid={`clock-tile-${tile.key}`}
       data-tone={tone}
       data-count={tile.count ?? ''}
