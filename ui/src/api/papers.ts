@@ -99,8 +99,10 @@ export type PackMissing =
   | 'policy_not_approved'
   | 'no_consents'
   | 'no_acts'
-  | 'requests_not_kept'
-  | 'breaches_not_kept';
+  /** A request from a person past its due day without an answer. */
+  | 'requests_overdue_missing'
+  /** A breach not notified to the authorised body within one working day. */
+  | 'breach_notice_missing';
 
 export interface PackSummary {
   number: number;

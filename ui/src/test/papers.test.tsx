@@ -226,7 +226,7 @@ describe('the compliance pack', () => {
       { file: '3-order.pdf', what: 'order', article: '25(2)(10), 25(3)', state: 'new', number: 1 },
       { file: 'tables/journal.csv', what: 'journal', article: '22(1)(5)', state: '57', number: null },
     ],
-    missing: ['org_bin_missing', 'head_missing', 'no_acts', 'requests_not_kept', 'breaches_not_kept'],
+    missing: ['org_bin_missing', 'head_missing', 'no_acts', 'requests_overdue_missing', 'breach_notice_missing'],
     journalOk: false,
     sha256: 'cd'.repeat(32),
     size: 3 * 1024 * 1024,
@@ -413,7 +413,7 @@ describe('the design preview of the papers', () => {
     expect(preview.number).toBe(1);
     expect(preview.pages[0]).toMatch(/^<svg/);
     const pack = handlers.pack_save!({ lang: 'kk', path: '/tmp/p.zip', ifExists: 'refuse', scans: false }) as PackSummary;
-    expect(pack.missing).toEqual(['org_bin_missing', 'head_missing', 'no_acts', 'requests_not_kept', 'breaches_not_kept']);
+    expect(pack.missing).toEqual(['org_bin_missing', 'head_missing', 'no_acts', 'requests_overdue_missing', 'breach_notice_missing']);
     expect((handlers.papers_list!({}) as PaperRow[]).every((r) => r.status === 'current')).toBe(true);
   });
 });

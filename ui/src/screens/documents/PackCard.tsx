@@ -1,4 +1,4 @@
-import { CircleCheck, FolderArchive, PackageCheck, Settings, TriangleAlert } from 'lucide-react';
+import { CircleCheck, FolderArchive, Inbox, PackageCheck, Settings, ShieldAlert, TriangleAlert } from 'lucide-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './documents.css';
@@ -170,6 +170,18 @@ function PackResult({ summary, path }: { summary: PackSummary; path: string }) {
             </li>
           ))}
         </ul>
+      )}
+      {summary.missing.includes('requests_overdue_missing') && (
+        <a className="link with-icon pack-result__settings" href="#/requests" data-testid="pack-open-requests">
+          <Inbox size={16} aria-hidden="true" />
+          {t('documents.pack.openRequests')}
+        </a>
+      )}
+      {summary.missing.includes('breach_notice_missing') && (
+        <a className="link with-icon pack-result__settings" href="#/breaches" data-testid="pack-open-breaches">
+          <ShieldAlert size={16} aria-hidden="true" />
+          {t('documents.pack.openBreaches')}
+        </a>
       )}
       {toSettings && (
         <a className="link with-icon pack-result__settings" href="#/settings" data-testid="pack-open-settings">

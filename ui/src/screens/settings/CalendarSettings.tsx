@@ -351,10 +351,15 @@ function DayList({
   testId: string;
 }) {
   const { t } = useTranslation();
+  const titleId = useId();
   const set = (key: number, patch: Partial<DayRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  // A group with a heading rather than a fieldset: WebKit sizes a fieldset's legend twice in a
+  // flex column and leaves a gap under the form.
   return (
-    <fieldset className="fieldset calendar__days" data-testid={testId}>
-      <legend className="form-section__title">{title}</legend>
+    <div className="calendar__days" role="group" aria-labelledby={titleId} data-testid={testId}>
+      <h3 className="form-section__title" id={titleId}>
+        {title}
+      </h3>
       <p className="field__hint">{hint}</p>
       {rows.length === 0 ? (
         <p className="muted small calendar__none">{t('settings.calendar.none')}</p>
@@ -408,7 +413,7 @@ function DayList({
           {t('settings.calendar.addDay')}
         </button>
       )}
-    </fieldset>
+    </div>
   );
 }
 
