@@ -4,7 +4,7 @@
 // person's surname in it); a correction request cannot be closed as done without the change
 // (the core's sentence is shown) and is refused with reasons instead. Screenshots: artifacts/e2e/,
 // and for the README docs/screenshots/ (clocks-dashboard.png, requests.png, request-answer.png,
-// breaches.png, breach.png, settings-calendar.png).
+// breaches.png, breach.png, settings-calendar.png, settings-calendar-days.png).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -277,6 +277,12 @@ test('Settings → Calendar: the shipped years, holidays by name, notes in words
     document.querySelector('.content').scrollBy(0, -90);
   });
   await docShot('settings-calendar');
+  // The days of the year that differ from a plain week, each holiday by its name.
+  await browser.execute(() => {
+    document.querySelector('[data-testid="calendar-special"]').scrollIntoView({ block: 'start' });
+    document.querySelector('.content').scrollBy(0, -24);
+  });
+  await docShot('settings-calendar-days');
 });
 
 test('the journal names what was done', async () => {
