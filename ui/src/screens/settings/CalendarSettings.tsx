@@ -448,7 +448,7 @@ function SpecialDays({ year }: { year: number }) {
       </h3>
       <p className="field__hint">{t('settings.calendar.specialHint')}</p>
       <div className="table-scroll calendar__special-scroll">
-        <table className="table table--compact">
+        <table className="table table--compact calendar__special-table">
           <thead>
             <tr>
               <th scope="col">{t('settings.calendar.columns.day')}</th>
