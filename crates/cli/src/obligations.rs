@@ -477,7 +477,12 @@ fn breach_line(b: &Breach, cx: Ctx) -> String {
             ("kind", text(cx.say(&format!("breach-kind-{kind}"), &[]))),
             (
                 "detected",
-                text(b.detected_at.to_string().get(..16).unwrap_or("")),
+                text(format!(
+                    "{} {:02}:{:02}",
+                    b.detected_at.date(),
+                    b.detected_at.hour(),
+                    b.detected_at.minute()
+                )),
             ),
             ("affected", b.affected.into()),
             ("state", text(state)),

@@ -105,7 +105,9 @@ fn obligations(c: &mut Criterion) {
     g.bench_function("lapsed_bases", |b| {
         b.iter(|| assert_eq!(vault.lapsed_bases(today()).unwrap().len(), 2_000))
     });
-    g.bench_function("requests_list_200", |b| b.iter(|| vault.requests().unwrap()));
+    g.bench_function("requests_list_200", |b| {
+        b.iter(|| vault.requests().unwrap())
+    });
     g.bench_function("transfer_check_1000", |b| {
         b.iter(|| vault.check_transfer(&transfer).unwrap())
     });

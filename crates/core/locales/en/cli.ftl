@@ -200,7 +200,10 @@ cli-sees-data-on = { $person } is now marked as seeing personal data at work.
 cli-sees-data-off = { $person } no longer sees personal data.
 
 ## Clocks: calendar, requests, breaches
-cli-clock-running = due { $due }, { $left } working days left
+cli-clock-running = due { $due }, { $left ->
+    [one] 1 working day left
+   *[other] { $left } working days left
+}
 cli-clock-today = due today ({ $due })
 cli-clock-overdue = OVERDUE since { $due }
 cli-clock-unknown = due day unknown: the calendar has no data for { $year }

@@ -14,6 +14,7 @@ use crate::documents::typeset::{self, typeset, Template};
 use crate::documents::{day, DocLang, IfExists};
 use crate::error::{Error, Result};
 use crate::register::fields::Field;
+use crate::reports::labels;
 use crate::vault::journal::{self, Action};
 use crate::vault::role::Permission;
 use crate::vault::Vault;
@@ -59,6 +60,19 @@ impl Vault {
                 })
                 .unwrap_or_else(|| key.to_string())
         };
+        let words = match lang {
+            DocLang::Kk => crate::words::Lang::Kk,
+            DocLang::Ru => crate::words::Lang::Ru,
+        };
+        // Each value as the person reads it: codes (sex, region, dates) in words.
+        let shown = |f: Field, v: &str| -> String {
+            match f {
+                Field::Sex => labels::sex(v, words),
+                Field::Region => labels::region(v, words),
+                Field::BirthDate => day(v),
+                _ => v.to_string(),
+            }
+        };
         let data_items: Vec<Value> = Field::ALL
             .iter()
             .filter_map(|f| {
@@ -66,7 +80,7 @@ impl Vault {
                     .values
                     .get(f)
                     .filter(|v| !v.value.trim().is_empty())
-                    .map(|v| json!({"field": f.key(), "value": v.value}))
+                    .map(|v| json!({"field": f.key(), "value": shown(*f, &v.value)}))
             })
             .collect();
         let consents = self.consents(r.subject_id)?;
@@ -92,10 +106,12 @@ impl Vault {
                 })
             })
             .collect();
+        let covered = self.covered_purposes(r.subject_id, person.kind)?;
         let rules: Vec<Value> = self
             .retention_rules()?
             .iter()
             .filter(|rule| rule.kind == person.kind)
+            .filter(|rule| rule.purpose.as_ref().is_none_or(|p| covered.contains(p)))
             .map(|rule| {
                 json!({
                     "purpose": rule.purpose.as_deref().map(name_of),
@@ -138,7 +154,7 @@ impl Vault {
             "ground": person.lifecycle.legal_ground,
             "consents": consent_rows,
             "items": data_items,
-            "services": person.services.iter().map(|s| json!({"date": day(&s.date), "type": s.service_type})).collect::<Vec<_>>(),
+            "services": person.services.iter().map(|s| json!({"date": day(&s.date), "type": labels::service_type(&s.service_type, words)})).collect::<Vec<_>>(),
             "rules": rules,
             // The identifying transfers that carried this person; anonymised exports carry no
             // one's data and are not listed.
