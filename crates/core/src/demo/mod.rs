@@ -157,6 +157,64 @@ fn showcase(vault: &Vault) -> Result<()> {
             break;
         }
     }
+    obligations(vault, &page.rows)
+}
+
+/// The clocks a register has running: an access request due soon, a correction answered, and a
+/// lost USB stick notified the day after — so the Requests and Breaches screens have something
+/// to show and the dashboard a clock.
+fn obligations(vault: &Vault, rows: &[crate::register::subjects::Row]) -> Result<()> {
+    use crate::breaches::{BreachDraft, BreachKind, SubjectsTold};
+    use crate::requests::{Channel, Closing, IdentityCheck, RequestDraft, RequestKind};
+    let today = time::OffsetDateTime::now_utc().date();
+    let calendar = vault.calendar()?;
+    let Some(first) = rows.first() else {
+        return Ok(());
+    };
+    let request = |kind, subject, received_on| RequestDraft {
+        subject,
+        kind,
+        received_on,
+        channel: Channel::InPerson,
+        representative: None,
+        identity_check: IdentityCheck::IdDocument,
+        note: None,
+    };
+    // Without calendar data for this year the demo has no clocks rather than none at all.
+    if calendar.add_working_days(today, 1).is_err() {
+        return Ok(());
+    }
+    vault.add_request(&request(RequestKind::Access, first.id, today))?;
+    if let Some(second) = rows.get(1) {
+        let r = vault.add_request(&request(RequestKind::Correction, second.id, today))?;
+        vault.close_request(
+            r.number,
+            &Closing::Refused {
+                reason: "Деректер құжаттарға сәйкес келеді / Данные соответствуют документам"
+                    .into(),
+            },
+        )?;
+    }
+    let detected = today - time::Duration::days(2);
+    let Ok(next) = calendar.add_working_days(detected, 1) else {
+        return Ok(());
+    };
+    let b = vault.add_breach(&BreachDraft {
+        detected_at: time::PrimitiveDateTime::new(
+            detected,
+            time::Time::from_hms(10, 30, 0).unwrap_or(time::Time::MIDNIGHT),
+        ),
+        kind: BreachKind::MediaLost,
+        description: "Флеш-жинақтауыш жоғалды / Утерян флеш-накопитель".into(),
+        categories: vec!["identity".into(), "contact".into()],
+        whole_register: false,
+        people: rows.iter().take(12).map(|r| r.number).collect(),
+        containment: Some("Файлдар шифрланған; құпиясөз ауыстырылды".into()),
+        subjects_told: SubjectsTold::Yes,
+    })?;
+    if next <= today {
+        vault.breach_notified(b.number, next)?;
+    }
     Ok(())
 }
 
