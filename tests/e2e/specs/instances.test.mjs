@@ -15,6 +15,8 @@ const PASSWORD = 'тауда қар жауды кеше түнде';
 const IN_USE = 'The vault is open in another Derbes window or command; close it there first.';
 // Its own ports, so this spec never meets another session's driver.
 const PORT = 4450;
+// Nobody enters the register without a basis (Art. 7(1)): their paper consents, for legal aid.
+const BASIS = ['--basis', 'consent', '--purpose', 'legal_aid'];
 const PEOPLE = [
   ['Серікова', 'Айгүл'],
   ['Нұрланов', 'Ерасыл'],
@@ -72,7 +74,9 @@ before(async () => {
     prepare: (h) => {
       vault = path.join(h, 'Office vault');
       ok(['init', '--name', 'Айгүл Серікова']);
-      for (const [surname, name] of PEOPLE) ok(['subject', 'add', '--kind', 'beneficiary', `surname=${surname}`, `name=${name}`]);
+      // A consent names the operator (Art. 8(4)(1)): the organisation's name and BIN first.
+      ok(['org', 'set', '--name', '«Жәрдем» қоғамдық бірлестігі', '--bin', '150440000003']);
+      for (const [surname, name] of PEOPLE) ok(['subject', 'add', '--kind', 'beneficiary', `surname=${surname}`, `name=${name}`, ...BASIS]);
       listVault(h);
     },
   });
@@ -97,7 +101,7 @@ test('the app holds the vault open and lists its people', async () => {
 test('the command line is turned away with one sentence while the app has the vault', () => {
   const attempts = [
     ['subject', 'list'],
-    ['subject', 'add', '--kind', 'beneficiary', 'surname=Кім', 'name=Ольга'],
+    ['subject', 'add', '--kind', 'beneficiary', 'surname=Кім', 'name=Ольга', ...BASIS],
     ['journal', 'verify'],
     ['unlock-check'],
   ];
@@ -130,6 +134,9 @@ test('the app was not disturbed: same people, a person opens, and it can still w
   await (await byId(browser, 'person-kind')).selectByAttribute('value', 'beneficiary');
   await (await byId(browser, 'field-surname')).setValue('Әбенов');
   await (await byId(browser, 'field-name')).setValue('Дәурен');
+  // His basis: the paper consent he signed, for legal aid (the box is ticked as its label would).
+  await (await browser.$('[data-testid="basis-purpose-legal_aid"]')).waitForExist({ timeout: 15_000 });
+  await browser.execute(() => document.querySelector('[data-testid="basis-purpose-legal_aid"]').click());
   await (await byId(browser, 'person-save')).click();
   await byId(browser, 'person-page', 20_000);
   await expectTotal(browser, PEOPLE.length + 1);
@@ -159,7 +166,7 @@ test('after the app locks, the command line gets in and the vault is intact', as
     [...PEOPLE.map(([s]) => s), 'Әбенов'].sort(),
     'the CLI sees the people, including the one the app added, and not the refused one',
   );
-  assert.match(ok(['subject', 'add', '--kind', 'beneficiary', 'surname=Кім', 'name=Ольга']), /Added № 5/);
+  assert.match(ok(['subject', 'add', '--kind', 'beneficiary', 'surname=Кім', 'name=Ольга', ...BASIS]), /Added № 5/);
   assert.match(ok(['journal', 'verify']), /intact/);
   assert.match(ok(['unlock-check']), /intact/);
 });

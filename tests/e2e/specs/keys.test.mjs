@@ -50,7 +50,9 @@ before(async () => {
     prepare: (h) => {
       vault = path.join(h, 'Office vault');
       run(['init', '--name', NAME]);
-      run(['subject', 'add', '--kind', 'beneficiary', 'surname=Ахметова', 'name=Гүлнар', `iin=${IIN}`]);
+      // A consent names the operator (Art. 8(4)(1)); nobody enters without a basis (Art. 7(1)).
+      run(['org', 'set', '--name', '«Жәрдем» қоғамдық бірлестігі', '--bin', '150440000003']);
+      run(['subject', 'add', '--kind', 'beneficiary', 'surname=Ахметова', 'name=Гүлнар', `iin=${IIN}`, '--basis', 'consent', '--purpose', 'legal_aid']);
       // The "USB stick" the key file goes to.
       mkdirSync(path.join(h, 'KINGSTON'));
       const config = path.join(h, '.config', 'kz.derbes.app');

@@ -32,9 +32,12 @@ before(async () => {
       vault = path.join(h, 'Office vault');
       run(['init', '--name', 'Айгүл Серікова']);
       run(['org', 'set', '--name', '«Жәрдем» қоғамдық бірлестігі', '--bin', bin(), '--responsible', 'Айгүл Серікова']);
-      // № 1: a child; № 2: an adult whose last service was long ago (due for the end of retention).
-      run(['subject', 'add', '--kind', 'beneficiary', 'surname=Нұрланов', 'name=Ерасыл', 'birth_date=05.05.2015', '--service', '2024-02-15=legal_consultation']);
-      run(['subject', 'add', '--kind', 'beneficiary', 'surname=Жұмабаева', 'name=Гүлнар', 'birth_date=12.12.1970', '--service', '2016-03-01=legal_consultation']);
+      // № 1: a child, entered on the paper consent his mother signed (consent № 1); № 2: an
+      // adult whose last service was long ago (due for the end of retention), on hers (№ 2).
+      run(['subject', 'add', '--kind', 'beneficiary', 'surname=Нұрланов', 'name=Ерасыл', 'birth_date=05.05.2015', '--service', '2024-02-15=legal_consultation',
+        '--basis', 'consent', '--purpose', 'legal_aid', '--representative', 'Нұрланова Гүлнар', '--relation', 'анасы', '--document', 'Туу туралы куәлік № 123456']);
+      run(['subject', 'add', '--kind', 'beneficiary', 'surname=Жұмабаева', 'name=Гүлнар', 'birth_date=12.12.1970', '--service', '2016-03-01=legal_consultation',
+        '--basis', 'consent', '--purpose', 'social_support']);
       const config = path.join(h, '.config', 'kz.derbes.app');
       mkdirSync(config, { recursive: true });
       writeFileSync(path.join(config, 'recent-vaults.json'), JSON.stringify([vault]));
@@ -120,7 +123,8 @@ test('print the pre-filled consent form as a PDF', async () => {
 });
 
 test('withdraw the consent to publication', async () => {
-  await (await byId(browser, 'consent-withdraw-1')).click();
+  // The wizard's consent is № 3: № 1 and № 2 came with the people.
+  await (await byId(browser, 'consent-withdraw-3')).click();
   await byId(browser, 'withdraw-dialog');
   await press('withdraw-scope-publication');
   await type('withdraw-channel', 'жазбаша өтініш');

@@ -1,6 +1,7 @@
-// The register, as a person uses it: add someone through the form (fixing a wrong IIN on the
-// way), find them, reveal their IIN, import a small CSV with one bad row and see the dry-run
-// report, then look at the Kazakh list and the demo's 500 people. Screenshots: artifacts/e2e/.
+// The register, as a person uses it: add someone through the form on their paper consent
+// (fixing a wrong IIN on the way), find them, reveal their IIN, import a small CSV with one bad
+// row on the batch's paper consents and see the dry-run report, then look at the Kazakh list and
+// the demo's 500 people. Screenshots: artifacts/e2e/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,12 +34,15 @@ before(async () => {
   ({ browser, home, stop } = await launch({
     prepare: (h) => {
       const vault = path.join(h, 'Office vault');
-      execFileSync(cli, ['--vault', vault, '--password-stdin', 'init', '--name', 'Айгүл Серікова'], { input: `${PASSWORD}\n` });
+      const derbes = (args) => execFileSync(cli, ['--vault', vault, '--password-stdin', ...args], { input: `${PASSWORD}\n` });
+      derbes(['init', '--name', 'Айгүл Серікова']);
+      // A consent names the operator (Art. 8(4)(1)): the organisation's name and BIN first.
+      derbes(['org', 'set', '--name', '«Жәрдем» қоғамдық бірлестігі', '--bin', '150440000003']);
       const config = path.join(h, '.config', 'kz.derbes.app');
       mkdirSync(config, { recursive: true });
       writeFileSync(path.join(config, 'recent-vaults.json'), JSON.stringify([vault]));
       // Someone's data arrived with markup in it: it must show as text, never run.
-      execFileSync(cli, ['--vault', vault, '--password-stdin', 'subject', 'add', '--kind', 'beneficiary', 'surname=<img src=x onerror=alert(1)>', 'name=Тест'], { input: `${PASSWORD}\n` });
+      derbes(['subject', 'add', '--kind', 'beneficiary', 'surname=<img src=x onerror=alert(1)>', 'name=Тест', '--basis', 'consent', '--purpose', 'legal_aid']);
       csvPath = path.join(h, 'beneficiaries.csv');
       const good = firstValid('750101', '3');
       writeFileSync(csvPath, `Фамилия;Имя;ИИН;Телефон\nЖұмабаев;Ерлан;${good};8 701 111 22 33\nКим;Ольга;12345;\n`);
@@ -53,6 +57,13 @@ before(async () => {
 after(async () => {
   await stop?.();
 });
+
+/** Tick a checkbox or radio drawn as a card, as its label would. */
+async function press(id) {
+  const el = await browser.$(`[data-testid="${id}"]`);
+  await el.waitForExist({ timeout: 15_000, timeoutMsg: `[data-testid="${id}"] never appeared` });
+  await browser.execute((sel) => document.querySelector(sel).click(), `[data-testid="${id}"]`);
+}
 
 async function type(id, text) {
   const el = await byId(browser, id);
@@ -77,6 +88,9 @@ test('add a person through the form, fixing a wrong IIN on the way', async () =>
   await type('field-patronymic', 'Болатқызы');
   await type('field-iin', WRONG_IIN);
   await type('field-phone', '8 701 234 56 78');
+  // Her basis: the paper consent she signed, for legal aid (the scan is due in five days).
+  await press('basis-purpose-legal_aid');
+  await shot(browser, '20b-person-form-basis');
   await (await byId(browser, 'person-save')).click();
   const err = await byId(browser, 'field-error-iin');
   assert.ok((await err.getText()).length > 0);
@@ -126,8 +140,13 @@ test('import a CSV with one bad row: the dry run names it and nothing is importe
   await (await byId(browser, 'people-import')).click();
   await type('import-path', csvPath);
   await (await byId(browser, 'import-next')).click();
-  await byId(browser, 'import-dry-run', 20_000);
+  await byId(browser, 'import-to-basis', 20_000);
   await shot(browser, '26-import-mapping');
+  await (await byId(browser, 'import-to-basis')).click();
+  // Asked once for the file: everyone in it signed a paper consent for legal aid.
+  await byId(browser, 'import-basis', 20_000);
+  await press('basis-purpose-legal_aid');
+  await shot(browser, '26b-import-basis');
   await (await byId(browser, 'import-dry-run')).click();
   await byId(browser, 'import-report', 20_000);
   const rejected = await browser.$$('[data-testid="import-rejected-row"]');

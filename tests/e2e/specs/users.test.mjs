@@ -28,7 +28,9 @@ before(async () => {
       run(['init', '--name', RESPONSIBLE]);
       // Her password to unlock, then the new user's.
       run(['user', 'add', STAFF, '--role', 'staff'], `${PASSWORD}\n${STAFF_PASSWORD}\n`);
-      run(['subject', 'add', '--kind', 'beneficiary', 'surname=Ахметова', 'name=Гүлнар']);
+      // A consent names the operator (Art. 8(4)(1)); nobody enters without a basis (Art. 7(1)).
+      run(['org', 'set', '--name', '«Жәрдем» қоғамдық бірлестігі', '--bin', '150440000003']);
+      run(['subject', 'add', '--kind', 'beneficiary', 'surname=Ахметова', 'name=Гүлнар', '--basis', 'consent', '--purpose', 'legal_aid']);
       const config = path.join(h, '.config', 'kz.derbes.app');
       mkdirSync(config, { recursive: true });
       writeFileSync(path.join(config, 'recent-vaults.json'), JSON.stringify([vault]));

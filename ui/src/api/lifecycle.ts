@@ -33,6 +33,8 @@ export interface ConsentDraft {
   /** The reference on eGov or a consent service. */
   formReference?: string | null;
   representative?: Representative | null;
+  /** With transfer to third parties: the person is to be told of each transfer (Art. 19). */
+  notifyTransfers?: boolean;
 }
 
 export interface Withdrawal {
@@ -181,7 +183,7 @@ export interface LifecyclePurpose {
 }
 
 export interface LifecycleMeta {
-  /** Art. 9 grounds for processing without consent. */
+  /** The Art. 9 sub-paragraphs an NGO may rely on (art9_4 … art9_10). */
   legalGrounds: string[];
   /** Reasons for blocking, unblocking and legal hold. */
   reasonCodes: string[];
@@ -194,6 +196,58 @@ export interface LifecycleMeta {
 }
 
 export type DocumentLanguage = 'kk' | 'ru';
+
+// ---------------------------------------------------------------- the basis for processing
+
+/** The Art. 9 sub-paragraphs an NGO may rely on (LifecycleMeta.legalGrounds). */
+export type Subparagraph = 'art9_4' | 'art9_5' | 'art9_6' | 'art9_7' | 'art9_8' | 'art9_10';
+
+/** An Art. 9 ground as recorded on a person (Art. 7(1), 9). */
+export interface LegalGround {
+  subparagraph: Subparagraph | string;
+  /** The law relied on, e.g. "Еңбек кодексі, 23-бап". Required by the core. */
+  law: string;
+  /** Purpose keys it covers; empty: every purpose of the person's kind. */
+  purposes: string[];
+}
+
+/**
+ * The basis a person (or a batch, or a selection) is given: a consent, or an Art. 9 ground.
+ * For a batch the consent's purposes and `scanDue` are what count ("paper consents on file").
+ */
+export type BasisDraft =
+  | {
+      type: 'consent';
+      consent: ConsentDraft;
+      /** YYYY-MM-DD (or dd.mm.yyyy): the day the scan of the signed paper form is due. */
+      scanDue?: string | null;
+    }
+  | ({ type: 'ground' } & LegalGround);
+
+export type LapseReason = 'no_basis' | 'consent_expired' | 'consent_withdrawn' | 'ground_incomplete' | 'ground_not_for_ngo';
+
+/** A one-working-day term from the day the basis lapsed (Art. 25(2)(8)). The same shape as the
+ * dashboard's clocks. */
+export interface LapseClock {
+  from: string;
+  workingDays: number;
+  due: string | null;
+  /** Working days after today up to the due day (negative when overdue). */
+  left: number | null;
+  missingYear: number | null;
+  state: 'overdue' | 'due_today' | 'running' | 'unknown';
+}
+
+/** A person processed without a basis (lapsed_bases), oldest first. */
+export interface Lapse {
+  id: string;
+  number: number;
+  kind: Kind;
+  reason: LapseReason;
+  /** YYYY-MM-DD: the day the basis ended, or the person was entered without one. */
+  since: string;
+  clock: LapseClock;
+}
 
 // ---------------------------------------------------------------- commands
 
@@ -217,7 +271,12 @@ export const lifecycleCommands = {
   consentFormDraftSave: (id: string, draft: ConsentDraft, lang: DocumentLanguage, path: string, ifExists: IfExists) =>
     invoke<string>('consent_form_draft_save', { id, draft, lang, path, ifExists }),
 
-  subjectSetLegalGround: (id: string, ground: string | null) => invoke<Person>('subject_set_legal_ground', { id, ground }),
+  /** Set (or clear, with null) a person's Art. 9 ground: sub-paragraph, law, purposes. */
+  subjectSetLegalGround: (id: string, ground: LegalGround | null) => invoke<Person>('subject_set_legal_ground', { id, ground }),
+  /** Give many people one basis at once ("paper consents on file", or a ground); how many. */
+  subjectsSetBasis: (ids: string[], basis: BasisDraft) => invoke<number>('subjects_set_basis', { ids, basis }),
+  /** People processed without a basis, oldest first, each with its one-working-day clock. */
+  lapsedBases: () => invoke<Lapse[]>('lapsed_bases'),
   /** `date` as typed (dd.mm.yyyy or YYYY-MM-DD), or null to clear. */
   subjectSetEndDate: (id: string, date: string | null) => invoke<Person>('subject_set_end_date', { id, date }),
   /** `reason`: "<code>" or "<code>: <note>". */

@@ -1,5 +1,5 @@
 /** The register: people and their records, the organisation, the data inventory, the import. */
-import type { ConsentState } from './lifecycle';
+import type { BasisDraft, ConsentState } from './lifecycle';
 import { invoke, listen } from './transport';
 import type { JournalEntry } from './vault';
 
@@ -128,6 +128,10 @@ export interface PersonLifecycle {
   publicationConsent: boolean;
   /** The Art. 9 ground (a key of LifecycleMeta.legalGrounds), if recorded. */
   legalGround: string | null;
+  /** The law the ground relies on, e.g. "Еңбек кодексі, 23-бап". */
+  legalGroundLaw?: string | null;
+  /** Purpose keys the ground covers; empty: every purpose of the person's kind. */
+  groundPurposes?: string[];
   /** YYYY-MM-DD: the purpose was achieved, or the programme or employment ended. */
   endedOn: string | null;
   /** "<code>" or "<code>: <note>" while under legal hold. */
@@ -236,7 +240,8 @@ export const registerCommands = {
   subjectGet: (id: string) => invoke<Person>('subject_get', { id }),
   /** Journaled by the backend as a reveal of `fields`. */
   subjectReveal: (id: string, fields: FieldKey[]) => invoke<Person>('subject_reveal', { id, fields }),
-  subjectCreate: (draft: PersonDraft) => invoke<Person>('subject_create', { draft }),
+  /** Nobody enters without a basis (Art. 7(1), 9): a consent, or an Art. 9 ground with its law. */
+  subjectCreate: (draft: PersonDraft, basis: BasisDraft) => invoke<Person>('subject_create', { draft, basis }),
   subjectUpdate: (id: string, draft: PersonChanges) => invoke<Person>('subject_update', { id, draft }),
   subjectSetAccess: (id: string, access: Access) => invoke<void>('subject_set_access', { id, access }),
   subjectHistory: (id: string) => invoke<JournalEntry[]>('subject_history', { id }),
@@ -254,7 +259,9 @@ export const registerCommands = {
     mapping: (FieldKey | null)[],
     fullNameColumn: number | null,
     dryRun: boolean,
-  ) => invoke<ImportReport>('import_run', { path, kind, mapping, fullNameColumn, dryRun }),
+    /** One basis for the whole batch (a consent: "paper consents on file"). */
+    basis: BasisDraft,
+  ) => invoke<ImportReport>('import_run', { path, kind, mapping, fullNameColumn, dryRun, basis }),
 };
 
 export const registerEvents = {

@@ -775,6 +775,9 @@ function registerHandlers() {
     host.lifecycleOf = lifecycle.lifecycleOf;
     host.ensureChangeable = lifecycle.ensureChangeable;
     host.ensurePublishable = lifecycle.ensurePublishable;
+    host.checkBasis = lifecycle.checkBasis;
+    host.applyBasis = lifecycle.applyBasis;
+    host.basisCovers = lifecycle.basisCovers;
   }
   return register.handlers;
 }

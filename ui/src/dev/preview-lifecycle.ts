@@ -10,13 +10,19 @@
 import type {
   Act,
   ActSummary,
+  BasisDraft,
   Consent,
   ConsentDraft,
   ConsentState,
   Due,
   DueList,
   Evidence,
+  FieldKey,
+  FieldProblem,
   Kind,
+  Lapse,
+  LapseReason,
+  LegalGround,
   LifecycleMeta,
   LifecycleOverview,
   PersonLifecycle,
@@ -38,10 +44,11 @@ export const LIFECYCLE_COMMANDS = new Set([
   'choose_evidence_file', 'consent_attach', 'default_save_path', 'choose_save_path', 'consent_form_save', 'consent_form_draft_save',
   'subject_set_legal_ground', 'subject_set_end_date', 'subject_block', 'subject_unblock', 'subject_hold',
   'subject_release_hold', 'retention_rules_get', 'retention_rules_set', 'retention_due', 'lifecycle_end',
-  'lifecycle_end_due', 'acts_list', 'act_get', 'act_save',
+  'lifecycle_end_due', 'acts_list', 'act_get', 'act_save', 'lapsed_bases', 'subjects_set_basis',
 ]);
 
-const LEGAL_GROUNDS = ['labour_law', 'legal_duty', 'court_or_enforcement', 'protect_rights', 'research_or_journalism', 'state_statistics', 'other_law'];
+/** The Art. 9 sub-paragraphs an NGO may rely on (the core's ART9_GROUNDS). */
+const LEGAL_GROUNDS = ['art9_4', 'art9_5', 'art9_6', 'art9_7', 'art9_8', 'art9_10'];
 const REASON_CODES = ['subject_request', 'inaccurate_data', 'unlawful_processing', 'court_or_authority', 'litigation', 'audit', 'not_confirmed'];
 const BASES = ['donor_requirement', 'financial_documents', 'pension_records', 'end_of_relationship', 'consent_term', 'organisation_policy'];
 const ANCHORS = ['collection', 'last_service', 'programme_end', 'employment_end', 'consent_end'];
@@ -60,6 +67,8 @@ const DEFAULT_RULES: Rule[] = [
 
 interface Flags {
   legalGround: string | null;
+  legalGroundLaw: string | null;
+  groundPurposes: string[];
   endedOn: string | null;
   holdReason: string | null;
   blockedReason: string | null;
@@ -102,7 +111,11 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
   const acts: Act[] = [];
   let removedCount = 0;
   let rules: Rule[] = DEFAULT_RULES.map((r) => ({ ...r }));
-  const flagsOf = (n: number): Flags => flags.get(n) ?? { legalGround: null, endedOn: null, holdReason: null, blockedReason: null };
+  const flagsOf = (n: number): Flags =>
+    flags.get(n) ?? { legalGround: null, legalGroundLaw: null, groundPurposes: [], endedOn: null, holdReason: null, blockedReason: null };
+  /** People processed without a basis: why and since when (the synthetic others are taken to
+   * have their paper consents on file). */
+  const lapses = new Map<number, { reason: LapseReason; since: string }>();
   const setFlags = (n: number, patch: Partial<Flags>) => flags.set(n, { ...flagsOf(n), ...patch });
 
   const bad = (field: string, reason: string): never => host.fail('invalid_input', reason, { field, reason });
@@ -131,6 +144,8 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
       consentState: states[0] ?? null,
       publicationConsent: own.some((c) => inForce(c) && c.publication),
       legalGround: f.legalGround,
+      legalGroundLaw: f.legalGroundLaw,
+      groundPurposes: f.groundPurposes,
       endedOn: f.endedOn,
       holdReason: f.holdReason,
       blockedReason: f.blockedReason,
@@ -284,8 +299,19 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
     // № 3: blocked; № 4: legal hold; № 5: an Art. 9 ground.
     setFlags(3, { blockedReason: 'subject_request: мекенжайға дау айтады' });
     setFlags(4, { holdReason: 'litigation: сот ісі № 2-1187/2024' });
-    setFlags(5, { legalGround: 'labour_law' });
+    setFlags(5, { legalGround: 'art9_10', legalGroundLaw: 'Еңбек кодексі, 23-бап' });
     seedConsent(6, { purposes: [purposeFor(6)], validUntil: daysFromToday(-30), thirdParties: null, crossBorder: null, publication: null, form: 'paper', representative: adult }, 800);
+    // People without a basis, one of each reason: № 6's consent ended a month ago; № 7, 8 and 9
+    // were entered before Derbes asked (one today, so its clock still runs); № 10 has a ground
+    // migrated without its law, № 11 one only state bodies have.
+    lapses.set(6, { reason: 'consent_expired', since: daysFromToday(-29) });
+    lapses.set(7, { reason: 'no_basis', since: daysFromToday(-12) });
+    lapses.set(8, { reason: 'no_basis', since: daysFromToday(-3) });
+    lapses.set(9, { reason: 'no_basis', since: today() });
+    setFlags(10, { legalGround: 'art9_10', legalGroundLaw: null });
+    lapses.set(10, { reason: 'ground_incomplete', since: daysFromToday(-40) });
+    setFlags(11, { legalGround: 'court_or_enforcement', legalGroundLaw: null });
+    lapses.set(11, { reason: 'ground_not_for_ngo', since: daysFromToday(-40) });
 
     const org = reg.organisation();
     const when = (days: number) => new Date(Date.now() - days * 86400_000).toISOString();
@@ -381,6 +407,112 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
     return r;
   };
 
+  // ---------------------------------------------------------------- the basis for processing
+  const fail = (field: string, reason: string, message: string, extra: Record<string, unknown> = {}): never =>
+    host.fail('invalid_input', message, { field, reason, ...extra });
+  const offeredKeys = (kind: Kind) => purposesMeta().filter((p) => p.kinds.includes(kind)).map((p) => p.key);
+  const checkGround = (g: Partial<LegalGround> | null | undefined, kind: Kind): LegalGround => {
+    const sub = String(g?.subparagraph ?? '');
+    if (!LEGAL_GROUNDS.includes(sub)) fail('legal_ground', 'legal_ground_unknown', `The ground must be one of ${LEGAL_GROUNDS.join(', ')}.`, { allowed: LEGAL_GROUNDS });
+    const offered = offeredKeys(kind);
+    const purposes = (g?.purposes ?? []).filter(Boolean);
+    for (const p of purposes) {
+      if (!offered.includes(p)) fail('purposes', 'legal_ground_purpose_unknown', `"${p}" is not a purpose of the approved data inventory for this kind of person.`, { purpose: p, kind });
+    }
+    const law = typeof g?.law === 'string' ? g.law.trim() : '';
+    if (!law) fail('law', 'legal_ground_law_required', 'Name the law relied on (for example "Labour Code, Art. 23").');
+    return { subparagraph: sub, law, purposes };
+  };
+  /** The fields the purposes cover for a kind (none named: every purpose of the kind). */
+  const coveredBy = (kind: Kind, purposes: string[]): Set<FieldKey> => {
+    const keys = purposes.length ? purposes : offeredKeys(kind);
+    return new Set(reg.inventory().purposes.filter((p) => keys.includes(p.key)).flatMap((p) => p.fields[kind] ?? []));
+  };
+  const outside = (kind: Kind, purposes: string[], fields: FieldKey[]): FieldProblem[] => {
+    const covered = coveredBy(kind, purposes);
+    return fields
+      .filter((f) => !covered.has(f))
+      .map((f) => ({
+        field: f,
+        code: 'outside_purposes',
+        args: { purpose: reg.inventory().purposes.find((p) => (p.fields[kind] ?? []).includes(f))?.key ?? '' },
+      }));
+  };
+  /** What a basis covers for a kind, checked as the core does before anyone is written. */
+  const basisCovers = (kind: Kind, basis: BasisDraft | null | undefined): Set<FieldKey> => {
+    if (!basis || (basis.type !== 'consent' && basis.type !== 'ground')) {
+      fail('basis', 'basis_required', "Choose the basis for processing this person's data: their consent, or a ground of Art. 9 with the law relied on.");
+    }
+    if (basis!.type === 'ground') return coveredBy(kind, checkGround(basis as LegalGround, kind).purposes);
+    const purposes = (basis as { consent: ConsentDraft }).consent?.purposes ?? [];
+    if (!purposes.length) fail('purposes', 'consent_purposes_none', 'Choose at least one purpose of processing.');
+    for (const p of purposes) {
+      if (!offeredKeys(kind).includes(p)) fail('purposes', 'consent_purpose_no_data', `The purpose "${p}" collects no data about this kind of person.`, { purpose: p, kind });
+    }
+    return coveredBy(kind, purposes);
+  };
+  /** subject_create: the basis and the fields it covers (Art. 14), before the person is written. */
+  const checkBasis = (kind: Kind, basis: BasisDraft | null | undefined, fields: FieldKey[]) => {
+    basisCovers(kind, basis);
+    const purposes = basis!.type === 'ground' ? ((basis as LegalGround).purposes ?? []) : ((basis as { consent: ConsentDraft }).consent.purposes ?? []);
+    const problems = outside(kind, purposes, fields);
+    if (problems.length) host.fail('invalid', `${problems[0]!.field}: outside_purposes`, { problems });
+  };
+  /** Give a person (just written, or without a basis) their basis: a consent, or a ground. */
+  const applyBasis = (id: string, basis: BasisDraft, batch = false) => {
+    const p = reg.byId(id);
+    ensureChangeable(p.number);
+    if (basis.type === 'ground') {
+      const g = checkGround(basis, p.kind);
+      setFlags(p.number, { legalGround: g.subparagraph, legalGroundLaw: g.law, groundPurposes: g.purposes });
+      host.journal('subject.legal_ground_changed', { number: p.number, ground: g.subparagraph }, p.id);
+    } else {
+      const draft: ConsentDraft = batch ? { purposes: basis.consent.purposes, form: 'paper' } : { ...basis.consent, form: basis.consent.form ?? 'paper' };
+      let v: ReturnType<typeof check>;
+      try {
+        v = check(id, draft);
+      } catch (e) {
+        // A batch's paper consents are recorded as the forms say, a minor's included (the core
+        // does not ask for the representative there either).
+        if (!batch) throw e;
+        v = check(id, { ...draft, representative: { name: '—', relation: '—', document: '—' } });
+      }
+      const c = makeConsent(v);
+      host.journal('consent.recorded', { number: p.number, consent: c.number, purposes: c.purposes, representative: Boolean(c.representative) }, p.id);
+    }
+    lapses.delete(p.number);
+  };
+
+  /** One working day from `since`, as the core's clock (weekends only: the preview has no holidays). */
+  const clockFrom = (since: string): Lapse['clock'] => {
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+    const working = (d: Date) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6;
+    const due = day(since);
+    do due.setUTCDate(due.getUTCDate() + 1);
+    while (!working(due));
+    const dueIso = iso(due);
+    const now = today();
+    let left = 0;
+    const step = dueIso >= now ? 1 : -1;
+    for (const d = day(now); iso(d) !== dueIso; d.setUTCDate(d.getUTCDate() + step)) if (working(d)) left += step;
+    return { from: since, workingDays: 1, due: dueIso, left, missingYear: null, state: now > dueIso ? 'overdue' : now === dueIso ? 'due_today' : 'running' };
+  };
+  const lapsed = (): Lapse[] =>
+    [...lapses]
+      .flatMap(([n, l]) => {
+        const p = reg.get(n);
+        if (!p || flagsOf(n).holdReason) return [];
+        return [{ id: p.id, number: n, kind: p.kind, reason: l.reason, since: l.since, clock: clockFrom(l.since) }];
+      })
+      .sort((a, b) => a.since.localeCompare(b.since) || a.number - b.number);
+  /** Lost its basis today unless another consent or a ground keeps it. */
+  const maybeLapse = (n: number, reason: LapseReason) => {
+    const f = flagsOf(n);
+    const groundOk = f.legalGround && LEGAL_GROUNDS.includes(f.legalGround) && f.legalGroundLaw;
+    const consentOk = consents.some((c) => c.subjectNumber === n && inForce(c));
+    if (!groundOk && !consentOk && !lapses.has(n)) lapses.set(n, { reason, since: today() });
+  };
+
   const handlers: Record<string, (a: Record<string, unknown>) => unknown> = {
     lifecycle_meta: (): LifecycleMeta => ({
       legalGrounds: LEGAL_GROUNDS,
@@ -401,9 +533,8 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
         if (f.blockedReason) blocked++;
         if (f.holdReason) held++;
       }
-      const withBasis = new Set([...live.filter(inForce).map((c) => c.subjectNumber), ...[...flags].filter(([, f]) => f.legalGround).map(([n]) => n)]);
       return {
-        consents: { active: count('active'), expiring: count('expiring'), expired: count('expired'), withdrawn: count('withdrawn'), withoutBasis: Math.max(0, reg.count() - removedCount - withBasis.size) },
+        consents: { active: count('active'), expiring: count('expiring'), expired: count('expired'), withdrawn: count('withdrawn'), withoutBasis: lapsed().length },
         due: due(null).people.length,
         blocked,
         held,
@@ -451,6 +582,7 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
         if (w.scope === 'publication') c.publication = false;
       }
       host.journal('consent.withdrawn', { number: c.subjectNumber, consent: c.number, scope: w.scope, outcome: w.refusal ? 'refused' : 'accepted' }, c.subjectId);
+      if (!w.refusal && w.scope === 'all') maybeLapse(c.subjectNumber, 'consent_withdrawn');
       const p = reg.get(c.subjectNumber);
       if (!w.refusal && (w.scope === 'all' || w.scope === 'publication') && p?.access === 'public' && !lifecycleOf(p.number).publicationConsent) {
         reg.setAccess(p.number, 'restricted');
@@ -497,11 +629,26 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
     subject_set_legal_ground: (a) => {
       const p = reg.byId(String(a.id));
       ensureChangeable(p.number);
-      const g = a.ground === null ? null : String(a.ground);
-      if (g !== null && !LEGAL_GROUNDS.includes(g)) bad('legal_ground', `The ground must be one of ${LEGAL_GROUNDS.join(', ')}.`);
-      setFlags(p.number, { legalGround: g });
-      host.journal('subject.legal_ground_changed', { number: p.number, ground: g }, p.id);
+      const g = a.ground === null || a.ground === undefined ? null : checkGround(a.ground as LegalGround, p.kind);
+      setFlags(p.number, { legalGround: g?.subparagraph ?? null, legalGroundLaw: g?.law ?? null, groundPurposes: g?.purposes ?? [] });
+      host.journal('subject.legal_ground_changed', { number: p.number, ground: g?.subparagraph ?? null }, p.id);
+      if (g) lapses.delete(p.number);
+      else maybeLapse(p.number, 'no_basis');
       return reg.toPerson(p.id);
+    },
+    lapsed_bases: () => lapsed(),
+    subjects_set_basis: (a) => {
+      const ids = (a.ids as string[]) ?? [];
+      const basis = a.basis as BasisDraft;
+      // All or nothing: check everyone first.
+      for (const id of ids) {
+        const p = reg.byId(id);
+        ensureChangeable(p.number);
+        basisCovers(p.kind, basis);
+        if (basis.type === 'consent') check(id, { purposes: basis.consent.purposes, form: 'paper' });
+      }
+      for (const id of ids) applyBasis(id, basis, true);
+      return ids.length;
     },
     subject_set_end_date: (a) => {
       const p = reg.byId(String(a.id));
@@ -589,5 +736,5 @@ export function createLifecycle(host: LifecycleHost, reg: RegisterAccess, option
     },
   };
 
-  return { handlers, lifecycleOf, ensureChangeable, ensurePublishable };
+  return { handlers, lifecycleOf, ensureChangeable, ensurePublishable, basisCovers, checkBasis, applyBasis };
 }

@@ -8,6 +8,7 @@
  */
 import type {
   Access,
+  BasisDraft,
   Category,
   FieldKey,
   FieldProblem,
@@ -40,6 +41,13 @@ export interface RegisterHost {
   ensureChangeable?(number: number): void;
   /** Set by the lifecycle stand-in: refuses "public" without a consent to publication. */
   ensurePublishable?(number: number): void;
+  /** Set by the lifecycle stand-in: refuses a person without a basis, or with fields outside the
+   * purposes it covers (Art. 7(1), 9, 14). */
+  checkBasis?(kind: Kind, basis: BasisDraft | null | undefined, fields: FieldKey[]): void;
+  /** Set by the lifecycle stand-in: records the consent or the ground of a person just written. */
+  applyBasis?(id: string, basis: BasisDraft, batch?: boolean): void;
+  /** Set by the lifecycle stand-in: a batch's basis, checked once; the fields it covers. */
+  basisCovers?(kind: Kind, basis: BasisDraft | null | undefined): Set<FieldKey>;
 }
 
 /** What the lifecycle stand-in may read and do in the register. */
@@ -542,11 +550,25 @@ export function createRegister(host: RegisterHost, baseCount: number) {
     subject_create: (a) => {
       const draft = a.draft as { kind?: Kind; values: Partial<Record<FieldKey, string>>; services: ServiceEntry[] };
       if (!draft.kind) host.fail('invalid', 'kind: Choose a kind.', { problems: [{ field: 'kind', code: 'required', args: {} }] });
+      const basis = a.basis as BasisDraft | undefined;
+      // As the core: a ground is checked first, then the fields (and those outside the purposes
+      // the basis covers), then the consent with the person written (all in one transaction).
+      const fields = Object.entries(draft.values ?? {}).filter(([, v]) => (v ?? '').trim() !== '').map(([k]) => k as FieldKey);
+      if ((draft.services ?? []).length) fields.push('services');
+      host.checkBasis?.(draft.kind, basis, []);
       const { values, services } = validate(draft.kind, draft.values ?? {}, draft.services ?? []);
+      host.checkBasis?.(draft.kind, basis, fields);
       const n = ++count;
       const now = new Date().toISOString();
       const p: PreviewPerson = { id: idFor(n), number: n, kind: draft.kind, access: 'restricted', status: 'active', values, services, createdAt: now, updatedAt: now };
       overrides.set(n, p);
+      try {
+        if (basis) host.applyBasis?.(p.id, basis);
+      } catch (e) {
+        overrides.delete(n);
+        count--;
+        throw e;
+      }
       queryCache.clear();
       if (values.iin) iinIndex?.set(values.iin, n);
       host.journal('subject.created', { number: n, kind: draft.kind, inventory: inventory.version }, p.id);
@@ -642,6 +664,8 @@ export function createRegister(host: RegisterHost, baseCount: number) {
       const path = String(a.path ?? '');
       const kind = a.kind as Kind;
       const mapping = (a.mapping as (FieldKey | null)[]) ?? [];
+      // One basis for the whole batch, checked once; a field outside what it covers rejects its rows.
+      const covers = host.basisCovers?.(kind, a.basis as BasisDraft | undefined) ?? null;
       const rows = importRows(path);
       const ok = allowed(kind);
       const rejected: ImportReport['rejected'] = [];
@@ -651,7 +675,10 @@ export function createRegister(host: RegisterHost, baseCount: number) {
         mapping.forEach((f, c) => {
           if (!f || !row[c]) return;
           if (!ok.has(f)) rejected.push({ row: line, field: f, code: 'not_in_inventory', args: { kind } });
-          else if (f === 'iin') {
+          else if (covers && !covers.has(f)) {
+            const purpose = inventory.purposes.find((p) => (p.fields[kind] ?? []).includes(f))?.key ?? '';
+            rejected.push({ row: line, field: f, code: 'outside_purposes', args: { purpose } });
+          } else if (f === 'iin') {
             const d = row[c]!;
             if (iinCheck([...d].map(Number)) !== Number(d[11])) rejected.push({ row: line, field: f, code: 'iin_check_digit', args: {} });
             else if (seen.has(d)) rejected.push({ row: line, field: f, code: 'duplicate_iin_in_file', args: { row: seen.get(d)! } });
@@ -669,6 +696,7 @@ export function createRegister(host: RegisterHost, baseCount: number) {
       const first = count + 1;
       rows.forEach((_, i) => overrides.set(count + 1 + i, { ...synth(500_000 + i), id: idFor(first + i), number: first + i, kind }));
       count += rows.length;
+      rows.forEach((_, i) => host.applyBasis?.(idFor(first + i), a.basis as BasisDraft, true));
       queryCache.clear();
       host.journal('subjects.imported', { rows: rows.length }, null);
       return { rows: rows.length, accepted: rows.length, rejected: [], imported: true } satisfies ImportReport;

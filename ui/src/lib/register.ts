@@ -78,8 +78,11 @@ function problemArgs(problem: FieldProblem | ImportProblem): ProblemArgs {
 
 /** One field problem in the user's language: the core's `problem-<code>` with its arguments; for a
  * code this build does not know, "check the field". */
-export function problemText(_t: TFunction, problem: FieldProblem | ImportProblem): string {
+export function problemText(_t: TFunction, problem: FieldProblem | ImportProblem, purposeName?: (key: string) => string): string {
   const args = problemArgs(problem);
+  // A field outside the purposes its basis covers (Art. 14) names the purpose that would cover
+  // it: by its name in the inventory, when the caller knows it.
+  if (purposeName && typeof args.purpose === 'string' && args.purpose) args.purpose = purposeName(args.purpose);
   if (problem.code === 'duplicate_iin_in_file' && args.row === undefined) {
     return coreText('problem-duplicate_iin_in_file_elsewhere');
   }

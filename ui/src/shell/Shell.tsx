@@ -48,6 +48,7 @@ export function Shell() {
   const vault = status?.vault;
   const screen = SCREENS.find((s) => s.id === current) ?? SCREENS[0]!;
   const Screen = screen.component;
+  const marked = screen.parent ?? screen.id;
   const navItem = (s: (typeof SCREENS)[number]) => {
     const Icon = s.icon;
     return (
@@ -55,7 +56,7 @@ export function Shell() {
         <a
           href={`#/${s.id}`}
           className="nav__item"
-          aria-current={s.id === current ? 'page' : undefined}
+          aria-current={s.id === marked ? 'page' : undefined}
           data-testid={`nav-${s.id}`}
         >
           <Icon size={20} aria-hidden="true" />
@@ -73,8 +74,8 @@ export function Shell() {
           <span className="brand__name">{t('app.name')}</span>
         </div>
         <nav className="nav" aria-label={t('nav.label')}>
-          <ul className="nav__list">{SCREENS.filter((s) => !s.bottom).map(navItem)}</ul>
-          <ul className="nav__list nav__list--bottom">{SCREENS.filter((s) => s.bottom).map(navItem)}</ul>
+          <ul className="nav__list">{SCREENS.filter((s) => !s.bottom && !s.parent).map(navItem)}</ul>
+          <ul className="nav__list nav__list--bottom">{SCREENS.filter((s) => s.bottom && !s.parent).map(navItem)}</ul>
         </nav>
         <p className="sidebar__status">
           <ShieldCheck size={16} aria-hidden="true" />

@@ -1,8 +1,9 @@
-import { ChartColumn, DatabaseBackup, FileText, Hourglass, Inbox, LayoutDashboard, ScrollText, Settings, ShieldAlert, UserCog, UsersRound, type LucideIcon } from 'lucide-react';
+import { ChartColumn, DatabaseBackup, FileText, Hourglass, Inbox, LayoutDashboard, ScrollText, Settings, ShieldAlert, UserCog, UserRoundX, UsersRound, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 // In sidebar order, which is also the order of the screens' stylesheets in the bundle.
 import { Dashboard } from '../screens/dashboard/Dashboard';
 import { PeopleScreen } from '../screens/people/PeopleScreen';
+import { LapsedScreen } from '../screens/lapsed/LapsedScreen';
 import { RetentionScreen } from '../screens/retention/RetentionScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { RequestsScreen } from '../screens/requests/RequestsScreen';
@@ -20,6 +21,8 @@ export interface ScreenDef {
   component: ComponentType;
   /** Pinned to the bottom of the sidebar (Backups, Users, Settings). */
   bottom?: boolean;
+  /** Not in the sidebar: reached from another screen, whose item is marked current meanwhile. */
+  parent?: string;
 }
 
 /**
@@ -29,6 +32,8 @@ export interface ScreenDef {
 export const SCREENS: ScreenDef[] = [
   { id: 'dashboard', icon: LayoutDashboard, component: Dashboard },
   { id: 'people', icon: UsersRound, component: PeopleScreen },
+  // People processed without a basis (Art. 7(1), 9): from the dashboard's tile and the register.
+  { id: 'lapsed', icon: UserRoundX, component: LapsedScreen, parent: 'people' },
   { id: 'retention', icon: Hourglass, component: RetentionScreen },
   { id: 'reports', icon: ChartColumn, component: ReportsScreen },
   // Every user takes requests and records breaches: the clocks of the law do not wait for anyone.

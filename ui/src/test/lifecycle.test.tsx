@@ -35,7 +35,7 @@ beforeEach(async () => {
 });
 
 const meta: LifecycleMeta = {
-  legalGrounds: ['labour_law', 'legal_duty', 'court_or_enforcement', 'protect_rights', 'research_or_journalism', 'state_statistics', 'other_law'],
+  legalGrounds: ['art9_4', 'art9_5', 'art9_6', 'art9_7', 'art9_8', 'art9_10'],
   reasonCodes: ['subject_request', 'inaccurate_data', 'unlawful_processing', 'court_or_authority', 'litigation', 'audit', 'not_confirmed'],
   bases: ['donor_requirement', 'financial_documents', 'pension_records', 'end_of_relationship', 'consent_term', 'organisation_policy'],
   anchors: ['collection', 'last_service', 'programme_end', 'employment_end', 'consent_end'],

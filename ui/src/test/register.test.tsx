@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FieldKey, Kind, RegisterMeta, SubjectQuery, SubjectRow } from '../api';
+import type { FieldKey, Kind, LifecycleMeta, RegisterMeta, SubjectQuery, SubjectRow } from '../api';
 import { ToastProvider } from '../components/Toast';
 import i18n from '../i18n';
 import en from '../i18n/en.json';
@@ -42,6 +42,21 @@ const meta: RegisterMeta = {
   programmes: ['Қамқор 2024'],
 };
 
+/** What the basis section needs: the purposes of the inventory and the Art. 9 grounds. */
+const lifecycleMeta: LifecycleMeta = {
+  legalGrounds: ['art9_4', 'art9_5', 'art9_6', 'art9_7', 'art9_8', 'art9_10'],
+  reasonCodes: [],
+  bases: [],
+  anchors: [],
+  grounds: [],
+  forms: ['paper', 'electronic', 'egov', 'consent_service', 'other'],
+  purposes: [
+    { key: 'legal_aid', names: { kk: 'Құқықтық көмек', ru: 'Правовая помощь', en: 'Legal aid' }, kinds: ['beneficiary'] },
+    { key: 'humanitarian_aid', names: { kk: 'Гуманитарлық көмек', ru: 'Гуманитарная помощь', en: 'Humanitarian aid' }, kinds: ['beneficiary'] },
+    { key: 'payroll', names: { kk: 'Еңбекақы төлеу', ru: 'Начисление заработной платы', en: 'Payroll' }, kinds: ['employee'] },
+  ],
+};
+
 beforeAll(() => {
   (window as unknown as Record<string, unknown>).__TAURI_INTERNALS__ = {};
 });
@@ -80,6 +95,7 @@ describe('person form', () => {
   it('shows the backend problems under their fields in Kazakh and focuses the first one', async () => {
     await act(() => i18n.changeLanguage('kk'));
     invoke.mockImplementation(async (cmd: string) => {
+      if (cmd === 'lifecycle_meta') return lifecycleMeta;
       if (cmd === 'subject_create') {
         throw {
           code: 'invalid',
@@ -106,6 +122,7 @@ describe('person form', () => {
     await user.type(screen.getByTestId('field-iin'), '900101400011');
     await user.type(screen.getByTestId('field-birth_date'), '01.01.2090');
     await user.type(screen.getByTestId('field-phone'), '123');
+    await user.click(await screen.findByTestId('basis-purpose-legal_aid'));
     await user.click(screen.getByTestId('person-save'));
 
     expect(await screen.findByTestId('field-error-iin')).toHaveTextContent(coreText('problem-iin_check_digit', {}, 'kk'));
@@ -116,13 +133,14 @@ describe('person form', () => {
     expect(screen.getByTestId('field-iin')).toHaveAttribute('aria-invalid', 'true');
     await waitFor(() => expect(screen.getByTestId('field-iin')).toHaveFocus());
 
-    // The draft went as typed: the backend parses dd.mm.yyyy itself.
+    // The draft went as typed: the backend parses dd.mm.yyyy itself; with it, the basis.
     expect(invoke).toHaveBeenCalledWith('subject_create', {
       draft: {
         kind: 'beneficiary',
         values: { surname: 'Сейітова', name: 'Айгерім', iin: '900101400011', birth_date: '01.01.2090', phone: '123' },
         services: [],
       },
+      basis: expect.objectContaining({ type: 'consent', consent: expect.objectContaining({ purposes: ['legal_aid'], form: 'paper' }) }),
     });
 
     // Fixing a field clears its message, and only its message.
@@ -132,12 +150,16 @@ describe('person form', () => {
   });
 
   it('points to the existing record when the IIN is taken', async () => {
-    invoke.mockRejectedValue({ code: 'duplicate_iin', message: 'duplicate', params: { existing: 42 } });
+    invoke.mockImplementation(async (cmd: string) => {
+      if (cmd === 'lifecycle_meta') return lifecycleMeta;
+      throw { code: 'duplicate_iin', message: 'duplicate', params: { existing: 42 } };
+    });
     const user = userEvent.setup();
     render(<PersonForm meta={meta} />);
     await user.type(screen.getByTestId('field-surname'), 'A');
     await user.type(screen.getByTestId('field-name'), 'B');
     await user.type(screen.getByTestId('field-iin'), '900101400011');
+    await user.click(await screen.findByTestId('basis-purpose-legal_aid'));
     await user.click(screen.getByTestId('person-save'));
     const error = await screen.findByTestId('field-error-iin');
     expect(error).toHaveTextContent(coreText('problem-duplicate_iin', { number: 42 }, 'en'));
@@ -149,6 +171,8 @@ describe('import wizard', () => {
   it('lists every rejected row of the dry run and offers no import', async () => {
     invoke.mockImplementation(async (cmd: string, args: Record<string, unknown>) => {
       switch (cmd) {
+        case 'lifecycle_meta':
+          return lifecycleMeta;
         case 'import_preview':
           return {
             headers: ['ФИО', 'ИИН', 'Дата рождения'],
@@ -165,7 +189,14 @@ describe('import wizard', () => {
             fullNameColumn: 0,
           };
         case 'import_run':
-          expect(args).toMatchObject({ path: '/tmp/people.csv', kind: 'beneficiary', mapping: [null, 'iin', 'birth_date'], fullNameColumn: 0, dryRun: true });
+          expect(args).toMatchObject({
+            path: '/tmp/people.csv',
+            kind: 'beneficiary',
+            mapping: [null, 'iin', 'birth_date'],
+            fullNameColumn: 0,
+            dryRun: true,
+            basis: { type: 'consent', consent: expect.objectContaining({ purposes: ['humanitarian_aid'], form: 'paper' }) },
+          });
           return {
             rows: 3,
             accepted: 1,
@@ -185,6 +216,8 @@ describe('import wizard', () => {
     await user.click(screen.getByTestId('import-next'));
     expect(await screen.findByTestId('import-map-0')).toHaveValue('__full_name__');
     expect(screen.getByText(en.import.columns.fullName, { selector: '.import-preview__field' })).toBeInTheDocument();
+    await user.click(screen.getByTestId('import-to-basis'));
+    await user.click(await screen.findByTestId('basis-purpose-humanitarian_aid'));
     await user.click(screen.getByTestId('import-dry-run'));
 
     const report = await screen.findByTestId('import-report');

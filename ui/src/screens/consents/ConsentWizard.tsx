@@ -28,6 +28,7 @@ import { useDelayedFlag } from '../../lib/hooks';
 import { errorField, formLabel, purposeName, scopeLabel } from '../../lib/lifecycle';
 import { displayDate, fieldLabel, fullName, kindLabel, useUiLanguage } from '../../lib/register';
 import { coreText } from '../../lib/words';
+import { PurposeChecks, RepresentativeFields } from './ConsentParts';
 import { useAttachEvidence } from './useAttachEvidence';
 import { errorText } from '../../lib/errors';
 
@@ -258,29 +259,16 @@ export function ConsentWizard({
             <fieldset className="fieldset" aria-describedby={field === 'purposes' ? `${id}-purposes-error` : undefined}>
               <legend className="field__label">{t('consent.wizard.purposes')}</legend>
               <p className="field__hint">{t('consent.wizard.purposesHint', { kind: kindLabel(t, person.kind).toLowerCase() })}</p>
-              {offered.length === 0 ? (
-                <p className="notice notice--warning small" data-testid="consent-no-purposes">
-                  <Info size={16} aria-hidden="true" />
-                  <span>{t('consent.wizard.noPurposes')}</span>
-                </p>
-              ) : (
-                <div className="check-list">
-                  {offered.map((p) => (
-                    <label key={p.key} className="checkbox">
-                      <input
-                        type="checkbox"
-                        checked={purposes.includes(p.key)}
-                        onChange={(e) => {
-                          setError(null);
-                          setPurposes((all) => (e.target.checked ? [...all, p.key] : all.filter((k) => k !== p.key)));
-                        }}
-                        data-testid={`consent-purpose-${p.key}`}
-                      />
-                      <span>{p.names[lang]}</span>
-                    </label>
-                  ))}
-                </div>
-              )}
+              <PurposeChecks
+                offered={offered}
+                chosen={purposes}
+                onChange={(next) => {
+                  setError(null);
+                  setPurposes(next);
+                }}
+                lang={lang}
+                testIdPrefix="consent-purpose"
+              />
               {fieldError('purposes')}
             </fieldset>
 
@@ -488,29 +476,17 @@ export function ConsentWizard({
                   {t('consent.representative')}
                 </h4>
                 <p className="field__hint">{t('consent.wizard.repHint')}</p>
-                <div className="form-grid">
-                  {(['name', 'relation', 'document'] as const).map((k) => (
-                    <div key={k} className={`field${k === 'document' ? ' field--wide' : ''}`}>
-                      <label className="field__label" htmlFor={`${id}-rep-${k}`}>
-                        {t(`consent.rep.${k}`)}
-                      </label>
-                      <input
-                        id={`${id}-rep-${k}`}
-                        className="input"
-                        value={rep[k]}
-                        placeholder={t(`consent.rep.${k}Placeholder`)}
-                        onChange={(e) => {
-                          setRep((r) => ({ ...r, [k]: e.target.value }));
-                          setError(null);
-                        }}
-                        {...invalid(`representative_${k}`)}
-                        autoComplete="off"
-                        data-testid={`consent-rep-${k}`}
-                      />
-                      {fieldError(`representative_${k}`)}
-                    </div>
-                  ))}
-                </div>
+                <RepresentativeFields
+                  id={id}
+                  rep={rep}
+                  onChange={(next) => {
+                    setRep(next);
+                    setError(null);
+                  }}
+                  invalid={invalid}
+                  fieldError={fieldError}
+                  testIdPrefix="consent-rep"
+                />
               </section>
             )}
 
@@ -706,7 +682,7 @@ function Done({ consent, onClose, headingRef }: { consent: Consent; onClose: () 
   const toast = useToast();
   const [printing, setPrinting] = useState(false);
   const [evidence, setEvidence] = useState(consent.evidence);
-  const { attach, busy, error } = useAttachEvidence();
+  const { attach, busy, error, confirm } = useAttachEvidence();
 
   return (
     <Dialog title={t('consent.wizard.doneTitle')} onClose={onClose} testId="consent-wizard" size="wide">
@@ -757,6 +733,7 @@ function Done({ consent, onClose, headingRef }: { consent: Consent; onClose: () 
         </div>
       </div>
       {printing && <PrintConsentDialog number={consent.number} onClose={() => setPrinting(false)} />}
+      {confirm}
     </Dialog>
   );
 }

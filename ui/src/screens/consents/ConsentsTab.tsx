@@ -135,7 +135,7 @@ export function ConsentsTab({
   );
 }
 
-function ConsentCard({
+export function ConsentCard({
   consent: c,
   meta,
   blocked,
@@ -154,7 +154,7 @@ function ConsentCard({
   const lang = useUiLanguage();
   const toast = useToast();
   const id = useId().replace(/:/g, '');
-  const { attach, busy, error } = useAttachEvidence();
+  const { attach, busy, error, confirm } = useAttachEvidence();
   const withdrawn = c.state === 'withdrawn';
 
   const scopeValue = (s: Scope) => {
@@ -318,6 +318,7 @@ function ConsentCard({
           </button>
         )}
       </footer>
+      {confirm}
     </article>
   );
 }

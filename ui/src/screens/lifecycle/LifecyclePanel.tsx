@@ -8,8 +8,10 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { OnlyResponsible } from '../../components/OnlyResponsible';
 import { Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
-import { errorField, legalGroundLabel, reasonText } from '../../lib/lifecycle';
-import { displayDate } from '../../lib/register';
+import { errorField, purposeName, reasonText } from '../../lib/lifecycle';
+import { subparagraphLabel } from '../../lib/basis';
+import { displayDate, useUiLanguage } from '../../lib/register';
+import { GroundDialog } from './GroundDialog';
 import { ConsentStateBadge } from '../consents/ConsentsTab';
 import type { ReasonMode } from './ReasonDialog';
 import { errorText } from '../../lib/errors';
@@ -80,28 +82,14 @@ export function LifecyclePanel({
   const mayEnd = can('end_life');
   const blocked = Boolean(l?.blockedReason);
   const held = Boolean(l?.holdReason);
-  const savedGround = l?.legalGround ?? '';
+  const lang = useUiLanguage();
   const savedEnd = displayDate(l?.endedOn ?? '');
-  const [ground, setGround] = useState(savedGround);
+  const [editingGround, setEditingGround] = useState(false);
   const [endDate, setEndDate] = useState(savedEnd);
-  const [busy, setBusy] = useState<'ground' | 'end' | null>(null);
-  const [error, setError] = useState<{ what: 'ground' | 'end'; error: ApiError } | null>(null);
+  const [busy, setBusy] = useState<'end' | null>(null);
+  const [error, setError] = useState<{ what: 'end'; error: ApiError } | null>(null);
 
-  useEffect(() => setGround(savedGround), [savedGround]);
   useEffect(() => setEndDate(savedEnd), [savedEnd]);
-
-  const saveGround = async () => {
-    setBusy('ground');
-    setError(null);
-    try {
-      onPerson(await api.subjectSetLegalGround(person.id, ground || null));
-      toast.success(t('lifecycle.groundSaved'));
-    } catch (e) {
-      setError({ what: 'ground', error: toApiError(e) });
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const saveEnd = async () => {
     setBusy('end');
@@ -117,7 +105,7 @@ export function LifecyclePanel({
   };
 
   const endField = error?.what === 'end' && ['ended_on', 'end_date', 'date'].includes(errorField(error.error) ?? '');
-  const grounds = meta?.legalGrounds ?? (savedGround ? [savedGround] : []);
+  const groundPurposes = l?.groundPurposes ?? [];
 
   return (
     <section className="card card--panel lifecycle" aria-labelledby={`${id}-title`} data-testid="person-lifecycle">
@@ -142,47 +130,40 @@ export function LifecyclePanel({
           </button>
         </div>
 
-        <form
-          className="lifecycle__cell"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!busy && ground !== savedGround) void saveGround();
-          }}
-        >
-          <label className="lifecycle__label" htmlFor={`${id}-ground`}>
-            {t('lifecycle.groundLabel')}
-          </label>
-          <div className="input-row">
-            <select
-              id={`${id}-ground`}
-              className="input lifecycle__select"
-              value={ground}
-              disabled={blocked || busy !== null}
-              onChange={(e) => {
-                setGround(e.target.value);
-                setError(null);
-              }}
-              data-testid="legal-ground"
-            >
-              <option value="">{t('lifecycle.noGround')}</option>
-              {grounds.map((g) => (
-                <option key={g} value={g}>
-                  {legalGroundLabel(t, g)}
-                </option>
-              ))}
-            </select>
-            <button
-              type="submit"
-              className="button button--secondary button--small"
-              disabled={blocked || busy !== null || ground === savedGround}
-              data-testid="legal-ground-save"
-            >
-              {busy === 'ground' && <Spinner size={14} />}
-              {t('common.save')}
-            </button>
-          </div>
-          <p className="field__hint">{t('lifecycle.groundHint')}</p>
-        </form>
+        <div className="lifecycle__cell" data-testid="lifecycle-ground">
+          <span className="lifecycle__label">{t('lifecycle.groundLabel')}</span>
+          {l?.legalGround ? (
+            <div className="lifecycle__ground" data-testid="lifecycle-ground-current" data-ground={l.legalGround}>
+              <p className="lifecycle__ground-name">{subparagraphLabel(t, l.legalGround)}</p>
+              {l.legalGroundLaw?.trim() ? (
+                <p className="small" data-testid="lifecycle-ground-law">
+                  <span className="muted">{t('lifecycle.groundLaw')}</span> {l.legalGroundLaw}
+                </p>
+              ) : (
+                <p className="field__error small" data-testid="lifecycle-ground-no-law">
+                  {t('lifecycle.groundNoLaw')}
+                </p>
+              )}
+              <p className="muted small">
+                {groundPurposes.length ? groundPurposes.map((p) => purposeName(meta, p, lang)).join('; ') : t('basis.allPurposes')}
+              </p>
+            </div>
+          ) : (
+            <span className="muted" data-testid="lifecycle-ground-current" data-ground="">
+              {t('lifecycle.noGround')}
+            </span>
+          )}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setEditingGround(true)}
+            disabled={blocked || !meta}
+            title={blocked ? t('lifecycle.blockedHint') : undefined}
+            data-testid="legal-ground-edit"
+          >
+            {l?.legalGround ? t('lifecycle.groundChange') : t('lifecycle.groundSet')}
+          </button>
+        </div>
 
         <form
           className="lifecycle__cell"
@@ -289,6 +270,18 @@ export function LifecyclePanel({
         ) : null}
       </footer>
       {(!mayEnd || !mayDecide) && <OnlyResponsible text={t('onlyResponsible.lifecycle')} testId="lifecycle-only-responsible" />}
+      {editingGround && meta && (
+        <GroundDialog
+          person={person}
+          meta={meta}
+          onClose={() => setEditingGround(false)}
+          onSaved={(p, removed) => {
+            setEditingGround(false);
+            onPerson(p);
+            toast.success(removed ? t('lifecycle.groundRemoved') : t('lifecycle.groundSaved'));
+          }}
+        />
+      )}
     </section>
   );
 }

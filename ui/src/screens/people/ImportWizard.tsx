@@ -1,7 +1,8 @@
-import { CircleCheck, FileSpreadsheet, FolderOpen, TriangleAlert } from 'lucide-react';
+import { CircleCheck, FileSpreadsheet, FolderOpen, ShieldCheck, TriangleAlert } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './person.css';
+import '../consents/consents.css';
 import {
   api,
   events,
@@ -16,15 +17,18 @@ import {
 } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Path } from '../../components/Path';
-import { Spinner } from '../../components/Spinner';
+import { LoadingBlock, Spinner } from '../../components/Spinner';
 import { useToast } from '../../components/Toast';
 import { useDelayedFlag } from '../../lib/hooks';
-import { allowedFields, fieldLabel, kindLabel, problemText, useCount } from '../../lib/register';
+import { allowedFields, fieldLabel, kindLabel, problemText, useCount, useUiLanguage } from '../../lib/register';
 import { navigate, peoplePath } from '../../lib/route';
+import { basisDraft, basisProblemOf, checkBasis, initialBasis, type BasisProblem, type BasisState } from '../../lib/basis';
+import { purposeName, useLifecycleMeta } from '../../lib/lifecycle';
+import { BasisFields, BasisSummary } from '../basis/BasisFields';
 import { BackLink } from './PersonForm';
 
-type Step = 'file' | 'columns' | 'report';
-const STEPS: Step[] = ['file', 'columns', 'report'];
+type Step = 'file' | 'columns' | 'basis' | 'report';
+const STEPS: Step[] = ['file', 'columns', 'basis', 'report'];
 const FULL_NAME = '__full_name__';
 /** Rejected rows shown in the report; the count says how many there are in all. */
 const MAX_SHOWN = 1000;
@@ -33,7 +37,9 @@ const PREVIEW_ROWS = 8;
 
 /**
  * Import people from a CSV or XLSX file: choose the file and the kind, match the columns (the
- * backend guesses), check the whole file with a dry run, then import it — all or nothing.
+ * backend guesses), name the batch's basis for processing once (Art. 7(1), 9: paper consents on
+ * file, or an Art. 9 ground), check the whole file with a dry run, then import it — all or
+ * nothing. The same basis goes with the check and with the import.
  */
 export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImported?: () => void }) {
   const { t } = useTranslation();
@@ -52,6 +58,12 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
   const showSpinner = useDelayedFlag(busy !== null, 150);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const count = useCount();
+  const lang = useUiLanguage();
+  const lifecycle = useLifecycleMeta();
+  const [basis, setBasis] = useState<BasisState>(() => initialBasis(meta.kinds[0] ?? 'beneficiary'));
+  const [basisTouched, setBasisTouched] = useState(false);
+  const [basisProblems, setBasisProblems] = useState<BasisProblem[]>([]);
+  const purposeOf = (key: string) => purposeName(lifecycle.meta, key, lang);
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -87,14 +99,34 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
     }
   };
 
+  /** Until the user touched the basis it follows the kind: employees by Art. 9(10), others by consent. */
+  const changeKind = (next: Kind) => {
+    setKind(next);
+    if (!basisTouched) setBasis(initialBasis(next));
+    else setBasis((b) => ({ ...b, consent: { ...b.consent, purposes: [] }, ground: { ...b.ground, purposes: [] } }));
+    setBasisProblems([]);
+  };
+
   const check = async () => {
+    const missing = checkBasis(basis);
+    if (missing.length) {
+      setBasisProblems(missing);
+      setStep('basis');
+      return;
+    }
     setBusy('check');
     setError(null);
+    setBasisProblems([]);
     try {
-      setReport(await api.importRun(path.trim(), kind, mapping, fullNameColumn, true));
+      setReport(await api.importRun(path.trim(), kind, mapping, fullNameColumn, true, basisDraft(basis, 'batch')));
       setStep('report');
     } catch (e) {
-      setError(toApiError(e));
+      const err = toApiError(e);
+      const problem = basisProblemOf(t, err);
+      if (problem) {
+        setBasisProblems([problem]);
+        setStep('basis');
+      } else setError(err);
     } finally {
       setBusy(null);
     }
@@ -106,7 +138,7 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
     setProgress({ done: 0, total: report?.rows ?? preview?.rowCount ?? 0 });
     const unlisten = await events.onImportProgress((p) => setProgress(p));
     try {
-      const result = await api.importRun(path.trim(), kind, mapping, fullNameColumn, false);
+      const result = await api.importRun(path.trim(), kind, mapping, fullNameColumn, false, basisDraft(basis, 'batch'));
       if (result.imported) {
         // Let the full bar be seen for a moment, then back to the list with a toast.
         setProgress({ done: result.rows, total: result.rows });
@@ -164,7 +196,7 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
         </div>
       </header>
 
-      <ol className="steps" aria-label={t('create.stepsLabel')}>
+      <ol className="steps steps--4" aria-label={t('create.stepsLabel')}>
         {STEPS.map((s, i) => {
           const current = STEPS.indexOf(step);
           const state = i < current ? 'done' : i === current ? 'current' : 'todo';
@@ -213,7 +245,7 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
             <label className="field__label" htmlFor={`${id}-kind`}>
               {t('import.file.kind')}
             </label>
-            <select id={`${id}-kind`} className="input select" value={kind} onChange={(e) => setKind(e.target.value as Kind)} data-testid="import-kind">
+            <select id={`${id}-kind`} className="input select" value={kind} onChange={(e) => changeKind(e.target.value as Kind)} data-testid="import-kind">
               {meta.kinds.map((k) => (
                 <option key={k} value={k}>
                   {kindLabel(t, k)}
@@ -366,8 +398,63 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
             <button
               type="button"
               className="button button--primary"
-              onClick={() => void check()}
+              onClick={() => {
+                setError(null);
+                setStep('basis');
+              }}
               disabled={busy !== null}
+              data-testid="import-to-basis"
+            >
+              {t('common.next')}
+            </button>
+          </div>
+        </>
+      )}
+
+      {step === 'basis' && (
+        <>
+          <section className="card card--panel form" aria-labelledby={`${id}-basis`} data-testid="import-basis">
+            <h2 id={`${id}-basis`} className="subtitle with-icon" tabIndex={-1} ref={headingRef}>
+              <ShieldCheck size={20} aria-hidden="true" />
+              {t('import.basis.title')}
+            </h2>
+            <p className="muted">{t('import.basis.lead', { kind: kindLabel(t, kind).toLowerCase() })}</p>
+            {lifecycle.meta ? (
+              <BasisFields
+                mode="batch"
+                kinds={[kind]}
+                meta={lifecycle.meta}
+                value={basis}
+                onChange={(next) => {
+                  setBasis(next);
+                  setBasisTouched(true);
+                  setBasisProblems([]);
+                  setReport(null);
+                }}
+                problems={basisProblems}
+                disabled={busy !== null}
+              />
+            ) : lifecycle.error ? (
+              <div className="state">
+                <ErrorMessage error={lifecycle.error} />
+                <button type="button" className="button button--secondary" onClick={lifecycle.reload}>
+                  {t('common.tryAgain')}
+                </button>
+              </div>
+            ) : (
+              <LoadingBlock label={t('common.loading')} />
+            )}
+          </section>
+          {error && <ErrorMessage error={error} testId="import-error" />}
+          <div className="form-footer">
+            <button type="button" className="button button--ghost" onClick={() => setStep('columns')} disabled={busy !== null}>
+              {t('common.back')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => void check()}
+              disabled={busy !== null || !lifecycle.meta}
               aria-busy={busy === 'check'}
               data-testid="import-dry-run"
             >
@@ -383,6 +470,7 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
           <h2 id={`${id}-report`} className="subtitle" tabIndex={-1} ref={headingRef}>
             {t('import.report.title')}
           </h2>
+          <BasisSummary value={basis} mode="batch" meta={lifecycle.meta} testId="import-basis-summary" />
           <dl className="report-figures">
             <div>
               <dt>{t('import.report.rows')}</dt>
@@ -424,7 +512,7 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
                         <tr key={i} data-testid="import-rejected-row" data-row={r.row} data-code={r.code}>
                           <td className="table__num">{r.row}</td>
                           <td>{fieldLabel(t, r.field)}</td>
-                          <td>{problemText(t, r)}</td>
+                          <td>{problemText(t, r, purposeOf)}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -476,8 +564,8 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
               )}
               {error && <ErrorMessage error={error} testId="import-error" />}
               <div className="actions actions--split">
-                <button type="button" className="button button--ghost" onClick={() => setStep('columns')} disabled={busy !== null}>
-                  {t('import.report.backToColumns')}
+                <button type="button" className="button button--ghost" onClick={() => setStep('basis')} disabled={busy !== null} data-testid="import-back-to-basis">
+                  {t('import.report.backToBasis')}
                 </button>
                 <button
                   type="button"

@@ -1,4 +1,4 @@
-import { ArrowLeft, Eye, Lock, Plus, Trash2 } from 'lucide-react';
+import { ArrowLeft, Eye, Lock, Plus, ShieldCheck, Trash2 } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './people.css';
@@ -11,6 +11,7 @@ import {
   type ApiError,
   type FieldKey,
   type FieldProblem,
+  type Inventory,
   type Kind,
   type Person,
   type RegisterMeta,
@@ -36,6 +37,18 @@ import {
   useUiLanguage,
 } from '../../lib/register';
 import { navigate, peoplePath } from '../../lib/route';
+import {
+  basisDraft,
+  basisProblemOf,
+  checkBasis,
+  initialBasis,
+  keepOffered,
+  offeredPurposes,
+  type BasisProblem,
+  type BasisState,
+} from '../../lib/basis';
+import { purposeName, useLifecycleMeta } from '../../lib/lifecycle';
+import { BasisFields } from '../basis/BasisFields';
 import { SensitiveMark } from './fields';
 
 interface ServiceRow {
@@ -58,7 +71,6 @@ const inputId = (form: string, key: string) => `${form}-${key}`;
  */
 export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: string; onSaved?: () => void }) {
   const { t } = useTranslation();
-  const lang = useUiLanguage();
   const toast = useToast();
   const mayReveal = useCan()('reveal_sensitive');
   const form = useId().replace(/:/g, '');
@@ -79,6 +91,31 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
   const showSpinner = useDelayedFlag(busy);
   const showLoading = useDelayedFlag(editing && person === null && loadError === null);
   const [focusRequest, setFocusRequest] = useState(0);
+  // The basis for processing, asked only when a person is added (Art. 7(1), 9); on the person's
+  // page it is their consents and their Art. 9 ground.
+  const lifecycle = useLifecycleMeta();
+  const [basis, setBasis] = useState<BasisState>(() => initialBasis(editing ? '' : (meta.kinds[0] ?? 'beneficiary')));
+  const [basisTouched, setBasisTouched] = useState(false);
+  const [basisProblems, setBasisProblems] = useState<BasisProblem[]>([]);
+  const [basisFocus, setBasisFocus] = useState(0);
+  const [inventory, setInventory] = useState<Inventory | null>(null);
+  const basisRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (editing) return;
+    api
+      .inventoryGet()
+      .then(setInventory)
+      .catch(() => setInventory(null));
+  }, [editing]);
+
+  // After a problem with the basis, bring the section into view and put the cursor there.
+  useEffect(() => {
+    if (basisFocus === 0) return;
+    const section = basisRef.current;
+    section?.scrollIntoView?.({ block: 'start' });
+    (section?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? section?.querySelector<HTMLElement>('input:checked, input, select'))?.focus();
+  }, [basisFocus]);
 
   const loadPerson = () => {
     if (!id) return;
@@ -102,6 +139,17 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
   useEffect(loadPerson, [id]); // once per person
 
   const allowed = allowedFields(meta, kind);
+  const lang = useUiLanguage();
+  /** The fields the chosen basis covers (Art. 14); null while that cannot be told or is everything. */
+  const covered = useMemo(() => {
+    if (editing || !inventory || !kind || basis.type === null) return null;
+    const chosen = basis.type === 'consent' ? basis.consent.purposes : basis.ground.purposes;
+    if (chosen.length === 0) return null;
+    const set = new Set<FieldKey>();
+    for (const p of inventory.purposes) if (chosen.includes(p.key)) for (const f of p.fields[kind] ?? []) set.add(f);
+    return set;
+  }, [editing, inventory, kind, basis]);
+  const purposeOf = (key: string) => purposeName(lifecycle.meta, key, lang);
   /** Fields on the form: what the inventory allows, plus (when editing) fields that hold a value. */
   const shown = useMemo(() => {
     const set = new Set<FieldKey>(allowed);
@@ -173,14 +221,39 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
       .filter((s) => s.date.trim() || s.type || s.other.trim())
       .map((s) => ({ date: s.date.trim(), serviceType: s.type === OTHER ? s.other.trim() : s.type }));
 
+  const changeBasis = (next: BasisState) => {
+    setBasis(next);
+    setBasisTouched(true);
+    setBasisProblems([]);
+  };
+
+  const changeKind = (next: Kind) => {
+    setKind(next);
+    dropProblems('kind');
+    if (editing) return;
+    // Until the user touched the basis, it follows the kind: employees by the Labour Code
+    // (Art. 9(10)), the others by consent. After that only purposes the kind has no data for go.
+    setBasis((b) => (basisTouched ? keepOffered(b, offeredPurposes(lifecycle.meta, [next])) : initialBasis(next)));
+    setBasisProblems([]);
+  };
+
   const submit = async () => {
     if (!kind) {
       setError({ code: 'invalid', message: '', params: { problems: [{ field: 'kind', code: 'required', args: {} }] } });
       setFocusRequest((n) => n + 1);
       return;
     }
+    if (!editing) {
+      const missing = checkBasis(basis);
+      if (missing.length) {
+        setBasisProblems(missing);
+        setBasisFocus((n) => n + 1);
+        return;
+      }
+    }
     setBusy(true);
     setError(null);
+    setBasisProblems([]);
     try {
       let saved: Person;
       if (editing && id) {
@@ -198,14 +271,23 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
           const v = values[key];
           if (v !== undefined && v.trim() !== '') sent[key] = v;
         }
-        saved = await api.subjectCreate({ kind, values: sent, services: servicesShown ? serviceEntries() : [] });
+        saved = await api.subjectCreate({ kind, values: sent, services: servicesShown ? serviceEntries() : [] }, basisDraft(basis, 'person'));
         toast.success(t('person.created', { number: saved.number }));
       }
       onSaved?.();
       navigate(peoplePath.person(saved.id));
     } catch (e) {
-      setError(toApiError(e));
+      const err = toApiError(e);
+      const basisProblem = editing ? null : basisProblemOf(t, err);
       setBusy(false);
+      if (basisProblem) {
+        // A minor's consent is given by a legal representative: open their three lines.
+        if (basisProblem.field === 'representative') setBasis((b) => ({ ...b, consent: { ...b.consent, byRep: true } }));
+        setBasisProblems([basisProblem]);
+        setBasisFocus((n) => n + 1);
+        return;
+      }
+      setError(err);
       setFocusRequest((n) => n + 1);
     }
   };
@@ -311,6 +393,7 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
     if (key === 'household_size') hints.push(t('person.householdHint'));
     if (masked) hints.push(t('person.keepHint'));
     if (notAllowed) hints.push(t('person.notInInventoryHint'));
+    const uncovered = !notAllowed && covered !== null && !covered.has(key);
     return (
       <div key={key} className={`field${MULTILINE.includes(key) ? ' field--wide' : ''}`}>
         <label className="field__label field__label--row" htmlFor={common.id}>
@@ -340,10 +423,15 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
             {hints.join(' ')}
           </p>
         )}
+        {uncovered && !invalid && (
+          <p className="field__hint field__hint--basis" data-testid={`field-uncovered-${key}`}>
+            {t('basis.fieldNotCovered')}
+          </p>
+        )}
         {invalid && (
           <div className="field__error" id={errorId} data-testid={`field-error-${key}`} role="alert">
             {fieldProblems.map((p, i) => (
-              <p key={i}>{problemText(t, p)}</p>
+              <p key={i}>{problemText(t, p, purposeOf)}</p>
             ))}
             {key === 'iin' && duplicate !== null && (
               <p>
@@ -388,10 +476,7 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
               id={inputId(form, 'kind')}
               className="input select"
               value={kind}
-              onChange={(e) => {
-                setKind(e.target.value as Kind);
-                dropProblems('kind');
-              }}
+              onChange={(e) => changeKind(e.target.value as Kind)}
               disabled={busy}
               aria-invalid={kindProblems.length > 0 || undefined}
               data-testid="person-kind"
@@ -426,6 +511,47 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
           )}
         </section>
 
+        {!editing && kind && (
+          <section
+            ref={basisRef}
+            className="card card--panel form-section form-section--basis"
+            aria-labelledby={`${form}-basis-title`}
+            data-testid="person-basis"
+            tabIndex={-1}
+          >
+            <h2 id={`${form}-basis-title`} className="form-section__title with-icon">
+              <ShieldCheck size={18} aria-hidden="true" />
+              {t('basis.title')}
+            </h2>
+            <p className="form-section__lead">{t('basis.lead')}</p>
+            {lifecycle.meta ? (
+              <BasisFields
+                mode="person"
+                kinds={[kind]}
+                meta={lifecycle.meta}
+                value={basis}
+                onChange={changeBasis}
+                problems={basisProblems}
+                disabled={busy}
+              />
+            ) : lifecycle.error ? (
+              <div className="state">
+                <ErrorMessage error={lifecycle.error} />
+                <button type="button" className="button button--secondary" onClick={lifecycle.reload}>
+                  {t('common.tryAgain')}
+                </button>
+              </div>
+            ) : (
+              <LoadingBlock label={t('common.loading')} />
+            )}
+            {problems.some((p) => p.code === 'outside_purposes') && (
+              <p className="field__error" role="alert" data-testid="basis-outside-note">
+                {t('basis.outsideNote')}
+              </p>
+            )}
+          </section>
+        )}
+
         {problems.length > 1 && (
           <div className="error-message" role="alert" data-testid="person-problems">
             <div>
@@ -433,7 +559,7 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
               <ul className="problem-list">
                 {problems.map((p, i) => (
                   <li key={i}>
-                    {fieldLabel(t, p.field)}: {problemText(t, p)}
+                    {fieldLabel(t, p.field)}: {problemText(t, p, purposeOf)}
                   </li>
                 ))}
               </ul>
@@ -443,7 +569,7 @@ export function PersonForm({ meta, id, onSaved }: { meta: RegisterMeta; id?: str
         {unshownProblems.length === 1 && problems.length === 1 && (
           <div className="error-message" role="alert">
             <p>
-              {fieldLabel(t, unshownProblems[0]!.field)}: {problemText(t, unshownProblems[0]!)}
+              {fieldLabel(t, unshownProblems[0]!.field)}: {problemText(t, unshownProblems[0]!, purposeOf)}
             </p>
           </div>
         )}

@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { ChevronDown, Columns3, FileUp, Globe, Search, UserPlus, UsersRound, X } from 'lucide-react';
+import { ChevronDown, Columns3, FileUp, Globe, Search, UserPlus, UserRoundX, UsersRound, X } from 'lucide-react';
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './people.css';
+import '../lapsed/lapsed.css';
 import {
   api,
   toApiError,
@@ -178,6 +179,25 @@ function useRegisterRows(query: Omit<SubjectQuery, 'offset' | 'limit'>) {
   return { total, error, rowAt, ensure, retry };
 }
 
+/** How many people are processed without a basis, and how many of them are overdue (null until known). */
+function useLapsedCount(): { total: number; overdue: number } | null {
+  const [n, setN] = useState<{ total: number; overdue: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .lapsedBases()
+      .then((list) => {
+        if (live && Array.isArray(list)) setN({ total: list.length, overdue: list.filter((l) => l.clock?.state === 'overdue').length });
+      })
+      // The register works without it: the dashboard's tile says the same.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return n;
+}
+
 export function RegisterList({ meta, state }: { meta: RegisterMeta; state: ListState }) {
   const { t } = useTranslation();
   const lang = useUiLanguage();
@@ -256,6 +276,7 @@ export function RegisterList({ meta, state }: { meta: RegisterMeta; state: ListS
 
   const count = useCount();
   const empty = total === 0;
+  const lapsed = useLapsedCount();
 
   return (
     <div className="page page--full page--register">
@@ -275,6 +296,19 @@ export function RegisterList({ meta, state }: { meta: RegisterMeta; state: ListS
           </a>
         </div>
       </header>
+
+      {lapsed !== null && lapsed.total > 0 && (
+        <div className={`notice ${lapsed.overdue > 0 ? 'notice--danger' : 'notice--warning'} lapsed-notice`} role="note" data-testid="people-lapsed">
+          <UserRoundX size={20} aria-hidden="true" />
+          <span>
+            {t('basis.lapsed.notice', { count: lapsed.total, formatted: count(lapsed.total) })}
+            {lapsed.overdue > 0 && <strong> {t('basis.lapsed.noticeOverdue', { count: lapsed.overdue, formatted: count(lapsed.overdue) })}</strong>}
+          </span>
+          <a className="link" href="#/lapsed" data-testid="people-lapsed-link">
+            {t('basis.lapsed.review')}
+          </a>
+        </div>
+      )}
 
       <div className="register__toolbar" role="search" hidden={empty && !filtering}>
         <div className="register__toolbar-row">
