@@ -95,13 +95,13 @@ export function stoppedText(t: TFunction, clock: Clock): { tone: Tone; text: str
 
 /**
  * Where each tile leads: its list. The register has no filter for consents, so two open People;
- * the notices owed for identifying transfers sit with the transfer ledger.
+ * the notices owed for identifying transfers (Art. 19) are a list of the Transfers screen.
  */
 export const TILE_HREF: Record<TileKey, string> = {
   requests: '#/requests',
   breaches: '#/breaches',
-  transfer_notices: '#/reports/ledger',
-  without_basis: '#/people',
+  transfer_notices: '#/transfers/notices',
+  without_basis: '#/lapsed',
   expiring_consents: '#/people',
   retention_due: '#/retention',
   backup: '#/backups',

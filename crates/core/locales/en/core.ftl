@@ -158,3 +158,4 @@ invalid-more = { $field }: { $problem } ({ $more ->
    *[other] { $more } more problems
 })
 problem-outside_purposes = This field belongs to a purpose ({ $purpose }) this person's consent or ground does not cover (Art. 14): record a consent for that purpose first.
+problem-minor_needs_representative = A child's consent is given by a legal representative, whom an import cannot name: add this person on their own, with the representative.

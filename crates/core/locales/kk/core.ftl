@@ -146,3 +146,4 @@ field-lang = Тіл
 invalid-first = { $field }: { $problem }
 invalid-more = { $field }: { $problem } (тағы { $more } қате)
 problem-outside_purposes = Бұл өріс осы адамның келісімі немесе негізі қамтымайтын мақсатқа ({ $purpose }) жатады (14-бап): алдымен сол мақсатқа келісім ресімдеңіз.
+problem-minor_needs_representative = Бала үшін келісімді заңды өкілі береді, ал импорт оны көрсете алмайды: бұл адамды өкілін көрсетіп, жеке қосыңыз.

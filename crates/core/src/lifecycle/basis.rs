@@ -96,6 +96,8 @@ pub struct Lapse {
     pub number: i64,
     /// Their kind.
     pub kind: Kind,
+    /// Surname, name and patronymic, for the list the responsible person works through.
+    pub full_name: String,
     /// Why.
     pub reason: LapseReason,
     /// The day the basis ended (or the person was entered without one).
@@ -258,7 +260,13 @@ impl Vault {
             problems: vec![FieldProblem::new("kind", "required")],
         })?;
         let (purposes, ground) = match basis {
-            BasisDraft::Consent { consent, .. } => (consent.purposes.clone(), None),
+            BasisDraft::Consent { consent, .. } => {
+                // Said before the fields: with no purpose every field would be "outside".
+                if consent.purposes.is_empty() {
+                    return Err(Error::invalid("purposes", "consent_purposes_none"));
+                }
+                (consent.purposes.clone(), None)
+            }
             BasisDraft::Ground(g) => {
                 let g = check_ground(g, kind, &inventory.document)?;
                 (covered(&g.purposes, kind, &inventory.document), Some(g))
@@ -322,10 +330,32 @@ impl Vault {
         let kinds: BTreeSet<Kind> = rows.iter().filter_map(|(_, d)| d.kind).collect();
         let mut prepared: std::collections::BTreeMap<Kind, Prepared> = Default::default();
         for kind in kinds {
-            prepared.insert(kind, prepare(&basis_of(kind), kind, &inventory.document)?);
+            let named = !org.name.trim().is_empty() && !org.bin.trim().is_empty();
+            prepared.insert(
+                kind,
+                prepare(&basis_of(kind), kind, &inventory.document, named)?,
+            );
         }
+        let today_ = today();
         let check = |p: &ValidPerson| match prepared.get(&p.kind) {
-            Some(b) => outside_purposes(fields_of(p), p.kind, &b.covers, &inventory.document),
+            Some(b) => {
+                let mut problems =
+                    outside_purposes(fields_of(p), p.kind, &b.covers, &inventory.document);
+                // A consent on file for a minor is their legal representative's, whom a batch
+                // cannot name: add such a person alone.
+                let minor = p
+                    .values
+                    .get(&Field::BirthDate)
+                    .and_then(|d| crate::register::import::parse_date(d).ok())
+                    .is_some_and(|born| super::consent::age_on(born, today_) < 18);
+                if b.ground.is_none() && minor {
+                    problems.push(FieldProblem::new(
+                        "birth_date",
+                        "minor_needs_representative",
+                    ));
+                }
+                problems
+            }
             None => Vec::new(),
         };
         let given_on = today().to_string();
@@ -427,10 +457,19 @@ impl Vault {
     pub fn lapsed_bases(&self, on: Date) -> Result<Vec<Lapse>> {
         let on_s = on.to_string();
         // id, number, kind, ground, the ground's law, created at.
-        type Candidate = (String, i64, String, Option<String>, Option<String>, String);
+        type Candidate = (
+            String,
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+        );
         let candidates: Vec<Candidate> = {
             let mut stmt = self.conn().prepare(&format!(
-                "SELECT s.id, s.number, s.kind, s.legal_ground, s.legal_ground_law, s.created_at
+                "SELECT s.id, s.number, s.kind, s.legal_ground, s.legal_ground_law, s.created_at,
+                        trim(coalesce(s.surname, '') || ' ' || coalesce(s.name, '') || ' ' || coalesce(s.patronymic, ''))
                  FROM subject s
                  WHERE s.status = 'active' AND s.hold_reason IS NULL
                    AND NOT (s.legal_ground IN ({grounds}) AND trim(coalesce(s.legal_ground_law, '')) != '')
@@ -447,6 +486,7 @@ impl Vault {
                     r.get(3)?,
                     r.get(4)?,
                     r.get(5)?,
+                    r.get(6)?,
                 ))
             })?;
             rows.collect::<std::result::Result<_, _>>()?
@@ -458,7 +498,7 @@ impl Vault {
         let kept = super::retention::kept_by_law(self.conn(), &keys, on)?;
         let calendar = self.calendar()?;
         let mut out = Vec::new();
-        for (id, number, kind, ground, _law, created) in candidates {
+        for (id, number, kind, ground, _law, created, full_name) in candidates {
             if kept.contains(&id) {
                 continue;
             }
@@ -479,6 +519,7 @@ impl Vault {
                 id: uuid,
                 number,
                 kind: Kind::from_key(&kind).unwrap_or(Kind::Beneficiary),
+                full_name: full_name.split_whitespace().collect::<Vec<_>>().join(" "),
                 reason,
                 since,
                 clock: Clock::count(&calendar, since, 1, on),
@@ -501,11 +542,19 @@ struct Prepared {
     scan_due: Option<Date>,
 }
 
-fn prepare(basis: &BasisDraft, kind: Kind, inventory: &InventoryDocument) -> Result<Prepared> {
+fn prepare(
+    basis: &BasisDraft,
+    kind: Kind,
+    inventory: &InventoryDocument,
+    org_named: bool,
+) -> Result<Prepared> {
     match basis {
         BasisDraft::Consent { consent, scan_due } => {
             if consent.purposes.is_empty() {
                 return Err(Error::invalid("purposes", "consent_purposes_none"));
+            }
+            if !org_named {
+                return Err(Error::invalid("organisation", "consent_operator_missing"));
             }
             let mut purposes = Vec::new();
             for p in &consent.purposes {

@@ -322,3 +322,57 @@ fn sub_paragraphs_are_read_as_people_write_them() {
     }
     let _ = date!(2026 - 01 - 01);
 }
+
+#[test]
+fn a_batch_of_consents_needs_the_operator_and_no_minor_and_a_consent_names_a_purpose() {
+    let (_t, _d, v) = crate::test_support::bare_vault();
+    let adult = draft(
+        Kind::Beneficiary,
+        &[(Field::Surname, "A"), (Field::Name, "B")],
+    );
+    let rows = vec![(2, adult.clone())];
+    let e = v
+        .add_people(
+            &rows,
+            &consent(&["legal_aid"]),
+            true,
+            BatchSource::Import,
+            &mut |_, _| {},
+        )
+        .unwrap_err();
+    assert_eq!(
+        reason(&e),
+        "consent_operator_missing",
+        "no consents without the operator"
+    );
+    let (_t, _d, v) = vault();
+    let born = (today() - Duration::days(365 * 9)).to_string();
+    let child = draft(
+        Kind::Beneficiary,
+        &[
+            (Field::Surname, "C"),
+            (Field::Name, "D"),
+            (Field::BirthDate, &born),
+        ],
+    );
+    let report = v
+        .add_people(
+            &[(2, adult.clone()), (3, child)],
+            &consent(&["legal_aid"]),
+            false,
+            BatchSource::Import,
+            &mut |_, _| {},
+        )
+        .unwrap();
+    assert!(!report.imported);
+    assert_eq!(
+        (report.rejected[0].row, report.rejected[0].code),
+        (3, "minor_needs_representative")
+    );
+    // With no purpose, the consent says so, not that every field is outside.
+    assert_eq!(
+        reason(&v.add_subject(&adult, &consent(&[])).unwrap_err()),
+        "consent_purposes_none"
+    );
+    assert_eq!(v.lapsed_bases(today()).unwrap().len(), 0);
+}

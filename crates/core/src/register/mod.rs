@@ -23,6 +23,8 @@ pub const PROBLEM_CODES: &[&str] = &[
     "not_in_inventory",
     // A field outside the purposes the person's basis covers (Art. 14): `purpose` would cover it.
     "outside_purposes",
+    // A minor in a batch of consents on file: their representative must be named, one by one.
+    "minor_needs_representative",
     "too_long",
     "control_chars",
     // An IIN ([`ids::IdProblem::code`]) and what it must agree with.

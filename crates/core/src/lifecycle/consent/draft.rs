@@ -462,6 +462,8 @@ impl Vault {
             withdrawals: Vec::new(),
             evidence: None,
             created_at: journal::now_utc(),
+            scan_due: None,
+            notify_transfers: v.notify_transfers,
         })
     }
 

@@ -108,6 +108,10 @@ pub struct Consent {
     pub evidence: Option<Evidence>,
     /// When it was recorded.
     pub created_at: String,
+    /// A paper form whose scan is still to be attached: the day it is due.
+    pub scan_due: Option<String>,
+    /// The person is to be told of each transfer to a third party (Art. 19).
+    pub notify_transfers: bool,
 }
 
 impl Vault {
@@ -173,7 +177,7 @@ fn load(conn: &Connection, condition: &str, value: &str, on: Date) -> Result<Vec
                 c.inventory_version, c.given_on, c.valid_from, c.valid_until, c.third_parties, c.third_party_recipients,
                 c.cross_border, c.cross_border_countries, c.publication, c.publication_where, c.form, c.form_reference,
                 c.taken_by, u.name, c.representative_name, c.representative_relation, c.representative_document, c.created_at,
-                a.media_type, a.size, a.sha256
+                a.media_type, a.size, a.sha256, c.scan_due, c.notify_transfers
          FROM consent c JOIN subject s ON s.id = c.subject_id
          LEFT JOIN user u ON u.id = c.taken_by
          LEFT JOIN attachment a ON a.consent_id = c.id
@@ -225,6 +229,8 @@ fn load(conn: &Connection, condition: &str, value: &str, on: Date) -> Result<Vec
             state: ConsentState::Active,
             withdrawn_scopes: Vec::new(),
             withdrawals: Vec::new(),
+            scan_due: r.get(30)?,
+            notify_transfers: r.get(31)?,
             evidence: media_type.map(|media_type| Evidence {
                 media_type,
                 size: r.get::<_, Option<i64>>(28).ok().flatten().unwrap_or(0),
