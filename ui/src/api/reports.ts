@@ -166,7 +166,8 @@ export interface Transfer {
   /** RFC 3339, UTC. */
   at: string;
   userName: string;
-  kind: 'report' | 'release';
+  /** `identifying`: a transfer of personal data in clear (not anonymised), see ./transfers. */
+  kind: 'report' | 'release' | 'identifying';
   format: ExportFormat;
   recipient: string;
   purpose: string;

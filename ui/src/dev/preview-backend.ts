@@ -40,11 +40,15 @@
  *   (Requests and breaches: in `app` one request is overdue, one due within a working day, one
  *   just taken, two closed; Derbes has proposed a breach (12 wrong passwords), another awaits its
  *   notice, a third is closed; the calendar holds 2025–2027. See ./preview-obligations.ts.)
+ *   (Transfers: in `app` four recipients (one abroad), two identifying transfers in the ledger and
+ *   three notices owed (one overdue); every sixth person has no consent naming a recipient. See
+ *   ./preview-transfers.ts.)
  */
 import type {
   AppStatus,
   ApiError,
   BackupStatus,
+  Consent,
   LifecycleOverview,
   JournalEntry,
   JournalVerification,
@@ -59,6 +63,7 @@ import { createObligations, OBLIGATIONS_COMMANDS } from './preview-obligations';
 import { createPapers, PAPERS_COMMANDS } from './preview-papers';
 import { createRegister, REGISTER_COMMANDS, type RegisterHost } from './preview-register';
 import { createReports, REPORTS_COMMANDS } from './preview-reports';
+import { createTransfers, TRANSFERS_COMMANDS } from './preview-transfers';
 
 interface PreviewUser {
   id: string;
@@ -132,6 +137,8 @@ const REQUIRED: Record<string, Permission> = {
   // The access answer carries every item of the person's data.
   request_answer_preview: 'reveal_sensitive',
   request_answer_save: 'reveal_sensitive',
+  recipient_add: 'export_rows',
+  transfer_identifying_save: 'export_rows',
 };
 
 const params = new URLSearchParams(typeof location !== 'undefined' ? location.search : '');
@@ -716,6 +723,7 @@ const handlers: Record<string, (args: Record<string, unknown>) => unknown> = {
     reports = null;
     papers = null;
     obligations = null;
+    transfers = null;
     scheduleIdleLock();
     return outcome;
   },
@@ -748,6 +756,7 @@ let lifecycle: ReturnType<typeof createLifecycle> | null = null;
 let reports: ReturnType<typeof createReports> | null = null;
 let papers: ReturnType<typeof createPapers> | null = null;
 let obligations: ReturnType<typeof createObligations> | null = null;
+let transfers: ReturnType<typeof createTransfers> | null = null;
 
 /** The register of the open vault, made on first use (people are generated as they are asked for). */
 function registerHandlers() {
@@ -843,11 +852,40 @@ function obligationsHandlers() {
         register: () => register!.access,
         overview: () => lifecycleHandlers().lifecycle_overview!({}) as LifecycleOverview,
         backup: () => backupHandlers().backup_status!({}) as BackupStatus,
+        transferNotices: () => transfersOf().notices(),
       },
       { seed: scenario !== 'empty' && !requireUnlocked().isDemo },
     );
   }
   return obligations.handlers;
+}
+
+/** Recipients, identifying transfers (in the reports' ledger) and their notices (unless empty). */
+function transfersOf() {
+  const r = (reportsHandlers(), reports!);
+  const o = (obligationsHandlers(), obligations!);
+  if (!transfers) {
+    transfers = createTransfers(
+      {
+        fail,
+        journal: (action, details, object) => addEntry(requireUnlocked(), action, details, object ?? null),
+        register: () => register!.access,
+        consents: (n) => {
+          const p = register!.access.get(n);
+          return p ? (lifecycleHandlers().consent_list!({ id: p.id }) as Consent[]) : [];
+        },
+        lifecycle: (n) => lifecycle!.lifecycleOf(n),
+        ledgerAdd: r.ledgerAdd,
+        ledger: r.ledger,
+        fileTaken: r.taken,
+        organisationName: () => register!.access.organisation().name,
+        count: o.count,
+        workingDaysAgo: o.workingDaysAgo,
+      },
+      { seed: scenario !== 'empty' && !requireUnlocked().isDemo },
+    );
+  }
+  return transfers;
 }
 
 const backups = new Map<string, ReturnType<typeof createBackups>>();
@@ -884,7 +922,9 @@ export async function previewInvoke(command: string, args: Record<string, unknow
   }
   if (REGISTER_COMMANDS.has(command)) return registerHandlers()[command]!(args);
   if (LIFECYCLE_COMMANDS.has(command)) return lifecycleHandlers()[command]!(args);
-  if (REPORTS_COMMANDS.has(command)) return reportsHandlers()[command]!(args);
+  // The ledger holds the identifying transfers too: they are made (and seeded) first.
+  if (REPORTS_COMMANDS.has(command)) return (transfersOf(), reportsHandlers()[command]!(args));
+  if (TRANSFERS_COMMANDS.has(command)) return transfersOf().handlers[command]!(args);
   if (BACKUP_COMMANDS.has(command)) return backupHandlers()[command]!(args);
   if (PAPERS_COMMANDS.has(command)) return papersHandlers()[command]!(args);
   if (OBLIGATIONS_COMMANDS.has(command)) return obligationsHandlers()[command]!(args);

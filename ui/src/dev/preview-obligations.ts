@@ -66,6 +66,8 @@ export interface ObligationsHost {
   register: () => RegisterAccess;
   overview: () => LifecycleOverview;
   backup: () => BackupStatus;
+  /** The notices of identifying transfers still owed (./preview-transfers.ts), for their tile. */
+  transferNotices?: () => { clock: Clock }[];
 }
 
 // ---------------------------------------------------------------- the calendar, imitated
@@ -372,7 +374,7 @@ export function createObligations(host: ObligationsHost, { seed }: { seed: boole
     const o = host.overview();
     const b = host.backup();
     const days = b.last ? Math.floor((Date.now() - Date.parse(b.last.madeAt)) / 86_400_000) : null;
-    const clockTile = (key: 'requests' | 'breaches', list: { clock: Clock }[]): ClockTile => ({
+    const clockTile = (key: 'requests' | 'breaches' | 'transfer_notices', list: { clock: Clock }[]): ClockTile => ({
       key,
       count: list.length,
       overdue: list.filter((x) => x.clock.state === 'overdue').length,
@@ -382,8 +384,8 @@ export function createObligations(host: ObligationsHost, { seed }: { seed: boole
     const all: ClockTile[] = [
       clockTile('requests', open),
       clockTile('breaches', waiting),
-      // People owed a notice of an identifying transfer (Art. 19): none in the preview.
-      { key: 'transfer_notices', count: 0, overdue: 0, nextDue: null, missingYear: null },
+      // People owed a notice of an identifying transfer (Art. 19).
+      clockTile('transfer_notices', host.transferNotices?.() ?? []),
       { key: 'without_basis', count: o.consents.withoutBasis, overdue: o.consents.withoutBasis, nextDue: null, missingYear: null },
       { key: 'expiring_consents', count: o.consents.expiring, overdue: 0, nextDue: null, missingYear: null },
       { key: 'retention_due', count: o.due, overdue: 0, nextDue: null, missingYear: null },
@@ -624,5 +626,11 @@ export function createObligations(host: ObligationsHost, { seed }: { seed: boole
       return { number: notices, breach: b.number, sha256: 'beef'.repeat(16) };
     },
   };
-  return { handlers };
+  return {
+    handlers,
+    /** A term of `days` working days from `from`, as it stands today (for the Art. 19 notices). */
+    count: (from: string, days: number): Clock => cal().count(from, days, today()),
+    /** The day `n` working days before today (for seeds). */
+    workingDaysAgo: (n: number): string => cal().back(today(), n),
+  };
 }

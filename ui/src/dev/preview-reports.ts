@@ -499,6 +499,26 @@ export function createReports(host: ReportsHost, options: { seedTransfers: boole
     return transfer;
   };
 
+  /**
+   * Record a transfer made elsewhere (an identifying one, ./preview-transfers.ts) in the same
+   * ledger: its number, id, time, fingerprint and file. `at` only for seeds.
+   */
+  const ledgerAdd = (entry: Omit<Transfer, 'number' | 'id' | 'at' | 'userName' | 'sha256' | 'size'> & { at?: string; userName?: string }, path: string | null): Transfer => {
+    const number = (transfers.reduce((m, x) => Math.max(m, x.number), 0) || 0) + 1;
+    const transfer: Transfer = {
+      ...entry,
+      number,
+      id: `t-${number}`,
+      at: entry.at ?? new Date().toISOString(),
+      userName: entry.userName ?? host.userName(),
+      sha256: sha(),
+      size: 2_000 + Math.floor(Math.random() * 8_000),
+    };
+    transfers.push(transfer);
+    if (path) files.set(path, number);
+    return transfer;
+  };
+
   let verifyTurn = 0;
   const handlers: Record<string, (a: Record<string, unknown>) => unknown> = {
     reports_meta: (): ReportsMeta => {
@@ -547,5 +567,5 @@ export function createReports(host: ReportsHost, options: { seedTransfers: boole
     },
   };
 
-  return { handlers };
+  return { handlers, ledgerAdd, ledger: () => transfers as readonly Transfer[], taken: (path: string) => files.has(path) };
 }

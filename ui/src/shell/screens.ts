@@ -1,4 +1,4 @@
-import { ChartColumn, DatabaseBackup, FileText, Hourglass, Inbox, LayoutDashboard, ScrollText, Settings, ShieldAlert, UserCog, UserRoundX, UsersRound, type LucideIcon } from 'lucide-react';
+import { ChartColumn, DatabaseBackup, FileText, Hourglass, Inbox, LayoutDashboard, ScrollText, Settings, Send, ShieldAlert, UserCog, UserRoundX, UsersRound, type LucideIcon } from 'lucide-react';
 import type { ComponentType } from 'react';
 // In sidebar order, which is also the order of the screens' stylesheets in the bundle.
 import { Dashboard } from '../screens/dashboard/Dashboard';
@@ -6,6 +6,7 @@ import { PeopleScreen } from '../screens/people/PeopleScreen';
 import { LapsedScreen } from '../screens/lapsed/LapsedScreen';
 import { RetentionScreen } from '../screens/retention/RetentionScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { TransfersScreen } from '../screens/transfers/TransfersScreen';
 import { RequestsScreen } from '../screens/requests/RequestsScreen';
 import { BreachesScreen } from '../screens/breaches/BreachesScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
@@ -36,6 +37,9 @@ export const SCREENS: ScreenDef[] = [
   { id: 'lapsed', icon: UserRoundX, component: LapsedScreen, parent: 'people' },
   { id: 'retention', icon: Hourglass, component: RetentionScreen },
   { id: 'reports', icon: ChartColumn, component: ReportsScreen },
+  // Every user sees the recipients, the notices owed and the ledger; only a role that may export
+  // rows transfers data that identifies people.
+  { id: 'transfers', icon: Send, component: TransfersScreen },
   // Every user takes requests and records breaches: the clocks of the law do not wait for anyone.
   { id: 'requests', icon: Inbox, component: RequestsScreen },
   { id: 'breaches', icon: ShieldAlert, component: BreachesScreen },

@@ -254,13 +254,18 @@ describe("the dashboard's clocks", () => {
       }),
       requests_list: () => [],
       breaches_list: () => [],
+      // Asked for only because the tile counts some: their clocks say how close the nearest is.
+      transfer_notices: () => [
+        { transfer: 3, recipient: 'Shelter', number: 12, clock: clock({ workingDays: 10, due: '2026-03-30', left: 4 }) },
+        { transfer: 3, recipient: 'Shelter', number: 15, clock: clock({ workingDays: 10, due: '2026-04-02', left: 7 }) },
+      ],
     });
     renderAs(RESPONSIBLE, <ClockTiles />);
     const notices = await screen.findByTestId('clock-tile-transfer_notices');
     expect(notices).toHaveTextContent('people to be told of a transfer of their data (Art. 19)');
-    expect(notices).toHaveTextContent('Nearest due day: 30.03.2026');
+    expect(notices).toHaveTextContent('Due 30.03.2026 · 4 working days left');
     expect(notices).toHaveAttribute('data-tone', 'warning');
-    expect(notices).toHaveAttribute('href', '#/reports/ledger');
+    expect(notices).toHaveAttribute('href', '#/transfers/notices');
     const unknown = screen.getByTestId('clock-tile-something_new');
     expect(unknown).toHaveTextContent('3deadlines');
     expect(unknown).toHaveAttribute('data-tone', 'danger');

@@ -534,8 +534,11 @@ describe('journal', () => {
     );
     expect(detailsText(i18n.t, entry('release.built', { k: 5, l: null, rows: 721, from: '2026-01', to: '2026-12' }), exists)).toBe('k = 5 · 721 rows · 01.2026–12.2026');
     expect(detailsText(i18n.t, entry('transfer.recorded', { number: 2, kind: 'release', format: 'csv' }), exists)).toBe('transfer № 2 · Release · CSV');
+    expect(detailsText(i18n.t, entry('transfer.recorded', { number: 3, kind: 'identifying', format: 'csv' }), exists)).toBe('transfer № 3 · With personal data · CSV');
+    expect(detailsText(i18n.t, entry('transfer.notice_given', { transfer: 3, number: 12 }), exists)).toBe('transfer № 3 · № 12');
     await act(() => i18n.changeLanguage('kk'));
-    expect(actionText(i18n.t, 'transfer.recorded', exists)).toBe('Иесіздендірілген файл алушыға сақталды');
+    expect(actionText(i18n.t, 'transfer.recorded', exists)).toBe('Файл алушыға сақталды (деректерді беру тізілімі)');
+    expect(actionText(i18n.t, 'transfer.notice_given', exists)).toBe('Тұлғаға деректерінің берілгені туралы хабарланды (19-бап)');
     await act(() => i18n.changeLanguage('ru'));
     expect(actionText(i18n.t, 'release.built', exists)).toBe('Рассчитана построчная выгрузка');
   });

@@ -96,6 +96,8 @@ export function ConsentWizard({
     cross_border: { on: initialScopes.includes('cross_border'), text: '' },
     publication: { on: initialScopes.includes('publication'), text: '' },
   }));
+  // Art. 19: the person is to be told of each transfer of their data to a third party.
+  const [notifyTransfers, setNotifyTransfers] = useState(false);
   const [byRep, setByRep] = useState(false);
   const [repRequired, setRepRequired] = useState(false);
   const [rep, setRep] = useState<Representative>(emptyRep);
@@ -141,6 +143,7 @@ export function ConsentWizard({
     form,
     formReference: formReference.trim() || null,
     representative: byRep ? rep : null,
+    notifyTransfers: scopes.third_parties.on && notifyTransfers,
   });
 
   /** Shows an error where it belongs; true when the user must fix something on this step or before. */
@@ -416,6 +419,15 @@ export function ConsentWizard({
                       />
                     </div>
                   )}
+                  {value.on && s === 'third_parties' && (
+                    <label className="checkbox consent-notify-transfers">
+                      <input type="checkbox" checked={notifyTransfers} onChange={(e) => setNotifyTransfers(e.target.checked)} data-testid="consent-notify-transfers" />
+                      <span>
+                        {t('consent.wizard.notifyTransfers')}
+                        <span className="field__hint checkbox__hint">{t('consent.wizard.notifyTransfersHint')}</span>
+                      </span>
+                    </label>
+                  )}
                   {fieldError(s)}
                 </fieldset>
               );
@@ -566,6 +578,7 @@ export function ConsentWizard({
                   <ReviewItem key={s} n={4 + i} label={scopeLabel(t, s)}>
                     <span className={v.on ? 'yes' : 'no'}>{v.on ? t('common.yes') : t('common.no')}</span>
                     {v.on && v.text.trim() && <span> — {v.text.trim()}</span>}
+                    {v.on && s === 'third_parties' && notifyTransfers && <span className="muted"> · {t('consent.review.notifyTransfers')}</span>}
                   </ReviewItem>
                 );
               })}

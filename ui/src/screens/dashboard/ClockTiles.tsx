@@ -2,7 +2,7 @@ import { ArrowRight, CalendarClock, DatabaseBackup, Hourglass, Inbox, Send, Shie
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './dashboard.css';
-import { api, toApiError, type ApiError, type Breach, type ClockTile, type Clocks, type SubjectRequest, type TileKey } from '../../api';
+import { api, toApiError, type ApiError, type Breach, type ClockTile, type Clocks, type SubjectRequest, type TileKey, type TransferNotice } from '../../api';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag } from '../../lib/hooks';
@@ -23,6 +23,8 @@ interface Loaded {
   clocks: Clocks;
   requests: SubjectRequest[];
   breaches: Breach[];
+  /** Asked for only when the tile counts any. */
+  notices: TransferNotice[];
 }
 
 /**
@@ -41,7 +43,15 @@ export function ClockTiles() {
     // The clocks first: they make Derbes's own proposals, which the list of breaches then holds.
     api
       .clocks()
-      .then((clocks) => Promise.all([api.requestsList(), api.breachesList()]).then(([requests, breaches]) => ({ clocks, requests, breaches })))
+      .then((clocks) => {
+        const owed = (clocks.tiles.find((x) => x.key === 'transfer_notices')?.count ?? 0) > 0;
+        return Promise.all([api.requestsList(), api.breachesList(), owed ? api.transferNotices() : Promise.resolve([])]).then(([requests, breaches, notices]) => ({
+          clocks,
+          requests,
+          breaches,
+          notices,
+        }));
+      })
       .then(setLoaded)
       .catch((e) => setError(toApiError(e)));
   }, []);
@@ -63,6 +73,8 @@ export function ClockTiles() {
   const proposed = loaded.breaches.filter((b) => b.status === 'proposed').length;
   const requestClocks = loaded.requests.filter(isOpen).map((r) => r.clock);
   const breachClocks = loaded.breaches.filter(awaitsNotice).map((b) => b.clock);
+  const noticeClocks = loaded.notices.map((n) => n.clock);
+  const clocksOf = (key: string) => (key === 'requests' ? requestClocks : key === 'breaches' ? breachClocks : key === 'transfer_notices' ? noticeClocks : []);
 
   return (
     <>
@@ -86,7 +98,7 @@ export function ClockTiles() {
         <ul className="clock-tiles__list">
           {loaded.clocks.tiles.map((tile) => (
             <li key={tile.key}>
-              <ClockTileCard tile={tile} clocks={tile.key === 'requests' ? requestClocks : tile.key === 'breaches' ? breachClocks : []} />
+              <ClockTileCard tile={tile} clocks={clocksOf(tile.key)} />
             </li>
           ))}
         </ul>
@@ -106,7 +118,7 @@ export function ClockTileCard({ tile, clocks }: { tile: ClockTile; clocks: Subje
   const backupNone = tile.key === 'backup' && tile.count === null;
 
   const lines: { text: string; strong?: boolean; testId: string }[] = [];
-  if ((tile.key === 'requests' || tile.key === 'breaches') && tile.overdue > 0) {
+  if ((tile.key === 'requests' || tile.key === 'breaches' || tile.key === 'transfer_notices') && tile.overdue > 0) {
     lines.push({ text: t('dashboard.clocks.overdue', { count: tile.overdue }), strong: true, testId: 'clock-tile-overdue' });
   }
   if (tile.nextDue) {

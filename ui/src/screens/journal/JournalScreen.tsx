@@ -117,6 +117,12 @@ export function detailsText(t: TFunction, entry: JournalEntry, exists: (key: str
       if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`${monthText(d.from)}–${monthText(d.to)}`);
       return parts.join(' · ') || null;
     }
+    case 'transfer.notice_given':
+      return typeof d.transfer === 'number' && typeof d.number === 'number'
+        ? `${t('journal.details.transfer', { number: d.transfer })} · ${t('personPage.number', { number: d.number })}`
+        : null;
+    case 'recipient.added':
+      return typeof d.recipient === 'number' ? t('journal.details.recipient', { number: d.recipient }) : null;
     case 'transfer.recorded': {
       const parts: string[] = [];
       if (typeof d.number === 'number') parts.push(t('journal.details.transfer', { number: d.number }));

@@ -1,4 +1,4 @@
-import { BookCheck, Copy, FileSearch, ShieldAlert, ShieldCheck } from 'lucide-react';
+import { BookCheck, Copy, FileSearch, ShieldAlert, ShieldCheck, UserRound } from 'lucide-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './release.css';
@@ -10,12 +10,16 @@ import { useToast } from '../../components/Toast';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { useDelayedFlag } from '../../lib/hooks';
 import { shortSha } from '../../lib/reports';
+import { fieldLabel } from '../../lib/register';
+import { identifyingFacts } from '../../lib/transfers';
 
 type Check = { path: string; transfer: Transfer | null };
 
 /**
- * The transfer ledger: every anonymised file saved for someone, newest first, with its SHA-256;
- * and a check that tells whether a file on disk is one of them, unchanged.
+ * The transfer ledger: every file saved for someone outside the organisation, newest first, with
+ * its SHA-256 — anonymised reports and releases, and transfers that identify people, marked as such
+ * with the people and data they carried; and a check that tells whether a file on disk is one of
+ * them, unchanged.
  */
 export function Ledger({ version, active }: { version: number; active: boolean }) {
   const { t } = useTranslation();
@@ -126,7 +130,7 @@ export function Ledger({ version, active }: { version: number; active: boolean }
               </thead>
               <tbody>
                 {transfers.map((x) => (
-                  <tr key={x.number} data-testid={`ledger-row-${x.number}`}>
+                  <tr key={x.number} className={x.kind === 'identifying' ? 'ledger-row--identifying' : undefined} data-testid={`ledger-row-${x.number}`} data-kind={x.kind}>
                     <td className="table__num ledger-table__number">{x.number}</td>
                     <td className="ledger-table__date">
                       <span title={formatDateTime(x.at)}>{formatDate(new Date(x.at))}</span>
@@ -136,14 +140,20 @@ export function Ledger({ version, active }: { version: number; active: boolean }
                     </td>
                     <td className="ledger-table__kind">
                       <span className="ledger-table__what">
-                        <span className={`tag ledger-kind ledger-kind--${x.kind}`}>{kindText(x.kind)}</span>
+                        <span className={`tag ledger-kind ledger-kind--${x.kind}`} title={x.kind === 'identifying' ? t('reports.ledger.identifyingHint') : undefined}>
+                          {x.kind === 'identifying' && <UserRound size={13} aria-hidden="true" />}
+                          {kindText(x.kind)}
+                        </span>
                         <span className="format-tag" aria-label={t('reports.ledger.formatIs', { format: x.format.toUpperCase() })}>
                           {x.format.toUpperCase()}
                         </span>
                       </span>
                     </td>
                     <td className="ledger-table__recipient">{x.recipient}</td>
-                    <td className="ledger-table__purpose">{x.purpose}</td>
+                    <td className="ledger-table__purpose">
+                      {x.purpose}
+                      {x.kind === 'identifying' && <IdentifyingDetails transfer={x} />}
+                    </td>
                     <td className="ledger-table__sha">
                       <span className="sha">
                         <code className="mono" title={x.sha256}>
@@ -162,5 +172,17 @@ export function Ledger({ version, active }: { version: number; active: boolean }
         )}
       </section>
     </>
+  );
+}
+
+/** What an identifying transfer carried: how many people, which data, what was left out. */
+function IdentifyingDetails({ transfer }: { transfer: Transfer }) {
+  const { t } = useTranslation();
+  const f = identifyingFacts(transfer);
+  return (
+    <span className="table__details ledger-table__carried" data-testid="ledger-identifying">
+      {f.people !== null && <span className="ledger-table__people">{t('reports.ledger.people', { count: f.people })}</span>}
+      {f.fields.length > 0 && <span> · {f.fields.map((k) => fieldLabel(t, k)).join(', ')}</span>}
+    </span>
   );
 }
