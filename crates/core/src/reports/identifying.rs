@@ -171,8 +171,9 @@ fn plain(s: &str) -> String {
 }
 
 /// Whether a consent's list (of recipients, or of countries; items separated by commas or
-/// semicolons) names `name`: an item holds the name, or the name holds an item ("Азаматтық
-/// альянс" names «Азаматтық альянс» гранттар операторы).
+/// semicolons) names `name`: an item holds the whole name, or the name holds an item of two
+/// words or more ("Азаматтық альянс" names «Азаматтық альянс» гранттар операторы, while a lone
+/// generic word such as "Фонд" names no one in particular).
 fn names(list: Option<&str>, name: &str) -> bool {
     let name = plain(name);
     if name.is_empty() {
@@ -182,7 +183,9 @@ fn names(list: Option<&str>, name: &str) -> bool {
         .split([',', ';', '\n'])
         .map(plain)
         .filter(|item| item.chars().count() >= 3)
-        .any(|item| item.contains(&name) || name.contains(&item))
+        .any(|item| {
+            item.contains(&name) || (item.split(' ').count() >= 2 && name.contains(&item))
+        })
 }
 
 impl Vault {

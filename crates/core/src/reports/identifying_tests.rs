@@ -252,3 +252,25 @@ fn the_act_and_the_access_answer_name_the_recipients_and_no_data() {
     assert!(text.contains("Азаматтық"), "{text}");
     assert!(!text.contains("Серікова"));
 }
+
+#[test]
+fn a_lone_generic_word_in_a_consent_names_no_recipient() {
+    let (_t, _d, v) = vault();
+    let to = operator(&v);
+    let vague = person(&v, "Серікова", &consent(Some("фонд, министерство"), None, false));
+    let check = v.check_transfer(&draft_to(to, vec![vague], vec![Field::Surname])).unwrap();
+    assert_eq!(check.lacking, vec![vague]);
+    // Abroad, a country is one word: the consent names it whole.
+    let fund = v
+        .add_recipient(&RecipientDraft {
+            name: "Global Fund".into(),
+            country: "Switzerland".into(),
+            abroad: true,
+            kind: RecipientKind::Donor,
+            protects: Some(true),
+        })
+        .unwrap()
+        .number;
+    let swiss = person(&v, "Ахметова", &consent(Some("The Global Fund"), Some("Switzerland, Germany"), false));
+    assert!(v.check_transfer(&draft_to(fund, vec![swiss], vec![Field::Surname])).unwrap().lacking.is_empty());
+}
