@@ -183,9 +183,7 @@ fn names(list: Option<&str>, name: &str) -> bool {
         .split([',', ';', '\n'])
         .map(plain)
         .filter(|item| item.chars().count() >= 3)
-        .any(|item| {
-            item.contains(&name) || (item.split(' ').count() >= 2 && name.contains(&item))
-        })
+        .any(|item| item.contains(&name) || (item.split(' ').count() >= 2 && name.contains(&item)))
 }
 
 impl Vault {

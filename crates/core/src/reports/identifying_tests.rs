@@ -257,8 +257,14 @@ fn the_act_and_the_access_answer_name_the_recipients_and_no_data() {
 fn a_lone_generic_word_in_a_consent_names_no_recipient() {
     let (_t, _d, v) = vault();
     let to = operator(&v);
-    let vague = person(&v, "Серікова", &consent(Some("фонд, министерство"), None, false));
-    let check = v.check_transfer(&draft_to(to, vec![vague], vec![Field::Surname])).unwrap();
+    let vague = person(
+        &v,
+        "Серікова",
+        &consent(Some("фонд, министерство"), None, false),
+    );
+    let check = v
+        .check_transfer(&draft_to(to, vec![vague], vec![Field::Surname]))
+        .unwrap();
     assert_eq!(check.lacking, vec![vague]);
     // Abroad, a country is one word: the consent names it whole.
     let fund = v
@@ -271,6 +277,14 @@ fn a_lone_generic_word_in_a_consent_names_no_recipient() {
         })
         .unwrap()
         .number;
-    let swiss = person(&v, "Ахметова", &consent(Some("The Global Fund"), Some("Switzerland, Germany"), false));
-    assert!(v.check_transfer(&draft_to(fund, vec![swiss], vec![Field::Surname])).unwrap().lacking.is_empty());
+    let swiss = person(
+        &v,
+        "Ахметова",
+        &consent(Some("The Global Fund"), Some("Switzerland, Germany"), false),
+    );
+    assert!(v
+        .check_transfer(&draft_to(fund, vec![swiss], vec![Field::Surname]))
+        .unwrap()
+        .lacking
+        .is_empty());
 }
