@@ -5,12 +5,10 @@
 use std::path::Path;
 
 use serde_json::json;
-use sha2::{Digest, Sha256};
-use time::OffsetDateTime;
 
 use super::BreachStatus;
-use crate::documents::typeset::{self, typeset, Template};
-use crate::documents::{day, DocLang, IfExists};
+use crate::documents::typeset::Template;
+use crate::documents::{self, day, DocLang, IfExists, LaidOut};
 use crate::error::{Error, Result};
 use crate::vault::journal::{self, Action};
 use crate::vault::Vault;
@@ -78,17 +76,8 @@ impl Vault {
             |r| r.get(0),
         )?;
         let data = self.notice_data(breach, number, lang)?;
-        let laid = typeset(
-            Template::BreachNotice,
-            lang,
-            &data,
-            OffsetDateTime::now_utc(),
-        )?;
-        let bytes = laid.pdf();
-        drop(laid);
-        typeset::forget();
-        let bytes = bytes?;
-        let sha256 = hex::encode(Sha256::digest(&bytes));
+        let LaidOut { bytes, sha256, .. } =
+            documents::lay_out(Template::BreachNotice, lang, &data)?;
         let b = self.breach(breach)?;
         let tx = self.conn().unchecked_transaction()?;
         tx.execute(
@@ -102,12 +91,7 @@ impl Vault {
             Some(&b.id.to_string()),
             json!({"breach": breach, "notice": number, "lang": lang.key(), "sha256": sha256}),
         )?;
-        let saved = crate::documents::save_undoably(out, &bytes, if_exists)?;
-        if let Err(e) = tx.commit() {
-            saved.undo();
-            return Err(e.into());
-        }
-        saved.keep();
+        documents::save_and_commit(tx, out, &bytes, if_exists)?;
         Ok(Notice {
             number,
             breach,
@@ -123,15 +107,6 @@ impl Vault {
             |r| r.get(0),
         )?;
         let data = self.notice_data(breach, next, lang)?;
-        let laid = typeset(
-            Template::BreachNotice,
-            lang,
-            &data,
-            OffsetDateTime::now_utc(),
-        )?;
-        let pages = laid.svg_pages();
-        drop(laid);
-        typeset::forget();
-        Ok(pages)
+        documents::preview(Template::BreachNotice, lang, &data)
     }
 }

@@ -84,3 +84,64 @@ pub(crate) fn day(iso: &str) -> String {
         _ => iso.to_string(),
     }
 }
+
+/// A document laid out as PDF: its bytes, their SHA-256 and its pages. Typst's memory of the
+/// data is emptied before this returns.
+pub(crate) struct LaidOut {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// SHA-256 of the PDF, hex.
+    pub sha256: String,
+    /// Pages.
+    pub pages: usize,
+}
+
+/// Lay out `template` with `data` as a PDF.
+pub(crate) fn lay_out(
+    template: typeset::Template,
+    lang: DocLang,
+    data: &serde_json::Value,
+) -> Result<LaidOut> {
+    use sha2::Digest;
+    let laid = typeset::typeset(template, lang, data, time::OffsetDateTime::now_utc())?;
+    let bytes = laid.pdf();
+    let pages = laid.pages();
+    drop(laid);
+    typeset::forget();
+    let bytes = bytes?;
+    Ok(LaidOut {
+        sha256: hex::encode(sha2::Sha256::digest(&bytes)),
+        bytes,
+        pages,
+    })
+}
+
+/// Lay out `template` with `data` as SVG pages, to look at before saving.
+pub(crate) fn preview(
+    template: typeset::Template,
+    lang: DocLang,
+    data: &serde_json::Value,
+) -> Result<Vec<String>> {
+    let laid = typeset::typeset(template, lang, data, time::OffsetDateTime::now_utc())?;
+    let pages = laid.svg_pages();
+    drop(laid);
+    typeset::forget();
+    Ok(pages)
+}
+
+/// Write `bytes` to `out` and commit `tx`, which recorded them: both or neither (a file the
+/// write replaced comes back if the commit fails).
+pub(crate) fn save_and_commit(
+    tx: rusqlite::Transaction<'_>,
+    out: &std::path::Path,
+    bytes: &[u8],
+    if_exists: IfExists,
+) -> Result<()> {
+    let saved = save_undoably(out, bytes, if_exists)?;
+    if let Err(e) = tx.commit() {
+        saved.undo();
+        return Err(e.into());
+    }
+    saved.keep();
+    Ok(())
+}

@@ -6,12 +6,10 @@
 use std::path::Path;
 
 use serde_json::{json, Value};
-use sha2::{Digest, Sha256};
-use time::OffsetDateTime;
 
 use super::RequestKind;
-use crate::documents::typeset::{self, typeset, Template};
-use crate::documents::{day, DocLang, IfExists};
+use crate::documents::typeset::Template;
+use crate::documents::{self, day, DocLang, IfExists, LaidOut};
 use crate::error::{Error, Result};
 use crate::register::fields::Field;
 use crate::reports::labels;
@@ -188,18 +186,11 @@ impl Vault {
             |row| row.get(0),
         )?;
         let data = self.answer_data(request, number, lang)?;
-        let laid = typeset(
-            Template::AccessAnswer,
-            lang,
-            &data,
-            OffsetDateTime::now_utc(),
-        )?;
-        let bytes = laid.pdf();
-        let pages = laid.pages();
-        drop(laid);
-        typeset::forget();
-        let bytes = bytes?;
-        let sha256 = hex::encode(Sha256::digest(&bytes));
+        let LaidOut {
+            bytes,
+            sha256,
+            pages,
+        } = documents::lay_out(Template::AccessAnswer, lang, &data)?;
         let tx = self.conn().unchecked_transaction()?;
         tx.execute(
             "UPDATE subject_request SET answer_number = ?1, answer_lang = ?2, answer_sha256 = ?3, answer_at = ?4
@@ -213,12 +204,7 @@ impl Vault {
             Some(&r.subject_id.to_string()),
             json!({"request": request, "answer": number, "lang": lang.key(), "number": r.subject_number, "sha256": sha256}),
         )?;
-        let saved = crate::documents::save_undoably(out, &bytes, if_exists)?;
-        if let Err(e) = tx.commit() {
-            saved.undo();
-            return Err(e.into());
-        }
-        saved.keep();
+        documents::save_and_commit(tx, out, &bytes, if_exists)?;
         Ok(Answer {
             number,
             request,
@@ -237,15 +223,7 @@ impl Vault {
             |row| row.get(0),
         )?;
         let data = self.answer_data(request, next, lang)?;
-        let laid = typeset(
-            Template::AccessAnswer,
-            lang,
-            &data,
-            OffsetDateTime::now_utc(),
-        )?;
-        let pages = laid.svg_pages();
-        drop(laid);
-        typeset::forget();
+        let pages = documents::preview(Template::AccessAnswer, lang, &data)?;
         let r = self.request(request)?;
         self.record(
             Action::SubjectViewed,
