@@ -278,6 +278,12 @@ pub fn fill(vault: &Vault, count: usize, seed: u64) -> Result<usize> {
             consent: Box::new(crate::lifecycle::consent::ConsentDraft {
                 purposes: consented.to_vec(),
                 form: Some(crate::lifecycle::consent::ConsentForm::Paper),
+                // Given for the demo's children by a parent.
+                representative: Some(crate::lifecycle::consent::Representative {
+                    name: "Демо Ата-ана".into(),
+                    relation: "анасы".into(),
+                    document: "туу туралы куәлік".into(),
+                }),
                 ..Default::default()
             }),
             scan_due: None,

@@ -348,7 +348,7 @@ impl Vault {
                     .get(&Field::BirthDate)
                     .and_then(|d| crate::register::import::parse_date(d).ok())
                     .is_some_and(|born| super::consent::age_on(born, today_) < 18);
-                if b.ground.is_none() && minor {
+                if b.ground.is_none() && b.representative.is_none() && minor {
                     problems.push(FieldProblem::new(
                         "birth_date",
                         "minor_needs_representative",
@@ -391,6 +391,12 @@ impl Vault {
                             given_on: &given_on,
                             scan_due: b.scan_due,
                             user,
+                            representative: b.representative.as_ref().filter(|_| {
+                                p.values
+                                    .get(&Field::BirthDate)
+                                    .and_then(|d| crate::register::import::parse_date(d).ok())
+                                    .is_some_and(|born| super::consent::age_on(born, today_) < 18)
+                            }),
                         },
                     )?;
                 }
@@ -540,6 +546,8 @@ struct Prepared {
     ground: Option<Ground>,
     /// When the scans of paper consents are due.
     scan_due: Option<Date>,
+    /// The legal representative the batch names, who gives the consent of its minors.
+    representative: Option<super::consent::Representative>,
 }
 
 fn prepare(
@@ -582,6 +590,10 @@ fn prepare(
                 purposes,
                 ground: None,
                 scan_due,
+                representative: consent
+                    .representative
+                    .clone()
+                    .filter(|r| !r.name.trim().is_empty()),
             })
         }
         BasisDraft::Ground(g) => {
@@ -591,6 +603,7 @@ fn prepare(
                 covers: covered(&g.purposes, kind, inventory),
                 ground: Some(g),
                 scan_due: None,
+                representative: None,
             })
         }
     }

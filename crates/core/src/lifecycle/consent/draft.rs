@@ -489,6 +489,8 @@ pub(crate) struct BatchConsent<'a> {
     pub given_on: &'a str,
     pub scan_due: Option<Date>,
     pub user: Uuid,
+    /// For a minor: the legal representative who gave the consent.
+    pub representative: Option<&'a Representative>,
 }
 
 /// Store one consent of a batch inside the batch's transaction: a paper form, given today,
@@ -504,8 +506,9 @@ pub(crate) fn insert_batch_consent(tx: &rusqlite::Connection, c: &BatchConsent<'
     tx.execute(
         "INSERT INTO consent (id, number, subject_id, operator_name, operator_bin, subject_name, purposes, data_fields, inventory_version,
             valid_from, valid_until, third_parties, third_party_recipients, cross_border, cross_border_countries, publication, publication_where,
-            form, form_reference, given_on, taken_by, created_at, scan_due)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, 0, NULL, 0, NULL, 0, NULL, 'paper', NULL, ?10, ?11, ?12, ?13)",
+            form, form_reference, given_on, taken_by, created_at, scan_due,
+            representative_name, representative_relation, representative_document)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, NULL, 0, NULL, 0, NULL, 0, NULL, 'paper', NULL, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             Uuid::now_v7().to_string(),
             number,
@@ -520,6 +523,9 @@ pub(crate) fn insert_batch_consent(tx: &rusqlite::Connection, c: &BatchConsent<'
             c.user.to_string(),
             journal::now_utc(),
             c.scan_due.map(|d| d.to_string()),
+            c.representative.map(|r| r.name.clone()),
+            c.representative.map(|r| r.relation.clone()),
+            c.representative.map(|r| r.document.clone()),
         ],
     )?;
     let _ = c.subject_number;
