@@ -330,7 +330,10 @@ impl Vault {
         let kinds: BTreeSet<Kind> = rows.iter().filter_map(|(_, d)| d.kind).collect();
         let mut prepared: std::collections::BTreeMap<Kind, Prepared> = Default::default();
         for kind in kinds {
-            let named = !org.name.trim().is_empty() && !org.bin.trim().is_empty();
+            // Synthetic people (the demo, benchmarks) may go into a vault with no operator yet;
+            // an import's consents must name it (Art. 8(4)(1)).
+            let named = source == BatchSource::Demo
+                || (!org.name.trim().is_empty() && !org.bin.trim().is_empty());
             prepared.insert(
                 kind,
                 prepare(&basis_of(kind), kind, &inventory.document, named)?,
