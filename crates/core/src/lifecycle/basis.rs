@@ -504,7 +504,11 @@ impl Vault {
             return Ok(Vec::new());
         }
         let keys: HashSet<String> = candidates.iter().map(|c| c.0.clone()).collect();
-        let kept = super::retention::kept_by_law(self.conn(), &keys, on)?;
+        let kinds: BTreeSet<Kind> = candidates
+            .iter()
+            .filter_map(|c| Kind::from_key(&c.2))
+            .collect();
+        let kept = super::retention::kept_by_law(self.conn(), &keys, &kinds, on)?;
         let calendar = self.calendar()?;
         let mut out = Vec::new();
         for (id, number, kind, ground, _law, created, full_name) in candidates {

@@ -815,11 +815,14 @@ pub(crate) fn iso_day(s: &str) -> Option<Date> {
 pub(crate) fn kept_by_law(
     conn: &Connection,
     candidates: &std::collections::HashSet<String>,
+    kinds: &BTreeSet<Kind>,
     on: Date,
 ) -> Result<std::collections::HashSet<String>> {
+    // Only the kinds among the candidates: when no rule set by law applies to them (usually
+    // beneficiaries), nobody is read at all.
     let rules: Vec<Rule> = read_rules(conn)?
         .into_iter()
-        .filter(|r| LAW_BASES.contains(&r.basis.as_str()))
+        .filter(|r| LAW_BASES.contains(&r.basis.as_str()) && kinds.contains(&r.kind))
         .collect();
     let mut kept = std::collections::HashSet::new();
     if rules.is_empty() || candidates.is_empty() {

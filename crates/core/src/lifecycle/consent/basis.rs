@@ -138,7 +138,7 @@ pub(crate) fn restrict_lapsed_publications(conn: &Connection, user: Uuid) -> Res
 /// The day a person's last consent stopped being in force, and whether it was withdrawn (rather
 /// than expired); `None` when they never had one.
 pub(crate) fn last_lapse(conn: &Connection, subject: Uuid) -> Result<Option<(Date, bool)>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT c.valid_until,
                 (SELECT min(w.requested_on) FROM consent_withdrawal w WHERE w.consent_id = c.id AND w.scope = 'all' AND w.refused = 0)
          FROM consent c WHERE c.subject_id = ?1",
