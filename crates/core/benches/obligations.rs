@@ -66,6 +66,7 @@ fn obligations(c: &mut Criterion) {
             })
             .unwrap();
     }
+    // The first 1,000 go in the transfer below; the next 2,000 withdraw their consent.
     for row in people.iter().skip(1_000).take(2_000) {
         let consent = vault.consents(row.id).unwrap()[0].number;
         vault

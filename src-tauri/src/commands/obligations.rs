@@ -70,6 +70,8 @@ pub async fn calendar_reset_year(state: State<'_, AppState>, year: i32) -> CmdRe
 pub struct ClockSettings {
     answer_days: u32,
     unlock_threshold: u32,
+    /// The term each kind of request is taken with today.
+    request_terms: Vec<derbes_core::requests::RequestTerm>,
 }
 
 #[tauri::command]
@@ -79,6 +81,7 @@ pub async fn clock_settings(state: State<'_, AppState>) -> CmdResult<ClockSettin
     Ok(ClockSettings {
         answer_days: v.request_answer_days()?,
         unlock_threshold: v.breach_unlock_threshold()?,
+        request_terms: v.request_terms()?,
     })
 }
 

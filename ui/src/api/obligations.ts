@@ -106,6 +106,15 @@ export interface ClockSettings {
   answerDays: number;
   /** Failed unlocks in a row that make Derbes propose a breach. */
   unlockThreshold: number;
+  /** The term each kind of request is taken with today, as the core counts it. */
+  requestTerms?: RequestTerm[];
+}
+
+/** A kind of request's term: working days, and where it comes from. */
+export interface RequestTerm {
+  kind: string;
+  workingDays: number;
+  source: string;
 }
 
 // ---------------------------------------------------------------- requests

@@ -431,7 +431,15 @@ export function createObligations(host: ObligationsHost, { seed }: { seed: boole
       years.sort((a2, b) => a2.year - b.year);
       host.journal('calendar.changed', { year, reset: true }, String(year));
     },
-    clock_settings: () => ({ ...settings }),
+    // The core's terms (Vault::request_terms), for `npm run dev`.
+    clock_settings: () => ({
+      ...settings,
+      requestTerms: ['access', 'correction', 'blocking', 'unblocking', 'destruction', 'withdrawal', 'publication_refusal'].map((kind) => ({
+        kind,
+        workingDays: kind === 'access' || kind === 'withdrawal' ? settings.answerDays : 1,
+        source: kind === 'access' || kind === 'withdrawal' ? 'own_target' : kind === 'publication_refusal' ? 'art_6' : 'art_25_2_8',
+      })),
+    }),
     clock_settings_set: (a) => {
       const answerDays = Number(a.answerDays);
       const unlockThreshold = Number(a.unlockThreshold);

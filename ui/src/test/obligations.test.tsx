@@ -285,7 +285,14 @@ describe('registering a request', () => {
 
   it('finds the person by number, sends the date as the core reads it, and shows a refusal under its field', async () => {
     backend({
-      clock_settings: () => ({ answerDays: 5, unlockThreshold: 10 }),
+      clock_settings: () => ({
+        answerDays: 5,
+        unlockThreshold: 10,
+        requestTerms: [
+          { kind: 'access', workingDays: 5, source: 'own_target' },
+          { kind: 'correction', workingDays: 1, source: 'art_25_2_8' },
+        ],
+      }),
       subject_get: (a) => (a.id === '12' ? nurlan : Promise.reject({ code: 'subject_not_found', message: '', params: {} })),
       subject_list: () => ({ total: 0, rows: [] }),
       request_add: () => {
@@ -298,7 +305,7 @@ describe('registering a request', () => {
     await user.click(await screen.findByTestId('request-person-number'));
     expect(await screen.findByTestId('request-person-chosen')).toHaveTextContent('Ахметов Нұрлан');
 
-    // The term of an access request is the organisation's own target, as Settings say.
+    // The term is the core's (request_terms): an access request's is the organisation's own target.
     await waitFor(() => expect(screen.getByTestId('request-kind-term')).toHaveTextContent("Term: the organisation's own target, 5 working days"));
     await user.selectOptions(screen.getByTestId('request-kind'), 'correction');
     expect(screen.getByTestId('request-kind-term')).toHaveTextContent('Art. 25(2)(8): 1 working day');

@@ -102,6 +102,18 @@ impl RequestKind {
     }
 }
 
+/// The term a kind of request is taken with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestTerm {
+    /// The kind.
+    pub kind: RequestKind,
+    /// Working days.
+    pub working_days: u32,
+    /// `own_target`, `art_25_2_8` or `art_6`.
+    pub source: &'static str,
+}
+
 /// How the request came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -411,6 +423,21 @@ impl Vault {
                 .with("max", *ANSWER_DAYS_RANGE.end()));
         }
         self.set_setting(ANSWER_DAYS_KEY, &days.to_string(), true)
+    }
+
+    /// The term each kind of request would be taken with today, and where it comes from: what
+    /// a form says before the request is taken.
+    pub fn request_terms(&self) -> Result<Vec<RequestTerm>> {
+        RequestKind::ALL
+            .into_iter()
+            .map(|kind| {
+                Ok(RequestTerm {
+                    kind,
+                    working_days: self.term_of(kind)?,
+                    source: kind.term_source(),
+                })
+            })
+            .collect()
     }
 
     fn term_of(&self, kind: RequestKind) -> Result<u32> {

@@ -88,6 +88,23 @@ fn terms_follow_the_kind_and_the_calendar() {
     assert_eq!(v.request(a.number).unwrap().term_days, 3);
     let b = ask(&v, id, RequestKind::Access, date!(2026 - 03 - 20)).unwrap();
     assert_eq!(b.term_days, 5);
+    // What a form says before a request is taken is what it is taken with.
+    let terms = v.request_terms().unwrap();
+    let of = |k| terms.iter().find(|t| t.kind == k).unwrap();
+    assert_eq!(
+        (
+            of(RequestKind::Access).working_days,
+            of(RequestKind::Access).source
+        ),
+        (5, "own_target")
+    );
+    assert_eq!(
+        (
+            of(RequestKind::Blocking).working_days,
+            of(RequestKind::Blocking).source
+        ),
+        (1, "art_25_2_8")
+    );
     assert_eq!(
         code_of(&v.set_request_answer_days(0).unwrap_err()),
         "request_answer_days_range"

@@ -89,10 +89,11 @@ export function RequestForm({ personId }: { personId: string | null }) {
       setError(null);
     };
 
-  // Said before the request is taken, as the core will count it (RequestKind::term_source); the
-  // request then keeps the term it was taken with.
-  const termDays = kind === 'access' || kind === 'withdrawal' ? settings?.answerDays ?? null : 1;
-  const source = kind === 'access' || kind === 'withdrawal' ? 'own_target' : kind === 'publication_refusal' ? 'art_6' : 'art_25_2_8';
+  // Said before the request is taken, as the core counts it (Vault::request_terms); the request
+  // then keeps the term it was taken with.
+  const term = settings?.requestTerms?.find((x) => x.kind === kind) ?? null;
+  const termDays = term?.workingDays ?? null;
+  const source = term?.source ?? '';
   const representativeNeeded = identity === 'representative_authority';
   const receivedOn = isoFromTyped(received);
   const canSubmit = !busy && person !== null && receivedOn !== null;
