@@ -421,6 +421,7 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, cx: Ctx) -> Result<(), Error
                 kind: Some(kind(k)?),
                 values: values(pairs)?,
                 services: services(s)?,
+                registered_on: None,
             };
             let p = vault.add_subject(&draft, &basis.draft()?)?;
             if cx.json {
@@ -446,6 +447,7 @@ pub fn subject(vault: &Vault, cmd: &SubjectCommand, cx: Ctx) -> Result<(), Error
                 kind: k.as_deref().map(kind).transpose()?,
                 values: values(pairs)?,
                 services: services(s)?,
+                registered_on: None,
             };
             let mut p =
                 if draft.kind.is_some() || !draft.values.is_empty() || !draft.services.is_empty() {

@@ -80,6 +80,7 @@ pub fn draft(kind: Kind, pairs: &[(Field, &str)]) -> PersonDraft {
         kind: Some(kind),
         values: pairs.iter().map(|(f, v)| (*f, v.to_string())).collect(),
         services: vec![],
+        registered_on: None,
     }
 }
 

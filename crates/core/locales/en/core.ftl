@@ -88,6 +88,15 @@ problem-service_type = Choose or type the service.
 problem-duplicate_iin = A person with this IIN is already in the register (record № { $number }).
 problem-duplicate_iin_in_file = The same IIN is also in row { $row } of the file.
 problem-duplicate_iin_in_file_elsewhere = The same IIN is in another row of the file.
+problem-service_person_missing = The row does not say whose service it is: give an IIN, a Derbes number, or surname, name and birth date.
+problem-service_person_not_found = { $by ->
+    [iin] No one in the register has this IIN.
+    [number] No one in the register has this number.
+   *[name] No one in the register has this surname, name and birth date.
+}
+problem-service_person_ambiguous = { $count } people in the register have this surname, name and birth date: give an IIN or a Derbes number.
+problem-service_person_blocked = Person № { $number } is blocked: nothing may be added to their record until the block is lifted.
+problem-service_type_unconfirmed = Choose which service this is: Derbes does not know this service type yet.
 
 ## The fields problems and refusals point at
 field-folder = vault folder

@@ -79,6 +79,15 @@ problem-service_type = Қызметті таңдаңыз немесе жазың
 problem-duplicate_iin = Бұл ЖСН-мен тұлға тізілімде бұрыннан бар (№ { $number } жазба).
 problem-duplicate_iin_in_file = Дәл осы ЖСН файлдың { $row }-жолында да бар.
 problem-duplicate_iin_in_file_elsewhere = Дәл осы ЖСН файлдың басқа жолында да бар.
+problem-service_person_missing = Жолда қызметтің кімге көрсетілгені жазылмаған: ЖСН, Derbes нөмірі немесе тегі, аты және туған күні керек.
+problem-service_person_not_found = { $by ->
+    [iin] Тізілімде мұндай ЖСН-і бар адам жоқ.
+    [number] Тізілімде мұндай нөмірлі адам жоқ.
+   *[name] Тізілімде мұндай тегі, аты және туған күні бар адам жоқ.
+}
+problem-service_person_ambiguous = Тізілімде тегі, аты және туған күні осындай { $count } адам бар: ЖСН-ін немесе Derbes нөмірін көрсетіңіз.
+problem-service_person_blocked = № { $number } жазба бұғатталған: бұғаттау алынғанша оған ештеңе қосуға болмайды.
+problem-service_type_unconfirmed = Бұл қандай қызмет екенін таңдаңыз: Derbes мұндай қызмет түрін әлі білмейді.
 
 ## The fields problems and refusals point at
 field-folder = қойма қалтасы

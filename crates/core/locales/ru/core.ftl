@@ -87,6 +87,15 @@ problem-service_type = Выберите или введите услугу.
 problem-duplicate_iin = Лицо с таким ИИН уже есть в реестре (запись № { $number }).
 problem-duplicate_iin_in_file = Такой же ИИН есть и в строке { $row } файла.
 problem-duplicate_iin_in_file_elsewhere = Такой же ИИН есть в другой строке файла.
+problem-service_person_missing = В строке не указано, чья это услуга: нужен ИИН, номер в Derbes или фамилия, имя и дата рождения.
+problem-service_person_not_found = { $by ->
+    [iin] В реестре нет человека с таким ИИН.
+    [number] В реестре нет человека с таким номером.
+   *[name] В реестре нет человека с такими фамилией, именем и датой рождения.
+}
+problem-service_person_ambiguous = В реестре { $count } человека с такими фамилией, именем и датой рождения: укажите ИИН или номер в Derbes.
+problem-service_person_blocked = Запись № { $number } заблокирована: пока блокировка не снята, в неё ничего нельзя добавить.
+problem-service_type_unconfirmed = Выберите, какая это услуга: Derbes ещё не знает такого вида услуги.
 
 ## The fields problems and refusals point at
 field-folder = папка хранилища

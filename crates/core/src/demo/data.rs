@@ -224,6 +224,7 @@ impl People {
             kind: Some(kind),
             values,
             services,
+            registered_on: None,
         }
     }
 

@@ -251,6 +251,42 @@ impl Vault {
         Ok(out.into_iter().collect())
     }
 
+    /// [`Vault::covered_purposes`] for everyone at once, by person: one read of the consents
+    /// and one of the grounds, for a batch that touches many people.
+    pub(crate) fn covered_purposes_of_all(
+        &self,
+    ) -> Result<std::collections::HashMap<Uuid, BTreeSet<String>>> {
+        let inventory = self.inventory()?;
+        let mut out = super::consent::purposes_in_force(self.conn(), today())?;
+        let mut stmt = self.conn().prepare(
+            "SELECT id, kind, legal_ground, legal_ground_law, ground_purposes FROM subject \
+             WHERE legal_ground IS NOT NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let (id, kind, ground, law, purposes): (
+                String,
+                String,
+                String,
+                Option<String>,
+                Option<String>,
+            ) = (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+            let (Ok(id), Some(kind)) = (Uuid::parse_str(&id), Kind::from_key(&kind)) else {
+                continue;
+            };
+            if ART9_GROUNDS.contains(&ground.as_str()) && law.is_some_and(|l| !l.trim().is_empty())
+            {
+                let named: Vec<String> = purposes
+                    .and_then(|p| serde_json::from_str(&p).ok())
+                    .unwrap_or_default();
+                out.entry(id)
+                    .or_default()
+                    .extend(covered(&named, kind, &inventory.document));
+            }
+        }
+        Ok(out)
+    }
+
     /// Add a person with their basis for processing, in one transaction: nobody enters the
     /// register without a consent or an Art. 9 ground (Art. 7(1)), and their fields must be
     /// those of the purposes that basis covers (Art. 14).

@@ -629,7 +629,7 @@ pub(crate) fn keep_anonymous_records(conn: &Connection) -> Result<()> {
     conn.execute(
         "INSERT INTO anonymous_record (id, kind, sex, birth_year, region, district, programme, disability, household_size, collected_month)
          SELECT m.record, s.kind, s.sex, CAST(substr(s.birth_date, 1, 4) AS INTEGER), s.region, s.district, s.programme,
-                CASE WHEN s.disability IS NOT NULL THEN 'yes' END, s.household_size, substr(s.created_at, 1, 7)
+                CASE WHEN s.disability IS NOT NULL THEN 'yes' END, s.household_size, substr(coalesce(s.registered_on, s.created_at), 1, 7)
          FROM temp.anonymous_ids m JOIN subject s ON s.id = m.id
          ORDER BY m.record",
         [],

@@ -35,7 +35,7 @@ pub struct RowProblem {
 
 impl RowProblem {
     /// A problem of row `row`.
-    fn new(row: usize, problem: FieldProblem) -> RowProblem {
+    pub(crate) fn new(row: usize, problem: FieldProblem) -> RowProblem {
         RowProblem {
             row,
             field: problem.field,

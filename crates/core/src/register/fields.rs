@@ -272,6 +272,11 @@ pub struct PersonDraft {
     pub values: std::collections::BTreeMap<Field, String>,
     /// Services received.
     pub services: Vec<ServiceDraft>,
+    /// The day the person first came to the organisation, when it was before they were
+    /// recorded in Derbes (an imported file's "registered on" or "first service"); reports of
+    /// new people count this day instead of the day of recording.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub registered_on: Option<String>,
 }
 
 /// One service received, as typed.

@@ -13,6 +13,7 @@ pub mod import;
 pub mod inventory;
 pub mod organisation;
 pub mod regions;
+pub mod services;
 pub mod subjects;
 
 /// Every code a [`crate::error::FieldProblem`] or a [`bulk::RowProblem`] can carry; each has its
@@ -53,6 +54,12 @@ pub const PROBLEM_CODES: &[&str] = &[
     // Duplicate IINs in an import: `number` is the existing record's №, `row` the other row.
     "duplicate_iin",
     "duplicate_iin_in_file",
+    // A line of a service log: whose it is and what it was.
+    "service_person_missing",
+    "service_person_not_found",
+    "service_person_ambiguous",
+    "service_person_blocked",
+    "service_type_unconfirmed",
 ];
 
 #[cfg(test)]

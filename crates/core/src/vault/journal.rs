@@ -82,6 +82,8 @@ pub enum Action {
     SubjectAccessChanged,
     /// People were imported from a file (details: row count).
     SubjectsImported,
+    /// A log of past services was imported (details: rows added, rows already on file, people).
+    ServicesImported,
     /// A consent was recorded (details: consent number, purposes, scopes).
     ConsentRecorded,
     /// A withdrawal of consent was recorded, accepted or refused (details: scope, outcome).
@@ -166,6 +168,7 @@ impl Action {
             Action::SubjectRevealed => "subject.revealed",
             Action::SubjectAccessChanged => "subject.access_changed",
             Action::SubjectsImported => "subjects.imported",
+            Action::ServicesImported => "services.imported",
             Action::ConsentRecorded => "consent.recorded",
             Action::ConsentWithdrawn => "consent.withdrawn",
             Action::ConsentEvidenceAttached => "consent.evidence_attached",

@@ -460,6 +460,13 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX transfer_subject_number ON transfer_subject (subject_number);
     "#,
+    // 13: history brought from the spreadsheets an NGO kept before Derbes. A service may name
+    // the programme it was given under; a person may carry the day they first came to the
+    // organisation, which "new people" reports count instead of the day they were typed in.
+    r#"
+    ALTER TABLE service ADD COLUMN programme TEXT;
+    ALTER TABLE subject ADD COLUMN registered_on TEXT;
+    "#,
 ];
 
 fn migrations() -> Migrations<'static> {

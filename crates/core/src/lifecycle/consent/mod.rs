@@ -36,7 +36,7 @@ pub(crate) use basis::{
 pub(crate) use draft::{insert_batch_consent, BatchConsent};
 pub use draft::{ConsentDraft, ConsentForm, Representative};
 pub use evidence::{check_evidence, read_evidence_file, Evidence, MAX_EVIDENCE_BYTES};
-pub(crate) use state::best_state;
+pub(crate) use state::{best_state, purposes_in_force};
 pub use state::{Consent, ConsentState, EXPIRING_DAYS};
 pub use withdrawal::{Refusal, RefusalGround, Scope, Withdrawal, WithdrawalDraft};
 

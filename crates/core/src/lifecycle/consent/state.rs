@@ -153,6 +153,21 @@ pub(crate) fn best_state(
         .min())
 }
 
+/// Every person's consents in force on `on`, as the purposes they cover: one read for a batch
+/// (an import of past services) instead of one per person.
+pub(crate) fn purposes_in_force(
+    conn: &Connection,
+    on: Date,
+) -> Result<std::collections::HashMap<Uuid, BTreeSet<String>>> {
+    let mut out: std::collections::HashMap<Uuid, BTreeSet<String>> = Default::default();
+    for c in load(conn, "?1 = ?1", "", on)? {
+        if c.state.in_force() {
+            out.entry(c.subject_id).or_default().extend(c.purposes);
+        }
+    }
+    Ok(out)
+}
+
 pub(super) fn state_of(valid_until: Option<&str>, withdrawn_all: bool, on: Date) -> ConsentState {
     if withdrawn_all {
         return ConsentState::Withdrawn;

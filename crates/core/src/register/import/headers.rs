@@ -6,7 +6,7 @@ use crate::register::fields::Field;
 /// Header spellings per field, in Kazakh, Russian and English; the stable key is added too.
 /// Compared after [`normalise_header`], so case, punctuation and Kazakh/Russian letter variants
 /// do not matter.
-const FIELD_HEADERS: &[(Field, &[&str])] = &[
+pub(super) const FIELD_HEADERS: &[(Field, &[&str])] = &[
     (
         Field::Surname,
         &["тегі", "фамилия", "surname", "last name", "family name"],
@@ -201,6 +201,42 @@ const FULL_NAME_HEADERS: &[&str] = &[
     "fullname",
 ];
 
+/// Headers of a column holding the day a person first came to the organisation.
+const REGISTERED_ON_HEADERS: &[&str] = &[
+    "тіркелген күні",
+    "тіркеу күні",
+    "тіркелген",
+    "алғашқы қызмет",
+    "алғашқы қызмет күні",
+    "алғаш келген күні",
+    "алғашқы өтініш",
+    "дата регистрации",
+    "дата постановки на учет",
+    "зарегистрирован",
+    "первая услуга",
+    "дата первой услуги",
+    "дата первого обращения",
+    "первое обращение",
+    "registered on",
+    "registered",
+    "registration date",
+    "date registered",
+    "first service",
+    "first service date",
+    "first visit",
+    "registered_on",
+];
+
+/// The first column whose header says when a person first came ("Дата регистрации", "Тіркелген
+/// күні", "First service"): [`drafts`](super::drafts) reads it into
+/// [`PersonDraft::registered_on`](crate::register::fields::PersonDraft::registered_on).
+pub fn registered_on_column(headers: &[String]) -> Option<usize> {
+    headers.iter().position(|h| {
+        best_score(&normalise_header(h), REGISTERED_ON_HEADERS.iter().copied())
+            .is_some_and(|s| s.exact)
+    })
+}
+
 /// Lower-case, fold Kazakh letters ([`crate::text::fold`]) and split into words on anything
 /// that is not a letter or digit: "Ф.И.О." → `ф и о`, "E-mail" → `e mail`.
 pub(super) fn folded_words(text: &str) -> Vec<String> {
@@ -212,7 +248,7 @@ pub(super) fn folded_words(text: &str) -> Vec<String> {
 }
 
 /// [`folded_words`] without bare numbers ("1. Фамилия", "Телефон 2").
-fn normalise_header(header: &str) -> Vec<String> {
+pub(super) fn normalise_header(header: &str) -> Vec<String> {
     let mut words = folded_words(header);
     words.retain(|w| !w.chars().all(|c| c.is_ascii_digit()));
     words
@@ -222,7 +258,7 @@ fn normalise_header(header: &str) -> Vec<String> {
 /// "email") beats the spelling appearing as whole words inside a longer header ("ИИН
 /// получателя"); among those, longer spellings win ("Әкесінің аты" over "аты").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct MatchScore {
+pub(super) struct MatchScore {
     exact: bool,
     words: usize,
 }
@@ -239,7 +275,7 @@ fn match_score(header: &[String], spelling: &[String]) -> Option<MatchScore> {
     })
 }
 
-fn best_score<'a>(
+pub(super) fn best_score<'a>(
     header: &[String],
     spellings: impl IntoIterator<Item = &'a str>,
 ) -> Option<MatchScore> {

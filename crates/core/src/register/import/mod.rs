@@ -29,11 +29,13 @@ use crate::{Error, Result};
 
 mod csv;
 mod headers;
+mod services;
 mod values;
 mod xlsx;
 
 pub use self::csv::read_csv_bytes;
-pub use headers::{full_name_column, guess_mapping, is_full_name_header};
+pub use headers::{full_name_column, guess_mapping, is_full_name_header, registered_on_column};
+pub use services::{guess_service_mapping, service_lines, ServiceColumn, ServiceLine};
 pub use values::{
     normalise_phone, parse_date, parse_excel_serial, parse_sex, split_full_name, ValueProblem,
 };
@@ -294,13 +296,21 @@ fn read_bytes_within(bytes: &[u8], limits: Limits) -> Result<Table> {
 /// are left out. When two columns map to one field, the leftmost filled one wins.
 /// `full_name_column`, if given, is split with [`split_full_name`] and fills surname, name and
 /// patronymic where no mapped column already did. [`Field::Services`] columns are ignored:
-/// services are not imported from a table.
+/// services come in as a log of their own ([`service_lines`]). A column headed as the day the
+/// person first came ([`registered_on_column`]) fills [`PersonDraft::registered_on`] unless the
+/// user mapped it to a field.
 pub fn drafts(
     table: &Table,
     mapping: &[Option<Field>],
     full_name_column: Option<usize>,
     kind: Kind,
 ) -> Vec<(usize, PersonDraft)> {
+    let registered = registered_on_column(&table.headers).filter(|&c| {
+        matches!(
+            mapping.get(c),
+            None | Some(None) | Some(Some(Field::Services))
+        )
+    });
     (0..table.rows.len())
         .map(|row| {
             let mut draft = PersonDraft {
@@ -333,6 +343,13 @@ pub fn drafts(
                         draft.values.entry(field).or_insert(value);
                     }
                 }
+            }
+            if let Some(column) = registered {
+                let cell = table.cell(row, column);
+                draft.registered_on = match parse_excel_serial(cell) {
+                    Ok(d) if cell.bytes().all(|b| b.is_ascii_digit()) => Some(d.to_string()),
+                    _ => (!cell.is_empty()).then(|| cell.to_owned()),
+                };
             }
             (table.row_number(row), draft)
         })

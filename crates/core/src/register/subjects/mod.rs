@@ -91,6 +91,8 @@ pub struct ValidPerson {
     pub values: BTreeMap<Field, String>,
     /// Checked services.
     pub services: Vec<Service>,
+    /// The day they first came, `YYYY-MM-DD`, when given.
+    pub registered_on: Option<String>,
 }
 
 impl ValidPerson {
@@ -258,6 +260,7 @@ impl Vault {
             kind: Some(kind),
             values,
             services: changes.services.clone(),
+            registered_on: None,
         };
         let valid = validate(&merged, &inventory.document, today())?;
         if !changes.services.is_empty() {

@@ -97,8 +97,8 @@ impl<'t> Writer<'t> {
         let number = self.next_number;
         let now = &self.now;
         let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO subject (id, number, kind, access, status, surname, name, patronymic, iin, birth_date, sex, phone, email, region, district, settlement, address, id_document, programme, disability, household_size, health_notes, notes, created_at, updated_at, sort_key)
-             VALUES (?1, ?2, ?3, 'restricted', 'active', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23)",
+            "INSERT INTO subject (id, number, kind, access, status, surname, name, patronymic, iin, birth_date, sex, phone, email, region, district, settlement, address, id_document, programme, disability, household_size, health_notes, notes, created_at, updated_at, sort_key, registered_on)
+             VALUES (?1, ?2, ?3, 'restricted', 'active', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?23, ?24)",
         )?;
         let v = |f: Field| p.values.get(&f).map(String::as_str);
         let household: Option<i64> = v(Field::HouseholdSize).and_then(|s| s.parse().ok());
@@ -126,6 +126,7 @@ impl<'t> Writer<'t> {
             v(Field::Notes),
             now,
             sort_key(&p.values),
+            p.registered_on,
         ])?;
         insert_services(self.tx, id, &p.services)?;
         self.tx

@@ -32,6 +32,7 @@ fn draft(kind: Kind, pairs: &[(Field, &str)]) -> PersonDraft {
         kind: Some(kind),
         values: pairs.iter().map(|(f, v)| (*f, v.to_string())).collect(),
         services: vec![],
+        registered_on: None,
     }
 }
 
@@ -290,6 +291,7 @@ fn editing_checks_the_whole_record_and_journals_field_names_only() {
             date: "15.02.2024".into(),
             service_type: "legal_consultation".into(),
         }],
+        registered_on: None,
     };
     let s = v.edit_subject(p.id, &with_service).unwrap();
     assert_eq!(

@@ -137,12 +137,36 @@ pub fn validate(
             }
         }
     }
+    let registered_on = match draft.registered_on.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => {
+            let birth = values.get(&Field::BirthDate).and_then(|d| {
+                Date::parse(d, &time::format_description::well_known::Iso8601::DATE).ok()
+            });
+            match parse_date(text) {
+                Err(p) => {
+                    problems.push(FieldProblem::new("registered_on", p.code()));
+                    None
+                }
+                Ok(d) if d > today => {
+                    problems.push(FieldProblem::new("registered_on", "date_future"));
+                    None
+                }
+                Ok(d) if birth.is_some_and(|b| d < b) => {
+                    problems.push(FieldProblem::new("registered_on", "before_birth"));
+                    None
+                }
+                Ok(d) => Some(d.to_string()),
+            }
+        }
+    };
     if problems.is_empty() {
         services.sort_by(|a, b| a.date.cmp(&b.date));
         Ok(ValidPerson {
             kind,
             values,
             services,
+            registered_on,
         })
     } else {
         problems.sort_by_key(|p| {

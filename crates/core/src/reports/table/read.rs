@@ -127,7 +127,14 @@ struct ServiceRows {
     /// Each row's type: an index into [`SERVICE_TYPES`], [`OTHER_SERVICE`] or
     /// [`NO_SERVICE_TYPE`].
     service_type: Vec<u8>,
+    /// Each row's programme, as an index into `programmes`; [`NO_PROGRAMME`] when the service
+    /// names none (it was given under the person's).
+    programme: Vec<u32>,
+    programmes: Vec<String>,
 }
+
+/// A service that names no programme of its own.
+const NO_PROGRAMME: u32 = u32::MAX;
 
 impl ServiceRows {
     /// One pass over every service. (A covering index by date would read only the period's,
@@ -135,8 +142,10 @@ impl ServiceRows {
     fn read(conn: &rusqlite::Connection, first_day: &str, last_day: &str) -> Result<Self> {
         let mut out = ServiceRows::default();
         let mut month_index: FxHashMap<String, u32> = FxHashMap::default();
+        let mut programme_index: FxHashMap<String, u32> = FxHashMap::default();
         let mut stmt = conn.prepare(
-            "SELECT subject_id, date, service_type FROM service WHERE date >= ?1 AND date <= ?2",
+            "SELECT subject_id, date, service_type, programme FROM service \
+             WHERE date >= ?1 AND date <= ?2",
         )?;
         let mut rows = stmt.query(params![first_day, last_day])?;
         while let Some(r) = rows.next()? {
@@ -168,6 +177,20 @@ impl ServiceRows {
                     .iter()
                     .position(|s| *s == t)
                     .map_or(OTHER_SERVICE, |i| i as u8)
+            });
+            let programme = match r.get_ref(3)? {
+                rusqlite::types::ValueRef::Text(t) => std::str::from_utf8(t).unwrap_or("").trim(),
+                _ => "",
+            };
+            out.programme.push(if programme.is_empty() {
+                NO_PROGRAMME
+            } else if let Some(&p) = programme_index.get(programme) {
+                p
+            } else {
+                let p = out.programmes.len() as u32;
+                out.programmes.push(programme.to_string());
+                programme_index.insert(programme.to_string(), p);
+                p
             });
         }
         Ok(out)
@@ -238,7 +261,7 @@ pub(crate) fn read_units(
         let people_read = (|| -> Result<()> {
             let mut stmt = conn.prepare(
                 "SELECT id, kind, sex, birth_date, iin, region, district, programme, disability, \
-         household_size, blocked_reason IS NOT NULL, substr(created_at, 1, 10) FROM subject",
+         household_size, blocked_reason IS NOT NULL, coalesce(registered_on, substr(created_at, 1, 10)) FROM subject",
             )?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
@@ -246,7 +269,11 @@ pub(crate) fn read_units(
                     continue;
                 };
                 let programme = words.text(r.get_ref(7)?);
-                if !kind_ok(&kind) || !programme_ok(&programme) {
+                // A person without a programme of their own may be counted under the programme
+                // their services name (history imported from a service log): for measures that
+                // read services, the programme is checked per unit below.
+                let programme_later = measure != Measure::NewPeople && programme.is_none();
+                if !kind_ok(&kind) || !(programme_later || programme_ok(&programme)) {
                     continue;
                 }
                 let birth: Option<String> = r.get(3)?;
@@ -299,6 +326,8 @@ pub(crate) fn read_units(
                 // Per person: the first service in the period and, for a release, how often each
                 // type was given.
                 let mut first: Vec<Option<Rc<str>>> = vec![None; people.len()];
+                // Per person: the programme named by their earliest service that names one.
+                let mut named: Vec<Option<(Rc<str>, Rc<str>)>> = vec![None; people.len()];
                 let mut types: FxHashMap<(u32, Rc<str>), u32> = FxHashMap::default();
                 let rows = match services {
                     Some(Ok(Ok(rows))) => rows,
@@ -306,6 +335,8 @@ pub(crate) fn read_units(
                     _ => ServiceRows::read(conn, &first_day, &last_day)?,
                 };
                 let months: Vec<Rc<str>> = rows.months.iter().map(|m| words.get(m)).collect();
+                let programmes: Vec<Rc<str>> =
+                    rows.programmes.iter().map(|p| words.get(p)).collect();
                 let kinds: Vec<Option<Rc<str>>> = (0..=OTHER_SERVICE)
                     .map(|t| ServiceRows::type_name(t).map(|n| words.get(n)))
                     .collect();
@@ -319,7 +350,12 @@ pub(crate) fn read_units(
                         .get(rows.service_type[row] as usize)
                         .cloned()
                         .flatten();
+                    let service_programme = programmes.get(rows.programme[row] as usize);
                     if measure == Measure::Services {
+                        let programme = service_programme.or(p.unit.programme.as_ref()).cloned();
+                        if !programme_ok(&programme) {
+                            continue;
+                        }
                         if p.blocked {
                             out.blocked_left_out += 1;
                             continue;
@@ -327,8 +363,15 @@ pub(crate) fn read_units(
                         let mut u = p.unit.clone();
                         u.month = month.clone();
                         u.service_type = service_type;
+                        u.programme = programme;
                         out.units.push(u);
                     } else {
+                        if let Some(sp) = service_programme {
+                            let slot = &mut named[i as usize];
+                            if slot.as_ref().is_none_or(|(m, _)| **month < **m) {
+                                *slot = Some((month.clone(), sp.clone()));
+                            }
+                        }
                         let slot = &mut first[i as usize];
                         if slot.as_deref().is_none_or(|f| **month < *f) {
                             *slot = Some(month.clone());
@@ -357,6 +400,13 @@ pub(crate) fn read_units(
                         let Some(month) = first[i].take() else {
                             continue;
                         };
+                        let mut p = p;
+                        if p.unit.programme.is_none() {
+                            p.unit.programme = named[i].take().map(|(_, programme)| programme);
+                        }
+                        if !programme_ok(&p.unit.programme) {
+                            continue;
+                        }
                         if p.blocked {
                             out.blocked_left_out += 1;
                             continue;
