@@ -104,6 +104,11 @@ enum Command {
         #[command(subcommand)]
         command: register::SubjectCommand,
     },
+    /// Import the log of past services from a CSV or XLSX file, all or nothing.
+    Service {
+        #[command(subcommand)]
+        command: register::ServiceCommand,
+    },
     /// Show or approve the data inventory (purposes and the fields each collects).
     Inventory {
         #[command(subcommand)]
@@ -535,6 +540,9 @@ fn run(cli: &Cli, cx: Ctx) -> Result<(), Error> {
         }
         Command::Subject { command } => {
             with_vault(cli, &mut secrets, |v| register::subject(v, command, cx))?
+        }
+        Command::Service { command } => {
+            with_vault(cli, &mut secrets, |v| register::service(v, command, cx))?
         }
         Command::Inventory { command } => {
             with_vault(cli, &mut secrets, |v| register::inventory(v, command, cx))?

@@ -8,9 +8,10 @@ use clap::{Args, Subcommand};
 use derbes_core::lifecycle::basis::{subparagraph_code, BasisDraft, Ground};
 use derbes_core::lifecycle::consent::{ConsentDraft, ConsentForm, Representative};
 use derbes_core::register::bulk::{BatchSource, ImportReport};
-use derbes_core::register::fields::{Field, Kind, PersonDraft, ServiceDraft};
+use derbes_core::register::fields::{Field, Kind, PersonDraft, ServiceDraft, SERVICE_TYPES};
 use derbes_core::register::inventory::InventoryDocument;
 use derbes_core::register::organisation::Organisation;
+use derbes_core::register::services::ServiceTypeChoice;
 use derbes_core::register::subjects::{Access, Person, Query, Row, LIST_COLUMNS};
 use derbes_core::{Error, Vault};
 use serde_json::{json, Value};
@@ -84,6 +85,24 @@ pub enum SubjectCommand {
         dry_run: bool,
         #[command(flatten)]
         basis: BasisArgs,
+    },
+}
+
+/// `derbes service …`.
+#[derive(Subcommand)]
+pub enum ServiceCommand {
+    /// Import a log of services (one row per visit: the person by IIN, Derbes number, or
+    /// surname + name + birth date; the date; the service type; optionally the programme).
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Check every row and report, but write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// What a service type of the file stands for, once per value Derbes does not know:
+        /// `VALUE=TYPE`, TYPE a standard key (e.g. legal_consultation) or `as-written`.
+        #[arg(long = "map", value_name = "VALUE=TYPE")]
+        map: Vec<String>,
     },
 }
 
@@ -671,4 +690,77 @@ pub fn demo(vault: &Vault, count: usize, seed: u64, cx: Ctx) -> Result<(), Error
         cx.println("cli-demo-added", &[("count", added.into())]);
     }
     Ok(())
+}
+
+/// Run `derbes service …` on an unlocked vault.
+pub fn service(vault: &Vault, cmd: &ServiceCommand, cx: Ctx) -> Result<(), Error> {
+    let ServiceCommand::Import { file, dry_run, map } = cmd;
+    let mut choices = BTreeMap::new();
+    for pair in map {
+        let (value, key) = pair
+            .rsplit_once('=')
+            .filter(|(v, k)| !v.trim().is_empty() && !k.trim().is_empty())
+            .ok_or_else(|| Error::invalid("map", "cli_service_map_format"))?;
+        let choice = match key.trim() {
+            "as-written" => ServiceTypeChoice::AsWritten,
+            k if SERVICE_TYPES.contains(&k) => ServiceTypeChoice::Standard(k.to_string()),
+            k => {
+                return Err(Error::invalid("map", "cli_service_type_unknown").with("value", k));
+            }
+        };
+        choices.insert(value.trim().to_string(), choice);
+    }
+    let table = derbes_core::register::import::read_file(file)?;
+    let mapping = derbes_core::register::import::guess_service_mapping(&table.headers);
+    let lines = derbes_core::register::import::service_lines(&table, &mapping);
+    let r = vault.import_services(&lines, &choices, *dry_run)?;
+    if cx.json {
+        output::json(&serde_json::to_value(&r).unwrap_or_default());
+    } else {
+        for t in &r.types {
+            let chosen = match &t.chosen {
+                Some(ServiceTypeChoice::Standard(k)) => k.clone(),
+                Some(ServiceTypeChoice::AsWritten) => "as-written".into(),
+                None => cx.say("cli-service-type-unknown", &[]),
+            };
+            cx.println(
+                "cli-service-type-line",
+                &[
+                    ("value", text(&t.value)),
+                    ("rows", t.rows.into()),
+                    ("type", text(chosen)),
+                ],
+            );
+        }
+        for p in &r.rejected {
+            cx.println(
+                "cli-import-row",
+                &[
+                    ("row", text(format!("{:>6}", p.row))),
+                    ("field", text(format!("{:<14}", p.field))),
+                    ("problem", text(p.sentence(cx.lang))),
+                ],
+            );
+        }
+        if r.rejected.is_empty() {
+            let args = [
+                ("count", r.accepted.into()),
+                ("people", r.people.into()),
+                ("already", r.already_recorded.into()),
+            ];
+            if r.imported {
+                cx.println("cli-services-imported", &args);
+            } else {
+                cx.println("cli-services-dry-run-ok", &args);
+            }
+        }
+    }
+    if r.rejected.is_empty() {
+        Ok(())
+    } else {
+        let rows: std::collections::BTreeSet<usize> = r.rejected.iter().map(|p| p.row).collect();
+        Err(Error::invalid("file", "cli_import_rejected")
+            .with("rejected", rows.len())
+            .with("rows", r.rows))
+    }
 }

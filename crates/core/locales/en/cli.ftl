@@ -10,6 +10,8 @@ reason-cli_values_format = Give field values as KEY=VALUE, e.g. surname=Сері
 reason-cli_field_unknown = There is no field "{ $key }"; see `derbes subject add --help`.
 reason-cli_service_format = Give a service as DATE=TYPE, e.g. 2024-02-15=legal_consultation.
 reason-cli_import_rejected = { $rejected } of { $rows } rows would be rejected, so nothing was imported; fix them and import again.
+reason-cli_service_map_format = Give each service type as VALUE=TYPE, for example "Юрконсультация=legal_consultation" or "Обед=as-written".
+reason-cli_service_type_unknown = "{ $value }" is not a service type: use legal_consultation, psychological_support, social_support, food_package, hygiene_kit, cash_assistance, medical_referral, shelter, training, home_visit or as-written.
 reason-cli_access_unknown = Access must be restricted or public.
 reason-cli_region_unknown = Unknown region; use a key such as almaty_city or a name.
 reason-cli_inventory_file_invalid = The inventory file is not valid: { $detail }.
@@ -57,6 +59,10 @@ cli-import-dry-run-ok = { $count ->
     [one] The { $count } row can be imported (dry run: nothing was written).
    *[other] All { $count } rows can be imported (dry run: nothing was written).
 }
+cli-service-type-line = { $value } ({ $rows }) → { $type }
+cli-service-type-unknown = not recognised: choose with --map
+cli-services-imported = Imported { $count } services of { $people } people ({ $already } already on file).
+cli-services-dry-run-ok = { $count } services of { $people } people can be imported, { $already } are already on file (dry run: nothing was written).
 cli-inventory-heading = Data inventory, version { $version } (approved { $at } by user { $by }):
 cli-org-name = Name:
 cli-org-bin = BIN:

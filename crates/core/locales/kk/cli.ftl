@@ -10,6 +10,8 @@ reason-cli_values_format = Өріс мәндерін KEY=VALUE түрінде ж
 reason-cli_field_unknown = «{ $key }» деген өріс жоқ; `derbes subject add --help` қараңыз.
 reason-cli_service_format = Қызметті DATE=TYPE түрінде жазыңыз, мысалы 2024-02-15=legal_consultation.
 reason-cli_import_rejected = Файлдағы { $rows } жолдың { $rejected } жолында қате бар, сондықтан ештеңе импортталмады; оларды түзетіп, қайта импорттаңыз.
+reason-cli_service_map_format = Әр қызмет түрін МӘН=ТҮР түрінде беріңіз, мысалы «Юрконсультация=legal_consultation» немесе «Обед=as-written».
+reason-cli_service_type_unknown = «{ $value }» қызмет түрі емес: legal_consultation, psychological_support, social_support, food_package, hygiene_kit, cash_assistance, medical_referral, shelter, training, home_visit немесе as-written пайдаланыңыз.
 reason-cli_access_unknown = Қолжетімділік restricted немесе public болуы керек.
 reason-cli_region_unknown = Мұндай өңір жоқ; almaty_city сияқты кілтті немесе өңірдің атауын жазыңыз.
 reason-cli_inventory_file_invalid = Тізбе файлы жарамсыз: { $detail }.
@@ -48,6 +50,10 @@ cli-person-changed = № { $number } жазба өзгертілді.
 cli-import-row = жол { $row }  { $field }  { $problem }
 cli-imported = { $count } тұлға импортталды.
 cli-import-dry-run-ok = Барлық { $count } жолды импорттауға болады (сынап көру: ештеңе жазылған жоқ).
+cli-service-type-line = { $value } ({ $rows }) → { $type }
+cli-service-type-unknown = танылмады: --map арқылы таңдаңыз
+cli-services-imported = { $people } адамның { $count } қызметі импортталды (тізілімде бұрыннан бар: { $already }).
+cli-services-dry-run-ok = { $people } адамның { $count } қызметін импорттауға болады, { $already } қызмет тізілімде бұрыннан бар (сынап көру: ештеңе жазылған жоқ).
 cli-inventory-heading = Дербес деректер тізбесі, { $version }-нұсқа (бекітілген күні { $at }, бекіткен пайдаланушы { $by }):
 cli-org-name = Атауы:
 cli-org-bin = БСН:

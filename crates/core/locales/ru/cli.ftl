@@ -10,6 +10,8 @@ reason-cli_values_format = Задайте значения полей в вид�
 reason-cli_field_unknown = Поля «{ $key }» нет; см. `derbes subject add --help`.
 reason-cli_service_format = Задайте услугу в виде DATE=TYPE, например 2024-02-15=legal_consultation.
 reason-cli_import_rejected = Строк с ошибками: { $rejected } из { $rows }, поэтому ничего не импортировано; исправьте их и повторите импорт.
+reason-cli_service_map_format = Задайте каждый вид услуги как ЗНАЧЕНИЕ=ВИД, например «Юрконсультация=legal_consultation» или «Обед=as-written».
+reason-cli_service_type_unknown = «{ $value }» — не вид услуги: используйте legal_consultation, psychological_support, social_support, food_package, hygiene_kit, cash_assistance, medical_referral, shelter, training, home_visit или as-written.
 reason-cli_access_unknown = Доступ — restricted или public.
 reason-cli_region_unknown = Неизвестный регион; укажите ключ, например almaty_city, или название.
 reason-cli_inventory_file_invalid = Файл перечня содержит ошибку: { $detail }.
@@ -56,6 +58,10 @@ cli-imported = { $count ->
    *[many] Импортировано { $count } лиц.
 }
 cli-import-dry-run-ok = Все строки ({ $count }) можно импортировать (пробный запуск: ничего не записано).
+cli-service-type-line = { $value } ({ $rows }) → { $type }
+cli-service-type-unknown = не распознано: выберите с помощью --map
+cli-services-imported = Импортировано услуг: { $count }, людей: { $people } (уже были в реестре: { $already }).
+cli-services-dry-run-ok = Можно импортировать услуг: { $count }, людей: { $people }; уже в реестре: { $already } (пробный запуск: ничего не записано).
 cli-inventory-heading = Перечень персональных данных, версия { $version } (утверждён { $at }, пользователь { $by }):
 cli-org-name = Название:
 cli-org-bin = БИН:
