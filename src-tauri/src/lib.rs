@@ -147,6 +147,8 @@ pub fn run() {
             commands::import::choose_import_file,
             commands::import::import_preview,
             commands::import::import_run,
+            commands::import::service_import_preview,
+            commands::import::service_import_run,
             commands::lifecycle::lifecycle_meta,
             commands::lifecycle::consent_list,
             commands::lifecycle::consent_check,

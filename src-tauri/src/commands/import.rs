@@ -1,10 +1,14 @@
-//! Importing people from CSV and XLSX files.
+//! Importing people, and the log of their past services, from CSV and XLSX files.
 
 use std::path::PathBuf;
 
 use derbes_core::register::bulk::{BatchSource, ImportReport};
 use derbes_core::register::fields::{Field, Kind};
 use derbes_core::register::import;
+use std::collections::BTreeMap;
+
+use derbes_core::register::import::ServiceColumn;
+use derbes_core::register::services::{ServiceImportReport, ServiceTypeChoice};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 use tauri_plugin_dialog::DialogExt;
@@ -25,6 +29,8 @@ pub struct Preview {
     sheet: Option<String>,
     mapping: Vec<Option<Field>>,
     full_name_column: Option<usize>,
+    /// The column read as the day each person first came, unless mapped to a field.
+    registered_on_column: Option<usize>,
 }
 
 /// Payload of the `import-progress` event.
@@ -50,6 +56,7 @@ pub async fn import_preview(path: PathBuf) -> CmdResult<Preview> {
     Ok(Preview {
         mapping: import::guess_mapping(&table.headers),
         full_name_column: import::full_name_column(&table.headers),
+        registered_on_column: import::registered_on_column(&table.headers),
         row_count: table.rows.len(),
         rows: table.rows.iter().take(20).cloned().collect(),
         format: table.source.format.key(),
@@ -86,4 +93,48 @@ pub async fn import_run(
         },
     )?;
     Ok(report)
+}
+
+/// What the mapping step of a service log shows.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServicePreview {
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    row_count: usize,
+    format: &'static str,
+    encoding: Option<&'static str>,
+    delimiter: Option<String>,
+    sheet: Option<String>,
+    mapping: Vec<Option<ServiceColumn>>,
+}
+
+#[tauri::command]
+pub async fn service_import_preview(path: PathBuf) -> CmdResult<ServicePreview> {
+    let table = import::read_file(&path)?;
+    Ok(ServicePreview {
+        mapping: import::guess_service_mapping(&table.headers),
+        row_count: table.rows.len(),
+        rows: table.rows.iter().take(20).cloned().collect(),
+        format: table.source.format.key(),
+        encoding: table.source.encoding,
+        delimiter: table.source.delimiter.map(String::from),
+        sheet: table.source.sheet.clone(),
+        headers: table.headers,
+    })
+}
+
+/// Check (`dry_run`) or import a service log under the user's mapping and service-type choices.
+#[tauri::command]
+pub async fn service_import_run(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    mapping: Vec<Option<ServiceColumn>>,
+    choices: BTreeMap<String, ServiceTypeChoice>,
+    dry_run: bool,
+) -> CmdResult<ServiceImportReport> {
+    let table = import::read_file(&path)?;
+    let lines = import::service_lines(&table, &mapping);
+    let s = state.session();
+    Ok(s.vault()?.import_services(&lines, &choices, dry_run)?)
 }

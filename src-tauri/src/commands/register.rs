@@ -67,6 +67,7 @@ impl From<DraftIn> for PersonDraft {
                     service_type: s.service_type,
                 })
                 .collect(),
+            registered_on: None,
         }
     }
 }
