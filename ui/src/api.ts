@@ -7,11 +7,11 @@
  * Tauri 2 passes argument names in camelCase from JS; the Rust side names them in snake_case.
  *
  * The types and commands are written by area in ./api: vault (the app's state, the vault, the
- * password, the journal), users, register, lifecycle (consents, retention, the end of the data's
- * life), reports and papers (the documents an inspector asks for), obligations (the calendar, requests,
- * breaches and the dashboard's clocks), transfers (recipients, transfers that identify people and
- * the notices they owe); types and errors hold what
- * every area shares, transport how a command is sent.
+ * password, the journal), users, register, services (the log of past services, imported),
+ * lifecycle (consents, retention, the end of the data's life), reports and papers (the documents
+ * an inspector asks for), obligations (the calendar, requests, breaches and the dashboard's
+ * clocks), transfers (recipients, transfers that identify people and the notices they owe); types
+ * and errors hold what every area shares, transport how a command is sent.
  * This file gathers them, so callers import everything from here.
  */
 import { backupCommands } from './api/backup';
@@ -21,6 +21,7 @@ import { obligationsCommands } from './api/obligations';
 import { papersCommands } from './api/papers';
 import { registerCommands, registerEvents } from './api/register';
 import { reportsCommands } from './api/reports';
+import { servicesCommands } from './api/services';
 import { transfersCommands } from './api/transfers';
 import { usersCommands } from './api/users';
 import { vaultCommands, vaultEvents } from './api/vault';
@@ -33,6 +34,7 @@ export * from './api/obligations';
 export * from './api/papers';
 export * from './api/register';
 export * from './api/reports';
+export * from './api/services';
 export * from './api/transfers';
 export { onLockedError } from './api/transport';
 export * from './api/types';
@@ -47,6 +49,7 @@ export const api = {
   ...backupCommands,
   ...keysCommands,
   ...registerCommands,
+  ...servicesCommands,
   ...lifecycleCommands,
   ...reportsCommands,
   ...transfersCommands,

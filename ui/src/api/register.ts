@@ -210,6 +210,9 @@ export interface ImportPreview {
   mapping: (FieldKey | null)[];
   /** A column holding "surname name patronymic" together, if one was recognised. */
   fullNameColumn: number | null;
+  /** The column read as the day each person first came ("Registered on", "First service"),
+   * unless it is mapped to a field. */
+  registeredOnColumn?: number | null;
 }
 
 export interface ImportProblem {

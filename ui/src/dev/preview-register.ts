@@ -3,7 +3,7 @@
  *
  * The register's stand-in for src/dev/preview-backend.ts: a lazily generated list of synthetic
  * people (100,000 by default, made one by one as the list asks for them), the data inventory, the
- * organisation and the import wizard. The checks below only imitate the real ones in
+ * organisation and the import wizard (people, and the log of services they received). The checks below only imitate the real ones in
  * crates/core well enough to show each state of the screens; they are not the product's rules.
  */
 import type {
@@ -23,11 +23,18 @@ import type {
   PersonLifecycle,
   ProblemArgs,
   RegisterMeta,
+  ServiceColumn,
   ServiceEntry,
+  ServiceImportPreview,
+  ServiceImportReport,
+  ServiceTypeChoice,
   SubjectPage,
   SubjectQuery,
   SubjectRow,
 } from '../api';
+import en from '../i18n/en.json';
+import kk from '../i18n/kk.json';
+import ru from '../i18n/ru.json';
 
 export interface RegisterHost {
   fail(code: string, message: string, params?: Record<string, unknown>): never;
@@ -279,7 +286,16 @@ export const REGISTER_COMMANDS = new Set([
   'register_meta', 'subject_list', 'subject_get', 'subject_reveal', 'subject_create', 'subject_update',
   'subject_set_access', 'subject_history', 'org_get', 'org_set', 'inventory_get', 'inventory_approve',
   'choose_import_file', 'import_preview', 'import_run', 'person_sees_data',
+  'service_import_preview', 'service_import_run',
 ]);
+
+/** A standard service type a value names: its key or its name in Kazakh, Russian or English. */
+function recogniseServiceType(value: string): string | null {
+  const v = fold(value.trim());
+  if (!v) return null;
+  const names = [en, kk, ru].map((l) => l.serviceTypes as Record<string, string>);
+  return SERVICE_TYPES.find((key) => fold(key) === v || names.some((n) => n[key] !== undefined && fold(n[key]) === v)) ?? null;
+}
 
 export function createRegister(host: RegisterHost, baseCount: number) {
   const overrides = new Map<number, PreviewPerson>();
@@ -471,7 +487,7 @@ export function createRegister(host: RegisterHost, baseCount: number) {
   };
 
   // ---------------------------------------------------------------- import (a made-up file)
-  const IMPORT_HEADERS = ['Т.А.Ә.', 'ЖСН', 'Туған күні', 'Телефон', 'Облыс', 'Бағдарлама', 'Ескерту'];
+  const IMPORT_HEADERS = ['Т.А.Ә.', 'ЖСН', 'Туған күні', 'Телефон', 'Облыс', 'Бағдарлама', 'Ескерту', 'Тіркелген күні'];
   const importRows = (path: string): string[][] => {
     const rows: string[][] = [];
     const total = /big/.test(path) ? 2500 : 48;
@@ -487,6 +503,7 @@ export function createRegister(host: RegisterHost, baseCount: number) {
         REGIONS.find((r) => r.key === v.region)!.ru,
         v.programme ?? '',
         i % 7 === 0 ? 'Көпбалалы отбасы' : '',
+        `${pad(1 + (i % 28))}.${pad(1 + (i % 12))}.${2019 + (i % 6)}`,
       ]);
     }
     if (/bad|қате|errors/i.test(path)) {
@@ -495,6 +512,62 @@ export function createRegister(host: RegisterHost, baseCount: number) {
       rows[20]![1] = rows[5]![1]!;
     }
     return rows;
+  };
+
+  // ---------------------------------------------------------------- the service log (made up)
+  const SERVICE_HEADERS = ['Күні', 'ЖСН', 'Derbes №', 'Тегі', 'Аты', 'Туған күні', 'Қызмет түрі', 'Бағдарлама'];
+  const SERVICE_GUESS: (ServiceColumn | null)[] = ['date', 'iin', 'number', 'surname', 'name', 'birth_date', 'service_type', 'programme'];
+  /** As an NGO writes them: two the core knows by name, four it does not. */
+  const LOG_TYPES = ['Заң кеңесі', 'Юрконсультация', 'Психологиялық қолдау', 'Азық-түлік себеті', 'Продуктовый набор', 'Ыстық тамақ'];
+  const serviceRows = (path: string): string[][] => {
+    const people: PreviewPerson[] = [];
+    for (let n = 1; n <= count && people.length < 18; n++) {
+      const p = get(n);
+      if (p?.kind === 'beneficiary' && p.values.iin && p.values.birth_date) people.push(p);
+    }
+    const rows: string[][] = [];
+    const total = /big/.test(path) ? 3000 : 46;
+    const start = Date.UTC(2024, 1, 15);
+    const span = Date.UTC(2025, 10, 30) - start;
+    for (let i = 0; i < total && people.length; i++) {
+      const p = people[(i * 7) % people.length]!;
+      const day = new Date(start + Math.floor((span * i) / Math.max(1, total - 1) / 86400_000) * 86400_000);
+      const date = `${pad(day.getUTCDate())}.${pad(day.getUTCMonth() + 1)}.${day.getUTCFullYear()}`;
+      const [y, m, d] = p.values.birth_date!.split('-');
+      const key = i % 3;
+      rows.push([
+        date,
+        key === 0 ? p.values.iin! : '',
+        key === 1 ? String(p.number) : '',
+        key === 2 ? p.values.surname! : '',
+        key === 2 ? p.values.name! : '',
+        key === 2 ? `${d}.${m}.${y}` : '',
+        LOG_TYPES[(i * 5) % LOG_TYPES.length]!,
+        p.values.programme ?? '',
+      ]);
+    }
+    if (/bad|қате|errors/i.test(path) && rows.length > 20) {
+      rows[3]![1] = '900101400011';
+      rows[3]![2] = '';
+      rows[9]![1] = rows[9]![2] = rows[9]![3] = rows[9]![4] = '';
+      rows[14]![0] = '01.01.2099';
+    }
+    return rows;
+  };
+  let nameIndex: Map<string, number[]> | null = null;
+  let nameIndexFor = -1;
+  const byName = (surname: string, name: string, birth: string): number[] => {
+    if (!nameIndex || nameIndexFor !== count) {
+      nameIndex = new Map();
+      nameIndexFor = count;
+      for (let n = 1; n <= count; n++) {
+        const p = get(n);
+        if (!p?.values.surname || !p.values.name || !p.values.birth_date) continue;
+        const k = `${fold(p.values.surname)}|${fold(p.values.name)}|${p.values.birth_date}`;
+        nameIndex.set(k, [...(nameIndex.get(k) ?? []), n]);
+      }
+    }
+    return nameIndex.get(`${fold(surname.trim())}|${fold(name.trim())}|${birth}`) ?? [];
   };
 
   const handlers: Record<string, (a: Record<string, unknown>) => unknown> = {
@@ -655,8 +728,9 @@ export function createRegister(host: RegisterHost, baseCount: number) {
         encoding: xlsx ? null : 'windows-1251',
         delimiter: xlsx ? null : ';',
         sheet: xlsx ? 'Тізім' : null,
-        mapping: [null, 'iin', 'birth_date', 'phone', 'region', 'programme', 'notes'],
+        mapping: [null, 'iin', 'birth_date', 'phone', 'region', 'programme', 'notes', null],
         fullNameColumn: 0,
+        registeredOnColumn: 7,
       };
       return preview;
     },
@@ -700,6 +774,127 @@ export function createRegister(host: RegisterHost, baseCount: number) {
       queryCache.clear();
       host.journal('subjects.imported', { rows: rows.length }, null);
       return { rows: rows.length, accepted: rows.length, rejected: [], imported: true } satisfies ImportReport;
+    },
+    service_import_preview: (a): ServiceImportPreview => {
+      const path = String(a.path ?? '');
+      if (!/\.(csv|xlsx)$/i.test(path)) host.fail('io', 'The file cannot be read.', { detail: 'not a CSV or XLSX file' });
+      const rows = serviceRows(path);
+      const xlsx = /\.xlsx$/i.test(path);
+      return {
+        headers: SERVICE_HEADERS,
+        rows: rows.slice(0, 20),
+        rowCount: rows.length,
+        format: xlsx ? 'xlsx' : 'csv',
+        encoding: xlsx ? null : 'utf-8',
+        delimiter: xlsx ? null : ';',
+        sheet: xlsx ? 'Қызметтер' : null,
+        mapping: SERVICE_GUESS,
+      };
+    },
+    service_import_run: async (a): Promise<ServiceImportReport> => {
+      const rows = serviceRows(String(a.path ?? ''));
+      const mapping = (a.mapping as (ServiceColumn | null)[]) ?? [];
+      const choices = new Map(Object.entries((a.choices ?? {}) as Record<string, ServiceTypeChoice>).map(([k, v]) => [fold(k.trim()), v]));
+      const cell = (row: string[], role: ServiceColumn) => {
+        for (let c = 0; c < mapping.length; c++) if (mapping[c] === role && (row[c] ?? '').trim()) return row[c]!.trim();
+        return '';
+      };
+      const types: ServiceImportReport['types'] = [];
+      const rejected: ServiceImportReport['rejected'] = [];
+      const matchedBy = { iin: 0, number: 0, nameAndBirthDate: 0 };
+      const accepted: { n: number; date: string; serviceType: string }[] = [];
+      rows.forEach((row, i) => {
+        const line = i + 2;
+        const problems: { field: string; code: string; args: ProblemArgs }[] = [];
+        let found: number | null = null;
+        let how: keyof typeof matchedBy | null = null;
+        const iin = cell(row, 'iin').replace(/\s/g, '');
+        const number = cell(row, 'number').replace(/^№/, '').trim();
+        let [surname, name] = [cell(row, 'surname'), cell(row, 'name')];
+        const full = cell(row, 'full_name').split(/\s+/);
+        if (!surname && !name && full.length >= 2) [surname, name] = [full[0]!, full[1]!];
+        const birthText = cell(row, 'birth_date');
+        if (iin) {
+          found = iinOwner(iin) ?? null;
+          how = 'iin';
+          if (found === null) problems.push({ field: 'iin', code: 'service_person_not_found', args: { by: 'iin' } });
+        } else if (number) {
+          found = /^\d+$/.test(number) && get(Number(number)) ? Number(number) : null;
+          how = 'number';
+          if (found === null) problems.push({ field: 'number', code: 'service_person_not_found', args: { by: 'number' } });
+        } else if (!surname || !name || !birthText) {
+          problems.push({ field: 'person', code: 'service_person_missing', args: {} });
+        } else {
+          const birth = parseDate(birthText);
+          if (!birth) problems.push({ field: 'birth_date', code: 'date_format', args: {} });
+          else {
+            const hits = byName(surname, name, birth);
+            how = 'nameAndBirthDate';
+            if (hits.length === 1) found = hits[0]!;
+            else if (hits.length === 0) problems.push({ field: 'surname', code: 'service_person_not_found', args: { by: 'name' } });
+            else problems.push({ field: 'surname', code: 'service_person_ambiguous', args: { count: hits.length } });
+          }
+        }
+        const person = found !== null ? get(found) : null;
+        if (person && host.lifecycleOf?.(person.number).blockedReason) {
+          problems.push({ field: 'person', code: 'service_person_blocked', args: { number: person.number } });
+        }
+        const date = parseDate(cell(row, 'date'));
+        if (!date) problems.push({ field: 'date', code: 'date_format', args: {} });
+        else if (date > today()) problems.push({ field: 'date', code: 'date_future', args: {} });
+        else if (person?.values.birth_date && date < person.values.birth_date) problems.push({ field: 'date', code: 'before_birth', args: {} });
+        const written = cell(row, 'service_type');
+        let serviceType: string | null = null;
+        if (!written) problems.push({ field: 'service_type', code: 'service_type', args: { max: 100 } });
+        else {
+          let type = types.find((t) => fold(t.value) === fold(written));
+          if (!type) {
+            const recognised = recogniseServiceType(written);
+            const chosen = choices.get(fold(written)) ?? (recognised ? { as: 'standard' as const, key: recognised } : null);
+            type = { value: written, rows: 0, recognised, chosen };
+            types.push(type);
+          }
+          type.rows++;
+          if (type.chosen?.as === 'standard' && SERVICE_TYPES.includes(type.chosen.key)) serviceType = type.chosen.key;
+          else if (type.chosen?.as === 'asWritten') serviceType = written;
+          else problems.push({ field: 'service_type', code: 'service_type_unconfirmed', args: {} });
+        }
+        if (person && !problems.length && !allowed(person.kind).has('services')) {
+          problems.push({ field: 'services', code: 'not_in_inventory', args: { kind: person.kind } });
+        }
+        if (person && date && serviceType && how && !problems.length) {
+          matchedBy[how]++;
+          accepted.push({ n: person.number, date, serviceType });
+        } else rejected.push(...problems.map((p) => ({ row: line, ...p })));
+      });
+      // Rows identical to a service already on file are skipped.
+      let alreadyRecorded = 0;
+      const fresh = accepted.filter((x) => {
+        const on = get(x.n)!.services.some((s) => s.date === x.date && s.serviceType === x.serviceType);
+        if (on) alreadyRecorded++;
+        return !on;
+      });
+      const days = fresh.map((x) => x.date).sort();
+      const report: ServiceImportReport = {
+        rows: rows.length,
+        accepted: fresh.length,
+        alreadyRecorded,
+        people: new Set(fresh.map((x) => x.n)).size,
+        matchedBy,
+        firstDay: days[0] ?? null,
+        lastDay: days[days.length - 1] ?? null,
+        types,
+        rejected,
+        imported: false,
+      };
+      await new Promise((r) => setTimeout(r, a.dryRun ? 250 : 700));
+      if (a.dryRun || rejected.length) return report;
+      for (const x of fresh) {
+        const p = get(x.n)!;
+        overrides.set(x.n, { ...p, services: [...p.services, { date: x.date, serviceType: x.serviceType }], updatedAt: new Date().toISOString() });
+      }
+      host.journal('services.imported', { rows: report.accepted, alreadyRecorded, people: report.people }, null);
+      return { ...report, imported: true };
     },
   };
   const access: RegisterAccess = {

@@ -315,6 +315,7 @@ describe('import asks once for the batch', () => {
         <ImportWizard meta={registerMeta} />
       </ToastProvider>,
     );
+    await user.click(screen.getByTestId('import-what-next'));
     await user.selectOptions(screen.getByTestId('import-kind'), 'employee');
     await user.type(screen.getByTestId('import-path'), '/tmp/staff.csv');
     await user.click(screen.getByTestId('import-next'));
@@ -350,6 +351,7 @@ describe('import asks once for the batch', () => {
     });
     const user = userEvent.setup();
     render(<ImportWizard meta={registerMeta} />);
+    await user.click(screen.getByTestId('import-what-next'));
     await user.type(screen.getByTestId('import-path'), '/tmp/people.csv');
     await user.click(screen.getByTestId('import-next'));
     await user.click(await screen.findByTestId('import-to-basis'));

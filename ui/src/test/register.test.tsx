@@ -212,6 +212,8 @@ describe('import wizard', () => {
     });
     const user = userEvent.setup();
     render(<ImportWizard meta={meta} />);
+    // The first step asks what the file holds; people are the default.
+    await user.click(screen.getByTestId('import-what-next'));
     await user.type(screen.getByTestId('import-path'), '/tmp/people.csv');
     await user.click(screen.getByTestId('import-next'));
     expect(await screen.findByTestId('import-map-0')).toHaveValue('__full_name__');

@@ -51,6 +51,17 @@ export function detailsText(t: TFunction, entry: JournalEntry, exists: (key: str
     case 'subjects.imported':
     case 'demo.created':
       return typeof d.rows === 'number' ? t('journal.details.people', { count: d.rows }) : null;
+    case 'services.imported': {
+      // `rows`: the services added; `alreadyRecorded`: rows skipped as already on file.
+      if (typeof d.rows !== 'number') return null;
+      return [
+        t('journal.details.services', { count: d.rows }),
+        typeof d.people === 'number' ? t('journal.details.people', { count: d.people }) : null,
+        typeof d.alreadyRecorded === 'number' && d.alreadyRecorded > 0 ? t('journal.details.alreadyOnFile', { count: d.alreadyRecorded }) : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
     case 'inventory.approved':
       return typeof d.version === 'number' ? t('journal.details.version', { version: d.version }) : null;
     case 'vault.unlock_failed': {

@@ -1,4 +1,4 @@
-import { CircleCheck, FileSpreadsheet, FolderOpen, ShieldCheck, TriangleAlert } from 'lucide-react';
+import { CircleCheck, ClipboardList, FileSpreadsheet, FolderOpen, ShieldCheck, TriangleAlert, Users } from 'lucide-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './person.css';
@@ -25,10 +25,14 @@ import { navigate, peoplePath } from '../../lib/route';
 import { basisDraft, basisProblemOf, checkBasis, initialBasis, type BasisProblem, type BasisState } from '../../lib/basis';
 import { purposeName, useLifecycleMeta } from '../../lib/lifecycle';
 import { BasisFields, BasisSummary } from '../basis/BasisFields';
+import { ImportSteps } from './ImportSteps';
 import { BackLink } from './PersonForm';
+import { ServiceImportWizard } from './ServiceImportWizard';
 
 type Step = 'file' | 'columns' | 'basis' | 'report';
 const STEPS: Step[] = ['file', 'columns', 'basis', 'report'];
+/** What a file holds: people for the register, or the log of services they received. */
+export type ImportWhat = 'people' | 'services';
 const FULL_NAME = '__full_name__';
 /** Rejected rows shown in the report; the count says how many there are in all. */
 const MAX_SHOWN = 1000;
@@ -36,12 +40,86 @@ const SAMPLES = 3;
 const PREVIEW_ROWS = 8;
 
 /**
+ * Import from a file: first what the file holds — people (a list, one row per person) or the
+ * services they received (a log, one row per visit) — then that import's own steps.
+ */
+export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImported?: () => void }) {
+  const [what, setWhat] = useState<ImportWhat | null>(null);
+  const [picked, setPicked] = useState<ImportWhat>('people');
+  const start = () => setWhat(null);
+  if (what === 'people') return <PeopleImportWizard meta={meta} onImported={onImported} onBack={start} />;
+  if (what === 'services') return <ServiceImportWizard meta={meta} onImported={onImported} onBack={start} />;
+  return <ImportStart picked={picked} onPick={setPicked} onNext={() => setWhat(picked)} />;
+}
+
+/** The first step: what is in the file? Its steps follow the choice. */
+function ImportStart({ picked, onPick, onNext }: { picked: ImportWhat; onPick: (w: ImportWhat) => void; onNext: () => void }) {
+  const { t } = useTranslation();
+  const id = useId().replace(/:/g, '');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+  const labels =
+    picked === 'people'
+      ? ['what', ...STEPS].map((s) => t(`import.steps.${s}`))
+      : [t('import.steps.what'), t('import.steps.file'), t('import.steps.columns'), t('serviceImport.steps.types'), t('import.steps.report')];
+  const choices: { what: ImportWhat; icon: typeof Users }[] = [
+    { what: 'people', icon: Users },
+    { what: 'services', icon: ClipboardList },
+  ];
+  return (
+    <div className="page page--form" data-testid="import-wizard">
+      <BackLink href={peoplePath.list()} />
+      <header className="page__header">
+        <div>
+          <h1 className="page__title">{t('import.what.title')}</h1>
+          <p className="page__lead">{t('import.what.lead')}</p>
+        </div>
+      </header>
+      <ImportSteps labels={labels} current={0} />
+      <section className="card card--panel form" aria-labelledby={`${id}-what`}>
+        <h2 id={`${id}-what`} className="subtitle" tabIndex={-1} ref={headingRef}>
+          {t('import.what.question')}
+        </h2>
+        <div className="import-what" role="radiogroup" aria-labelledby={`${id}-what`}>
+          {choices.map(({ what, icon: Icon }) => (
+            <label key={what} className="import-what__choice">
+              <input
+                type="radio"
+                name={`${id}-what`}
+                value={what}
+                checked={picked === what}
+                onChange={() => onPick(what)}
+                data-testid={`import-what-${what}`}
+              />
+              <span className="import-what__icon" aria-hidden="true">
+                <Icon size={22} />
+              </span>
+              <span className="import-what__text">
+                <span className="import-what__title">{t(`import.what.${what}`)}</span>
+                <span className="import-what__hint">{t(`import.what.${what}Hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+        <div className="actions actions--end">
+          <button type="button" className="button button--primary" onClick={onNext} data-testid="import-what-next">
+            {t('common.next')}
+          </button>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+/**
  * Import people from a CSV or XLSX file: choose the file and the kind, match the columns (the
  * backend guesses), name the batch's basis for processing once (Art. 7(1), 9: paper consents on
  * file, or an Art. 9 ground), check the whole file with a dry run, then import it — all or
  * nothing. The same basis goes with the check and with the import.
  */
-export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImported?: () => void }) {
+function PeopleImportWizard({ meta, onImported, onBack }: { meta: RegisterMeta; onImported?: () => void; onBack: () => void }) {
   const { t } = useTranslation();
   const toast = useToast();
   const id = useId().replace(/:/g, '');
@@ -88,7 +166,8 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
     try {
       const p = await api.importPreview(path.trim());
       setPreview(p);
-      setMapping(p.headers.map((_, i) => p.mapping[i] ?? null));
+      // Services come in as a log of their own: a people file's services column is not read.
+      setMapping(p.headers.map((_, i) => (p.mapping[i] === 'services' ? null : (p.mapping[i] ?? null))));
       setFullNameColumn(p.fullNameColumn);
       setReport(null);
       setStep('columns');
@@ -166,7 +245,8 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
     setError(null);
   };
 
-  const allowed = allowedFields(meta, kind);
+  // Services come in as a log of their own (the first step's "Services received").
+  const allowed: FieldKey[] = allowedFields(meta, kind).filter((f) => f !== 'services');
 
   const setColumn = (column: number, value: string) => {
     setReport(null);
@@ -180,8 +260,13 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
   };
 
   const columnValue = (i: number) => (fullNameColumn === i ? FULL_NAME : (mapping[i] ?? ''));
+  /** The column the core reads as the day each person first came, while no field takes it. */
+  const registeredOn = preview?.registeredOnColumn ?? null;
+  const readsRegisteredOn = (i: number) => registeredOn === i && columnValue(i) === '';
+  const isIgnored = (i: number) => columnValue(i) === '' && !readsRegisteredOn(i);
   const columnTitle = (i: number) => {
     if (fullNameColumn === i) return t('import.columns.fullName');
+    if (readsRegisteredOn(i)) return t('import.columns.registeredOnShort');
     const f = mapping[i];
     return f ? fieldLabel(t, f) : t('import.columns.ignored');
   };
@@ -196,20 +281,7 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
         </div>
       </header>
 
-      <ol className="steps steps--4" aria-label={t('create.stepsLabel')}>
-        {STEPS.map((s, i) => {
-          const current = STEPS.indexOf(step);
-          const state = i < current ? 'done' : i === current ? 'current' : 'todo';
-          return (
-            <li key={s} className={`steps__item steps__item--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-              <span className="steps__dot" aria-hidden="true">
-                {state === 'done' ? '✓' : i + 1}
-              </span>
-              <span className="steps__label">{t(`import.steps.${s}`)}</span>
-            </li>
-          );
-        })}
-      </ol>
+      <ImportSteps labels={['what', ...STEPS].map((s) => t(`import.steps.${s}`))} current={STEPS.indexOf(step) + 1} />
 
       {step === 'file' && (
         <section className="card card--panel form" aria-labelledby={`${id}-file`}>
@@ -260,7 +332,10 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
             <li>{t('import.file.explainInventory')}</li>
           </ul>
           {error && <ErrorMessage error={error} testId="import-error" />}
-          <div className="actions actions--end">
+          <div className="actions actions--split">
+            <button type="button" className="button button--ghost" onClick={onBack} disabled={busy !== null} data-testid="import-back-to-what">
+              {t('common.back')}
+            </button>
             <button
               type="button"
               className="button button--primary"
@@ -312,7 +387,7 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
                 const options = [...allowed];
                 if (guessed && !options.includes(guessed)) options.push(guessed);
                 const samples = preview.rows.slice(0, SAMPLES).map((r) => r[i] ?? '');
-                const ignored = columnValue(i) === '';
+                const ignored = isIgnored(i);
                 return (
                   <div key={i} className={`mapping__row${ignored ? ' is-ignored' : ''}`} role="row" data-testid="import-column">
                     <span role="cell" className="mapping__header">
@@ -337,7 +412,8 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
                         onChange={(e) => setColumn(i, e.target.value)}
                         data-testid={`import-map-${i}`}
                       >
-                        <option value="">{t('import.columns.ignore')}</option>
+                        {/* The core reads this column as "registered on" unless a field takes it. */}
+                        <option value="">{registeredOn === i ? t('import.columns.registeredOn') : t('import.columns.ignore')}</option>
                         <option value={FULL_NAME}>{t('import.columns.fullName')}</option>
                         {options.map((f) => (
                           <option key={f} value={f}>
@@ -346,6 +422,11 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
                           </option>
                         ))}
                       </select>
+                      {readsRegisteredOn(i) && (
+                        <span className="field__hint mapping__note" data-testid="import-registered-on">
+                          {t('import.columns.registeredOnHint')}
+                        </span>
+                      )}
                     </span>
                   </div>
                 );
@@ -366,7 +447,7 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
                         {t('import.report.row')}
                       </th>
                       {preview.headers.map((h, i) => (
-                        <th key={i} scope="col" className={columnValue(i) === '' ? 'is-ignored' : undefined}>
+                        <th key={i} scope="col" className={isIgnored(i) ? 'is-ignored' : undefined}>
                           <span className="import-preview__field">{columnTitle(i)}</span>
                           <span className="import-preview__header">{h}</span>
                         </th>
@@ -378,7 +459,7 @@ export function ImportWizard({ meta, onImported }: { meta: RegisterMeta; onImpor
                       <tr key={r}>
                         <td className="table__num">{r + 2}</td>
                         {preview.headers.map((_, i) => (
-                          <td key={i} className={columnValue(i) === '' ? 'is-ignored' : undefined}>
+                          <td key={i} className={isIgnored(i) ? 'is-ignored' : undefined}>
                             {row[i] ?? ''}
                           </td>
                         ))}
