@@ -171,6 +171,7 @@ test("a field outside the consent's purposes comes back with the core's sentence
 test('a file of employees is imported on the Labour Code, asked once for the batch', async () => {
   await open('#/people/import');
   await byId(browser, 'import-wizard', 20_000);
+  await (await byId(browser, 'import-what-next')).click();
   await (await byId(browser, 'import-kind')).selectByAttribute('value', 'employee');
   await type('import-path', csvPath);
   await (await byId(browser, 'import-next')).click();

@@ -138,6 +138,8 @@ test('a name with markup in it shows as text and runs nothing', async () => {
 test('import a CSV with one bad row: the dry run names it and nothing is imported', async () => {
   await type('people-search', '');
   await (await byId(browser, 'people-import')).click();
+  // The first step asks what the file holds: people, as before.
+  await (await byId(browser, 'import-what-next')).click();
   await type('import-path', csvPath);
   await (await byId(browser, 'import-next')).click();
   await byId(browser, 'import-to-basis', 20_000);
