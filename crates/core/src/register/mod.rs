@@ -47,6 +47,7 @@ pub const PROBLEM_CODES: &[&str] = &[
     "date_future",
     "date_too_old",
     "before_birth",
+    "registered_before_birth",
     "email_invalid",
     "region_unknown",
     "number_invalid",

@@ -366,8 +366,12 @@ fn a_people_file_may_say_when_each_person_first_came() {
         .unwrap();
     assert_eq!(refused.rejected.len(), 1);
     assert_eq!(
-        (refused.rejected[0].row, refused.rejected[0].field.as_str()),
-        (4, "registered_on")
+        (
+            refused.rejected[0].row,
+            refused.rejected[0].field.as_str(),
+            refused.rejected[0].code
+        ),
+        (4, "registered_on", "registered_before_birth")
     );
     v.add_people(
         &rows[..2],

@@ -306,10 +306,11 @@ pub fn drafts(
     kind: Kind,
 ) -> Vec<(usize, PersonDraft)> {
     let registered = registered_on_column(&table.headers).filter(|&c| {
-        matches!(
-            mapping.get(c),
-            None | Some(None) | Some(Some(Field::Services))
-        )
+        Some(c) != full_name_column
+            && matches!(
+                mapping.get(c),
+                None | Some(None) | Some(Some(Field::Services))
+            )
     });
     (0..table.rows.len())
         .map(|row| {

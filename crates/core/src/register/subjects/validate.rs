@@ -153,7 +153,10 @@ pub fn validate(
                     None
                 }
                 Ok(d) if birth.is_some_and(|b| d < b) => {
-                    problems.push(FieldProblem::new("registered_on", "before_birth"));
+                    problems.push(FieldProblem::new(
+                        "registered_on",
+                        "registered_before_birth",
+                    ));
                     None
                 }
                 Ok(d) => Some(d.to_string()),
