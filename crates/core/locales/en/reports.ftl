@@ -14,7 +14,10 @@ reason-report_by_too_many = Break a report down by at most three things.
 reason-report_by_twice = Each breakdown can be chosen once.
 reason-report_by_service_type = Only services can be broken down by service type: one person can receive several.
 reason-report_threshold_range = The small-cell threshold is between { $min } and { $max }.
-reason-report_too_fragmented = Too many small groups: most of this table would be hidden. Choose fewer or broader breakdowns (region instead of district, wider age bands) or a longer period.
+reason-report_too_fragmented = { $percent ->
+    [-1] Too many small groups: most of this table would be hidden.
+   *[other] Protecting the small counts would hide { $percent } % of the numbers this table could show, more than the { $limit } % a useful table can lose.
+} Choose fewer or broader breakdowns (region instead of district, wider age bands) or a longer period.
 reason-report_too_few_people = Too few people for this table to be published safely: choose fewer breakdowns, wider age bands or a longer period.
 reason-release_columns_none = Choose at least one column to release.
 reason-release_columns_twice = Each column can be chosen once.
@@ -89,6 +92,9 @@ report-method-secondary = So that no hidden count can be worked out from the tot
     [one] { $count } more cell is hidden
    *[other] { $count } more cells are hidden
 } as "x" (secondary suppression); this was checked by linear programming.
+report-method-chosen-optimal = The cells hidden as "x" were chosen by an integer programme over the whole table: the fewest cells, then the smallest counts (the optimal method of the statistical offices' tau-ARGUS).
+report-method-chosen-integer_programme = The cells hidden as "x" were chosen by an integer programme over the whole table, refined until the check passed; no other method found fewer.
+report-method-chosen-heuristic = The cells hidden as "x" were chosen step by step (the smallest count beside each exposed cell): the integer programme found nothing better in its time limit.
 report-method-no-identifiers = The table holds no names, IINs, contacts or addresses (Article 17 of Law No. 94-V).
 report-method-anonymous = Anonymised records are counted too: { $count }.
 report-method-blocked = Blocked records were left out: { $count }.

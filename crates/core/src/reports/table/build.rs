@@ -99,6 +99,8 @@ pub struct Report {
     pub primary: usize,
     /// Cells hidden to protect them.
     pub secondary: usize,
+    /// How the secondary cells were chosen (the integer programme, or the heuristic).
+    pub suppression_method: crate::reports::suppression::Method,
     /// Counted units that come from anonymous records.
     pub from_anonymous_records: u64,
     /// Blocked people left out.
@@ -192,13 +194,26 @@ pub(crate) fn build(spec: &ReportSpec, units: &Units, lang: Lang) -> Result<Repo
             cube.add(p, n);
         }
     }
-    let protection = suppression::protect(&cube, spec.threshold);
-    if protection.too_fragmented {
-        return Err(Error::invalid("by", "report_too_fragmented"));
-    }
+    let protection =
+        suppression::protect_best(&cube, spec.threshold, suppression::OPTIMAL_TIME_LIMIT);
     if !protection.exposed.is_empty() {
         return Err(Error::invalid("by", "report_too_few_people"));
     }
+    let share = protection.hidden_share(&cube);
+    if protection.too_fragmented || share > suppression::MAX_HIDDEN_SHARE {
+        let percent = if protection.too_fragmented {
+            None
+        } else {
+            Some((share * 100.0).round() as u64)
+        };
+        return Err(Error::invalid("by", "report_too_fragmented")
+            .with("percent", percent.map_or(-1, |p| p as i64))
+            .with(
+                "limit",
+                (suppression::MAX_HIDDEN_SHARE * 100.0).round() as u64,
+            ));
+    }
+    let method_used = protection.method;
     let marks = protection.marks;
     let cell = |pos: &[usize]| -> Cell {
         let i = cube.index(pos);
@@ -233,8 +248,7 @@ pub(crate) fn build(spec: &ReportSpec, units: &Units, lang: Lang) -> Result<Repo
     let method = method_sentences(
         spec,
         lang,
-        primary,
-        secondary,
+        (primary, secondary, method_used),
         from_anonymous,
         units.blocked_left_out,
     );
@@ -247,6 +261,7 @@ pub(crate) fn build(spec: &ReportSpec, units: &Units, lang: Lang) -> Result<Repo
         panels,
         primary,
         secondary,
+        suppression_method: method_used,
         from_anonymous_records: from_anonymous,
         blocked_left_out: units.blocked_left_out,
         grand_total: grand.count,

@@ -101,8 +101,7 @@ pub(super) fn panels(
 pub(super) fn method_sentences(
     spec: &ReportSpec,
     lang: Lang,
-    primary: usize,
-    secondary: usize,
+    (primary, secondary, how): (usize, usize, crate::reports::suppression::Method),
     anonymous: u64,
     blocked: u64,
 ) -> Vec<String> {
@@ -120,8 +119,15 @@ pub(super) fn method_sentences(
             "report-method-secondary",
             &[("count", secondary.into())],
         ),
-        word(lang, "report-method-no-identifiers", &[]),
     ];
+    if secondary > 0 {
+        out.push(word(
+            lang,
+            &format!("report-method-chosen-{}", how.key()),
+            &[],
+        ));
+    }
+    out.push(word(lang, "report-method-no-identifiers", &[]));
     if anonymous > 0 {
         out.push(word(
             lang,

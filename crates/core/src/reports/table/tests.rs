@@ -375,7 +375,8 @@ fn one_connection_or_two_read_the_same() {
 fn the_method_note_counts_cells_in_each_language() {
     let s = spec(&[Dimension::Region]);
     let m = |lang, primary, secondary| {
-        super::panels::method_sentences(&s, lang, primary, secondary, 0, 0)
+        let how = crate::reports::suppression::Method::Optimal;
+        super::panels::method_sentences(&s, lang, (primary, secondary, how), 0, 0)
     };
     assert_eq!(
         m(Lang::En, 3, 4),
@@ -383,6 +384,9 @@ fn the_method_note_counts_cells_in_each_language() {
             "Counts below 5 are shown as \"<5\" (primary suppression): 3 cells.",
             "So that no hidden count can be worked out from the totals, 4 more cells are hidden \
              as \"x\" (secondary suppression); this was checked by linear programming.",
+            "The cells hidden as \"x\" were chosen by an integer programme over the whole table: \
+             the fewest cells, then the smallest counts (the optimal method of the statistical \
+             offices' tau-ARGUS).",
             "The table holds no names, IINs, contacts or addresses (Article 17 of Law No. 94-V).",
         ]
     );

@@ -12,11 +12,15 @@
 //! threshold − 1, that a hidden secondary cell holds at least the threshold (it would be "<5"
 //! otherwise), and that zeros are published. For each hidden cell the attacker's best bounds are
 //! two linear programmes; a cell is exposed when fewer than two whole numbers fit between them.
-//! The choice of which cell to hide next follows the usual heuristic (the smallest count in an
-//! equation that has exactly one hidden cell, inner cells before totals); the linear programmes
-//! are the proof that the result holds.
+//! Which cells to hide is decided two ways, and the better result is kept ([`protect_best`]):
+//! an integer programme over the whole table that hides the fewest cells, then the least mass
+//! (`optimal`, as tau-ARGUS's optimal method), within a time limit; and the usual heuristic (the
+//! smallest count in an equation that has exactly one hidden cell, inner cells before totals),
+//! which is also the fallback. Either way the linear programmes are the proof that the result
+//! holds.
 
 use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem};
 use serde::Serialize;
@@ -87,6 +91,18 @@ impl Cube {
         }
     }
 
+    /// Whether a flat index is an inner cell (no coordinate is a total).
+    pub fn is_inner(&self, index: usize) -> bool {
+        let mut rest = index;
+        for (d, stride) in self.strides().iter().enumerate() {
+            if rest / stride == self.shape[d] {
+                return false;
+            }
+            rest %= stride;
+        }
+        true
+    }
+
     /// Every equation of the cube: `(total cell, member cells)`, along each dimension.
     pub fn equations(&self) -> Vec<(usize, Vec<usize>)> {
         let strides = self.strides();
@@ -105,6 +121,38 @@ impl Cube {
     }
 }
 
+mod optimal;
+
+/// How the secondary cells were chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// Nothing needed hiding.
+    None,
+    /// The integer programme, proven to hide the fewest cells, then the least mass.
+    Optimal,
+    /// The integer programme's best within its time limit, or after cuts the audit asked for:
+    /// no more hidden cells than the heuristic, not proven the fewest.
+    IntegerProgramme,
+    /// The heuristic: the integer programme ran out of time or found nothing better.
+    Heuristic,
+}
+
+impl Method {
+    /// The stable key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::None => "none",
+            Method::Optimal => "optimal",
+            Method::IntegerProgramme => "integer_programme",
+            Method::Heuristic => "heuristic",
+        }
+    }
+}
+
+/// How long the integer programme may take on one table before the heuristic's result is used.
+pub const OPTIMAL_TIME_LIMIT: Duration = Duration::from_secs(2);
+
 /// Which cells to hide, and whether that protects them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Protection {
@@ -117,10 +165,91 @@ pub struct Protection {
     /// More than [`MAX_HIDDEN`] cells would be hidden: a table that is mostly holes helps no
     /// one, and proving it safe would take minutes. Not to be published as it is either.
     pub too_fragmented: bool,
+    /// How the secondary cells were chosen.
+    pub method: Method,
 }
 
-/// The most hidden cells a table may have before it is refused as too fragmented.
-pub const MAX_HIDDEN: usize = 120;
+impl Protection {
+    /// Whether the marks protect every hidden cell.
+    pub fn safe(&self) -> bool {
+        self.exposed.is_empty() && !self.too_fragmented
+    }
+
+    /// Hidden cells, totals included.
+    pub fn hidden(&self) -> usize {
+        self.marks.iter().filter(|m| **m != Mark::Shown).count()
+    }
+
+    /// The counts hidden, added up (the second thing kept small).
+    pub fn hidden_mass(&self, cube: &Cube) -> u64 {
+        self.marks
+            .iter()
+            .zip(&cube.counts)
+            .filter(|(m, _)| **m != Mark::Shown)
+            .map(|(_, &n)| n)
+            .sum()
+    }
+
+    /// The share, 0–1, of the inner cells that could be shown (filled, not below the
+    /// threshold; totals aside) which protection hides: what secondary suppression costs the
+    /// reader. Cells below the threshold are hidden whatever the method, and do not count.
+    pub fn hidden_share(&self, cube: &Cube) -> f64 {
+        let (mut showable, mut hidden) = (0usize, 0usize);
+        for (i, (&n, m)) in cube.counts.iter().zip(&self.marks).enumerate() {
+            if n > 0 && *m != Mark::Primary && cube.is_inner(i) {
+                showable += 1;
+                if *m == Mark::Secondary {
+                    hidden += 1;
+                }
+            }
+        }
+        if showable == 0 {
+            0.0
+        } else {
+            hidden as f64 / showable as f64
+        }
+    }
+}
+
+/// The most hidden cells the heuristic goes to before it gives up: beyond, proving a table safe
+/// cell by cell would take minutes.
+pub const MAX_HIDDEN: usize = 400;
+
+/// The largest share of a table's showable cells that secondary suppression may hide (four in
+/// five, [`Protection::hidden_share`]): a table of holes helps no one, and is refused with its
+/// share. Small tables reach half easily (one small cell in a 3 × 2 table takes three of the
+/// five others), so the limit is higher than that.
+pub const MAX_HIDDEN_SHARE: f64 = 0.8;
+
+/// Decide which cells to hide by both methods, within `time_limit` for the integer programme,
+/// and keep the better: safe, then fewer hidden cells, then less hidden mass. The heuristic's
+/// result is kept on a tie, so the integer programme never makes a table worse.
+pub fn protect_best(cube: &Cube, threshold: u64, time_limit: Duration) -> Protection {
+    let deadline = Instant::now() + time_limit;
+    let heuristic = protect(cube, threshold);
+    if heuristic.method == Method::None {
+        return heuristic;
+    }
+    let Some(found) = optimal::solve(cube, threshold, deadline) else {
+        return heuristic;
+    };
+    let candidate = Protection {
+        marks: found.marks,
+        exposed: Vec::new(),
+        too_fragmented: false,
+        method: if found.proven {
+            Method::Optimal
+        } else {
+            Method::IntegerProgramme
+        },
+    };
+    let key = |p: &Protection| (!p.safe(), p.hidden(), p.hidden_mass(cube));
+    if key(&candidate) < key(&heuristic) || (found.proven && key(&candidate) == key(&heuristic)) {
+        candidate
+    } else {
+        heuristic
+    }
+}
 
 /// Decide which cells to hide: those with `0 < count < threshold`, then as few others as it
 /// takes for none of them to be worked out. `threshold` is at least 1 (1 hides nothing).
@@ -141,6 +270,7 @@ pub fn protect(cube: &Cube, threshold: u64) -> Protection {
             marks,
             exposed: Vec::new(),
             too_fragmented: false,
+            method: Method::None,
         };
     }
     let equations = cube.equations();
@@ -152,6 +282,7 @@ pub fn protect(cube: &Cube, threshold: u64) -> Protection {
                 marks,
                 exposed: Vec::new(),
                 too_fragmented: true,
+                method: Method::Heuristic,
             };
         }
         let exposed = exposed_cells(cube, &equations, &by_cell, &marks, threshold);
@@ -160,6 +291,7 @@ pub fn protect(cube: &Cube, threshold: u64) -> Protection {
                 marks,
                 exposed,
                 too_fragmented: false,
+                method: Method::Heuristic,
             };
         }
         // Hide one more cell next to each exposed one: the smallest candidate of its equations,
@@ -190,6 +322,7 @@ pub fn protect(cube: &Cube, threshold: u64) -> Protection {
                 marks,
                 exposed,
                 too_fragmented: false,
+                method: Method::Heuristic,
             };
         }
     }
@@ -400,5 +533,4 @@ fn bounds(
 }
 
 #[cfg(test)]
-#[path = "suppression_tests.rs"]
 mod tests;

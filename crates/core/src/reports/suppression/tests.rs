@@ -1,5 +1,7 @@
 use proptest::prelude::*;
 
+use std::time::Duration;
+
 use super::*;
 
 /// A 2-D cube from its inner cells, totals computed.
@@ -263,4 +265,72 @@ fn a_table_of_mostly_small_cells_is_given_up_quickly() {
     let refs: Vec<&[u64]> = rows.iter().map(|r| r.as_slice()).collect();
     let p = protect(&table(&refs), 5);
     assert!(p.too_fragmented);
+}
+
+fn small_cube() -> impl Strategy<Value = (Vec<usize>, Vec<u64>)> {
+    prop_oneof![
+        (2usize..=4, 2usize..=4).prop_map(|(a, b)| vec![a, b]),
+        (2usize..=3, 2usize..=3).prop_map(|(b, c)| vec![2, b, c]),
+    ]
+    .prop_flat_map(|shape| {
+        let n: usize = shape.iter().product();
+        (
+            Just(shape),
+            prop::collection::vec(prop_oneof![Just(0u64), 1u64..5, 5u64..30], n),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20))]
+
+    #[test]
+    fn the_integer_programme_never_hides_more_than_the_heuristic((shape, values) in small_cube(), threshold in 3u64..=5) {
+        let mut cube = Cube::zeros(shape.clone());
+        let mut pos = vec![0usize; shape.len()];
+        for &v in &values {
+            cube.add(&pos, v);
+            for d in (0..shape.len()).rev() {
+                pos[d] += 1;
+                if pos[d] < shape[d] { break; }
+                pos[d] = 0;
+            }
+        }
+        let heuristic = protect(&cube, threshold);
+        let best = protect_best(&cube, threshold, Duration::from_secs(20));
+        for (cell, &n) in cube.counts.iter().enumerate() {
+            if n > 0 && n < threshold {
+                prop_assert_eq!(best.marks[cell], Mark::Primary);
+            }
+            if n == 0 {
+                prop_assert_eq!(best.marks[cell], Mark::Shown);
+            }
+        }
+        if heuristic.safe() {
+            prop_assert!(best.safe());
+            prop_assert!(best.hidden() <= heuristic.hidden());
+        }
+        if best.safe() {
+            prop_assert!(audit(&cube, &best.marks, threshold).iter().all(|i| !i.exposed()));
+        }
+    }
+}
+
+#[test]
+fn the_hidden_share_counts_only_what_protection_costs() {
+    // One small cell in a 3 × 2 table: its rectangle hides three of the five showable cells.
+    let cube = table(&[&[2, 12], &[9, 7], &[8, 6]]);
+    let p = protect_best(&cube, 5, Duration::from_secs(5));
+    assert!(p.safe());
+    let inner_secondary = (0..cube.counts.len())
+        .filter(|&i| cube.is_inner(i) && p.marks[i] == Mark::Secondary)
+        .count();
+    assert_eq!(p.hidden_share(&cube), inner_secondary as f64 / 5.0);
+    // A table of one small count hides it, and costs nothing else.
+    let mut one = Cube::zeros(vec![1]);
+    one.add(&[0], 3);
+    assert_eq!(
+        protect_best(&one, 5, Duration::from_secs(1)).hidden_share(&one),
+        0.0
+    );
 }
