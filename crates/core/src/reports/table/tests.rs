@@ -408,3 +408,18 @@ fn the_method_note_counts_cells_in_each_language() {
         "Шегі 5: одан кіші сандар «<5» деп көрсетілген (бастапқы жасыру): 2 ұяшық."
     );
 }
+
+#[test]
+fn a_fragmented_table_says_the_share_it_would_lose() {
+    let refusal = |percent: i64| {
+        crate::Error::invalid("by", "report_too_fragmented")
+            .with("percent", percent)
+            .with("limit", 80)
+    };
+    for lang in Lang::ALL {
+        let said = crate::words::error(lang, &refusal(85));
+        assert!(said.contains("85") && said.contains("80"), "{said}");
+    }
+    let said = crate::words::error(Lang::En, &refusal(-1));
+    assert!(said.starts_with("Too many small groups"), "{said}");
+}
