@@ -111,21 +111,6 @@ export interface ReleaseSpec {
   /** Needs `sensitive`. */
   l: number | null;
   maxSuppressedPercent: number;
-  /** Local (the default): generalise, then blank single values as "*"; global: whole columns only. */
-  method: ReleaseMethod;
-  /** The columns the recipient needs most, most important first: blanked last, weighted more. */
-  important: Attribute[];
-}
-
-export type ReleaseMethod = 'local' | 'global';
-
-/** How many values of one column were blanked ("*"). */
-export interface ColumnBlanked {
-  attribute: Attribute;
-  label: string;
-  cells: number;
-  /** Of the rows released, 0–100. */
-  percent: number;
 }
 
 export interface ColumnLevel {
@@ -151,21 +136,6 @@ export interface Release {
   lAchieved: number | null;
   transformation: ColumnLevel[];
   informationLossPercent: number;
-  /** Per column, in column order. */
-  blanked: ColumnBlanked[];
-  blankedCells: number;
-  /** 1 / the smallest group, in per cent. */
-  maxRiskPercent: number;
-  /** Σ over rows of 1 / the size of its group: the number of groups. */
-  expectedReidentifications: number;
-  /** Expected re-identifications over rows, in per cent (sdcMicro's global risk). */
-  globalRiskPercent: number;
-  /** 3 (the Humanitarian Data Exchange's threshold). */
-  riskThresholdPercent: number;
-  /** The global risk is at or above the threshold. */
-  riskWarning: boolean;
-  /** How many times an important column counted (1 with the global method). */
-  importantWeight: number;
   nodesEvaluated: number;
   nodesTotal: number;
   method: string[];

@@ -408,46 +408,15 @@ export function createReports(host: ReportsHost, options: { seedTransfers: boole
           return `${from[0]}-Q${1 + Math.floor(r * 4)}`;
       }
     };
-    // The local method blanks a few values, the least important column first: groups of k
-    // rows share the same blanks, as the core's would.
-    const local = (spec.method ?? 'local') === 'local';
-    const important = (spec.important ?? ['age', 'place']).filter((a) => spec.columns.includes(a));
-    const others = spec.columns.filter((a) => !important.includes(a));
-    const leastImportant = others[others.length - 1] ?? important[important.length - 1];
-    const blankOf = (group: number): Attribute[] => {
-      if (!local || spec.columns.length < 2) return [];
-      const r = hash(`blank${group}`);
-      if (r < 0.1 && leastImportant) return [leastImportant];
-      if (r < 0.14 && others.length > 1) return [others[0]!];
-      if (r < 0.16) return [important[important.length - 1] ?? spec.columns[0]!];
-      return [];
-    };
     const rows = Array.from({ length: Math.min(200, rowCount) }, (_, i) => {
-      const group = Math.floor(i / spec.k);
-      const blanks = blankOf(group);
-      const row = spec.columns.map((a) => (blanks.includes(a) ? '*' : valueOf(a, group)));
+      const row = spec.columns.map((a) => valueOf(a, Math.floor(i / spec.k)));
       if (spec.sensitive) row.push(pick(lang, CATEGORIES.service_type![Math.floor(hash(`s${i}`) * 8)]![1]));
       return row;
     }).sort((a, b2) => a.join('|').localeCompare(b2.join('|')));
-    const shown = Math.min(200, rowCount);
-    const round1 = (x: number) => Math.round(x * 10) / 10;
-    const blanked = spec.columns.map((a, j) => {
-      const stars = rows.filter((row) => row[j] === '*').length;
-      const percent = shown > 0 ? round1((100 * stars) / shown) : 0;
-      return { attribute: a, label: pick(lang, ATTRIBUTE_NAMES[a]), cells: Math.round((percent * rowCount) / 100), percent };
-    });
-    const blankedCells = blanked.reduce((n, b) => n + b.cells, 0);
     const kAchieved = spec.k + 2;
     const lAchieved = spec.sensitive ? Math.max(spec.l ?? 1, 3) : null;
     const loss = Math.round((12 + spec.k * 0.9 + spec.columns.length * 1.7) * 10) / 10;
     const nodesTotal = transformation.reduce((p, c) => p * c.levels, 1);
-    const classes = Math.round(rowCount / (spec.k * 2.4));
-    const maxRiskPercent = round1(100 / kAchieved);
-    const globalRiskPercent = rowCount > 0 ? round1((100 * classes) / rowCount) : 0;
-    const riskWarning = globalRiskPercent >= 3;
-    const columnList = (b: { label: string; percent: number }) => `${b.label.toLowerCase()}${lang === 'en' ? '' : ' —'} ${b.percent} %`;
-    const blankedList = blanked.filter((b) => b.cells > 0).map(columnList).join(', ');
-    const importantList = important.map((a) => pick(lang, ATTRIBUTE_NAMES[a]).toLowerCase()).join(', ');
     const method = [
       pick(lang, [
         `Әр жол кемінде тағы ${kAchieved - 1} жолмен барлық бағандар бойынша бірдей (k = ${kAchieved}, талап етілгені ${spec.k}).`,
@@ -459,17 +428,11 @@ export function createReports(host: ReportsHost, options: { seedTransfers: boole
         `Из ${people} человек, получивших услуги за период, выгружено строк: ${rowCount}; исключено строк из слишком малых групп: ${suppressed}.`,
         `Of ${people} people served in the period, ${rowCount} rows are released; ${suppressed} rows in groups that were too small were left out.`,
       ]),
-      local
-        ? pick(lang, [
-            `Жекелеген мәндерді жасыру ескеріліп, барлық ${nodesTotal} нұсқаның ішінен ең аз ақпарат жоғалтатын түрлендіру таңдалды (ARX пен sdcMicro-дағыдай, жергілікті жасырумен толық домендік жалпылау); ақпарат жоғалту: ${loss} %.`,
-            `Из всех ${nodesTotal} вариантов обобщения выбран теряющий меньше всего информации с учётом скрытых отдельных значений (полнодоменное обобщение с локальным подавлением, как в ARX и sdcMicro); потеря информации: ${loss} %.`,
-            `Of all ${nodesTotal} possible generalisations, the one losing the least information once single values are blanked was chosen (full-domain generalisation with local suppression, as in ARX and sdcMicro); information loss: ${loss} %.`,
-          ])
-        : pick(lang, [
-            `Ең аз ақпарат жоғалтатын түрлендіру барлық ${nodesTotal} нұсқаның ішінен таңдалды (ARX әдісі, толық домендік жалпылау); ақпарат жоғалту: ${loss} %.`,
-            `Из всех ${nodesTotal} вариантов обобщения выбран теряющий меньше всего информации (метод ARX, полнодоменное обобщение); потеря информации: ${loss} %.`,
-            `Of all ${nodesTotal} possible generalisations, the one losing the least information was chosen (ARX's globally optimal full-domain generalisation); information loss: ${loss} %.`,
-          ]),
+      pick(lang, [
+        `Ең аз ақпарат жоғалтатын түрлендіру барлық ${nodesTotal} нұсқаның ішінен таңдалды (ARX әдісі, толық домендік жалпылау); ақпарат жоғалту: ${loss} %.`,
+        `Из всех ${nodesTotal} вариантов обобщения выбран теряющий меньше всего информации (метод ARX, полнодоменное обобщение); потеря информации: ${loss} %.`,
+        `Of all ${nodesTotal} possible generalisations, the one losing the least information was chosen (ARX's globally optimal full-domain generalisation); information loss: ${loss} %.`,
+      ]),
       pick(lang, [
         'Аты-жөні, ЖСН, телефон, электрондық пошта, мекенжай, құжат нөмірі және ескертпелер ешқашан берілмейді (94-V Заңның 17-бабы).',
         'ФИО, ИИН, телефон, электронная почта, адрес, номер документа и примечания никогда не выгружаются (статья 17 Закона № 94-V).',
@@ -483,40 +446,7 @@ export function createReports(host: ReportsHost, options: { seedTransfers: boole
         `Every group holds at least ${lAchieved} different main service types (l-diversity).`,
       ]));
     }
-    if (local) {
-      method.push(
-        blankedCells === 0
-          ? pick(lang, ['Жекелеген мәндерді жасырудың қажеті болмады.', 'Скрывать отдельные значения не понадобилось.', 'No single value had to be blanked.'])
-          : pick(lang, [
-              `Бірнеше сирек жол үшін бүкіл бағанды жалпыламас үшін жекелеген мәндер «*» белгісімен жасырылды (ол тек басқа «*» белгісімен сәйкес келеді), алдымен маңыздылығы ең төмен бағандарда; ${importantList} бағандарының салмағы 4 есе артық. Жасырылған мәндер саны: ${blankedCells}; мәні жасырылған жолдар үлесі: ${blankedList}.`,
-              `Чтобы не обобщать весь столбец ради нескольких редких строк, отдельные значения скрыты знаком «*» (он совпадает только с другой «*»), в первую очередь в наименее важных столбцах; ${importantList} учитываются с весом в 4 раза больше. Скрыто значений: ${blankedCells}; доля строк со скрытым значением: ${blankedList}.`,
-              `Rather than coarsen a whole column for a few rare rows, ${blankedCells} values were blanked as "*" (which matches only another "*"), least important columns first; ${importantList} counted 4 times as much. Rows with the value blanked: ${blankedList}.`,
-            ]),
-      );
-    }
-    method.push(
-      pick(lang, [
-        `Қайта сәйкестендіру тәуекелі: кез келген жол үшін ең көбі ${maxRiskPercent} %; ${rowCount} жолда күтілетін қайта сәйкестендірулер саны — ${classes}, яғни жалпы тәуекел ${globalRiskPercent} % (sdcMicro өлшемі).`,
-        `Риск повторной идентификации: не более ${maxRiskPercent} % для любой строки; ожидаемое число повторных идентификаций — ${classes} на ${rowCount} строк, то есть глобальный риск ${globalRiskPercent} % (мера sdcMicro).`,
-        `Re-identification risk: at most ${maxRiskPercent} % for any row; expected re-identifications: ${classes} in ${rowCount} rows, a global risk of ${globalRiskPercent} % (sdcMicro's measure).`,
-      ]),
-      riskWarning
-        ? pick(lang, [
-            'Жалпы тәуекел 3 %-дан төмен емес, ал Humanitarian Data Exchange микродеректерді тек осы шектен төмен болғанда жариялауға қабылдайды: бұл файлды тек келісіммен міндеттелген алушыға беріңіз немесе бағандарды азайтыңыз не k-ны үлкейтіңіз.',
-            'Глобальный риск не ниже 3 % — порога, ниже которого Humanitarian Data Exchange принимает микроданные к публикации: передавайте этот файл только получателю, связанному соглашением, либо выгрузите меньше столбцов или с большим k.',
-            'The global risk is not under 3 %, the level below which the Humanitarian Data Exchange accepts microdata for sharing: send this file only to a recipient bound by an agreement, or release fewer columns or a larger k.',
-          ])
-        : pick(lang, [
-            'Жалпы тәуекел 3 %-дан төмен — Humanitarian Data Exchange микродеректерді жариялауға қабылдайтын шектен төмен.',
-            'Глобальный риск ниже 3 % — порога, ниже которого Humanitarian Data Exchange принимает микроданные к публикации.',
-            'The global risk is under 3 %, the level below which the Humanitarian Data Exchange accepts microdata for sharing.',
-          ]),
-    );
-    host.journal(
-      'release.built',
-      { k: spec.k, l: spec.l, columns: spec.columns, from: spec.from, to: spec.to, rows: rowCount, suppressed, method: local ? 'local' : 'global', blanked: blankedCells },
-      null,
-    );
+    host.journal('release.built', { k: spec.k, l: spec.l, columns: spec.columns, from: spec.from, to: spec.to, rows: rowCount, suppressed }, null);
     return {
       spec,
       lang,
@@ -525,19 +455,11 @@ export function createReports(host: ReportsHost, options: { seedTransfers: boole
       rowCount,
       people,
       suppressed,
-      classes,
+      classes: Math.round(rowCount / (spec.k * 2.4)),
       kAchieved,
       lAchieved,
       transformation,
       informationLossPercent: loss,
-      blanked,
-      blankedCells,
-      maxRiskPercent,
-      expectedReidentifications: classes,
-      globalRiskPercent,
-      riskThresholdPercent: 3,
-      riskWarning,
-      importantWeight: local ? 4 : 1,
       nodesEvaluated: Math.round(nodesTotal * 0.27),
       nodesTotal,
       method,
@@ -609,19 +531,7 @@ export function createReports(host: ReportsHost, options: { seedTransfers: boole
         defaultAttributes: DEFAULT_ATTRIBUTES,
         programmes: PROGRAMMES,
         report: { from: `${y}-01`, to: now, measure: 'people', by: ['region', 'sex'], kinds: ['beneficiary'] as Kind[], programmes: [], ageBands: [0, 18, 30, 45, 60], threshold: 5 },
-        release: {
-          from: `${y}-01`,
-          to: now,
-          kinds: ['beneficiary'] as Kind[],
-          programmes: [],
-          columns: DEFAULT_ATTRIBUTES,
-          k: 5,
-          sensitive: null,
-          l: null,
-          maxSuppressedPercent: 5,
-          method: 'local',
-          important: ['age', 'place'] as Attribute[],
-        },
+        release: { from: `${y}-01`, to: now, kinds: ['beneficiary'] as Kind[], programmes: [], columns: DEFAULT_ATTRIBUTES, k: 5, sensitive: null, l: null, maxSuppressedPercent: 5 },
         minThreshold: 3,
       };
     },
@@ -641,15 +551,7 @@ export function createReports(host: ReportsHost, options: { seedTransfers: boole
     release_export: async (a) => {
       const release = buildRelease(a.spec as ReleaseSpec, (a.lang as Lang) ?? 'en');
       await new Promise((r) => setTimeout(r, 600));
-      return record('release', a, {
-        rows: release.rowCount,
-        suppressed: release.suppressed,
-        kAchieved: release.kAchieved,
-        lAchieved: release.lAchieved,
-        blankedCells: release.blankedCells,
-        maxRiskPercent: release.maxRiskPercent,
-        globalRiskPercent: release.globalRiskPercent,
-      });
+      return record('release', a, { rows: release.rowCount, suppressed: release.suppressed, kAchieved: release.kAchieved, lAchieved: release.lAchieved });
     },
     transfers_list: () => [...transfers].sort((a, b) => b.number - a.number),
     transfer_verify: (a) => {

@@ -37,19 +37,7 @@ const meta: ReportsMeta = {
   defaultAttributes: ['age', 'sex', 'place', 'disability', 'household_size'],
   programmes: ['Жылы үй', 'Legal aid'],
   report: { from: '2026-01', to: '2026-11', measure: 'people', by: ['region', 'sex'], kinds: ['beneficiary'], programmes: [], ageBands: [0, 18, 30, 45, 60], threshold: 5 },
-  release: {
-    from: '2026-01',
-    to: '2026-11',
-    kinds: ['beneficiary'],
-    programmes: [],
-    columns: ['age', 'sex', 'place', 'disability', 'household_size'],
-    k: 5,
-    sensitive: null,
-    l: null,
-    maxSuppressedPercent: 5,
-    method: 'local',
-    important: ['age', 'place'],
-  },
+  release: { from: '2026-01', to: '2026-11', kinds: ['beneficiary'], programmes: [], columns: ['age', 'sex', 'place', 'disability', 'household_size'], k: 5, sensitive: null, l: null, maxSuppressedPercent: 5 },
   minThreshold: 3,
 };
 
@@ -100,7 +88,7 @@ const release: Release = {
   headers: ['Age', 'Sex', 'Place', 'Disability', 'Household size'],
   rows: [
     ['20–29', 'Female', 'Almaty', 'No', '3–6'],
-    ['20–29', 'Female', 'Almaty', 'No', '*'],
+    ['20–29', 'Female', 'Almaty', 'No', '3–6'],
   ],
   rowCount: 412,
   people: 430,
@@ -113,20 +101,6 @@ const release: Release = {
     { attribute: 'place', label: 'Place', level: 1, levelLabel: 'region', levels: 4 },
   ],
   informationLossPercent: 23.4,
-  blanked: [
-    { attribute: 'age', label: 'Age', cells: 8, percent: 1.9 },
-    { attribute: 'sex', label: 'Sex', cells: 14, percent: 3.4 },
-    { attribute: 'place', label: 'Place', cells: 0, percent: 0 },
-    { attribute: 'disability', label: 'Disability', cells: 0, percent: 0 },
-    { attribute: 'household_size', label: 'Household size', cells: 57, percent: 13.8 },
-  ],
-  blankedCells: 79,
-  maxRiskPercent: 16.7,
-  expectedReidentifications: 37,
-  globalRiskPercent: 9,
-  riskThresholdPercent: 3,
-  riskWarning: true,
-  importantWeight: 4,
   nodesEvaluated: 41,
   nodesTotal: 160,
   method: ['Every row matches at least 5 others on every column (k = 6; 5 was required).'],
@@ -462,66 +436,15 @@ describe('row-level release', () => {
         sensitive: 'service_type',
         l: 3,
         maxSuppressedPercent: 5,
-        method: 'local',
-        important: ['age', 'place'],
       },
       lang: 'en',
     });
     expect(within(result).getByTestId('release-k-achieved')).toHaveTextContent('6');
-    // What the local method blanked, and the risk left, with the 3 % warning.
-    expect(within(result).getByTestId('release-blanked')).toHaveTextContent('79');
-    expect(within(result).getByTestId('release-blanked-columns')).toHaveTextContent('Age 1.9 %, Sex 3.4 %, Household size 13.8 %');
-    expect(within(result).getByTestId('release-max-risk')).toHaveTextContent('16.7 %');
-    expect(within(result).getByTestId('release-risk-note')).toHaveTextContent('expected re-identifications: 37 (global risk 9 %)');
-    expect(within(result).getByTestId('release-risk-warning')).toHaveTextContent('Global risk 9 %: not under 3 %');
-    expect(within(result).getByTestId('release-risk-warning')).toHaveClass('notice--warning');
-    // A blanked cell shows "*", quietly.
-    const star = within(within(result).getByTestId('release-preview')).getByText('*');
-    expect(star).toHaveClass('release-table__star');
     expect(within(result).getByTestId('release-level-age')).toHaveTextContent('Age10-year bands');
     expect(within(result).getByTestId('release-level-place')).toHaveTextContent('Placeregion');
     expect(within(result).getByTestId('release-nodes')).toHaveTextContent('Examined 41 of 160 generalisations');
     expect(within(result).getByTestId('release-showing')).toHaveTextContent('Showing 2 of 412 rows');
     expect(within(result).getByTestId('release-preview')).toHaveTextContent('Household size');
-  });
-
-  it('asks which columns matter most, and can fall back to whole columns only', async () => {
-    backend({
-      release_build: (args) => {
-        const spec = args.spec as Release['spec'];
-        // The global method blanks nothing, and a low risk warns of nothing.
-        return spec.method === 'global'
-          ? { ...release, spec, blanked: release.blanked.map((b) => ({ ...b, cells: 0, percent: 0 })), blankedCells: 0, globalRiskPercent: 2.5, riskWarning: false }
-          : { ...release, spec };
-      },
-    });
-    const user = userEvent.setup();
-    window.location.hash = '#/reports/release';
-    renderScreen();
-    await screen.findByTestId('release-build');
-    // Age and place by default, among the columns released only.
-    expect(screen.getByTestId('release-local')).toBeChecked();
-    expect(screen.getByTestId('release-important-age')).toBeChecked();
-    expect(screen.getByTestId('release-important-place')).toBeChecked();
-    expect(screen.getByTestId('release-important-sex')).not.toBeChecked();
-    expect(screen.queryByTestId('release-important-programme')).not.toBeInTheDocument();
-
-    await user.click(screen.getByTestId('release-important-place'));
-    await user.click(screen.getByTestId('release-important-household_size'));
-    await user.click(screen.getByTestId('release-build'));
-    await screen.findByTestId('release-result');
-    expect(calls('release_build')[0]).toMatchObject({ spec: { method: 'local', important: ['age', 'household_size'] } });
-
-    // Unticking the local method greys the choice out and asks for the global method.
-    await user.click(screen.getByTestId('release-local'));
-    expect(screen.getByTestId('release-important-age')).toBeDisabled();
-    expect(screen.getByTestId('release-stale')).toBeInTheDocument();
-    await user.click(screen.getByTestId('release-build'));
-    await waitFor(() => expect(calls('release_build')).toHaveLength(2));
-    expect(calls('release_build')[1]).toMatchObject({ spec: { method: 'global' } });
-    await waitFor(() => expect(screen.getByTestId('release-blanked-columns')).toHaveTextContent('none: whole columns only'));
-    expect(screen.queryByTestId('release-risk-warning')).not.toBeInTheDocument();
-    expect(screen.getByTestId('release-risk-note')).toHaveTextContent('global risk 2.5 %');
   });
 
   it('is not offered to staff, who keep the aggregate report and the ledger', async () => {

@@ -2,17 +2,7 @@ import { Play } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './reports.css';
-import {
-  api,
-  toApiError,
-  type ApiError,
-  type Attribute,
-  type Release,
-  type ReleaseMethod,
-  type ReleaseSpec,
-  type ReportsMeta,
-  type SensitiveColumn,
-} from '../../api';
+import { api, toApiError, type ApiError, type Attribute, type Release, type ReleaseSpec, type ReportsMeta, type SensitiveColumn } from '../../api';
 import { Spinner } from '../../components/Spinner';
 import { useDelayedFlag } from '../../lib/hooks';
 import { errorField } from '../../lib/lifecycle';
@@ -48,8 +38,6 @@ export function ReleaseBuilder({ meta, onExported }: { meta: ReportsMeta; onExpo
   const [sensitive, setSensitive] = useState<SensitiveColumn | ''>(defaults.sensitive ?? '');
   const [l, setL] = useState(String(defaults.l ?? 2));
   const [maxSuppressed, setMaxSuppressed] = useState(String(defaults.maxSuppressedPercent));
-  const [method, setMethod] = useState<ReleaseMethod>(defaults.method ?? 'local');
-  const [important, setImportant] = useState<Attribute[]>(defaults.important ?? ['age', 'place']);
   const [built, setBuilt] = useState<{ spec: ReleaseSpec; release: Release; lang: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -70,12 +58,8 @@ export function ReleaseBuilder({ meta, onExported }: { meta: ReportsMeta; onExpo
       sensitive: sensitive || null,
       l: sensitive ? whole(l) : null,
       maxSuppressedPercent: Number.isFinite(pct) ? pct : 0,
-      method,
-      // Most important first, as the core ranks them; only columns released count.
-      important: important.filter((a) => columns.includes(a)),
     };
-  }, [scope, columns, k, sensitive, l, maxSuppressed, method, important, meta.attributes]);
-  const released = meta.attributes.filter((a) => columns.includes(a));
+  }, [scope, columns, k, sensitive, l, maxSuppressed, meta.attributes]);
   const stale = built !== null && (built.lang !== lang || JSON.stringify(built.spec) !== JSON.stringify(spec));
   const field = errorField(error);
   const generalError = error && !(field && OWN_FIELDS.includes(field)) ? error : null;
@@ -143,42 +127,6 @@ export function ReleaseBuilder({ meta, onExported }: { meta: ReportsMeta; onExpo
                   ))}
                 </div>
                 {field === 'columns' && error && <FieldError error={error} />}
-              </fieldset>
-
-              <fieldset className="fieldset builder__group" aria-describedby={`${id}-important-hint`} data-testid="release-important">
-                <legend className="field__label">{t('reports.release.important')}</legend>
-                <label className="checkbox checkbox--compact">
-                  <input
-                    type="checkbox"
-                    checked={method === 'local'}
-                    onChange={(e) => change(() => setMethod(e.target.checked ? 'local' : 'global'))}
-                    data-testid="release-local"
-                  />
-                  <span>{t('reports.release.localMethod')}</span>
-                </label>
-                <p className="field__hint" id={`${id}-important-hint`}>
-                  {method === 'local' ? t('reports.release.importantHint') : t('reports.release.globalHint')}
-                </p>
-                <div className="column-checks">
-                  {released.map((a) => (
-                    <label key={a} className="checkbox checkbox--compact">
-                      <input
-                        type="checkbox"
-                        checked={important.includes(a)}
-                        disabled={method !== 'local'}
-                        onChange={(e) =>
-                          change(() =>
-                            setImportant((all) =>
-                              e.target.checked ? meta.attributes.filter((x) => x === a || all.includes(x)) : all.filter((x) => x !== a),
-                            ),
-                          )
-                        }
-                        data-testid={`release-important-${a}`}
-                      />
-                      <span>{attributeLabel(t, a)}</span>
-                    </label>
-                  ))}
-                </div>
               </fieldset>
 
               <fieldset className="fieldset builder__group">

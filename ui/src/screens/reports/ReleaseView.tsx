@@ -1,4 +1,4 @@
-import { TriangleAlert, ArrowRight, FileDown, Info, ShieldCheck } from 'lucide-react';
+import { ArrowRight, FileDown, Info, ShieldCheck } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import './reports.css';
 import './release.css';
@@ -8,9 +8,7 @@ import { useCount, useUiLanguage } from '../../lib/register';
 
 /**
  * A computed release as the core reports it: the k (and l) reached, how many rows go out and how
- * many were left out, the values blanked per column, the re-identification risk (with a warning
- * at the Humanitarian Data Exchange's 3 %), how each column was generalised, the method, and the
- * first rows.
+ * many were left out, how each column was generalised, the method, and the first rows.
  */
 export function ReleaseView({ release, titleId, stale, onExport }: { release: Release; titleId: string; stale: boolean; onExport: () => void }) {
   const { t } = useTranslation();
@@ -18,7 +16,6 @@ export function ReleaseView({ release, titleId, stale, onExport }: { release: Re
   const lang = useUiLanguage();
   const percent = (n: number) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'ru-RU', { maximumFractionDigits: 1 }).format(n);
   const leftOutPct = release.people > 0 ? (release.suppressed / release.people) * 100 : 0;
-  const blankedColumns = release.blanked.filter((b) => b.cells > 0);
 
   return (
     <>
@@ -80,44 +77,7 @@ export function ReleaseView({ release, titleId, stale, onExport }: { release: Re
           </dd>
           <dd className="figures__note">{t('reports.release.lossNote')}</dd>
         </div>
-        <div className="figures__item">
-          <dt>{t('reports.release.blanked')}</dt>
-          <dd className="figures__value" data-testid="release-blanked">
-            {count(release.blankedCells)}
-          </dd>
-          <dd className="figures__note" data-testid="release-blanked-columns">
-            {release.spec.method === 'global'
-              ? t('reports.release.blankedGlobal')
-              : blankedColumns.length === 0
-                ? t('reports.release.blankedNone')
-                : blankedColumns.map((b) => t('reports.release.blankedColumn', { column: b.label, percent: percent(b.percent) })).join(', ')}
-          </dd>
-        </div>
-        <div className={`figures__item${release.riskWarning ? ' figures__item--warning' : ''}`}>
-          <dt>{t('reports.release.risk')}</dt>
-          <dd className="figures__value" data-testid="release-max-risk">
-            {percent(release.maxRiskPercent)} %
-          </dd>
-          <dd className="figures__note" data-testid="release-risk-note">
-            {t('reports.release.riskNote', {
-              expected: percent(release.expectedReidentifications),
-              global: percent(release.globalRiskPercent),
-            })}
-          </dd>
-        </div>
       </dl>
-
-      {release.riskWarning && (
-        <div className="notice notice--warning" role="note" data-testid="release-risk-warning">
-          <TriangleAlert size={18} aria-hidden="true" />
-          <div>
-            <p className="notice__title">
-              {t('reports.release.riskWarningTitle', { global: percent(release.globalRiskPercent), threshold: percent(release.riskThresholdPercent) })}
-            </p>
-            <p>{t('reports.release.riskWarning', { threshold: percent(release.riskThresholdPercent) })}</p>
-          </div>
-        </div>
-      )}
 
       <section className="transform" aria-labelledby={`${titleId}-transform`} data-testid="release-transformation">
         <div className="transform__head">
