@@ -10,7 +10,7 @@ use derbes_core::reports::identifying::{
     IdentifyingDraft, RecipientDraft, RecipientKind, RecipientRecord,
 };
 use derbes_core::reports::labels::Lang;
-use derbes_core::reports::release::{Attribute, Method, Release, ReleaseSpec, Sensitive};
+use derbes_core::reports::release::{Attribute, Release, ReleaseSpec, Sensitive};
 use derbes_core::reports::table::{self, Dimension, Measure, Report, ReportSpec};
 use derbes_core::reports::transfer::{Recipient, Transfer};
 use derbes_core::{Error, Vault};
@@ -68,14 +68,6 @@ pub struct DonorArgs {
     /// The most rows a release may leave out, in per cent.
     #[arg(long, default_value_t = 5.0)]
     max_suppressed: f64,
-    /// How a release meets k: local (generalise, then blank single values as "*") or global
-    /// (generalise whole columns only).
-    #[arg(long, default_value = "local")]
-    method: String,
-    /// The release columns the recipient needs most (comma-separated, most important first):
-    /// blanked last and weighted more in the search.
-    #[arg(long, value_delimiter = ',', default_value = "age,place")]
-    important: Vec<String>,
     /// Language of the words: kk, ru or en.
     #[arg(long, default_value = "ru")]
     lang: String,
@@ -235,18 +227,6 @@ pub fn report(v: &Vault, cmd: &ReportCommand, cx: Ctx) -> Result<(), Error> {
             sensitive,
             l: a.l,
             max_suppressed_percent: a.max_suppressed,
-            method: match a.method.as_str() {
-                "local" => Method::Local,
-                "global" => Method::Global,
-                other => {
-                    return Err(
-                        Error::invalid("method", "cli_release_method_unknown").with("value", other)
-                    )
-                }
-            },
-            important: parse_list(&a.important, Attribute::from_key, |s| {
-                Error::invalid("important", "cli_release_column_unknown").with("value", s)
-            })?,
         };
         match &a.out {
             Some(path) => {
@@ -395,10 +375,6 @@ fn print_release(r: &Release, cx: Ctx) {
             "cli-release-more-rows",
             &[("count", (r.row_count - 20).into())],
         );
-    }
-    println!();
-    for m in &r.method {
-        println!("{m}");
     }
 }
 

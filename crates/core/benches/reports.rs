@@ -1,6 +1,5 @@
 //! Donor reports with 100,000 people: aggregate tables (with suppression) and k-anonymous
-//! releases. Budgets (issue 6 / BENCHMARKS.md): report under 300 ms, release under 2 s (issue
-//! 16: under 1 s with local suppression, the default).
+//! releases. Budgets (issue 6 / BENCHMARKS.md): report under 300 ms, release under 2 s.
 //!
 //! `cargo bench -p derbes-core --bench reports`
 
@@ -8,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use derbes_core::reports::labels::Lang;
-use derbes_core::reports::release::{Method, ReleaseSpec, Sensitive};
+use derbes_core::reports::release::{ReleaseSpec, Sensitive};
 use derbes_core::reports::table::{Dimension, Measure, ReportSpec};
 use derbes_core::{KdfParams, Password, Vault};
 
@@ -68,24 +67,15 @@ fn reports(c: &mut Criterion) {
         l: Some(2),
         ..release.clone()
     };
-    let global = ReleaseSpec {
-        method: Method::Global,
-        ..release.clone()
-    };
-    for spec in [&release, &diverse, &global] {
+    for spec in [&release, &diverse] {
         let r = vault.release(spec, Lang::En).unwrap();
         eprintln!(
-            "release ({:?}): {} rows, k {}, l {:?}, {} left out, loss {} %, levels {:?}, blanked {:?}, risk max {} % global {} %, {} of {} nodes",
-            spec.method,
+            "release: {} rows, k {}, l {:?}, {} left out, loss {} %, {} of {} nodes",
             r.row_count,
             r.k_achieved,
             r.l_achieved,
             r.suppressed,
             r.information_loss_percent,
-            r.transformation.iter().map(|t| t.level).collect::<Vec<_>>(),
-            r.blanked.iter().map(|b| b.percent).collect::<Vec<_>>(),
-            r.max_risk_percent,
-            r.global_risk_percent,
             r.nodes_evaluated,
             r.nodes_total
         );
@@ -107,9 +97,6 @@ fn reports(c: &mut Criterion) {
     });
     g.bench_function("release: k = 5, l = 2 on service type", |b| {
         b.iter(|| vault.release(&diverse, Lang::En).unwrap())
-    });
-    g.bench_function("release: k = 5, five columns, global method only", |b| {
-        b.iter(|| vault.release(&global, Lang::En).unwrap())
     });
     g.finish();
 }

@@ -23,7 +23,6 @@ reason-cli_due_or_people = Name people or use --due, not both.
 reason-cli_end_ground_unknown = The ground must be retention_ended, consent_withdrawn, request, court_decision or unlawful_processing.
 reason-cli_report_kind_unknown = Unknown kinds "{ $value }": use beneficiary, employee or volunteer.
 reason-cli_release_column_unknown = Unknown columns "{ $value }": use age, sex, place, disability, household_size, kind, programme or service_month.
-reason-cli_release_method_unknown = Unknown method "{ $value }": use local or global.
 reason-cli_report_by_unknown = Unknown by "{ $value }": use region, district, sex, age_band, kind, programme, service_type, disability, quarter or month.
 reason-cli_sensitive_unknown = Unknown sensitive column "{ $value }": use service_type.
 reason-cli_measure_unknown = Count people, services or new_people.

@@ -144,19 +144,6 @@ release-method-l = Every group holds at least { $l ->
     [one] { $l } main service type
    *[other] { $l } different main service types
 } (l-diversity).
-release-method-search-local = Of all { $total } possible generalisations, the one losing the least information once single values are blanked was chosen (full-domain generalisation with local suppression, as in ARX and sdcMicro); information loss: { $loss } %.
-release-method-blanked-none = No single value had to be blanked.
-release-method-blanked = Rather than coarsen a whole column for a few rare rows, { $cells ->
-    [one] { $cells } value was
-   *[other] { $cells } values were
-} blanked as "*" (which matches only another "*"), least important columns first; { $important } counted { $weight } times as much. Rows with the value blanked: { $list }.
-release-method-blanked-column = { $column } { $percent } %
-release-method-risk = Re-identification risk: at most { $max } % for any row; expected re-identifications: { $expected } in { $rows ->
-    [one] { $rows } row
-   *[other] { $rows } rows
-}, a global risk of { $global } % (sdcMicro's measure).
-release-method-risk-over = The global risk is not under { $threshold } %, the level below which the Humanitarian Data Exchange accepts microdata for sharing: send this file only to a recipient bound by an agreement, or release fewer columns or a larger k.
-release-method-risk-under = The global risk is under { $threshold } %, the level below which the Humanitarian Data Exchange accepts microdata for sharing.
 
 ## The files: letterhead, facts, sheets and headings
 export-organisation = Organisation
@@ -178,9 +165,6 @@ export-rows-released = Rows released
 export-rows-left-out = Rows left out
 export-l-achieved = l achieved
 export-information-loss = Information loss
-export-values-blanked = Values blanked (*)
-export-max-risk = Largest re-identification risk
-export-global-risk = Global re-identification risk
 export-release-title = Anonymised row-level release
 export-people = People
 export-rows = Rows

@@ -23,7 +23,6 @@ reason-cli_due_or_people = Тұлғаларды атаңыз немесе --due 
 reason-cli_end_ground_unknown = Негіз retention_ended, consent_withdrawn, request, court_decision немесе unlawful_processing болуы керек.
 reason-cli_report_kind_unknown = «{ $value }» деген тұлға түрі жоқ: beneficiary, employee немесе volunteer жазыңыз.
 reason-cli_release_column_unknown = «{ $value }» деген баған жоқ: age, sex, place, disability, household_size, kind, programme немесе service_month жазыңыз.
-reason-cli_release_method_unknown = «{ $value }» деген әдіс жоқ: local немесе global жазыңыз.
 reason-cli_report_by_unknown = «{ $value }» бойынша бөлуге болмайды: region, district, sex, age_band, kind, programme, service_type, disability, quarter немесе month жазыңыз.
 reason-cli_sensitive_unknown = «{ $value }» деген сезімтал баған жоқ: service_type жазыңыз.
 reason-cli_measure_unknown = Тұлғаларды (people), қызметтерді (services) немесе жаңа тұлғаларды (new_people) санаңыз.

@@ -23,7 +23,6 @@ reason-cli_due_or_people = Назовите людей или используй
 reason-cli_end_ground_unknown = Основание — retention_ended, consent_withdrawn, request, court_decision или unlawful_processing.
 reason-cli_report_kind_unknown = Неизвестная категория лиц «{ $value }»: используйте beneficiary, employee или volunteer.
 reason-cli_release_column_unknown = Неизвестный столбец «{ $value }»: используйте age, sex, place, disability, household_size, kind, programme или service_month.
-reason-cli_release_method_unknown = Неизвестный метод «{ $value }»: используйте local или global.
 reason-cli_report_by_unknown = Разбивка по «{ $value }» невозможна: используйте region, district, sex, age_band, kind, programme, service_type, disability, quarter или month.
 reason-cli_sensitive_unknown = Неизвестный чувствительный столбец «{ $value }»: используйте service_type.
 reason-cli_measure_unknown = Считайте людей (people), услуги (services) или новых людей (new_people).

@@ -374,22 +374,6 @@ pub fn release_facts(r: &Release, head: &Letterhead) -> Vec<(String, String)> {
         w(lang, "export-information-loss"),
         format!("{} %", r.information_loss_percent),
     ));
-    if r.spec.method == crate::reports::release::Method::Local {
-        out.push((
-            w(lang, "export-values-blanked"),
-            r.blanked_cells.to_string(),
-        ));
-    }
-    out.extend([
-        (
-            w(lang, "export-max-risk"),
-            format!("{} %", r.max_risk_percent),
-        ),
-        (
-            w(lang, "export-global-risk"),
-            format!("{} %", r.global_risk_percent),
-        ),
-    ]);
     out
 }
 

@@ -9,16 +9,8 @@
 //! 5-, 10-, 20-year bands → *; district → region → macro-region → *; month → quarter → year →
 //! *), and [`crate::reports::anonymity`] finds the combination of levels that loses the least
 //! information while meeting k (and l), removing at most a set share of rows — ARX's globally
-//! optimal full-domain generalisation ([`Method::Global`]). By default ([`Method::Local`]) the
-//! search also blanks single values ("*", matching only "*") in the rows that still break k,
-//! the least important column first, and weighs the columns the recipient needs most (age and
-//! place unless told otherwise) [`IMPORTANT_WEIGHT`] times: a few rare rows then lose a value
-//! each instead of every row losing a column ([`anonymity::anonymise_local`]). Each release
-//! states the values blanked per column, the information lost and the re-identification risk —
-//! the largest for any row, 1 / the smallest group, and the expected re-identifications, the sum
-//! over rows of 1 / the size of their group, over the rows released (sdcMicro's global risk),
-//! flagged at the Humanitarian Data Exchange's 3 %. Rows come out sorted by their values, so
-//! their order says nothing of the register's.
+//! optimal full-domain generalisation. Rows come out sorted by their values, so their order
+//! says nothing of the register's.
 
 use std::collections::HashMap;
 
@@ -27,7 +19,7 @@ use serde_json::json;
 
 use crate::error::{Error, Result};
 use crate::register::fields::Kind;
-use crate::reports::anonymity::{self, Hierarchy, LocalOutcome, Requirements};
+use crate::reports::anonymity::{self, Hierarchy, Requirements};
 use crate::reports::labels::{self, word, Lang};
 use crate::reports::table::{period, read_units, Measure, Unit};
 use crate::vault::journal::Action;
@@ -158,19 +150,6 @@ impl Sensitive {
     }
 }
 
-/// How a release meets k.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Method {
-    /// Full-domain generalisation only: a column is coarsened for every row alike, and rows in
-    /// groups still too small are left out.
-    Global,
-    /// Full-domain generalisation, then single values blanked ("*") in the rows that still
-    /// break k, least important column first ([`anonymity::anonymise_local`]).
-    #[default]
-    Local,
-}
-
 /// What the user asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -193,22 +172,7 @@ pub struct ReleaseSpec {
     pub l: Option<usize>,
     /// The most rows that may be left out, in per cent.
     pub max_suppressed_percent: f64,
-    /// Global or local (the default).
-    pub method: Method,
-    /// The columns the recipient needs most, most important first: with the local method they
-    /// are weighted [`IMPORTANT_WEIGHT`] times in the loss and blanked last. Columns not
-    /// released are ignored.
-    pub important: Vec<Attribute>,
 }
-
-/// How many times an important column's loss counts in the local method's search (ARX's
-/// attribute weights). Chosen by measurement on the demo's year (BENCHMARKS.md, "Releases that
-/// keep what donors need").
-pub const IMPORTANT_WEIGHT: u32 = 4;
-
-/// The global risk (expected re-identifications over rows released) under which the
-/// Humanitarian Data Exchange deems microdata safe to share: 3 %.
-pub const RISK_THRESHOLD_PERCENT: f64 = 3.0;
 
 impl Default for ReleaseSpec {
     fn default() -> Self {
@@ -222,8 +186,6 @@ impl Default for ReleaseSpec {
             sensitive: None,
             l: None,
             max_suppressed_percent: 5.0,
-            method: Method::Local,
-            important: vec![Attribute::Age, Attribute::Place],
         }
     }
 }
@@ -287,20 +249,6 @@ pub struct ColumnLevel {
     pub levels: usize,
 }
 
-/// How many values of one column were blanked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ColumnBlanked {
-    /// The column.
-    pub attribute: Attribute,
-    /// Its heading.
-    pub label: String,
-    /// Released rows with this column shown as "*".
-    pub cells: usize,
-    /// The same as a share of the rows released, 0–100 %.
-    pub percent: f64,
-}
-
 /// A computed release.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -329,23 +277,6 @@ pub struct Release {
     pub transformation: Vec<ColumnLevel>,
     /// Information lost, 0–100 % (Iyengar's loss metric; left-out rows count as fully lost).
     pub information_loss_percent: f64,
-    /// Per column, in column order: values blanked ("*") by the local method.
-    pub blanked: Vec<ColumnBlanked>,
-    /// Every value blanked.
-    pub blanked_cells: usize,
-    /// The largest risk that a released row is re-identified, 1 / (smallest group), in per cent.
-    pub max_risk_percent: f64,
-    /// Re-identifications to expect if every released row were tried: the sum over rows of 1 /
-    /// the size of its group (so, the number of groups).
-    pub expected_reidentifications: f64,
-    /// sdcMicro's global risk: expected re-identifications over rows released, in per cent.
-    pub global_risk_percent: f64,
-    /// The threshold the global risk is held to ([`RISK_THRESHOLD_PERCENT`]).
-    pub risk_threshold_percent: f64,
-    /// The global risk is at or above the threshold.
-    pub risk_warning: bool,
-    /// How many times an important column counted in the search (1 with the global method).
-    pub important_weight: u32,
     /// Transformations examined of all possible.
     pub nodes_evaluated: usize,
     /// All possible transformations.
@@ -553,33 +484,16 @@ pub(crate) fn build(spec: &ReleaseSpec, units: &[Unit], lang: Lang) -> Result<Re
         l: spec.l.filter(|_| spec.sensitive.is_some()),
         max_suppressed: spec.max_suppressed_percent / 100.0,
     };
-    let importance = spec.importance();
-    let found = match spec.method {
-        Method::Global => anonymity::anonymise(&qi, sensitive_codes.as_deref(), &hierarchies, req)
-            .map(|o| LocalOutcome {
-                blanked: vec![0; units.len()],
-                blanked_cells: vec![0; hierarchies.len()],
-                weighted_loss: o.information_loss,
-                outcome: o,
-            }),
-        Method::Local => anonymity::anonymise_local(
-            &qi,
-            sensitive_codes.as_deref(),
-            &hierarchies,
-            req,
-            &importance,
-        ),
-    };
-    let found = found.ok_or_else(|| {
-        match spec.l {
-            Some(l) => Error::invalid("k", "release_impossible_l").with("l", l),
-            None => Error::invalid("k", "release_impossible"),
-        }
-        .with("people", units.len())
-        .with("k", spec.k)
-        .with("percent", spec.max_suppressed_percent)
-    })?;
-    let outcome = &found.outcome;
+    let outcome = anonymity::anonymise(&qi, sensitive_codes.as_deref(), &hierarchies, req)
+        .ok_or_else(|| {
+            match spec.l {
+                Some(l) => Error::invalid("k", "release_impossible_l").with("l", l),
+                None => Error::invalid("k", "release_impossible"),
+            }
+            .with("people", units.len())
+            .with("k", spec.k)
+            .with("percent", spec.max_suppressed_percent)
+        })?;
 
     let mut left_out = vec![false; units.len()];
     for &r in &outcome.suppressed {
@@ -591,11 +505,7 @@ pub(crate) fn build(spec: &ReleaseSpec, units: &[Unit], lang: Lang) -> Result<Re
             let mut row: Vec<String> = columns
                 .iter()
                 .zip(&outcome.levels)
-                .enumerate()
-                .map(|(j, (c, &level))| {
-                    if found.blanked[r] >> j & 1 == 1 {
-                        return BLANK.to_string();
-                    }
+                .map(|(c, &level)| {
                     let group = c.hierarchy.levels[level][c.codes[r] as usize];
                     c.labels[level][group as usize].clone()
                 })
@@ -631,38 +541,13 @@ pub(crate) fn build(spec: &ReleaseSpec, units: &[Unit], lang: Lang) -> Result<Re
             }
         })
         .collect();
-    let released = rows.len();
-    let percent_of = |n: usize| {
-        if released == 0 {
-            0.0
-        } else {
-            round1(100.0 * n as f64 / released as f64)
-        }
-    };
-    let blanked: Vec<ColumnBlanked> = spec
-        .columns
-        .iter()
-        .zip(&found.blanked_cells)
-        .map(|(&a, &cells)| ColumnBlanked {
-            attribute: a,
-            label: a.label(lang),
-            cells,
-            percent: percent_of(cells),
-        })
-        .collect();
-    let risk = Risk::of(&rows, spec.columns.len());
-    let loss = round1(outcome.information_loss * 100.0);
-    let important_weight = match spec.method {
-        Method::Global => 1,
-        Method::Local => IMPORTANT_WEIGHT,
-    };
-    let mut method = method_sentences(spec, lang, outcome, units.len(), loss);
-    method.extend(local_sentences(spec, lang, &blanked, &risk, released));
+    let loss = (outcome.information_loss * 1000.0).round() / 10.0;
+    let method = method_sentences(spec, lang, &outcome, units.len(), loss);
     Ok(Release {
         spec: spec.clone(),
         lang,
         headers,
-        row_count: released,
+        row_count: rows.len(),
         rows,
         people: units.len(),
         suppressed: outcome.suppressed.len(),
@@ -671,85 +556,10 @@ pub(crate) fn build(spec: &ReleaseSpec, units: &[Unit], lang: Lang) -> Result<Re
         l_achieved: outcome.l_achieved,
         transformation,
         information_loss_percent: loss,
-        blanked_cells: blanked.iter().map(|b| b.cells).sum(),
-        blanked,
-        max_risk_percent: round1(risk.max_percent),
-        expected_reidentifications: (risk.expected * 10.0).round() / 10.0,
-        global_risk_percent: round1(risk.global_percent),
-        risk_threshold_percent: RISK_THRESHOLD_PERCENT,
-        risk_warning: risk.warning(),
-        important_weight,
         nodes_evaluated: outcome.nodes_evaluated,
         nodes_total: outcome.nodes_total,
         method,
     })
-}
-
-/// How a blanked value shows: the same "*" as a column generalised to the top, and like it
-/// matching nothing but itself.
-pub const BLANK: &str = "*";
-
-fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
-}
-
-/// The re-identification risk of released rows, each row's risk being 1 / the size of its
-/// group (rows identical on every released column but the sensitive one).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Risk {
-    /// The largest row risk, in per cent.
-    pub max_percent: f64,
-    /// The sum of the row risks: the number of groups.
-    pub expected: f64,
-    /// `expected` over the rows, in per cent.
-    pub global_percent: f64,
-}
-
-impl Risk {
-    /// From rows sorted by their values (identical rows are neighbours), whose first `qi`
-    /// columns are the quasi-identifiers.
-    pub(crate) fn of(rows: &[Vec<String>], qi: usize) -> Risk {
-        let mut expected = 0.0;
-        let mut smallest = usize::MAX;
-        let mut start = 0;
-        while start < rows.len() {
-            let key = &rows[start][..qi];
-            let end = start + rows[start..].iter().take_while(|r| &r[..qi] == key).count();
-            let size = end - start;
-            smallest = smallest.min(size);
-            // Σ over the group's rows of 1/size.
-            expected += size as f64 * (1.0 / size as f64);
-            start = end;
-        }
-        if rows.is_empty() {
-            return Risk {
-                max_percent: 0.0,
-                expected: 0.0,
-                global_percent: 0.0,
-            };
-        }
-        Risk {
-            max_percent: 100.0 / smallest as f64,
-            expected,
-            global_percent: 100.0 * expected / rows.len() as f64,
-        }
-    }
-
-    fn warning(&self) -> bool {
-        self.global_percent >= RISK_THRESHOLD_PERCENT
-    }
-}
-
-impl ReleaseSpec {
-    /// The local method's weights and order: important columns (as released) first.
-    fn importance(&self) -> anonymity::Importance {
-        let important: Vec<usize> = self
-            .important
-            .iter()
-            .filter_map(|a| self.columns.iter().position(|c| c == a))
-            .collect();
-        anonymity::Importance::favouring(self.columns.len(), &important, IMPORTANT_WEIGHT)
-    }
 }
 
 fn method_sentences(
@@ -782,90 +592,13 @@ fn method_sentences(
         ),
         word(
             lang,
-            match spec.method {
-                Method::Global => "release-method-search",
-                Method::Local => "release-method-search-local",
-            },
+            "release-method-search",
             &[("total", o.nodes_total.into()), ("loss", loss.into())],
         ),
         word(lang, "release-method-no-identifiers", &[]),
     ];
     if let Some(l) = o.l_achieved {
         out.push(word(lang, "release-method-l", &[("l", l.into())]));
-    }
-    out
-}
-
-/// What the local method did and the risk left: the values blanked per column, then the
-/// re-identification risk and whether it passes the threshold.
-fn local_sentences(
-    spec: &ReleaseSpec,
-    lang: Lang,
-    blanked: &[ColumnBlanked],
-    risk: &Risk,
-    rows: usize,
-) -> Vec<String> {
-    let mut out = Vec::new();
-    if spec.method == Method::Local {
-        let cells: usize = blanked.iter().map(|b| b.cells).sum();
-        if cells == 0 {
-            out.push(word(lang, "release-method-blanked-none", &[]));
-        } else {
-            let list = blanked
-                .iter()
-                .filter(|b| b.cells > 0)
-                .map(|b| {
-                    word(
-                        lang,
-                        "release-method-blanked-column",
-                        &[
-                            ("column", b.label.to_lowercase().into()),
-                            ("percent", b.percent.into()),
-                        ],
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(", ");
-            let important = spec
-                .important
-                .iter()
-                .filter(|a| spec.columns.contains(a))
-                .map(|a| a.label(lang).to_lowercase())
-                .collect::<Vec<_>>()
-                .join(", ");
-            out.push(word(
-                lang,
-                "release-method-blanked",
-                &[
-                    ("cells", cells.into()),
-                    ("list", list.into()),
-                    ("important", important.into()),
-                    ("weight", IMPORTANT_WEIGHT.into()),
-                ],
-            ));
-        }
-    }
-    if rows > 0 {
-        out.push(word(
-            lang,
-            "release-method-risk",
-            &[
-                ("max", round1(risk.max_percent).into()),
-                ("expected", ((risk.expected * 10.0).round() / 10.0).into()),
-                ("rows", rows.into()),
-                ("global", round1(risk.global_percent).into()),
-            ],
-        ));
-        let id = if risk.warning() {
-            "release-method-risk-over"
-        } else {
-            "release-method-risk-under"
-        };
-        out.push(word(
-            lang,
-            id,
-            &[("threshold", RISK_THRESHOLD_PERCENT.into())],
-        ));
     }
     out
 }
@@ -910,8 +643,6 @@ impl Vault {
                 "to": spec.to,
                 "rows": release.rows.len(),
                 "suppressed": release.suppressed,
-                "method": spec.method,
-                "blanked": release.blanked_cells,
             }),
         )?;
         Ok(release)

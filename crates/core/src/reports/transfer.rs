@@ -182,9 +182,6 @@ impl Vault {
                 "lAchieved": release.l_achieved,
                 "levels": release.transformation.iter().map(|t| t.level).collect::<Vec<_>>(),
                 "informationLossPercent": release.information_loss_percent,
-                "blankedCells": release.blanked_cells,
-                "maxRiskPercent": release.max_risk_percent,
-                "globalRiskPercent": release.global_risk_percent,
             }),
             beside: None,
             render: Box::new(move |head: &Letterhead| match format {
