@@ -6,9 +6,7 @@
 //! `cargo bench -p derbes-core --bench anonymity -- --warm-up-time 1 --measurement-time 5 --sample-size 10`
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use derbes_core::reports::anonymity::{
-    anonymise, anonymise_local, Hierarchy, Importance, Requirements,
-};
+use derbes_core::reports::anonymity::{anonymise, Hierarchy, Requirements};
 use std::hint::black_box;
 
 const ROWS: usize = 100_000;
@@ -128,33 +126,6 @@ fn bench(c: &mut Criterion) {
     let k5l2 = Requirements { l: Some(2), ..k5 };
     g.bench_function("anonymise 100k rows, k=5, l=2", |b| {
         b.iter(|| anonymise(black_box(&d.qi), Some(&d.sensitive), &d.hierarchies, k5l2).unwrap())
-    });
-    // Local suppression after the global search, age and place weighted 4 (release.rs).
-    let importance = Importance::favouring(5, &[0, 1], 4);
-    let o = anonymise_local(&d.qi, None, &d.hierarchies, k5, &importance).unwrap();
-    eprintln!(
-        "local: levels {:?}, loss {:.1} %, {} left out, blanked {:?}, {} of {} nodes",
-        o.outcome.levels,
-        o.outcome.information_loss * 100.0,
-        o.outcome.suppressed.len(),
-        o.blanked_cells,
-        o.outcome.nodes_evaluated,
-        o.outcome.nodes_total
-    );
-    g.bench_function("local suppression 100k rows, k=5", |b| {
-        b.iter(|| anonymise_local(black_box(&d.qi), None, &d.hierarchies, k5, &importance).unwrap())
-    });
-    g.bench_function("local suppression 100k rows, k=5, l=2", |b| {
-        b.iter(|| {
-            anonymise_local(
-                black_box(&d.qi),
-                Some(&d.sensitive),
-                &d.hierarchies,
-                k5l2,
-                &importance,
-            )
-            .unwrap()
-        })
     });
     g.finish();
 }

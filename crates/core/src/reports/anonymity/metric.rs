@@ -4,23 +4,17 @@
 use super::hierarchy::Qi;
 
 /// Exact (or, for absurd hierarchies, floating) LM numerators as sortable `u128` keys.
-///
-/// A metric may weight its QIs ([`Metric::weighted`]): QI `j` then counts `w_j` times, a
-/// suppressed row costs `Σ w_j`, and the loss is normalised by `n · Σ w_j`. Unweighted, every
-/// `w_j` is 1.
-#[derive(Clone)]
 pub(super) struct Metric {
     pub(super) exact: bool,
-    /// Exact: per QI, `w_j · L / (d_j − 1)` (0 when `d_j == 1`).
+    /// Exact: per QI, `L / (d_j − 1)` (0 when `d_j == 1`).
     mult: Vec<u128>,
-    /// Exact: what a suppressed row costs, `Σ w_j · L`.
+    /// Exact: what a suppressed row costs, `q · L`.
     sup_weight: u128,
-    /// Exact: `n · Σ w_j · L`.
+    /// Exact: `n · q · L`.
     den: u128,
-    /// Float: per QI, `(d_j − 1) / w_j`.
+    /// Float: per QI, `d_j − 1`.
     span: Vec<f64>,
     rows: usize,
-    /// `Σ w_j` (`q` unweighted).
     q: usize,
 }
 
@@ -65,71 +59,6 @@ impl Metric {
         }
     }
 
-    /// The same metric with QI `j` weighted `weights[j]` (each ≥ 1; one per QI). Falls back to
-    /// floats when the weighted exact key could overflow.
-    pub(super) fn weighted(&self, weights: &[u32]) -> Metric {
-        debug_assert!(weights.len() == self.mult.len().max(self.span.len()));
-        let wsum: usize = weights.iter().map(|&w| w as usize).sum();
-        if self.exact && self.q > 0 {
-            let l = self.sup_weight / self.q as u128;
-            let scaled = || -> Option<Metric> {
-                let mult = self
-                    .mult
-                    .iter()
-                    .zip(weights)
-                    .map(|(&m, &w)| m.checked_mul(u128::from(w)))
-                    .collect::<Option<Vec<u128>>>()?;
-                let sup_weight = l.checked_mul(wsum as u128)?;
-                let den = sup_weight.checked_mul(self.rows as u128)?;
-                Some(Metric {
-                    exact: true,
-                    mult,
-                    sup_weight,
-                    den,
-                    span: Vec::new(),
-                    rows: self.rows,
-                    q: wsum,
-                })
-            };
-            if let Some(m) = scaled() {
-                return m;
-            }
-        }
-        // Floats: per QI, `d_j − 1` again (exact metrics keep it as L / mult), over its weight.
-        let spans: Vec<f64> = if self.exact {
-            let l = if self.q == 0 {
-                0
-            } else {
-                self.sup_weight / self.q as u128
-            };
-            self.mult
-                .iter()
-                .map(|&m| l.checked_div(m).map_or(0.0, |s| s as f64))
-                .collect()
-        } else {
-            self.span.clone()
-        };
-        Metric {
-            exact: false,
-            mult: Vec::new(),
-            sup_weight: 0,
-            den: 0,
-            span: spans
-                .iter()
-                .zip(weights)
-                .map(|(&s, &w)| {
-                    if s > 0.0 {
-                        s / f64::from(w.max(1))
-                    } else {
-                        0.0
-                    }
-                })
-                .collect(),
-            rows: self.rows,
-            q: wsum,
-        }
-    }
-
     /// The key of a node whose kept rows waste `kept[j]` leaves on QI `j` and which suppresses
     /// `sup` rows. Keys of one table compare like the losses.
     pub(super) fn key(&self, kept: &[u64], sup: u64) -> u128 {
@@ -148,17 +77,6 @@ impl Metric {
             }
             x += sup as f64 * self.q as f64;
             // Non-negative floats order like their bit patterns.
-            u128::from(x.to_bits())
-        }
-    }
-
-    /// The key of `s` leaves wasted on QI `j` alone (comparable with other keys of this metric).
-    pub(super) fn key_one(&self, j: usize, s: u64) -> u128 {
-        if self.exact {
-            u128::from(s) * self.mult.get(j).copied().unwrap_or(0)
-        } else {
-            let span = self.span.get(j).copied().unwrap_or(0.0);
-            let x = if span > 0.0 { s as f64 / span } else { 0.0 };
             u128::from(x.to_bits())
         }
     }

@@ -1,6 +1,5 @@
 //! k-anonymity by globally optimal full-domain generalisation, with optional distinct
-//! l-diversity and a bounded share of suppressed rows — and, in `local`, the same search with
-//! single values blanked in the rows that still break k.
+//! l-diversity and a bounded share of suppressed rows.
 //!
 //! This is the engine behind an anonymised release. It knows nothing of the vault: every
 //! quasi-identifier (QI) arrives as integer leaf codes with a [`Hierarchy`] of ever coarser
@@ -62,21 +61,16 @@
 //! - `table`: the rows collapsed into distinct tuples, a node's classes and its key, and the
 //!   outcome of the chosen node.
 //! - `lattice`: the branch-and-bound search with predictive tagging.
-//! - `local`: local suppression after the global search — single values blanked (`*`) in the
-//!   rows that still break k, least important column first, with the columns marked important
-//!   weighted more in the loss ([`anonymise_local`]; its own module doc says how).
 
 use serde::Serialize;
 
 mod grouping;
 mod hierarchy;
 mod lattice;
-mod local;
 mod metric;
 mod table;
 
 pub use hierarchy::Hierarchy;
-pub use local::{anonymise_local, evaluate_local, Importance, LocalOutcome};
 use table::Table;
 
 /// What the release must meet.

@@ -11,11 +11,11 @@ use super::{nodes_total, suppression_limit, Outcome, Requirements};
 #[derive(Default)]
 pub(super) struct ClassList {
     /// A distinct leaf tuple (a unit) of the class: its leaves give the class's groups.
-    pub(super) rep: Vec<u32>,
+    rep: Vec<u32>,
     /// Rows in the class.
-    pub(super) count: Vec<u32>,
+    count: Vec<u32>,
     /// Sensitive codes present, as a bitset (only when l-diversity uses bitsets).
-    pub(super) bits: Vec<u64>,
+    bits: Vec<u64>,
 }
 
 impl ClassList {
@@ -46,17 +46,17 @@ pub(super) enum Source<'a> {
 pub(super) struct Table<'a> {
     pub(super) qis: Vec<Qi>,
     /// Per QI, the leaf of each unit (distinct leaf tuple).
-    pub(super) cols: Vec<Vec<u32>>,
+    cols: Vec<Vec<u32>>,
     /// The units with their row counts (and sensitive bitsets).
     pub(super) base: ClassList,
     /// Per row, its unit.
-    pub(super) row_unit: Vec<u32>,
-    pub(super) sensitive: Option<&'a [u32]>,
+    row_unit: Vec<u32>,
+    sensitive: Option<&'a [u32]>,
     pub(super) diversity: Diversity,
     pub(super) metric: Metric,
-    pub(super) req: Requirements,
+    req: Requirements,
     pub(super) limit: usize,
-    pub(super) total: usize,
+    total: usize,
 }
 
 impl<'a> Table<'a> {
