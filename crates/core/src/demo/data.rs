@@ -36,16 +36,6 @@ pub const PROGRAMMES: [&str; 6] = [
     VOLUNTEER_PROGRAMME,
 ];
 
-/// The frozen population releases are measured on (BENCHMARKS.md, "Releases that keep what
-/// donors need"): [`FROZEN_COUNT`] people from seed [`FROZEN_SEED`] as if today were
-/// [`FROZEN_TODAY`] — 740 beneficiaries served in 2025. A test pins its fingerprint, so no one
-/// moves the figures by retuning the generator: change the generator and the test says so.
-pub const FROZEN_COUNT: usize = 2_700;
-/// See [`FROZEN_COUNT`]; the demo vault's own seed.
-pub const FROZEN_SEED: u64 = 2026;
-/// See [`FROZEN_COUNT`].
-pub const FROZEN_TODAY: Date = time::macros::date!(2025 - 12 - 31);
-
 /// `count` synthetic people, the same for the same `seed` and `today` (see [`generate_iter`]).
 pub fn generate(count: usize, seed: u64, today: Date) -> Vec<PersonDraft> {
     generate_iter(count, seed, today).collect()

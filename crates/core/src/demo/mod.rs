@@ -233,14 +233,9 @@ pub fn discard(vault: Vault) -> Result<()> {
 /// collects for each kind of person (the generator knows more than any one NGO should keep).
 /// All or nothing, journaled once. Returns how many were added.
 pub fn fill(vault: &Vault, count: usize, seed: u64) -> Result<usize> {
-    fill_on(vault, count, seed, time::OffsetDateTime::now_utc().date())
-}
-
-/// [`fill`] as if `today` were the given day: the same people for the same `(count, seed,
-/// today)`, so a test or a benchmark can measure on data that does not move with the clock.
-pub fn fill_on(vault: &Vault, count: usize, seed: u64, today: time::Date) -> Result<usize> {
     use crate::lifecycle::basis::{BasisDraft, Ground};
     use crate::register::fields::Kind;
+    let today = time::OffsetDateTime::now_utc().date();
     let inventory = vault.inventory()?.document;
     // Beneficiaries and volunteers consented to social support (the purpose every demo person
     // fits, and one no retention rule keeps for ever); their records hold its fields only.
